@@ -1,0 +1,16 @@
+package lt.smssafe.action;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * A paid session as the payment action receives it.
+ *
+ * @param code the session code the end user types on the site; unique per safe, so also the idempotency key
+ * @param content the text of the first message: what is being paid for (an account, an order)
+ * @param messages how many messages were counted
+ * @param total the sum of their end-user prices
+ */
+public record ClosedSession(String code, long safe, String msisdn, String country, String provider, String content,
+        int messages, BigDecimal total, String currency, Instant openedAt, Instant closedAt) {
+}

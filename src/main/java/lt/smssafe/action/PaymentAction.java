@@ -1,0 +1,20 @@
+package lt.smssafe.action;
+
+/**
+ * What the site owner's code does once a payment is complete: unlock an account, mark an order paid.
+ *
+ * <p>Name the implementing class in the {@code action} configuration key, or register it for
+ * {@link java.util.ServiceLoader} in {@code META-INF/services/lt.smssafe.action.PaymentAction}. It needs a public
+ * no-argument constructor. It runs after the payment is committed, on a background thread, never inside the
+ * provider's request. If it throws, it is tried again later with growing pauses until it returns normally.
+ * After a crash it may run again for a payment it already handled, so use {@link ClosedSession#code()} as an
+ * idempotency key.
+ */
+public interface PaymentAction {
+    /**
+     * A premium-SMS payment session was closed: all its messages arrived.
+     *
+     * @throws Exception any failure; the call is retried later
+     */
+    void sessionClosed(ClosedSession session) throws Exception;
+}

@@ -1,0 +1,64 @@
+package lt.smssafe.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import javax.naming.InitialContext;
+import javax.naming.NameNotFoundException;
+import javax.naming.NamingException;
+import javax.naming.NoInitialContextException;
+import javax.sql.DataSource;
+
+/**
+ * Finds the DataSource the site owner bound in JNDI, or else creates the embedded H2 database in {@code data.dir}
+ * behind a real connection pool.
+ */
+public final class DataSourceLocator {
+    /** How long a request waits for a connection before the database counts as unreachable (a 503). */
+    static final long CONNECTION_TIMEOUT_MILLIS = 5_000;
+
+    private DataSourceLocator() {
+    }
+
+    /** The DataSource bound at {@code jndiName}, if anything is bound there. */
+    public static Optional<DataSource> lookup(String jndiName) {
+        try {
+            Object bound = new InitialContext().lookup(jndiName);
+            if (bound instanceof DataSource dataSource) {
+                return Optional.of(dataSource);
+            }
+            throw new IllegalStateException("'" + jndiName + "' is bound to a " + bound.getClass().getName()
+                    + ", not a javax.sql.DataSource");
+        } catch (NameNotFoundException | NoInitialContextException notBound) {
+            return Optional.empty();
+        } catch (NamingException e) {
+            throw new IllegalStateException("cannot look up '" + jndiName + "': " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A pooled embedded H2 file database {@code smssafe} in {@code dataDir}. The lock timeout is raised from H2's
+     * 1 s because many messages from one phone queue on one row lock, and the pool's wait is bounded so that an
+     * unreachable database answers quickly instead of holding the provider's request.
+     */
+    public static HikariDataSource embedded(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data directory " + dataDir, e);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("smssafe-h2");
+        config.setDriverClassName("org.h2.Driver");
+        config.setJdbcUrl("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("smssafe") + ";LOCK_TIMEOUT=10000");
+        config.setUsername("sa");
+        config.setPassword("");
+        config.setMaximumPoolSize(10);
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
+        return new HikariDataSource(config);
+    }
+}

@@ -1,0 +1,68 @@
+package lt.smssafe.persistence;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * The database schema's versioned migrations ({@code db/migration/V*.sql}), applied with Flyway. One set of scripts
+ * serves H2 and MariaDB/MySQL; the only difference, the table options, is a placeholder.
+ */
+public final class SchemaMigrations {
+    private static final String HISTORY_TABLE = "smssafe_schema_history";
+
+    private final Flyway flyway;
+
+    /** Migrations for this DataSource; nothing is changed until {@link #migrate()}. */
+    public SchemaMigrations(DataSource dataSource) {
+        this.flyway = Flyway.configure(SchemaMigrations.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .table(HISTORY_TABLE)
+                .placeholders(Map.of("table_options", tableOptions(dataSource)))
+                .load();
+    }
+
+    /** Applies every pending migration; with none pending it changes nothing. Returns how many were applied. */
+    public int migrate() {
+        MigrateResult result = flyway.migrate();
+        return result.migrationsExecuted;
+    }
+
+    /** Every known migration with its state, oldest first. */
+    public List<Migration> state() {
+        return Arrays.stream(flyway.info().all()).map(Migration::of).toList();
+    }
+
+    /** Whether migrations are waiting to be applied. */
+    public boolean hasPending() {
+        return flyway.info().pending().length > 0;
+    }
+
+    private static String tableOptions(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+            return product.contains("mariadb") || product.contains("mysql")
+                    ? "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin"
+                    : "";
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException("cannot connect to the database: " + e.getMessage(), e);
+        }
+    }
+
+    /** One migration as the admin sees it. */
+    public record Migration(String version, String description, String state, String installedOn) {
+        static Migration of(MigrationInfo info) {
+            return new Migration(String.valueOf(info.getVersion()), info.getDescription(),
+                    info.getState().getDisplayName(),
+                    info.getInstalledOn() == null ? "" : info.getInstalledOn().toInstant().toString());
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package lt.smssafe.web;
+
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Collections;
+import lt.smssafe.SmsSafe;
+import lt.smssafe.config.InvalidConfigException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Assembles {@link SmsSafe} when the WAR is deployed and takes it apart when it is undeployed. A configuration
+ * mistake stops the deployment with one log line that names the key.
+ */
+@WebListener
+public final class SmsSafeListener implements ServletContextListener {
+    private static final Logger LOG = LoggerFactory.getLogger(SmsSafeListener.class);
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        ServletContext context = event.getServletContext();
+        try {
+            SmsSafe app = SmsSafe.start(context::getInitParameter, context.getClassLoader());
+            context.setAttribute(SmsSafe.class.getName(), app);
+            LOG.info("sms:safe is ready for safe {} at {}/result", app.settings().safe(), context.getContextPath());
+        } catch (InvalidConfigException e) {
+            LOG.error(e.getMessage());
+            // without a stack trace of its own, the container's report of it stays one line too
+            throw e;
+        }
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        ServletContext context = event.getServletContext();
+        Object app = context.getAttribute(SmsSafe.class.getName());
+        if (app instanceof SmsSafe smsSafe) {
+            smsSafe.close();
+        }
+        deregisterOwnDrivers(context.getClassLoader());
+    }
+
+    /** The embedded H2 driver registered itself from this WAR; leaving it registered would leak the WAR's classes. */
+    private static void deregisterOwnDrivers(ClassLoader webapp) {
+        for (Driver driver : Collections.list(DriverManager.getDrivers())) {
+            if (driver.getClass().getClassLoader() == webapp) {
+                try {
+                    DriverManager.deregisterDriver(driver);
+                } catch (SQLException e) {
+                    LOG.warn("cannot deregister JDBC driver {}: {}", driver.getClass().getName(), e.toString());
+                }
+            }
+        }
+    }
+
+    /** The running application of this context. */
+    static SmsSafe of(ServletContext context) {
+        return (SmsSafe) context.getAttribute(SmsSafe.class.getName());
+    }
+}

@@ -1,0 +1,31 @@
+package lt.smssafe.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import lt.smssafe.action.ClosedSession;
+import lt.smssafe.action.PaymentAction;
+
+/**
+ * A site owner's payment action for the in-container tests: it appends one line per call to
+ * {@code target/it-data/actions.log} (system property {@code smssafe.it.actions}, set in arquillian.xml), and fails the first call for a session whose content
+ * asks for it ({@code fail-once…}), so that the test sees the retry.
+ */
+public class RecordingAction implements PaymentAction {
+    @Override
+    public void sessionClosed(ClosedSession session) throws IOException {
+        Path log = Path.of(System.getProperty("smssafe.it.actions", "/nonexistent"));
+        Files.createDirectories(log.getParent());
+        Path marker = log.resolveSibling("failed-" + session.code());
+        boolean failNow = session.content().startsWith("fail-once") && !Files.exists(marker);
+        String line = session.code() + " " + session.content() + " " + session.messages() + " " + session.total()
+                + " " + session.currency() + (failNow ? " FAILED" : " OK") + "\n";
+        Files.writeString(log, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        if (failNow) {
+            Files.createFile(marker);
+            throw new IOException("the shop is down for " + session.code());
+        }
+    }
+}

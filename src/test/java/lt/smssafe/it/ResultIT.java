@@ -1,0 +1,343 @@
+package lt.smssafe.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import lt.smssafe.notify.SignatureScheme;
+import lt.smssafe.testing.Concurrently;
+import lt.smssafe.testing.FakeProvider;
+import lt.smssafe.testing.MariaDbServer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * {@code /result} in a real Tomcat 11 on a real MariaDB bound as a container DataSource: a whole session with a
+ * short delay, every refusal, retries, concurrency, the payment action, and an unreachable database. Every test
+ * checks the database, not just the answer.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ResultIT {
+    static final long SAFE = 4242;
+    static final String PASSKEY = "it-passkey-4242";
+    private static final String DATABASE = "result_it";
+    private static final Pattern CODE = Pattern.compile("session ([23456789A-HJ-NP-Z]{8})");
+    private static final Path ACTIONS = Path.of("target", "it-data", "actions.log");
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return TestWar.named("result-it")
+                .with("safe", String.valueOf(SAFE))
+                .with("passkey", PASSKEY)
+                .with("messages", "3")
+                .with("delay", "PT3S")
+                .with("action", RecordingAction.class.getName())
+                .withClasses(RecordingAction.class)
+                .withMariaDb(DATABASE)
+                .build();
+    }
+
+    private FakeProvider provider() {
+        return new FakeProvider(URI.create(base + "result"), SignatureScheme.HMAC_SHA256, PASSKEY);
+    }
+
+    private static String phone() {
+        return String.valueOf(37060000000L + (long) (Math.random() * 9_999_999));
+    }
+
+    private static String id() {
+        return "it-" + java.util.UUID.randomUUID();
+    }
+
+    private static String code(HttpResponse<String> response) {
+        Matcher matcher = CODE.matcher(response.body());
+        assertThat(matcher.find()).as("a session code in '%s'", response.body()).isTrue();
+        return matcher.group(1);
+    }
+
+    @Test
+    void aWholeSessionWithAShortDelayClosesAndRunsTheActionOnce() throws Exception {
+        String phone = phone();
+        FakeProvider provider = provider();
+
+        HttpResponse<String> first = provider.deliver(FakeProvider.sms(SAFE, id(), phone, "account-7"));
+        String code = code(first);
+        HttpResponse<String> second = provider.deliver(FakeProvider.sms(SAFE, id(), phone, "account-7"));
+        HttpResponse<String> early = provider.deliver(FakeProvider.sms(SAFE, id(), phone, "account-7"));
+        Thread.sleep(3_100);
+        HttpResponse<String> last = provider.deliver(FakeProvider.sms(SAFE, id(), phone, "account-7"));
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("Content-Type")).hasValue("text/plain;charset=UTF-8");
+        assertThat(first.body()).isEqualTo("your message is received, session " + code + " started");
+        assertThat(second.body()).isEqualTo("your message is received for session " + code
+                + ", DO NOT send the last message (0 hours 1 minute left)");
+        assertThat(early.body()).isEqualTo("error. your message cannot be processed (0 hours 1 minute left)");
+        assertThat(last.body()).isEqualTo("your message is received, session " + code + " closed");
+        assertThat(query("select received_messages, total, closed_at is not null from smssafe_session"
+                + " where safe_id = ? and code = ?", SAFE, code)).containsExactly(List.of("3", "4.35", "1"));
+        assertThat(query("select outcome from smssafe_message m join smssafe_session s on s.id = m.session_id"
+                + " where s.code = ? order by m.id", code)).containsExactly(
+                List.of("STARTED"), List.of("LAST"), List.of("WAIT"), List.of("CLOSED"));
+        assertThat(awaitActionLines(code, 1)).containsExactly(code + " account-7 3 4.35 EUR OK");
+        assertThat(query("select attempts, succeeded_at is not null from smssafe_action_run where reference = ?",
+                code)).containsExactly(List.of("1", "1"));
+    }
+
+    @Test
+    void aFormEncodedPostIsAcceptedLikeAGet() {
+        FakeProvider provider = provider();
+        HttpResponse<String> response = provider.post(provider.signed(FakeProvider.sms(SAFE, id(), phone(), "p")));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).endsWith(" started");
+        assertThat(query("select count(*) from smssafe_session where code = ?", code(response)))
+                .containsExactly(List.of("1"));
+    }
+
+    @Test
+    void everyMissingOrMalformedParameterIsA400NamingItAndStoresNothing() {
+        FakeProvider provider = provider();
+        Map<String, String> valid = FakeProvider.sms(SAFE, id(), phone(), "x");
+        Map<String, String> malformed = Map.of("safe", "12a", "message_id", "bad id!", "msisdn", "123",
+                "country", "ltu", "provider", "Bite-LT", "shortcode", "13x7", "cost_local", "1.456",
+                "currency", "EU", "time", "soon", "sign", "not-hex");
+        for (String parameter : List.of("safe", "message_id", "msisdn", "country", "provider", "shortcode",
+                "content", "cost_local", "currency", "time", "sign")) {
+            Map<String, String> missing = new LinkedHashMap<>(provider.signed(valid));
+            missing.remove(parameter);
+            HttpResponse<String> response = provider.get(missing);
+            assertThat(response.statusCode()).as("without %s", parameter).isEqualTo(400);
+            assertThat(response.body()).isEqualTo("bad request: " + parameter);
+            if (malformed.containsKey(parameter)) {
+                Map<String, String> bad = new LinkedHashMap<>(valid);
+                bad.put(parameter, malformed.get(parameter));
+                HttpResponse<String> badResponse = provider.get(parameter.equals("sign") ? with(
+                        provider.signed(valid), "sign", "not-hex") : provider.signed(bad));
+                assertThat(badResponse.statusCode()).as("malformed %s", parameter).isEqualTo(400);
+                assertThat(badResponse.body()).isEqualTo("bad request: " + parameter);
+            }
+        }
+        assertThat(query("select count(*) from smssafe_message where msisdn = ?", valid.get("msisdn")))
+                .containsExactly(List.of("0"));
+    }
+
+    @Test
+    void aWrongSignatureAnotherSafeAndAStaleTimeAreRefused() {
+        FakeProvider provider = provider();
+        String phone = phone();
+        Map<String, String> valid = FakeProvider.sms(SAFE, id(), phone, "x");
+
+        HttpResponse<String> forged = provider.get(with(provider.signed(valid), "content", "y"));
+        HttpResponse<String> wrongKey = new FakeProvider(URI.create(base + "result"), SignatureScheme.HMAC_SHA256,
+                "another-passkey").deliver(valid);
+        HttpResponse<String> otherSafe = provider.deliver(with(valid, "safe", "4243"));
+        HttpResponse<String> stale = provider.deliver(with(valid, "time",
+                String.valueOf(Instant.now().minus(Duration.ofHours(1)).minusSeconds(60).getEpochSecond())));
+        HttpResponse<String> future = provider.deliver(with(valid, "time",
+                String.valueOf(Instant.now().plus(Duration.ofHours(1)).plusSeconds(60).getEpochSecond())));
+
+        assertThat(List.of(forged, wrongKey, otherSafe, stale, future))
+                .extracting(r -> r.statusCode() + " " + r.body())
+                .containsExactly("403 checksum failed", "403 checksum failed", "404 unknown safe",
+                        "403 stale request", "403 stale request");
+        assertThat(query("select count(*) from smssafe_message where msisdn = ?", phone))
+                .containsExactly(List.of("0"));
+    }
+
+    @Test
+    void aRetryGetsTheSameAnswerAndAReusedIdIsA409() throws Exception {
+        FakeProvider provider = provider();
+        String phone = phone();
+        Map<String, String> sms = FakeProvider.sms(SAFE, id(), phone, "order-1");
+
+        HttpResponse<String> first = provider.deliver(sms);
+        Thread.sleep(1_100);
+        HttpResponse<String> retry = provider.deliver(with(sms, "time",
+                String.valueOf(Instant.now().getEpochSecond())));
+        HttpResponse<String> reused = provider.deliver(with(sms, "content", "order-2"));
+
+        assertThat(retry.statusCode()).isEqualTo(200);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(reused.statusCode()).isEqualTo(409);
+        assertThat(reused.body()).isEqualTo("message_id reused");
+        assertThat(query("select received_messages from smssafe_session where code = ?", code(first)))
+                .containsExactly(List.of("1"));
+        assertThat(query("select count(*) from smssafe_message where msisdn = ?", phone)).containsExactly(List.of("1"));
+    }
+
+    @Test
+    void thirtyMessagesFromOnePhoneAtOnceAreCountedOneAfterAnother() {
+        FakeProvider provider = provider();
+        String phone = phone();
+
+        List<HttpResponse<String>> answers = Concurrently.run(30,
+                i -> () -> provider.deliver(FakeProvider.sms(SAFE, "burst-" + phone + "-" + i, phone, "b")));
+
+        // N = 3 with a delay: the first opens, the second makes it wait, the other 28 are rejected
+        Map<String, Long> byText = answers.stream().collect(Collectors.groupingBy(
+                r -> r.statusCode() + " " + r.body().replaceAll("[23456789A-HJ-NP-Z]{8}", "X"),
+                Collectors.counting()));
+        assertThat(byText).containsOnly(
+                Map.entry("200 your message is received, session X started", 1L),
+                Map.entry("200 your message is received for session X, DO NOT send the last message"
+                        + " (0 hours 1 minute left)", 1L),
+                Map.entry("200 error. your message cannot be processed (0 hours 1 minute left)", 28L));
+        assertThat(query("select received_messages, closed_at is null from smssafe_session where msisdn = ?", phone))
+                .containsExactly(List.of("2", "1"));
+        assertThat(query("select count(*) from smssafe_message where msisdn = ?", phone))
+                .containsExactly(List.of("30"));
+    }
+
+    @Test
+    void twentyCopiesOfOneMessageAtOnceGetOneAnswerAndCountOnce() {
+        FakeProvider provider = provider();
+        String phone = phone();
+        Map<String, String> sms = provider.signed(FakeProvider.sms(SAFE, id(), phone, "c"));
+
+        List<HttpResponse<String>> answers = Concurrently.run(20, i -> () -> provider.get(sms));
+
+        Set<String> distinct = answers.stream().map(r -> r.statusCode() + " " + r.body()).collect(Collectors.toSet());
+        assertThat(distinct).hasSize(1);
+        assertThat(distinct.iterator().next()).startsWith("200 ").endsWith(" started");
+        assertThat(query("select received_messages from smssafe_session where msisdn = ?", phone))
+                .containsExactly(List.of("1"));
+    }
+
+    @Test
+    void threeHundredPhonesAtOnceGetDistinctCodes() {
+        FakeProvider provider = provider();
+        long firstPhone = 37069000000L + (long) (Math.random() * 900_000);
+
+        List<HttpResponse<String>> answers = Concurrently.run(300,
+                i -> () -> provider.deliver(FakeProvider.sms(SAFE, id(), String.valueOf(firstPhone + i), "many")));
+
+        Set<String> codes = new HashSet<>();
+        answers.forEach(r -> {
+            assertThat(r.statusCode()).isEqualTo(200);
+            codes.add(code(r));
+        });
+        assertThat(codes).hasSize(300);
+        assertThat(query("select count(distinct code) from smssafe_session where content = 'many'"
+                + " and msisdn between ? and ?", String.valueOf(firstPhone), String.valueOf(firstPhone + 299)))
+                .containsExactly(List.of("300"));
+    }
+
+    @Test
+    void anActionThatThrowsIsRetriedUntilItSucceedsAndTheAttemptsAreKept() throws Exception {
+        FakeProvider provider = provider();
+        String phone = phone();
+        String code = null;
+        for (int i = 0; i < 3; i++) {
+            if (i == 2) {
+                Thread.sleep(3_100);
+            }
+            code = code(provider.deliver(FakeProvider.sms(SAFE, id(), phone, "fail-once-" + phone)));
+        }
+
+        assertThat(awaitActionLines(code, 2)).containsExactly(
+                code + " fail-once-" + phone + " 3 4.35 EUR FAILED", code + " fail-once-" + phone + " 3 4.35 EUR OK");
+        assertThat(query("select attempts, last_error, succeeded_at is not null from smssafe_action_run"
+                + " where safe_id = ? and reference = ?", SAFE, code))
+                .containsExactly(List.of("2", "java.io.IOException: the shop is down for " + code, "1"));
+        Thread.sleep(1_500);
+        assertThat(actionLines(code)).as("not run again once it succeeded").hasSize(2);
+    }
+
+    @Test
+    void anUnreachableDatabaseGetsA503WithRetryAfterAndKeepsNothing() {
+        FakeProvider provider = provider();
+        String phone = phone();
+        MariaDbServer server = MariaDbServer.get();
+        server.stop();
+        HttpResponse<String> response;
+        try {
+            response = provider.deliver(FakeProvider.sms(SAFE, id(), phone, "down"));
+        } finally {
+            server.restart();
+        }
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("30");
+        assertThat(response.body()).isEqualTo("try again later");
+        assertThat(query("select count(*) from smssafe_message where msisdn = ?", phone)).containsExactly(List.of("0"));
+        assertThat(provider.deliver(FakeProvider.sms(SAFE, id(), phone, "down")).statusCode())
+                .as("served again once the database is back").isEqualTo(200);
+    }
+
+    private static Map<String, String> with(Map<String, String> params, String key, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(params);
+        copy.put(key, value);
+        return copy;
+    }
+
+    private static List<String> actionLines(String code) throws IOException {
+        if (!Files.exists(ACTIONS)) {
+            return List.of();
+        }
+        return Files.readAllLines(ACTIONS).stream().filter(l -> l.startsWith(code + " ")).toList();
+    }
+
+    private static List<String> awaitActionLines(String code, int count) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        List<String> lines = actionLines(code);
+        while (lines.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            lines = actionLines(code);
+        }
+        return lines;
+    }
+
+    /** Rows of a query on the deployment's database, every value as text. */
+    static List<List<String>> query(String sql, Object... args) {
+        try (Connection connection = DriverManager.getConnection(MariaDbServer.get().url(DATABASE), "root", "");
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                List<List<String>> result = new java.util.ArrayList<>();
+                int columns = rows.getMetaData().getColumnCount();
+                while (rows.next()) {
+                    List<String> row = new java.util.ArrayList<>();
+                    for (int c = 1; c <= columns; c++) {
+                        row.add(rows.getString(c));
+                    }
+                    result.add(row);
+                }
+                return result;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package lt.smssafe.it;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import lt.smssafe.testing.MariaDbServer;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The WAR the build produced, as a site owner deploys it, plus a {@code META-INF/context.xml} that configures it the
+ * way a site owner would in Tomcat: {@code <Environment>} entries and, optionally, a MariaDB {@code <Resource>}.
+ */
+final class TestWar {
+    private final String name;
+    private final Map<String, String> environment = new LinkedHashMap<>();
+    private String dataSource = "";
+    private final WebArchive war;
+
+    private TestWar(String name) {
+        this.name = name;
+        this.war = ShrinkWrap.create(ZipImporter.class, name + ".war")
+                .importFrom(new File(System.getProperty("smssafe.war", "target/smssafe.war")))
+                .as(WebArchive.class);
+        environment.put("data.dir", dataDir(name).toString());
+    }
+
+    /** The built WAR, deployed at {@code /<name>}. */
+    static TestWar named(String name) {
+        return new TestWar(name);
+    }
+
+    /** Where this deployment keeps its files (and, without a DataSource, its H2 database). */
+    static Path dataDir(String name) {
+        return Path.of("target", "it-data", name).toAbsolutePath();
+    }
+
+    TestWar with(String key, String value) {
+        environment.put(key, value);
+        return this;
+    }
+
+    /** Test classes the deployment needs, such as a payment action. */
+    TestWar withClasses(Class<?>... classes) {
+        war.addClasses(classes);
+        return this;
+    }
+
+    /** Binds {@code jdbc/smssafe} to a fresh database on the test JVM's real MariaDB. */
+    TestWar withMariaDb(String database) {
+        MariaDbServer server = MariaDbServer.get();
+        dataSource = "  <Resource name=\"jdbc/smssafe\" auth=\"Container\" type=\"javax.sql.DataSource\""
+                + " driverClassName=\"org.mariadb.jdbc.Driver\" url=\"" + server.createDatabase(database) + "\""
+                + " username=\"root\" password=\"\" maxTotal=\"40\" maxWaitMillis=\"5000\"/>\n";
+        return this;
+    }
+
+    WebArchive build() {
+        StringBuilder context = new StringBuilder("<Context>\n");
+        environment.forEach((key, value) -> context.append("  <Environment name=\"smssafe/").append(key)
+                .append("\" value=\"").append(value).append("\" type=\"java.lang.String\" override=\"false\"/>\n"));
+        context.append(dataSource).append("</Context>\n");
+        return war.addAsManifestResource(new StringAsset(context.toString()), "context.xml");
+    }
+
+    String name() {
+        return name;
+    }
+}

@@ -1,0 +1,122 @@
+package lt.smssafe.processing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import lt.smssafe.SmsSafe;
+import lt.smssafe.persistence.Database;
+import lt.smssafe.persistence.DatabaseUnavailableException;
+import lt.smssafe.persistence.SchemaMigrations;
+import lt.smssafe.session.Language;
+import lt.smssafe.session.MessageValues;
+import lt.smssafe.testing.Concurrently;
+import lt.smssafe.testing.MariaDbServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A real MariaDB that goes away: while it is down every message is refused and nothing is kept; when it is
+ * stopped in the middle of a burst of messages, every message that was answered 200 is stored and counted, and the
+ * provider's retry of every refused message is then processed exactly once.
+ *
+ * <p>A message whose commit reached the database just as the connection died is refused although it is stored:
+ * no client can tell that case apart. The retry then gets the stored answer, so it is still counted once.
+ */
+class DatabaseOutageTest {
+    private final MariaDbServer server = MariaDbServer.get();
+    private Database database;
+
+    @AfterEach
+    void restartAndClose() {
+        server.restart();
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    private NotificationProcessor processor(String databaseName) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(server.createDatabase(databaseName));
+        config.setUsername("root");
+        config.setPassword("");
+        config.setMaximumPoolSize(20);
+        config.setConnectionTimeout(2_000);
+        HikariDataSource pool = new HikariDataSource(config);
+        new SchemaMigrations(pool).migrate();
+        database = Database.open(pool, pool, SmsSafe.ENTITIES);
+        return new NotificationProcessor(database, 77, MessageCount.fixed(3), Duration.ZERO, Language.EN,
+                Clock.systemUTC(), new SecureRandom(), code -> { });
+    }
+
+    private static MessageValues message(int i) {
+        return NotificationProcessorTest.message(77, "o-" + i, String.valueOf(37062000000L + i % 40));
+    }
+
+    @Test
+    void whileTheDatabaseIsDownMessagesAreRefusedAndNothingIsKept() {
+        NotificationProcessor processor = processor("outage_down");
+        server.stop();
+
+        assertThatThrownBy(() -> processor.process(message(1))).isInstanceOf(DatabaseUnavailableException.class)
+                .hasMessageContaining("o-1 not stored");
+
+        server.restart();
+        assertThat(storedMessageIds()).isEmpty();
+        assertThat(processor.process(message(1)).body()).endsWith(" started");
+    }
+
+    @Test
+    void stoppedInTheMiddleOfABurstEveryAnsweredMessageIsKeptAndEveryRetryCountsOnce() {
+        NotificationProcessor processor = processor("outage_burst");
+        AtomicInteger started = new AtomicInteger();
+
+        List<Object> outcomes = Concurrently.run(200, i -> () -> {
+            if (started.incrementAndGet() == 80) {
+                server.stop();
+            }
+            try {
+                return processor.process(message(i));
+            } catch (DatabaseUnavailableException e) {
+                return "refused o-" + i;
+            }
+        });
+
+        server.restart();
+        List<String> answered = java.util.stream.IntStream.range(0, 200)
+                .filter(i -> outcomes.get(i) instanceof Answer).mapToObj(i -> "o-" + i).toList();
+        List<String> refused = java.util.stream.IntStream.range(0, 200)
+                .filter(i -> !(outcomes.get(i) instanceof Answer)).mapToObj(i -> "o-" + i).toList();
+        System.out.printf("[test] burst with the database killed: %d answered, %d refused%n", answered.size(),
+                refused.size());
+        assertThat(refused).as("the kill refused some messages").isNotEmpty();
+        assertThat(storedMessageIds()).containsAll(answered);
+        for (String messageId : refused) {
+            int i = Integer.parseInt(messageId.substring(2));
+            assertThat(processor.process(message(i)).status()).as("retry of %s", messageId).isEqualTo(200);
+        }
+        assertThat(storedMessageIds()).hasSize(200).doesNotHaveDuplicates();
+        // every stored message is counted in exactly one session, every session's count matches its messages
+        Map<Long, Long> perSession = database.inTransaction(em -> em.createQuery(
+                        "select m.sessionId, count(m) from ReceivedMessage m where m.safeId = 77 group by m.sessionId",
+                        Object[].class).getResultList())
+                .stream().collect(Collectors.toMap(r -> (Long) r[0], r -> (Long) r[1]));
+        Map<Long, Long> counted = database.inTransaction(em -> em.createQuery(
+                        "select s.id, s.receivedMessages from PaymentSession s where s.safeId = 77", Object[].class)
+                .getResultList()).stream().collect(Collectors.toMap(r -> (Long) r[0], r -> ((Number) r[1]).longValue()));
+        assertThat(counted).isEqualTo(perSession);
+    }
+
+    private List<String> storedMessageIds() {
+        return database.inTransaction(em -> em.createQuery(
+                "select m.messageId from ReceivedMessage m where m.safeId = 77", String.class).getResultList());
+    }
+}

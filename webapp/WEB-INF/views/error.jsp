@@ -1,0 +1,1 @@
+<%@ page contentType="text/plain; charset=UTF-8" pageEncoding="UTF-8" isErrorPage="true" %>try again later
