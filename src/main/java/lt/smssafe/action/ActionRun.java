@@ -12,7 +12,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
-import lt.smssafe.session.EpochMillisConverter;
+import lt.smssafe.persistence.EpochMillisConverter;
 
 /**
  * The payment action owed for one payment: created in the same transaction that completes the payment, so it

@@ -121,7 +121,7 @@ public final class ActionRunner implements AutoCloseable {
         Optional<PaymentSession> session = database.inTransaction(em -> em
                 .createNamedQuery("PaymentSession.findByCode", PaymentSession.class)
                 .setParameter("safeId", safeId)
-                .setParameter("code", SessionCode.parse(code).orElseThrow())
+                .setParameter("code", code)
                 .getResultStream().findFirst());
         PaymentSession s = session.orElseThrow(() -> new IllegalStateException("session " + code + " is gone"));
         return new ClosedSession(s.code().value(), s.safeId(), s.msisdn(), s.country(), s.provider(), s.content(),

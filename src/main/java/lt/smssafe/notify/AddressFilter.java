@@ -64,7 +64,8 @@ public final class AddressFilter {
             return null;
         }
         String bare = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
-        if (!IPV4.matcher(bare).matches() && !IPV6.matcher(bare).matches()) {
+        boolean ipv4 = IPV4.matcher(bare).matches();
+        if (ipv4 ? !octetsInRange(bare) : !IPV6.matcher(bare).matches()) {
             return null;
         }
         try {
@@ -72,6 +73,16 @@ public final class AddressFilter {
         } catch (UnknownHostException e) {
             return null;
         }
+    }
+
+    /** Every octet at most 255: anything else is not a literal, and getByName would ask DNS about it. */
+    private static boolean octetsInRange(String ipv4) {
+        for (String octet : ipv4.split("\\.")) {
+            if (Integer.parseInt(octet) > 255) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** One address block; a single address is a block of full length. */
@@ -84,13 +95,17 @@ public final class AddressFilter {
                 throw new IllegalArgumentException("'" + entry + "' is not an IP address or CIDR block");
             }
             int bits = parsed.getAddress().length * 8;
+            // Java reads an IPv4-mapped IPv6 literal (::ffff:192.0.2.0) as IPv4; its prefix counts 96 bits more
+            int mappedBits = bits == 32 && address.contains(":") ? 96 : 0;
             int prefix = bits;
             if (slash >= 0) {
                 String length = entry.substring(slash + 1);
-                if (!length.matches("\\d{1,3}") || Integer.parseInt(length) > bits) {
-                    throw new IllegalArgumentException("'" + entry + "' has a prefix length outside 0-" + bits);
+                if (!length.matches("\\d{1,3}") || Integer.parseInt(length) < mappedBits
+                        || Integer.parseInt(length) > bits + mappedBits) {
+                    throw new IllegalArgumentException("'" + entry + "' has a prefix length outside "
+                            + mappedBits + "-" + (bits + mappedBits));
                 }
-                prefix = Integer.parseInt(length);
+                prefix = Integer.parseInt(length) - mappedBits;
             }
             return new Block(parsed.getAddress(), prefix);
         }

@@ -12,6 +12,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
+import lt.smssafe.persistence.EpochMillisConverter;
 
 /**
  * One paid SMS the provider delivered, counted or rejected, with the reply it got. Kept so that the provider's

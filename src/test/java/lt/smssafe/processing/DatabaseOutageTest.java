@@ -62,7 +62,7 @@ class DatabaseOutageTest {
     }
 
     @Test
-    void whileTheDatabaseIsDownMessagesAreRefusedAndNothingIsKept() {
+    void whileTheDatabaseIsDownMessagesAreRefusedAndNothingIsKept() throws Exception {
         NotificationProcessor processor = processor("outage_down");
         server.stop();
 
@@ -70,33 +70,43 @@ class DatabaseOutageTest {
                 .hasMessageContaining("o-1 not stored");
 
         server.restart();
+        awaitDatabase();
         assertThat(storedMessageIds()).isEmpty();
         assertThat(processor.process(message(1)).body()).endsWith(" started");
     }
 
     @Test
-    void stoppedInTheMiddleOfABurstEveryAnsweredMessageIsKeptAndEveryRetryCountsOnce() {
+    void stoppedInTheMiddleOfABurstEveryAnsweredMessageIsKeptAndEveryRetryCountsOnce() throws Exception {
         NotificationProcessor processor = processor("outage_burst");
-        AtomicInteger started = new AtomicInteger();
+        AtomicInteger answeredSoFar = new AtomicInteger();
+        Thread killer = new Thread(() -> {
+            while (answeredSoFar.get() < 50) {
+                Thread.onSpinWait();
+            }
+            server.stop();
+        }, "kill-mariadb");
+        killer.start();
 
         List<Object> outcomes = Concurrently.run(200, i -> () -> {
-            if (started.incrementAndGet() == 80) {
-                server.stop();
-            }
             try {
-                return processor.process(message(i));
+                Answer answer = processor.process(message(i));
+                answeredSoFar.incrementAndGet();
+                return answer;
             } catch (DatabaseUnavailableException e) {
                 return "refused o-" + i;
             }
         });
+        killer.join();
 
         server.restart();
+        awaitDatabase();
         List<String> answered = java.util.stream.IntStream.range(0, 200)
                 .filter(i -> outcomes.get(i) instanceof Answer).mapToObj(i -> "o-" + i).toList();
         List<String> refused = java.util.stream.IntStream.range(0, 200)
                 .filter(i -> !(outcomes.get(i) instanceof Answer)).mapToObj(i -> "o-" + i).toList();
         System.out.printf("[test] burst with the database killed: %d answered, %d refused%n", answered.size(),
                 refused.size());
+        assertThat(answered).as("answered before the kill").hasSizeGreaterThanOrEqualTo(50);
         assertThat(refused).as("the kill refused some messages").isNotEmpty();
         assertThat(storedMessageIds()).containsAll(answered);
         for (String messageId : refused) {
@@ -113,6 +123,22 @@ class DatabaseOutageTest {
                         "select s.id, s.receivedMessages from PaymentSession s where s.safeId = 77", Object[].class)
                 .getResultList()).stream().collect(Collectors.toMap(r -> (Long) r[0], r -> ((Number) r[1]).longValue()));
         assertThat(counted).isEqualTo(perSession);
+    }
+
+    /** The pool reconnects on its own once the server is back; give it the time a provider's retry would. */
+    private void awaitDatabase() throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                storedMessageIds();
+                return;
+            } catch (RuntimeException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                Thread.sleep(200);
+            }
+        }
     }
 
     private List<String> storedMessageIds() {

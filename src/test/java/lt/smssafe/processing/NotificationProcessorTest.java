@@ -102,7 +102,7 @@ class NotificationProcessorTest {
         PaymentSession session = session(1234, code);
         assertThat(session.receivedMessages()).isEqualTo(3);
         assertThat(session.total()).isEqualByComparingTo("4.35");
-        assertThat(session.closedAt()).contains(START.plus(Duration.ofHours(24)).plusSeconds(30));
+        assertThat(session.closedAt()).contains(START.plus(Duration.ofHours(24)).plusSeconds(60));
         assertThat(count("ReceivedMessage", 1234)).as("the rejected message is stored too").isEqualTo(4);
         assertThat(count("ActionRun", 1234)).isEqualTo(1);
     }

