@@ -68,6 +68,12 @@ public final class NotificationProcessor {
                 Answer answer = database.inTransaction(em -> processOnce(em, message));
                 answer.closedSession().ifPresent(onClose);
                 return answer;
+            } catch (NewPhone e) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw new DatabaseUnavailableException("message " + message.messageId()
+                            + " not stored: its phone's lock row could not be created", e);
+                }
+                createPhoneRow(message);
             } catch (RuntimeException e) {
                 if (attempt >= MAX_ATTEMPTS || !TransientConflicts.isConflict(e)) {
                     throw new DatabaseUnavailableException("message " + message.messageId() + " not stored: "
@@ -103,16 +109,41 @@ public final class NotificationProcessor {
     }
 
     /**
-     * Takes the phone's row lock, creating the row the first time this phone writes. The locking read comes
-     * first in the transaction on purpose: on InnoDB, a plain read before it would fix the transaction's snapshot
-     * before the previous holder of the lock committed.
+     * Takes the phone's row lock. The locking read comes first in the transaction on purpose: on InnoDB, a plain
+     * read before it would fix the transaction's snapshot before the previous holder of the lock committed.
+     *
+     * @throws NewPhone when the phone has no lock row yet: the transaction is rolled back and the row created in a
+     *     transaction of its own. Inserting it here, after a locking read of a missing row, would hold InnoDB gap
+     *     locks across the insert, and many new phones at once would deadlock on each other's gaps.
      */
     private void lockPhone(EntityManager em, MessageValues message) {
         PhoneLock.Key key = new PhoneLock.Key(safeId, message.msisdn());
         if (em.find(PhoneLock.class, key, LockModeType.PESSIMISTIC_WRITE) == null) {
-            // a concurrent first message of the same phone makes one of these inserts fail and retry
-            em.persist(new PhoneLock(safeId, message.msisdn()));
-            em.flush();
+            throw new NewPhone();
+        }
+    }
+
+    /** Creates the phone's lock row; a concurrent first message of the same phone may have created it already. */
+    private void createPhoneRow(MessageValues message) {
+        try {
+            database.inTransaction(em -> {
+                em.persist(new PhoneLock(safeId, message.msisdn()));
+                em.flush();
+                return null;
+            });
+        } catch (RuntimeException e) {
+            if (!TransientConflicts.isConflict(e)) {
+                throw new DatabaseUnavailableException("message " + message.messageId() + " not stored: "
+                        + e.getMessage(), e);
+            }
+            // the row exists now (or a passing conflict): the next attempt locks it or tries again
+        }
+    }
+
+    /** The phone has written nothing yet: there is no lock row to take. */
+    private static final class NewPhone extends RuntimeException {
+        NewPhone() {
+            super(null, null, false, false);
         }
     }
 

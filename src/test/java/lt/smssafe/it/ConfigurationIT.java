@@ -1,0 +1,75 @@
+package lt.smssafe.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A site owner's configuration mistake in a real Tomcat: the deployment does not start, and the log says which key
+ * is wrong in one line, without revealing the passkey.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConfigurationIT {
+    private static final String MISSING_PASSKEY = "config-missing-it";
+    private static final String BAD_DELAY = "config-delay-it";
+
+    @ArquillianResource
+    private Deployer deployer;
+
+    @Deployment(name = MISSING_PASSKEY, managed = false, testable = false)
+    static WebArchive withoutPasskey() {
+        return TestWar.named(MISSING_PASSKEY).with("safe", "7171").build();
+    }
+
+    @Deployment(name = BAD_DELAY, managed = false, testable = false)
+    static WebArchive withAnInvalidDelay() {
+        return TestWar.named(BAD_DELAY).with("safe", "7171").with("passkey", "secret-never-logged")
+                .with("delay", "tomorrow").build();
+    }
+
+    @Test
+    void aMissingPasskeyStopsTheDeploymentWithOneLineNamingIt() throws IOException {
+        assertThatThrownBy(() -> deployer.deploy(MISSING_PASSKEY)).isInstanceOf(RuntimeException.class);
+
+        assertThat(logLinesContaining("smssafe configuration:")).contains(
+                "smssafe configuration: 'passkey' is missing (required)");
+    }
+
+    @Test
+    void anInvalidValueStopsTheDeploymentNamingTheKeyButNeverThePasskey() throws IOException {
+        assertThatThrownBy(() -> deployer.deploy(BAD_DELAY)).isInstanceOf(RuntimeException.class);
+
+        assertThat(logLinesContaining("smssafe configuration:")).contains("smssafe configuration: 'delay' is invalid:"
+                + " must be an ISO-8601 duration (PT24H) or a number of seconds, not 'tomorrow'");
+        assertThat(logLinesContaining("secret-never-logged")).isEmpty();
+    }
+
+    /** Lines of Tomcat's own log files (catalina.*.log) that contain the text, each cut to start at the text. */
+    private static List<String> logLinesContaining(String text) throws IOException {
+        Path logs = Path.of(System.getProperty("tomcat.home"), "logs");
+        try (Stream<Path> files = Files.list(logs)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("catalina.")).flatMap(f -> {
+                try {
+                    return Files.readAllLines(f, StandardCharsets.UTF_8).stream();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).filter(line -> line.contains(text)).map(line -> line.substring(line.indexOf(text))).toList();
+        }
+    }
+}
