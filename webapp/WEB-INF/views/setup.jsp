@@ -1,7 +1,8 @@
-<%@ page contentType="text/html; charset=UTF-8" pageEncoding="UTF-8" trimDirectiveWhitespaces="true" %>
+<%@ page contentType="text/html; charset=UTF-8" pageEncoding="UTF-8" %>
 <%@ taglib prefix="c" uri="jakarta.tags.core" %>
 <c:set var="pageTitle" value="Database setup" scope="request"/>
 <%@ include file="header.jspf" %>
+<%@ include file="adminnav.jspf" %>
 <h1>Database schema</h1>
 <c:if test="${not empty outcome}"><p class="outcome"><c:out value="${outcome}"/></p></c:if>
 <c:if test="${not empty error}"><p class="error"><c:out value="${error}"/></p></c:if>

@@ -22,6 +22,8 @@ import lt.smssafe.persistence.PhoneLock;
 import lt.smssafe.persistence.SchemaMigrations;
 import lt.smssafe.processing.MessageCount;
 import lt.smssafe.processing.NotificationProcessor;
+import lt.smssafe.rates.RatesRefresher;
+import lt.smssafe.reporting.SessionReports;
 import lt.smssafe.session.PaymentSession;
 import lt.smssafe.session.ReceivedMessage;
 import org.slf4j.Logger;
@@ -45,16 +47,21 @@ public final class SmsSafe implements AutoCloseable {
     private final NotificationGate gate;
     private final NotificationProcessor processor;
     private final ActionRunner actions;
+    private final SessionReports reports;
+    private final RatesRefresher rates;
 
     private SmsSafe(Settings settings, Database database, SchemaMigrations migrations, PaymentAction action) {
         Clock clock = Clock.systemUTC();
         this.settings = settings;
+        this.rates = new RatesRefresher(settings.safe(), settings.language().code(), settings.ratesUrl(),
+                settings.ratesRefresh(), settings.dataDir(), clock);
         this.database = database;
         this.migrations = migrations;
         this.gate = new NotificationGate(settings.safe(), settings.signature(), settings.passkey(),
                 settings.maxSkew(), settings.notifyAllow(), clock);
         this.actions = new ActionRunner(database, settings.safe(), action, clock);
-        this.processor = new NotificationProcessor(database, settings.safe(), MessageCount.fixed(settings.messages()),
+        this.reports = new SessionReports(database, settings.safe(), clock);
+        this.processor = new NotificationProcessor(database, settings.safe(), MessageCount.fromRates(rates::table, settings.messages()),
                 settings.delay(), settings.language(), clock, new SecureRandom(), actions::wake);
     }
 
@@ -83,6 +90,7 @@ public final class SmsSafe implements AutoCloseable {
             }
             SmsSafe app = new SmsSafe(settings, database, migrations, action);
             app.actions.start(ACTION_POLL);
+            app.rates.start();
             return app;
         } catch (RuntimeException e) {
             database.close();
@@ -137,8 +145,19 @@ public final class SmsSafe implements AutoCloseable {
         return processor;
     }
 
+    /** Read-only questions about this safe's payments. */
+    public SessionReports reports() {
+        return reports;
+    }
+
+    /** The rates: the current table, its refresh status, and refreshing on demand. */
+    public RatesRefresher rates() {
+        return rates;
+    }
+
     @Override
     public void close() {
+        rates.close();
         actions.close();
         database.close();
     }

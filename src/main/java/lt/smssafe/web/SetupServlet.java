@@ -38,7 +38,7 @@ public final class SetupServlet extends HttpServlet {
             outcome = "Migration failed: " + e.getMessage();
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         }
-        if (!wantsHtml(request)) {
+        if (!Views.wantsHtml(request)) {
             PlainText.send(response, response.getStatus(), outcome + "\n");
             return;
         }
@@ -57,11 +57,6 @@ public final class SetupServlet extends HttpServlet {
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         }
         request.setAttribute("outcome", outcome);
-        request.getRequestDispatcher("/WEB-INF/views/setup.jsp").forward(request, response);
-    }
-
-    private static boolean wantsHtml(HttpServletRequest request) {
-        String accept = request.getHeader("Accept");
-        return accept != null && accept.contains("text/html");
+        Views.render(request, response, "setup");
     }
 }

@@ -11,7 +11,7 @@ import lt.smssafe.action.PaymentAction;
 /**
  * A site owner's payment action for the in-container tests: it appends one line per call to
  * {@code target/it-data/actions.log} (system property {@code smssafe.it.actions}, set in arquillian.xml), and fails the first call for a session whose content
- * asks for it ({@code fail-once…}), so that the test sees the retry.
+ * asks for it ({@code fail-once…}), so that the test sees the retry, and every call for a session whose content starts with {@code fail-always}.
  */
 public class RecordingAction implements PaymentAction {
     @Override
@@ -19,12 +19,15 @@ public class RecordingAction implements PaymentAction {
         Path log = Path.of(System.getProperty("smssafe.it.actions", "/nonexistent"));
         Files.createDirectories(log.getParent());
         Path marker = log.resolveSibling("failed-" + session.code());
-        boolean failNow = session.content().startsWith("fail-once") && !Files.exists(marker);
+        boolean failNow = session.content().startsWith("fail-always")
+                || session.content().startsWith("fail-once") && !Files.exists(marker);
         String line = session.code() + " " + session.content() + " " + session.messages() + " " + session.total()
                 + " " + session.currency() + (failNow ? " FAILED" : " OK") + "\n";
         Files.writeString(log, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         if (failNow) {
-            Files.createFile(marker);
+            if (!Files.exists(marker)) {
+                Files.createFile(marker);
+            }
             throw new IOException("the shop is down for " + session.code());
         }
     }

@@ -52,6 +52,15 @@ public final class FakeProvider {
         return params;
     }
 
+    /** A valid paid SMS from a phone of this country and operator, signed now. */
+    public static Map<String, String> sms(long safe, String messageId, String msisdn, String content, String country,
+            String provider) {
+        Map<String, String> params = sms(safe, messageId, msisdn, content);
+        params.put("country", country);
+        params.put("provider", provider);
+        return params;
+    }
+
     /** The parameters with {@code sign} set by the production signer. */
     public Map<String, String> signed(Map<String, String> params) {
         Map<String, String> copy = new LinkedHashMap<>(params);

@@ -1,0 +1,52 @@
+package lt.smssafe.rates;
+
+import jakarta.xml.bind.annotation.XmlAccessType;
+import jakarta.xml.bind.annotation.XmlAccessorType;
+import jakarta.xml.bind.annotation.XmlAttribute;
+import jakarta.xml.bind.annotation.XmlElement;
+import jakarta.xml.bind.annotation.adapters.CollapsedStringAdapter;
+import jakarta.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A {@code <provider>} of the feed, as JAXB reads it. */
+@XmlAccessorType(XmlAccessType.FIELD)
+final class ProviderElement {
+    @XmlAttribute(name = "code", required = true)
+    @XmlJavaTypeAdapter(CollapsedStringAdapter.class)
+    private String code;
+
+    @XmlAttribute(name = "name", required = true)
+    @XmlJavaTypeAdapter(CollapsedStringAdapter.class)
+    private String name;
+
+    @XmlElement(name = "shortcode", required = true)
+    @XmlJavaTypeAdapter(CollapsedStringAdapter.class)
+    private String shortcode;
+
+    @XmlElement(name = "prefix", required = true)
+    @XmlJavaTypeAdapter(CollapsedStringAdapter.class)
+    private String prefix;
+
+    @XmlElement(name = "price", required = true)
+    private PriceElement price;
+
+    @XmlElement(name = "messages", required = true)
+    private int messages;
+
+    @XmlElement(name = "note")
+    private List<String> notes = new ArrayList<>();
+
+    /**
+     * The rate of this provider in {@code country}. The price gets scale 2, so that {@code 1.5} and {@code 1.450}
+     * (both within the schema's two fraction digits) show and add up as money; notes lose the indentation a
+     * pretty-printer gave them, and blank ones are dropped.
+     */
+    Rate toRate(CountryElement country) {
+        List<String> cleanNotes = notes.stream().map(String::strip).filter(note -> !note.isEmpty()).toList();
+        return new Rate(country.code(), country.name(), code, name, shortcode, prefix,
+                price.amount().setScale(2, RoundingMode.UNNECESSARY), price.currency(), price.vatIncluded(),
+                messages, cleanNotes);
+    }
+}

@@ -1,0 +1,100 @@
+package lt.smssafe.web;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import lt.smssafe.SmsSafe;
+import lt.smssafe.rates.Rate;
+import lt.smssafe.rates.RateTable;
+import lt.smssafe.reporting.SessionStatus;
+import lt.smssafe.session.TimeLeft;
+
+/**
+ * {@code /check}, the PHP original's {@code check.php}, open to anyone. Without {@code session}: the usage primer,
+ * step by step without JavaScript — choose a country ({@code ?country=}), then an operator ({@code &provider=}),
+ * and read the number, the exact text to send (with {@code ?content=} filled in), the price, the number of
+ * messages, the total and the delay warning. With {@code ?session=CODE}: that session's status, as a page that
+ * refreshes itself while the session is open, or as JSON ({@code &format=json} or {@code Accept:
+ * application/json}); an unknown code is a 404.
+ */
+@WebServlet(name = "check", urlPatterns = "/check")
+public final class CheckServlet extends HttpServlet {
+    /** An SMS holds 160 characters; a longer {@code content} could never be sent. */
+    static final int MAX_CONTENT = 160;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        SmsSafe app = SmsSafeListener.of(getServletContext());
+        request.setAttribute("lang", app.settings().language().code());
+        String session = request.getParameter("session");
+        if (session != null) {
+            showStatus(app, session, request, response);
+        } else {
+            showPrimer(app, request, response);
+        }
+    }
+
+    private void showStatus(SmsSafe app, String code, HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        Optional<SessionStatus> status = app.reports().status(code);
+        if (Views.wantsJson(request)) {
+            response.setStatus(status.isPresent() ? 200 : 404);
+            response.setContentType("application/json; charset=UTF-8");
+            response.setHeader("Cache-Control", "no-store");
+            response.getWriter().write(status.map(StatusJson::of).orElseGet(StatusJson::unknown));
+            return;
+        }
+        response.setStatus(status.isPresent() ? 200 : 404);
+        request.setAttribute("code", code.length() > 20 ? code.substring(0, 20) : code);
+        status.ifPresent(s -> {
+            request.setAttribute("status", s);
+            request.setAttribute("waitLeft", TimeLeft.format(s.waitLeft(), app.settings().language()));
+        });
+        Views.render(request, response, "status");
+    }
+
+    private void showPrimer(SmsSafe app, HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        RateTable table = app.rates().table();
+        String content = content(request.getParameter("content"));
+        request.setAttribute("table", table);
+        request.setAttribute("content", content);
+        request.setAttribute("safe", app.settings().safe());
+        request.setAttribute("checkUrl", request.getRequestURL().toString());
+        String countryCode = request.getParameter("country");
+        String providerCode = request.getParameter("provider");
+        Optional<RateTable.Country> country = countryCode == null ? Optional.empty()
+                : table.countries().stream().filter(c -> c.code().equalsIgnoreCase(countryCode)).findFirst();
+        Optional<Rate> rate = country.isEmpty() || providerCode == null ? Optional.empty()
+                : table.find(country.get().code(), providerCode);
+        boolean unknownChoice = countryCode != null && country.isEmpty()
+                || providerCode != null && country.isPresent() && rate.isEmpty();
+        if (unknownChoice) {
+            response.setStatus(404);
+            request.setAttribute("unknownChoice", true);
+        }
+        country.ifPresent(c -> request.setAttribute("country", c));
+        rate.ifPresent(r -> {
+            request.setAttribute("rate", r);
+            request.setAttribute("textToSend", r.textToSend(app.settings().safe(), content));
+            request.setAttribute("delayed", r.messages() > 1 && !app.settings().delay().isZero());
+            request.setAttribute("delay", TimeLeft.format(app.settings().delay(), app.settings().language()));
+        });
+        Views.render(request, response, "check");
+    }
+
+    /** The content to put into the text, cut to what one SMS can hold; nothing when not given. */
+    private static String content(String content) {
+        if (content == null) {
+            return "";
+        }
+        String stripped = content.strip();
+        return stripped.codePointCount(0, stripped.length()) <= MAX_CONTENT ? stripped
+                : stripped.substring(0, stripped.offsetByCodePoints(0, MAX_CONTENT));
+    }
+}

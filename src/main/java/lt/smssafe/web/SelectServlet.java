@@ -1,0 +1,46 @@
+package lt.smssafe.web;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import lt.smssafe.SmsSafe;
+import lt.smssafe.reporting.Page;
+import lt.smssafe.reporting.SessionFilter;
+import lt.smssafe.reporting.SessionStatus;
+import lt.smssafe.session.Language;
+import lt.smssafe.session.TimeLeft;
+
+/**
+ * {@code /select}, the PHP original's {@code select.php} (admin only): the unclosed sessions, open and waiting,
+ * newest activity first, 50 a page, filtered by phone number (its start), country, operator and state; and the
+ * payment actions that have not succeeded yet, with their attempts and last error.
+ */
+@WebServlet(name = "select", urlPatterns = "/select")
+public final class SelectServlet extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        SmsSafe app = SmsSafeListener.of(getServletContext());
+        SessionFilter filter = SessionFilter.of(request.getParameter("msisdn"), request.getParameter("country"),
+                request.getParameter("provider"), request.getParameter("state"));
+        Page<SessionStatus> page = app.reports().unclosed(filter, Views.pageNumber(request));
+        List<Row> rows = page.items().stream()
+                .map(s -> new Row(s, TimeLeft.format(s.waitLeft(), Language.EN))).toList();
+        for (String field : List.of("msisdn", "country", "provider", "state")) {
+            String value = request.getParameter(field);
+            request.setAttribute("filter_" + field, value == null ? "" : value.strip());
+        }
+        request.setAttribute("page", page);
+        request.setAttribute("rows", rows);
+        request.setAttribute("actions", app.reports().pendingActions());
+        Views.render(request, response, "select");
+    }
+
+    /** One line of the table: the session and its time left, written out. */
+    public record Row(SessionStatus session, String waitLeft) {
+    }
+}

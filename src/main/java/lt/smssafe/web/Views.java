@@ -1,0 +1,41 @@
+package lt.smssafe.web;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** Rendering helpers shared by the servlets: JSP views, and telling a browser from a script or an API client. */
+final class Views {
+    private Views() {
+    }
+
+    /** Forwards to {@code /WEB-INF/views/<name>.jsp}; the JSP escapes every value it shows. */
+    static void render(HttpServletRequest request, HttpServletResponse response, String name)
+            throws ServletException, IOException {
+        response.setHeader("Cache-Control", "no-store");
+        request.getRequestDispatcher("/WEB-INF/views/" + name + ".jsp").forward(request, response);
+    }
+
+    /** A browser asks for HTML; curl and scripts usually do not, and get plain text. */
+    static boolean wantsHtml(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.contains("text/html");
+    }
+
+    /** {@code ?format=json}, or an {@code Accept} that names JSON. */
+    static boolean wantsJson(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return "json".equals(request.getParameter("format"))
+                || accept != null && accept.contains("application/json");
+    }
+
+    /** The page number in {@code ?page=}, from 1; anything else is page 1. */
+    static int pageNumber(HttpServletRequest request) {
+        String page = request.getParameter("page");
+        if (page == null || !page.matches("\\d{1,6}")) {
+            return 1;
+        }
+        return Math.max(1, Integer.parseInt(page));
+    }
+}

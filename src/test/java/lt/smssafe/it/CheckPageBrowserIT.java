@@ -1,0 +1,95 @@
+package lt.smssafe.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import lt.smssafe.notify.SignatureScheme;
+import lt.smssafe.testing.Browser;
+import lt.smssafe.testing.FakeProvider;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium walks the usage primer as an end user would — country, then operator, then the exact
+ * text and the total — and then watches a session's status page, without reloading it, change from open to
+ * waiting to closed while the provider delivers the messages. Screenshots land in {@code target/screenshots}.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class CheckPageBrowserIT {
+    private static final long SAFE = 9191;
+    private static final String PASSKEY = "browser-passkey-9191";
+    private static final Pattern CODE = Pattern.compile("session ([23456789A-HJ-NP-Z]{8})");
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        Path feeds = Path.of("target", "test-classes", "it").toAbsolutePath();
+        return TestWar.named("browser-it")
+                .with("safe", String.valueOf(SAFE))
+                .with("passkey", PASSKEY)
+                .with("delay", "PT5S")
+                .with("rates.url", feeds.toUri() + "rates-{safe}.xml")
+                .build();
+    }
+
+    @Test
+    void anEndUserWalksThePrimerThenWatchesTheirSessionClose() throws Exception {
+        AdminHttp.send(AdminHttp.request(URI.create(base + "cron"), AdminHttp.ADMIN).POST(AdminHttp.form("")));
+        try (Browser browser = Browser.start("check-page")) {
+            WebDriver page = browser.driver();
+            page.get(base + "check?content=order-77");
+            browser.screenshot("1-countries");
+            page.findElement(By.linkText("Lithuania")).click();
+            browser.screenshot("2-operators");
+            page.findElement(By.linkText("Tele2")).click();
+            browser.screenshot("3-instructions");
+
+            assertThat(page.findElement(By.id("text-to-send")).getText()).isEqualTo("SAFE 9191 order-77");
+            assertThat(page.findElement(By.id("shortcode")).getText()).isEqualTo("1338");
+            assertThat(page.findElement(By.id("price")).getText()).isEqualTo("2.00 EUR (VAT not included)");
+            assertThat(page.findElement(By.id("messages")).getText()).isEqualTo("2");
+            assertThat(page.findElement(By.id("total")).getText()).isEqualTo("4.00 EUR");
+            assertThat(page.findElement(By.id("delay-warning")).getText()).contains("wait 0 hours 1 minute");
+
+            FakeProvider provider = new FakeProvider(URI.create(base + "result"), SignatureScheme.HMAC_SHA256,
+                    PASSKEY);
+            String phone = String.valueOf(37065000000L + System.nanoTime() % 999_999);
+            String first = provider.deliver(FakeProvider.sms(SAFE, "b-1-" + phone, phone, "order-77", "lt",
+                    "tele2_lt")).body();
+            Matcher code = CODE.matcher(first);
+            assertThat(code.find()).as(first).isTrue();
+
+            page.findElement(By.name("session")).sendKeys(code.group(1));
+            page.findElement(By.cssSelector(".status-form button")).click();
+            assertThat(page.findElement(By.id("state")).getAttribute("data-state")).isEqualTo("waiting");
+            assertThat(page.findElement(By.id("received")).getText()).isEqualTo("1 / 2");
+            assertThat(page.findElement(By.id("phone")).getText()).doesNotContain(phone);
+            browser.screenshot("4-waiting");
+
+            Thread.sleep(5_100);
+            provider.deliver(FakeProvider.sms(SAFE, "b-2-" + phone, phone, "order-77", "lt", "tele2_lt"));
+            // the page refreshes itself every 10 s while the session is open: no reload here
+            new WebDriverWait(page, Duration.ofSeconds(25)).until(d ->
+                    "closed".equals(d.findElement(By.id("state")).getAttribute("data-state")));
+            browser.screenshot("5-closed");
+            assertThat(page.findElement(By.id("received")).getText()).isEqualTo("2 / 2");
+            assertThat(page.findElement(By.id("closed-at")).getText()).matches("\\d{4}-.*Z");
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package lt.smssafe.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import lt.smssafe.notify.SignatureScheme;
+import lt.smssafe.testing.FakeProvider;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The rates and the pages in a real Tomcat: N follows the rates, {@code /cron}, {@code /select} and {@code /check}
+ * with their status codes and authentication, escaping of hostile input, the JSON status of a session in every
+ * state, and no full phone number on a public page.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PagesIT {
+    static final long SAFE = 8181;
+    private static final String PASSKEY = "pages-passkey-8181";
+    private static final Pattern CODE = Pattern.compile("session ([23456789A-HJ-NP-Z]{8})");
+    private static final String HOSTILE = "<script>alert('x')</script>\"&";
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        Path feeds = Path.of("target", "test-classes", "it").toAbsolutePath();
+        return TestWar.named("pages-it")
+                .with("safe", String.valueOf(SAFE))
+                .with("passkey", PASSKEY)
+                .with("messages", "3")
+                .with("delay", "PT2S")
+                .with("rates.url", feeds.toUri() + "rates-{safe}.xml")
+                .with("action", RecordingAction.class.getName())
+                .withClasses(RecordingAction.class)
+                .build();
+    }
+
+    private URI uri(String pathAndQuery) {
+        return URI.create(base + pathAndQuery);
+    }
+
+    private FakeProvider provider() {
+        return new FakeProvider(uri("result"), SignatureScheme.HMAC_SHA256, PASSKEY);
+    }
+
+    private static String phone() {
+        return String.valueOf(37064000000L + (long) (Math.random() * 999_999));
+    }
+
+    private static String code(HttpResponse<String> response) {
+        Matcher matcher = CODE.matcher(response.body());
+        assertThat(matcher.find()).as("a session code in '%s'", response.body()).isTrue();
+        return matcher.group(1);
+    }
+
+    private static HttpResponse<String> get(URI uri) {
+        return AdminHttp.send(AdminHttp.request(uri, null).header("Accept", "text/html").GET());
+    }
+
+    private static HttpResponse<String> json(URI uri) {
+        return AdminHttp.send(AdminHttp.request(uri, null).header("Accept", "application/json").GET());
+    }
+
+    /** The refresh at start-up runs in the background; a script's POST makes sure the rates are in. */
+    @BeforeEach
+    void ratesAreLoaded() {
+        HttpResponse<String> refreshed = AdminHttp.send(AdminHttp.request(uri("cron"), AdminHttp.ADMIN)
+                .POST(AdminHttp.form("")));
+        assertThat(refreshed.statusCode() + " " + refreshed.body())
+                .isEqualTo("200 rates refreshed: 2 countries, 3 providers\n");
+    }
+
+    @Test
+    void theNumberOfMessagesFollowsTheRatesOfTheSendersOperatorElseTheMessagesKey() {
+        FakeProvider provider = provider();
+        String bite = phone();
+        String tele2 = phone();
+        String unknown = phone();
+
+        String biteCode = code(provider.deliver(FakeProvider.sms(SAFE, "n-" + UUID.randomUUID(), bite, "b", "lt",
+                "bite_lt")));
+        HttpResponse<String> tele2First = provider.deliver(FakeProvider.sms(SAFE, "n-" + UUID.randomUUID(), tele2,
+                "t", "lt", "tele2_lt"));
+        String otherCode = code(provider.deliver(FakeProvider.sms(SAFE, "n-" + UUID.randomUUID(), unknown, "o", "ee",
+                "elisa_ee")));
+
+        assertThat(json(uri("check?session=" + biteCode)).body()).contains("\"required\":4");
+        assertThat(tele2First.body()).as("N = 2 with a delay: the first is already the last but one")
+                .contains("DO NOT send the last message");
+        assertThat(json(uri("check?session=" + code(tele2First))).body()).contains("\"required\":2");
+        assertThat(json(uri("check?session=" + otherCode)).body()).as("no rates entry: the messages key")
+                .contains("\"required\":3");
+    }
+
+    @Test
+    void theSessionStatusIsJsonInEveryStateAndAnUnknownCodeIsA404() throws Exception {
+        FakeProvider provider = provider();
+        String phone = phone();
+        String code = code(provider.deliver(FakeProvider.sms(SAFE, "j-1-" + phone, phone, "x", "lt", "tele2_lt")));
+
+        HttpResponse<String> waiting = AdminHttp.send(AdminHttp.request(uri("check?session=" + code + "&format=json"),
+                null).GET());
+        Thread.sleep(2_100);
+        HttpResponse<String> openAgain = json(uri("check?session=" + code));
+        provider.deliver(FakeProvider.sms(SAFE, "j-2-" + phone, phone, "x", "lt", "tele2_lt"));
+        HttpResponse<String> closed = json(uri("check?session=" + code.toLowerCase()));
+        HttpResponse<String> unknown = json(uri("check?session=ZZZZZZZZ"));
+        HttpResponse<String> malformed = json(uri("check?session=" + URLEncoder.encode(HOSTILE, StandardCharsets.UTF_8)));
+
+        assertThat(waiting.statusCode()).isEqualTo(200);
+        assertThat(waiting.headers().firstValue("Content-Type")).hasValue("application/json;charset=UTF-8");
+        assertThat(waiting.body()).matches("\\{\"session\":\"" + code
+                + "\",\"state\":\"waiting\",\"received\":1,\"required\":2,\"waitSeconds\":[12]}");
+        assertThat(openAgain.body()).isEqualTo("{\"session\":\"" + code
+                + "\",\"state\":\"open\",\"received\":1,\"required\":2,\"waitSeconds\":0}");
+        assertThat(closed.body()).matches("\\{\"session\":\"" + code + "\",\"state\":\"closed\",\"received\":2,"
+                + "\"required\":2,\"waitSeconds\":0,\"closedAt\":\"\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z\"}");
+        assertThat(unknown.statusCode() + " " + unknown.body()).isEqualTo("404 {\"error\":\"unknown session\"}");
+        assertThat(malformed.statusCode()).isEqualTo(404);
+        assertThat(List.of(waiting, openAgain, closed)).allSatisfy(r -> assertThat(r.body()).doesNotContain(phone));
+    }
+
+    @Test
+    void theStatusPageEscapesWhatTheUserSentAndNeverShowsTheFullPhoneNumber() {
+        String phone = phone();
+        String code = code(provider().deliver(FakeProvider.sms(SAFE, "e-" + phone, phone, HOSTILE)));
+
+        HttpResponse<String> page = get(uri("check?session=" + code));
+        HttpResponse<String> unknownPage = get(uri("check?session=" + URLEncoder.encode(HOSTILE,
+                StandardCharsets.UTF_8)));
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(code).contains("1 / 4").contains("http-equiv=\"refresh\"")
+                .contains(phone.substring(0, 3) + "******" + phone.substring(phone.length() - 2))
+                .doesNotContain(phone).doesNotContain("<script>");
+        assertThat(unknownPage.statusCode()).isEqualTo(404);
+        assertThat(unknownPage.body()).contains("No payment session has this code").doesNotContain("<script>")
+                .contains("&lt;script&gt;");
+    }
+
+    @Test
+    void thePrimerWalksFromCountryToOperatorAndShowsTheExactTextAndTotal() {
+        HttpResponse<String> countries = get(uri("check?content=order-42"));
+        HttpResponse<String> operators = get(uri("check?country=lt&content=order-42"));
+        HttpResponse<String> chosen = get(uri("check?country=lt&provider=bite_lt&content=order-42"));
+        HttpResponse<String> unknownCountry = get(uri("check?country=xx"));
+        HttpResponse<String> unknownOperator = get(uri("check?country=lt&provider=nope"));
+
+        assertThat(countries.statusCode()).isEqualTo(200);
+        assertThat(countries.body()).contains("Lithuania").contains("Latvia")
+                .contains("check?country=lt&amp;content=order-42");
+        assertThat(operators.body()).contains("Bitė").contains("Tele2").doesNotContain("LMT");
+        assertThat(chosen.statusCode()).isEqualTo(200);
+        assertThat(chosen.body()).contains("SAFE 8181 order-42").contains(">1337<").contains("1.45 EUR")
+                .contains("VAT included").contains(">4<").contains("5.80 EUR")
+                .contains("you must wait 0 hours 1 minute").contains("Only for Bitė subscribers.");
+        assertThat(unknownCountry.statusCode()).isEqualTo(404);
+        assertThat(unknownCountry.body()).contains("Lithuania");
+        assertThat(unknownOperator.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aHostileContentInTheLinkIsEscapedEverywhereOnThePrimer() {
+        String hostile = URLEncoder.encode(HOSTILE, StandardCharsets.UTF_8);
+
+        HttpResponse<String> page = get(uri("check?country=lt&provider=tele2_lt&content=" + hostile));
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).doesNotContain("<script>").doesNotContain("alert('x')")
+                .contains("SAFE 8181 &lt;script&gt;alert(&#039;x&#039;)&lt;/script&gt;&#034;&amp;");
+    }
+
+    @Test
+    void adminPagesAskForCredentialsAndRefuseAUserWithoutTheRole() {
+        for (String page : List.of("select", "cron")) {
+            assertThat(get(uri(page)).statusCode()).as("%s without credentials", page).isEqualTo(401);
+            assertThat(AdminHttp.get(uri(page), AdminHttp.VISITOR).statusCode()).as("%s as visitor", page)
+                    .isEqualTo(403);
+            assertThat(AdminHttp.get(uri(page), AdminHttp.ADMIN).statusCode()).as("%s as admin", page)
+                    .isEqualTo(200);
+        }
+        assertThat(AdminHttp.send(AdminHttp.request(uri("cron"), AdminHttp.VISITOR).POST(AdminHttp.form("")))
+                .statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void cronShowsTheSourceTheLastSuccessAndWhatTheTableHolds() {
+        HttpResponse<String> page = AdminHttp.get(uri("cron"), AdminHttp.ADMIN);
+
+        assertThat(page.body()).contains("rates-8181.xml").contains("2 countries, 3 operators")
+                .contains("Bitė (bite_lt)").contains("LMT (lmt_lv)");
+        assertThat(page.body()).containsPattern("id=\"last-success\"><time>\\d{4}-");
+    }
+
+    @Test
+    void selectListsUnclosedSessionsWithFiltersAndEscapesTheirContent() {
+        FakeProvider provider = provider();
+        String phone = phone();
+        String code = code(provider.deliver(FakeProvider.sms(SAFE, "s-" + phone, phone, HOSTILE, "lv", "lmt_lv")));
+
+        HttpResponse<String> all = AdminHttp.get(uri("select"), AdminHttp.ADMIN);
+        HttpResponse<String> byPhone = AdminHttp.get(uri("select?msisdn=" + phone), AdminHttp.ADMIN);
+        HttpResponse<String> byOtherCountry = AdminHttp.get(uri("select?msisdn=" + phone + "&country=lt"),
+                AdminHttp.ADMIN);
+        HttpResponse<String> waitingOnly = AdminHttp.get(uri("select?msisdn=" + phone + "&state=waiting"),
+                AdminHttp.ADMIN);
+        HttpResponse<String> openOnly = AdminHttp.get(uri("select?msisdn=" + phone + "&state=open&provider=LMT_LV"),
+                AdminHttp.ADMIN);
+
+        assertThat(all.statusCode()).isEqualTo(200);
+        assertThat(all.body()).contains(code).doesNotContain("<script>").contains("&lt;script&gt;");
+        assertThat(byPhone.body()).contains(code).contains(phone).contains("1/5");
+        assertThat(byOtherCountry.body()).doesNotContain(code).contains("No unclosed sessions match.");
+        assertThat(waitingOnly.body()).doesNotContain(code);
+        assertThat(openOnly.body()).contains(code);
+    }
+
+    @Test
+    void selectListsThePaymentActionsThatHaveNotSucceededWithAttemptsAndLastError() throws Exception {
+        FakeProvider provider = provider();
+        String phone = phone();
+        String code = code(provider.deliver(FakeProvider.sms(SAFE, "f-1-" + phone, phone, "fail-always-" + phone,
+                "lt", "tele2_lt")));
+        Thread.sleep(2_100);
+        provider.deliver(FakeProvider.sms(SAFE, "f-2-" + phone, phone, "fail-always-" + phone, "lt", "tele2_lt"));
+
+        String row = "";
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!row.contains("the shop is down") && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            String page = AdminHttp.get(uri("select"), AdminHttp.ADMIN).body();
+            int at = page.indexOf("<td>" + code + "</td>");
+            row = at < 0 ? "" : page.substring(page.lastIndexOf("<tr>", at), page.indexOf("</tr>", at));
+        }
+
+        assertThat(row).contains("SMS_SESSION").contains("java.io.IOException: the shop is down for " + code)
+                .containsPattern("<td>[1-9]\\d*</td>");
+    }
+
+    @Test
+    void aBrowserPostToCronWithoutTheFormTokenIsRefused() {
+        HttpResponse<String> crossSite = AdminHttp.send(AdminHttp.request(uri("cron"), AdminHttp.ADMIN)
+                .header("Origin", "https://evil.example").POST(HttpRequest.BodyPublishers.ofString("")));
+
+        assertThat(crossSite.statusCode()).isEqualTo(403);
+    }
+}

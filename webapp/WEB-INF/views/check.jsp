@@ -1,0 +1,85 @@
+<%@ page contentType="text/html; charset=UTF-8" pageEncoding="UTF-8" %>
+<%@ taglib prefix="c" uri="jakarta.tags.core" %>
+<%@ taglib prefix="fmt" uri="jakarta.tags.fmt" %>
+<fmt:setLocale value="${lang}" scope="request"/>
+<fmt:setBundle basename="lt.smssafe.web.pages" scope="request"/>
+<fmt:message key="check.title" var="pageTitle" scope="request"/>
+<%@ include file="header.jspf" %>
+<c:url var="self" value="/check"><c:if test="${not empty content}"><c:param name="content" value="${content}"/></c:if></c:url>
+<h1><fmt:message key="check.title"/></h1>
+<p><fmt:message key="check.intro"/></p>
+<c:if test="${unknownChoice}"><p class="error" id="unknown-choice"><fmt:message key="check.unknownChoice"/></p></c:if>
+<c:choose>
+  <c:when test="${table.isEmpty()}">
+    <p class="error" id="no-rates"><fmt:message key="check.noRates"/></p>
+  </c:when>
+  <c:otherwise>
+    <section class="step">
+      <h2><fmt:message key="check.step1"/></h2>
+      <c:choose>
+        <c:when test="${not empty country}">
+          <p class="chosen" id="chosen-country"><strong><c:out value="${country.name()}"/></strong>
+            <a href="<c:out value="${self}"/>">(<fmt:message key="check.change"/>)</a></p>
+        </c:when>
+        <c:otherwise>
+          <ul class="choices" id="countries">
+            <c:forEach var="c" items="${table.countries()}">
+              <c:url var="link" value="/check"><c:param name="country" value="${c.code()}"/><c:if test="${not empty content}"><c:param name="content" value="${content}"/></c:if></c:url>
+              <li><a href="<c:out value="${link}"/>" data-country="<c:out value="${c.code()}"/>"><c:out value="${c.name()}"/></a></li>
+            </c:forEach>
+          </ul>
+        </c:otherwise>
+      </c:choose>
+    </section>
+    <c:if test="${not empty country}">
+      <c:url var="countryLink" value="/check"><c:param name="country" value="${country.code()}"/><c:if test="${not empty content}"><c:param name="content" value="${content}"/></c:if></c:url>
+      <section class="step">
+        <h2><fmt:message key="check.step2"/></h2>
+        <c:choose>
+          <c:when test="${not empty rate}">
+            <p class="chosen" id="chosen-provider"><strong><c:out value="${rate.providerName()}"/></strong>
+              <a href="<c:out value="${countryLink}"/>">(<fmt:message key="check.change"/>)</a></p>
+          </c:when>
+          <c:otherwise>
+            <ul class="choices" id="providers">
+              <c:forEach var="p" items="${country.providers()}">
+                <c:url var="link" value="/check"><c:param name="country" value="${country.code()}"/><c:param name="provider" value="${p.provider()}"/><c:if test="${not empty content}"><c:param name="content" value="${content}"/></c:if></c:url>
+                <li><a href="<c:out value="${link}"/>" data-provider="<c:out value="${p.provider()}"/>"><c:out value="${p.providerName()}"/></a></li>
+              </c:forEach>
+            </ul>
+          </c:otherwise>
+        </c:choose>
+      </section>
+    </c:if>
+    <c:if test="${not empty rate}">
+      <section class="step" id="instructions">
+        <h2><fmt:message key="check.step3"/></h2>
+        <p><fmt:message key="check.sendText"/></p>
+        <p class="sms-text" id="text-to-send"><c:out value="${textToSend}"/></p>
+        <p><fmt:message key="check.toNumber"/> <strong class="shortcode" id="shortcode"><c:out value="${rate.shortcode()}"/></strong>,
+          <strong id="times"><c:out value="${rate.messages()}"/></strong> <fmt:message key="check.times"/>.</p>
+        <table class="facts">
+          <tr><th><fmt:message key="check.pricePerMessage"/></th>
+            <td id="price"><c:out value="${rate.price()}"/> <c:out value="${rate.currency()}"/>
+              (<c:choose><c:when test="${rate.vatIncluded()}"><fmt:message key="check.vat.included"/></c:when><c:otherwise><fmt:message key="check.vat.excluded"/></c:otherwise></c:choose>)</td></tr>
+          <tr><th><fmt:message key="check.messages"/></th><td id="messages"><c:out value="${rate.messages()}"/></td></tr>
+          <tr><th><fmt:message key="check.total"/></th><td id="total"><c:out value="${rate.total()}"/> <c:out value="${rate.currency()}"/></td></tr>
+        </table>
+        <c:forEach var="note" items="${rate.notes()}"><p class="note"><c:out value="${note}"/></p></c:forEach>
+        <c:if test="${delayed}">
+          <p class="warning" id="delay-warning"><fmt:message key="check.delay"><fmt:param><c:out value="${delay}"/></fmt:param></fmt:message></p>
+        </c:if>
+        <p><fmt:message key="check.replies"/></p>
+      </section>
+    </c:if>
+  </c:otherwise>
+</c:choose>
+<section class="step">
+  <h2><fmt:message key="check.statusTitle"/></h2>
+  <form method="get" action="${pageContext.request.contextPath}/check" class="status-form">
+    <label><fmt:message key="check.statusCode"/> <input name="session" maxlength="8" size="10" autocomplete="off" required></label>
+    <button type="submit"><fmt:message key="check.statusShow"/></button>
+  </form>
+</section>
+<%@ include file="owners.jspf" %>
+<%@ include file="footer.jspf" %>

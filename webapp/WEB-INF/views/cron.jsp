@@ -1,0 +1,51 @@
+<%@ page contentType="text/html; charset=UTF-8" pageEncoding="UTF-8" %>
+<%@ taglib prefix="c" uri="jakarta.tags.core" %>
+<c:set var="pageTitle" value="Rates" scope="request"/>
+<%@ include file="header.jspf" %>
+<%@ include file="adminnav.jspf" %>
+<h1>Rates</h1>
+<c:if test="${not empty outcome}">
+  <p class="${outcome.succeeded() ? 'outcome' : 'error'}" id="outcome"><c:out value="${outcome.message()}"/></p>
+</c:if>
+<table class="facts" id="rates-status">
+  <tr><th>Source</th><td id="source"><c:out value="${rates.source().orElse('none: set rates.url')}"/></td></tr>
+  <tr><th>Refreshed every</th><td><c:out value="${refreshEvery}"/></td></tr>
+  <tr><th>Last attempt</th><td><time><c:out value="${rates.lastAttempt().orElse('never')}"/></time></td></tr>
+  <tr><th>Last success</th><td id="last-success"><time><c:out value="${rates.lastSuccess().orElse('never')}"/></time></td></tr>
+  <tr><th>Last failure</th><td id="last-failure"><time><c:out value="${rates.lastFailure().orElse('never')}"/></time>
+    <c:if test="${rates.lastFailureReason().isPresent()}"><br><span class="error-text" id="failure-reason"><c:out value="${rates.lastFailureReason().get()}"/></span></c:if></td></tr>
+  <tr><th>Feed generated</th><td><time><c:out value="${rates.table().generated().orElse('unknown')}"/></time></td></tr>
+</table>
+<form method="post" action="${pageContext.request.contextPath}/cron">
+  <input type="hidden" name="csrf" value="<c:out value='${csrf}'/>">
+  <button type="submit">Refresh now</button>
+</form>
+<p class="muted">From the system's cron: <code>curl -fsS -u admin:… -X POST <c:out value="${pageContext.request.requestURL}"/></code>
+  (200 when refreshed, 502 when the refresh failed and the last good rates were kept).</p>
+<h2>What the table holds: <c:out value="${rates.table().countries().size()}"/> countries, <c:out value="${rates.table().providerCount()}"/> operators</h2>
+<c:choose>
+  <c:when test="${rates.table().isEmpty()}"><p id="no-rates">No rates yet: nobody can pay until a refresh succeeds.</p></c:when>
+  <c:otherwise>
+    <div class="scroll">
+    <table id="rates">
+      <thead><tr><th>Country</th><th>Operator</th><th>Number</th><th>Text</th><th>Price</th><th>Messages</th><th>Total</th></tr></thead>
+      <tbody>
+      <c:forEach var="country" items="${rates.table().countries()}">
+        <c:forEach var="r" items="${country.providers()}">
+          <tr>
+            <td><c:out value="${country.name()}"/> (<c:out value="${country.code()}"/>)</td>
+            <td><c:out value="${r.providerName()}"/> (<c:out value="${r.provider()}"/>)</td>
+            <td><c:out value="${r.shortcode()}"/></td>
+            <td><c:out value="${r.prefix()}"/></td>
+            <td><c:out value="${r.price()}"/> <c:out value="${r.currency()}"/> <c:out value="${r.vatIncluded() ? 'VAT incl.' : 'VAT excl.'}"/></td>
+            <td><c:out value="${r.messages()}"/></td>
+            <td><c:out value="${r.total()}"/> <c:out value="${r.currency()}"/></td>
+          </tr>
+        </c:forEach>
+      </c:forEach>
+      </tbody>
+    </table>
+    </div>
+  </c:otherwise>
+</c:choose>
+<%@ include file="footer.jspf" %>

@@ -1,0 +1,80 @@
+<%@ page contentType="text/html; charset=UTF-8" pageEncoding="UTF-8" %>
+<%@ taglib prefix="c" uri="jakarta.tags.core" %>
+<c:set var="pageTitle" value="Open sessions" scope="request"/>
+<%@ include file="header.jspf" %>
+<%@ include file="adminnav.jspf" %>
+<h1>Unclosed sessions</h1>
+<form method="get" action="${pageContext.request.contextPath}/select" class="filters">
+  <label>Phone starts with <input name="msisdn" value="<c:out value="${filter_msisdn}"/>" size="14" inputmode="numeric"></label>
+  <label>Country <input name="country" value="<c:out value="${filter_country}"/>" size="3"></label>
+  <label>Operator <input name="provider" value="<c:out value="${filter_provider}"/>" size="12"></label>
+  <label>State <select name="state">
+    <option value="">open and waiting</option>
+    <option value="open" ${filter_state == 'open' ? 'selected' : ''}>open</option>
+    <option value="waiting" ${filter_state == 'waiting' ? 'selected' : ''}>waiting</option>
+  </select></label>
+  <button type="submit">Filter</button>
+</form>
+<c:choose>
+  <c:when test="${empty rows}"><p id="no-sessions">No unclosed sessions match.</p></c:when>
+  <c:otherwise>
+    <div class="scroll">
+    <table id="sessions">
+      <thead><tr><th>Code</th><th>Phone</th><th>Country</th><th>Operator</th><th>State</th><th>k/N</th>
+        <th>Time left</th><th>Content</th><th>Paid</th><th>Opened</th><th>Last message</th></tr></thead>
+      <tbody>
+      <c:forEach var="row" items="${rows}">
+        <c:set var="s" value="${row.session()}"/>
+        <tr>
+          <td><a href="<c:url value="/check"><c:param name="session" value="${s.code()}"/></c:url>"><c:out value="${s.code()}"/></a></td>
+          <td><c:out value="${s.msisdn()}"/></td>
+          <td><c:out value="${s.country()}"/></td>
+          <td><c:out value="${s.provider()}"/></td>
+          <td><c:out value="${s.stateCode()}"/></td>
+          <td><c:out value="${s.received()}"/>/<c:out value="${s.required()}"/></td>
+          <td><c:if test="${s.stateCode() == 'waiting'}"><c:out value="${row.waitLeft()}"/></c:if></td>
+          <td class="content"><c:out value="${s.content()}"/></td>
+          <td><c:out value="${s.total()}"/> <c:out value="${s.currency()}"/></td>
+          <td><time><c:out value="${s.openedAt()}"/></time></td>
+          <td><time><c:out value="${s.lastMessageAt()}"/></time></td>
+        </tr>
+      </c:forEach>
+      </tbody>
+    </table>
+    </div>
+  </c:otherwise>
+</c:choose>
+<nav class="pages">
+  <c:if test="${page.hasPrevious()}">
+    <a rel="prev" href="<c:url value="/select"><c:param name="msisdn" value="${filter_msisdn}"/><c:param name="country" value="${filter_country}"/><c:param name="provider" value="${filter_provider}"/><c:param name="state" value="${filter_state}"/><c:param name="page" value="${page.number() - 1}"/></c:url>">← newer</a>
+  </c:if>
+  <span>page <c:out value="${page.number()}"/></span>
+  <c:if test="${page.hasNext()}">
+    <a rel="next" href="<c:url value="/select"><c:param name="msisdn" value="${filter_msisdn}"/><c:param name="country" value="${filter_country}"/><c:param name="provider" value="${filter_provider}"/><c:param name="state" value="${filter_state}"/><c:param name="page" value="${page.number() + 1}"/></c:url>">older →</a>
+  </c:if>
+</nav>
+
+<h2>Payment actions not yet succeeded</h2>
+<c:choose>
+  <c:when test="${empty actions}"><p id="no-actions">Every payment action has succeeded.</p></c:when>
+  <c:otherwise>
+    <div class="scroll">
+    <table id="actions">
+      <thead><tr><th>Payment</th><th>Reference</th><th>Attempts</th><th>Last error</th><th>Next attempt</th><th>Owed since</th></tr></thead>
+      <tbody>
+      <c:forEach var="a" items="${actions}">
+        <tr>
+          <td><c:out value="${a.kind()}"/></td>
+          <td><c:out value="${a.reference()}"/></td>
+          <td><c:out value="${a.attempts()}"/></td>
+          <td class="error-text"><c:out value="${a.lastError().orElse('')}"/></td>
+          <td><time><c:out value="${a.nextAttemptAt()}"/></time></td>
+          <td><time><c:out value="${a.createdAt()}"/></time></td>
+        </tr>
+      </c:forEach>
+      </tbody>
+    </table>
+    </div>
+  </c:otherwise>
+</c:choose>
+<%@ include file="footer.jspf" %>
