@@ -43,7 +43,8 @@ public final class DemoLauncher {
         builder.environment().put("CATALINA_BASE", tomcat.toString());
         builder.environment().put("CATALINA_OPTS", String.join(" ", List.of(
                 "-Dsmssafe.safe=" + SAFE, "-Dsmssafe.passkey=" + PASSKEY, "-Dsmssafe.messages=3",
-                "-Dsmssafe.delay=PT30S", "-Dsmssafe.data.dir=" + dataDir)));
+                "-Dsmssafe.delay=PT30S", "-Dsmssafe.data.dir=" + dataDir,
+                "-Dsmssafe.rates.url=" + ratesFeed())));
         Process process = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process), "stop-tomcat"));
         URI home = URI.create("http://localhost:" + PORT + "/smssafe/");
@@ -54,6 +55,11 @@ public final class DemoLauncher {
         }
         System.out.println(banner(home));
         System.exit(process.waitFor());
+    }
+
+    /** The sample feed shipped with the tests: Lithuania (Bitė N = 4, Tele2 N = 2) and Latvia (LMT N = 5). */
+    private static String ratesFeed() {
+        return Path.of("target", "test-classes", "demo").toAbsolutePath().toUri() + "rates-{safe}.xml";
     }
 
     private static void refuseBusyPort() {
@@ -87,20 +93,23 @@ public final class DemoLauncher {
         FakeProvider provider = new FakeProvider(home.resolve("result"), SignatureScheme.HMAC_SHA256, PASSKEY);
         long run = System.currentTimeMillis() / 1000;
         StringBuilder curls = new StringBuilder();
-        for (int i = 1; i <= 3; i++) {
+        for (int i = 1; i <= 2; i++) {
             Map<String, String> sms = provider.signed(FakeProvider.sms(SAFE, "demo-" + run + "-" + i,
-                    "37060000000", "order-42"));
+                    "37060000000", "order-42", "lt", "tele2_lt"));
             curls.append("   curl '").append(home).append("result?").append(FakeProvider.form(sms)).append("'\n");
         }
         return String.join("\n",
                 "",
                 "================================================================================",
                 " sms:safe is running: " + home,
-                "   safe " + SAFE + ", passkey " + PASSKEY + ", 3 messages per session, last one after 30 s",
-                "   admin pages (" + home + "setup): user admin, password admin-secret",
+                "   safe " + SAFE + ", passkey " + PASSKEY + ", the last message of a session after 30 s",
+                "   pay by SMS, as your buyers see it:   " + home + "check?content=order-42",
+                "   admin pages (user admin, password admin-secret):",
+                "     open sessions " + home + "select   rates " + home + "cron   database " + home + "setup",
                 "",
-                " Pay a session by hand, as the provider would: three paid SMS, signed now and valid for an hour",
-                " (wait 30 s before the third one):",
+                " Pay a session by hand, as the provider would: two paid SMS from a Tele2 phone (N = 2), signed",
+                " now and valid for an hour; send the second 30 s after the first, then open the session's code at",
+                " " + home + "check?session=CODE",
                 curls.toString(),
                 " Press Ctrl+C to stop.",
                 "================================================================================");
