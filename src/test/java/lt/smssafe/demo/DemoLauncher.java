@@ -94,8 +94,12 @@ public final class DemoLauncher {
         long run = System.currentTimeMillis() / 1000;
         StringBuilder curls = new StringBuilder();
         for (int i = 1; i <= 2; i++) {
-            Map<String, String> sms = provider.signed(FakeProvider.sms(SAFE, "demo-" + run + "-" + i,
-                    "37060000000", "order-42", "lt", "tele2_lt"));
+            // a new phone each run, so that no session left from an earlier run takes these messages
+            Map<String, String> unsigned = FakeProvider.sms(SAFE, "demo-" + run + "-" + i,
+                    "3706" + (1_000_000 + run % 9_000_000), "order-42", "lt", "tele2_lt");
+            unsigned.put("shortcode", "1338");
+            unsigned.put("cost_local", "2.00");
+            Map<String, String> sms = provider.signed(unsigned);
             curls.append("   curl '").append(home).append("result?").append(FakeProvider.form(sms)).append("'\n");
         }
         return String.join("\n",
