@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import lt.smssafe.action.ActionRun;
+import lt.smssafe.billing.BilledTransaction;
 import lt.smssafe.action.ActionRunner;
 import lt.smssafe.action.PaymentAction;
 import lt.smssafe.action.PaymentActions;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class SmsSafe implements AutoCloseable {
     /** Every entity of the persistence unit. */
     public static final List<Class<?>> ENTITIES = List.of(PhoneLock.class, PaymentSession.class,
-            ReceivedMessage.class, ActionRun.class);
+            ReceivedMessage.class, ActionRun.class, BilledTransaction.class);
     private static final Logger LOG = LoggerFactory.getLogger(SmsSafe.class);
     /** How often the payment-action runner looks for retries that fell due and runs left behind by a crash. */
     private static final Duration ACTION_POLL = Duration.ofSeconds(5);
@@ -62,7 +63,7 @@ public final class SmsSafe implements AutoCloseable {
         this.actions = new ActionRunner(database, settings.safe(), action, clock);
         this.reports = new SessionReports(database, settings.safe(), clock);
         this.processor = new NotificationProcessor(database, settings.safe(), MessageCount.fromRates(rates::table, settings.messages()),
-                settings.delay(), settings.language(), clock, new SecureRandom(), actions::wake);
+                settings.delay(), settings.language(), clock, new SecureRandom(), closed -> actions.wake());
     }
 
     /**

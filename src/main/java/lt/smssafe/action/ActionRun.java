@@ -34,7 +34,9 @@ public class ActionRun {
     /** What kind of payment the action is owed for. */
     public enum Kind {
         /** A closed premium-SMS session; the reference is its code. */
-        SMS_SESSION
+        SMS_SESSION,
+        /** A committed MBS direct-billing transaction; the reference is {@code <service id>:<transaction id>}. */
+        MBS_TRANSACTION
     }
 
     /** Longest an error text kept for the admin may be (the column's size). */

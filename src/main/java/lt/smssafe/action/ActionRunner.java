@@ -11,7 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.session.PaymentSession;
-import lt.smssafe.session.SessionCode;
+import lt.smssafe.billing.BilledTransaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +53,7 @@ public final class ActionRunner implements AutoCloseable {
     }
 
     /** A payment just completed: run what is due now rather than at the next poll. */
-    public void wake(SessionCode closed) {
+    public void wake() {
         if (!executor.isShutdown()) {
             executor.execute(this::runDueSafely);
         }
@@ -113,8 +113,18 @@ public final class ActionRunner implements AutoCloseable {
     private void call(ActionRun run) throws Exception {
         switch (run.kind()) {
             case SMS_SESSION -> action.sessionClosed(closedSession(run.reference()));
-            default -> throw new IllegalStateException("no action for " + run.kind());
+            case MBS_TRANSACTION -> action.transactionCommitted(committedTransaction(run.reference()));
         }
+    }
+
+    private CommittedTransaction committedTransaction(String reference) {
+        String[] ids = reference.split(":");
+        return database.inTransaction(em -> em.createNamedQuery("BilledTransaction.find", BilledTransaction.class)
+                .setParameter("serviceId", Long.parseLong(ids[0]))
+                .setParameter("transactionId", Long.parseLong(ids[1]))
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("transaction " + reference + " is gone")))
+                .committed();
     }
 
     private ClosedSession closedSession(String code) {

@@ -12,4 +12,10 @@ public final class LoggingPaymentAction implements PaymentAction {
         LOG.info("sms:safe session {} paid: {} {} in {} messages for '{}' (no action configured)", session.code(),
                 session.total(), session.currency(), session.messages(), session.content());
     }
+
+    @Override
+    public void transactionCommitted(CommittedTransaction transaction) {
+        LOG.info("sms:safe MBS transaction {} paid: {} cents {} for '{}' (no action configured)",
+                transaction.reference(), transaction.priceCents(), transaction.currency(), transaction.ident());
+    }
 }

@@ -17,4 +17,19 @@ public interface PaymentAction {
      * @throws Exception any failure; the call is retried later
      */
     void sessionClosed(ClosedSession session) throws Exception;
+
+    /**
+     * An MBS direct-billing transaction was committed: the platform took the money (PROTOCOL.md §7). Called once
+     * per transaction however often the platform reports it; use {@link CommittedTransaction#reference()} as the
+     * idempotency key.
+     *
+     * <p>Sites that take only SMS payments need not implement it. The default refuses, so that a carrier payment
+     * nobody handles stays visible on {@code /select} and is retried, rather than being dropped silently.
+     *
+     * @throws Exception any failure; the call is retried later
+     */
+    default void transactionCommitted(CommittedTransaction transaction) throws Exception {
+        throw new UnsupportedOperationException(getClass().getName()
+                + " does not handle MBS payments: implement PaymentAction.transactionCommitted");
+    }
 }

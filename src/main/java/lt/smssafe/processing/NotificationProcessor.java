@@ -12,6 +12,7 @@ import lt.smssafe.action.ActionRun;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.persistence.DatabaseUnavailableException;
 import lt.smssafe.persistence.PhoneLock;
+import lt.smssafe.persistence.TransientConflicts;
 import lt.smssafe.session.Language;
 import lt.smssafe.session.MessageValues;
 import lt.smssafe.session.Outcome;

@@ -1,4 +1,4 @@
-package lt.smssafe.processing;
+package lt.smssafe.persistence;
 
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
@@ -13,11 +13,12 @@ import org.hibernate.exception.LockAcquisitionException;
  * Tells a conflict between concurrent transactions, which is worth retrying from the start, from a database that
  * is not there, which is not.
  */
-final class TransientConflicts {
+public final class TransientConflicts {
     private TransientConflicts() {
     }
 
-    static boolean isConflict(Throwable failure) {
+    /** Whether the failure is a lock conflict, deadlock or constraint race that a fresh attempt may not meet. */
+    public static boolean isConflict(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ConstraintViolationException || t instanceof LockAcquisitionException
                     || t instanceof PessimisticLockException || t instanceof LockTimeoutException
@@ -31,7 +32,7 @@ final class TransientConflicts {
     }
 
     /** A short random pause that grows with the attempt, so colliding transactions do not collide again. */
-    static void pause(int attempt, RandomGenerator random) {
+    public static void pause(int attempt, RandomGenerator random) {
         try {
             Thread.sleep(random.nextInt(1, 5 * Math.min(attempt, 10) + 2));
         } catch (InterruptedException e) {
