@@ -9,6 +9,8 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import lt.smssafe.action.ActionRun;
 import lt.smssafe.billing.BilledTransaction;
+import lt.smssafe.billing.BillingRecorder;
+import lt.smssafe.mbs.MbsDirect;
 import lt.smssafe.action.ActionRunner;
 import lt.smssafe.action.PaymentAction;
 import lt.smssafe.action.PaymentActions;
@@ -50,6 +52,8 @@ public final class SmsSafe implements AutoCloseable {
     private final ActionRunner actions;
     private final SessionReports reports;
     private final RatesRefresher rates;
+    private final Optional<MbsDirect> mbs;
+    private final BillingRecorder billing;
 
     private SmsSafe(Settings settings, Database database, SchemaMigrations migrations, PaymentAction action) {
         Clock clock = Clock.systemUTC();
@@ -62,6 +66,8 @@ public final class SmsSafe implements AutoCloseable {
                 settings.maxSkew(), settings.notifyAllow(), clock);
         this.actions = new ActionRunner(database, settings.safe(), action, clock);
         this.reports = new SessionReports(database, settings.safe(), clock);
+        this.mbs = settings.mbs().map(config -> new MbsDirect(config, settings.maxSkew(), clock));
+        this.billing = new BillingRecorder(database, settings.safe(), clock, reference -> actions.wake());
         this.processor = new NotificationProcessor(database, settings.safe(), MessageCount.fromRates(rates::table, settings.messages()),
                 settings.delay(), settings.language(), clock, new SecureRandom(), closed -> actions.wake());
     }
@@ -156,9 +162,20 @@ public final class SmsSafe implements AutoCloseable {
         return rates;
     }
 
+    /** The MBS direct-billing client, when {@code mbs.url} is configured. */
+    public Optional<MbsDirect> mbs() {
+        return mbs;
+    }
+
+    /** Records verified billing reports and owes the payment action for committed transactions. */
+    public BillingRecorder billing() {
+        return billing;
+    }
+
     @Override
     public void close() {
         rates.close();
+        mbs.ifPresent(MbsDirect::close);
         actions.close();
         database.close();
     }

@@ -66,9 +66,12 @@ public final class BillingRecorder {
                 .getResultStream().findFirst().orElse(null);
         if (recorded == null) {
             recorded = new BilledTransaction(safeId, serviceId, transactionId, now);
+            recorded.describedAs(platform, now);
+            // the insert happens here (identity key): a concurrent first report fails on the unique key and retries
             em.persist(recorded);
+        } else {
+            recorded.describedAs(platform, now);
         }
-        recorded.describedAs(platform, now);
         if (!recorded.oweActionIfCommitted()) {
             return false;
         }

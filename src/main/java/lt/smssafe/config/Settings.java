@@ -1,5 +1,7 @@
 package lt.smssafe.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,6 +10,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import lt.smssafe.mbs.MbsConfig;
+import lt.smssafe.mbs.ReportUrlTemplate;
 import lt.smssafe.notify.AddressFilter;
 import lt.smssafe.notify.Passkey;
 import lt.smssafe.notify.SignatureScheme;
@@ -46,6 +50,7 @@ public final class Settings {
     private final boolean schemaAuto;
     private final Optional<String> action;
     private final AddressFilter notifyAllow;
+    private final Optional<MbsConfig> mbs;
 
     /** Reads the keys in the order of the table in PROTOCOL.md §1, so the first bad key is the one reported. */
     private Settings(Keys keys, Properties systemProperties) {
@@ -65,6 +70,41 @@ public final class Settings {
         schemaAuto = keys.optional("schema.auto", Settings::bool).orElse(true);
         action = keys.optional("action", Settings::className);
         notifyAllow = keys.optional("notify.allow", AddressFilter::parse).orElseGet(AddressFilter::allowAll);
+        mbs = mbs(keys);
+    }
+
+    /**
+     * MBS direct billing, an addition to PROTOCOL.md §1: on when {@code mbs.url} is set, which then needs
+     * {@code mbs.service} and {@code mbs.secret}; {@code mbs.report-url} is the billing-report URL template.
+     */
+    private static Optional<MbsConfig> mbs(Keys keys) {
+        Optional<URI> url = keys.optional("mbs.url", Settings::mbsUrl);
+        if (url.isEmpty()) {
+            return Optional.empty();
+        }
+        long service = keys.required("mbs.service", Settings::safeId);
+        String secret = keys.required("mbs.secret", Function.identity());
+        Optional<String> reportUrl = keys.optional("mbs.report-url", template -> {
+            ReportUrlTemplate.parse(template);
+            return template;
+        });
+        try {
+            return Optional.of(MbsConfig.of(url.get(), service, secret, reportUrl.orElse(null)));
+        } catch (IllegalArgumentException e) {
+            throw InvalidConfigException.invalid("mbs.url", e.getMessage());
+        }
+    }
+
+    private static URI mbsUrl(String value) {
+        try {
+            URI uri = new URI(value);
+            if (uri.getHost() == null || !value.matches("(?i)https?://.*")) {
+                throw new IllegalArgumentException("must be an http or https URL, not '" + value + "'");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("must be an http or https URL, not '" + value + "'");
+        }
     }
 
     /**
@@ -151,6 +191,11 @@ public final class Settings {
         return action;
     }
 
+    /** MBS direct billing, when {@code mbs.url} is set. */
+    public Optional<MbsConfig> mbs() {
+        return mbs;
+    }
+
     /** Who may call {@code /result}. */
     public AddressFilter notifyAllow() {
         return notifyAllow;
@@ -163,7 +208,8 @@ public final class Settings {
                 + ", language=" + language.code() + ", rates.url=" + ratesUrl.orElse("none")
                 + ", rates.refresh=" + ratesRefresh + ", data.dir=" + dataDir + ", datasource=" + datasource
                 + ", schema.auto=" + schemaAuto + ", action=" + action.orElse("none")
-                + ", notify.allow=" + (notifyAllow.allowsEveryone() ? "everyone" : "listed") + "]";
+                + ", notify.allow=" + (notifyAllow.allowsEveryone() ? "everyone" : "listed")
+                + ", mbs=" + mbs.map(m -> m.endpoint() + " service " + m.serviceId()).orElse("off") + "]";
     }
 
     private static long safeId(String value) {

@@ -299,4 +299,25 @@ class SettingsTest {
         assertInvalid("smssafe configuration: 'notify.allow' is invalid: "
                 + "'not-an-ip' is not an IP address or CIDR block", "notify.allow", "10.0.0.1, not-an-ip");
     }
+
+    @Test
+    void mbsIsOffUnlessItsUrlIsSetAndThenNeedsServiceAndSecret() {
+        assertThat(resolve().mbs()).isEmpty();
+        Settings on = resolve("mbs.url", "https://mbs.example/direct", "mbs.service", "7", "mbs.secret", "s3cr3t",
+                "mbs.report-url", "https://shop.example/smssafe/mbs/report?t=%t");
+        assertThat(on.mbs()).hasValueSatisfying(mbs -> {
+            assertThat(mbs.serviceId()).isEqualTo(7);
+            assertThat(mbs.endpoint().toString()).isEqualTo("https://mbs.example/direct");
+        });
+        assertThat(on.toString()).doesNotContain("s3cr3t");
+        assertInvalid("smssafe configuration: 'mbs.service' is missing (required)", "mbs.url", "https://mbs.example/d");
+        assertInvalid("smssafe configuration: 'mbs.secret' is missing (required)", "mbs.url", "https://mbs.example/d",
+                "mbs.service", "7");
+        assertInvalid("smssafe configuration: 'mbs.url' is invalid: must be an http or https URL, not 'ftp://x'",
+                "mbs.url", "ftp://x");
+        assertThatThrownBy(() -> resolve("mbs.url", "https://mbs.example/d", "mbs.service", "7", "mbs.secret", "x",
+                "mbs.report-url", "https://shop.example/r?c=%{colour}%"))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("'mbs.report-url' is invalid")
+                .hasMessageContaining("colour");
+    }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import lt.smssafe.action.ClosedSession;
+import lt.smssafe.action.CommittedTransaction;
 import lt.smssafe.action.PaymentAction;
 
 /**
@@ -30,5 +31,15 @@ public class RecordingAction implements PaymentAction {
             }
             throw new IOException("the shop is down for " + session.code());
         }
+    }
+
+    /** One line per committed MBS transaction: {@code mbs <reference> <ident> <cents> <currency> OK}. */
+    @Override
+    public void transactionCommitted(CommittedTransaction transaction) throws IOException {
+        Path log = Path.of(System.getProperty("smssafe.it.actions", "/nonexistent"));
+        Files.createDirectories(log.getParent());
+        Files.writeString(log, "mbs " + transaction.reference() + " " + transaction.ident() + " "
+                + transaction.priceCents() + " " + transaction.currency() + " OK\n", StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 }

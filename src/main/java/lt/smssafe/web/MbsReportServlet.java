@@ -1,0 +1,67 @@
+package lt.smssafe.web;
+
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import lt.smssafe.SmsSafe;
+import lt.smssafe.billing.BilledTransaction;
+import lt.smssafe.mbs.BillingReport;
+import lt.smssafe.mbs.InvalidReportException;
+import lt.smssafe.mbs.MbsDirect;
+import lt.smssafe.mbs.MbsRefusedException;
+import lt.smssafe.mbs.MbsState;
+import lt.smssafe.mbs.MbsUnavailableException;
+import lt.smssafe.mbs.Transaction;
+import lt.smssafe.persistence.DatabaseUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /mbs/report}: the MBS platform's billing reports (PROTOCOL.md §7), the servlet side of the PHP
+ * {@code Direct::getBillInformation()}. Point the report-URL template here, e.g.
+ * {@code https://your.site/smssafe/mbs/report?t=%t}. A report is verified (signature, service, time), then the
+ * transaction is loaded from the platform with {@code getTransaction} — the report itself is never trusted for
+ * money — and recorded; a committed transaction owes the payment action once, however often it is reported.
+ * Answers {@code OK}; {@code 400/403/404} for a bad, forged, stale or foreign report; 503 while the platform or
+ * the database cannot be reached, so that the platform reports again.
+ */
+@WebServlet(name = "mbsReport", urlPatterns = "/mbs/report")
+public final class MbsReportServlet extends HttpServlet {
+    private static final Logger LOG = LoggerFactory.getLogger(MbsReportServlet.class);
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        SmsSafe app = SmsSafeListener.of(getServletContext());
+        Optional<MbsDirect> mbs = app.mbs();
+        if (mbs.isEmpty()) {
+            PlainText.send(response, 404, "MBS billing is not configured");
+            return;
+        }
+        try {
+            BillingReport report = mbs.get().readBillingReport(request.getParameterMap());
+            Transaction t = report.transaction();
+            boolean owed = app.billing().record(t.serviceId(), t.transactionId(), describe(t));
+            LOG.info("sms:safe MBS report of transaction {}:{} recorded as {}{}", t.serviceId(), t.transactionId(),
+                    t.status().wireName(), owed ? "; payment action owed" : "");
+            PlainText.send(response, 200, "OK");
+        } catch (InvalidReportException e) {
+            PlainText.send(response, e.reason().httpStatus(), e.getMessage());
+        } catch (MbsRefusedException e) {
+            boolean unknown = MbsState.TRANSACTION_NOT_FOUND.equals(e.state());
+            PlainText.send(response, unknown ? 404 : 502, unknown ? "unknown transaction" : "refused: " + e.state());
+        } catch (MbsUnavailableException | DatabaseUnavailableException e) {
+            LOG.warn("sms:safe MBS report answered 503: {}", e.toString());
+            response.setHeader("Retry-After", ResultServlet.RETRY_AFTER_SECONDS);
+            PlainText.send(response, 503, "try again later");
+        }
+    }
+
+    private static BilledTransaction.Description describe(Transaction t) {
+        return new BilledTransaction.Description(t.ident(), t.operator(), t.accountId(), t.accountMsisdn(),
+                t.accountType().wireName(), t.priceCents(), t.tariffCents(), t.currency(), t.status().wireName(),
+                t.state());
+    }
+}

@@ -1,0 +1,140 @@
+package lt.smssafe.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import lt.smssafe.mbs.AccountType;
+import lt.smssafe.mbs.BillRequest;
+import lt.smssafe.mbs.MbsConfig;
+import lt.smssafe.mbs.MbsDirect;
+import lt.smssafe.mbs.ReportSigner;
+import lt.smssafe.mbs.Transaction;
+import lt.smssafe.testing.mbs.SandboxMbs;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The billing-report servlet in a real Tomcat against the sandbox MBS over real SOAP: the site bills and commits,
+ * the platform reports to {@code /mbs/report}, the servlet loads the transaction back and the payment action runs
+ * exactly once even when the report is repeated; forged, stale and foreign reports are refused.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class MbsReportIT {
+    private static final long SERVICE = 41;
+    private static final String SECRET = "mbs-secret-41";
+    private static final Path ACTIONS = Path.of("target", "it-data", "actions.log");
+    /** Started before the deployment is built, because the deployment's configuration names its address. */
+    private static final SandboxMbs SANDBOX = new SandboxMbs().addService(SERVICE, SECRET)
+            .addService(42, "other-secret")
+            .addOperator("bite_lt", "Bitė", true)
+            .addAccount("acc-it", "37060000041", "bite_lt", AccountType.PREPAID, 100_000)
+            .start();
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return TestWar.named("mbs-it")
+                .with("safe", "4141")
+                .with("passkey", "mbs-it-passkey")
+                .with("mbs.url", SANDBOX.url().toString())
+                .with("mbs.service", String.valueOf(SERVICE))
+                .with("mbs.secret", SECRET)
+                .with("action", RecordingAction.class.getName())
+                .withClasses(RecordingAction.class)
+                .build();
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        SANDBOX.close();
+    }
+
+    /** The site owner's code: a client of its own, reports sent to the deployment's servlet. */
+    private MbsDirect site() {
+        return new MbsDirect(MbsConfig.of(SANDBOX.url(), SERVICE, SECRET, base + "mbs/report?t=%t&s=%{service_id}%"));
+    }
+
+    @Test
+    void aCommittedTransactionIsReportedLoadedRecordedAndPaysOnceEvenWhenReportedAgain() throws Exception {
+        Transaction billed;
+        try (MbsDirect site = site()) {
+            billed = site.bill("acc-it", BillRequest.sms("order-" + System.nanoTime(), "Thanks", 250, "EUR"));
+            site.commitTransaction(billed.transactionId());
+        }
+        List<SandboxMbs.SentReport> reports = SANDBOX.awaitReports(2, Duration.ofSeconds(20)).stream()
+                .filter(r -> r.parameter("transaction_id").equals(String.valueOf(billed.transactionId()))).toList();
+        String reference = SERVICE + ":" + billed.transactionId();
+        String line = "mbs " + reference + " " + billed.ident() + " 250 EUR OK";
+        List<String> lines = awaitActionLines(line, 1);
+
+        assertThat(reports).extracting(SandboxMbs.SentReport::httpStatus).containsOnly(200);
+        assertThat(reports).extracting(SandboxMbs.SentReport::body).containsOnly("OK");
+        assertThat(lines).containsExactly(line);
+
+        HttpResponse<String> again = AdminHttp.send(AdminHttp.request(reports.get(reports.size() - 1).uri(), null)
+                .GET());
+        Thread.sleep(1_500);
+        assertThat(again.statusCode() + " " + again.body()).isEqualTo("200 OK");
+        assertThat(actionLines(line)).as("a repeated report pays nothing more").hasSize(1);
+    }
+
+    @Test
+    void forgedStaleAndForeignReportsAreRefused() {
+        long now = Instant.now().getEpochSecond();
+        String stale = String.valueOf(now - 3_700);
+        HttpResponse<String> forged = report(2456, SERVICE, "commit", "ok", now, "other-secret");
+        HttpResponse<String> old = report(2456, SERVICE, "commit", "ok", Long.parseLong(stale), SECRET);
+        // the signature is checked first (as on /result): a foreign report signed with our key names another service
+        HttpResponse<String> foreign = report(2456, 42, "commit", "ok", now, SECRET);
+        HttpResponse<String> unknown = report(999_999, SERVICE, "commit", "ok", now, SECRET);
+        HttpResponse<String> missing = AdminHttp.send(AdminHttp.request(URI.create(base + "mbs/report?service_id=41"),
+                null).GET());
+
+        assertThat(List.of(forged, old, foreign, unknown, missing)).extracting(r -> r.statusCode() + " " + r.body())
+                .containsExactly("403 checksum failed", "403 stale request", "404 unknown service",
+                        "404 unknown transaction", "400 bad request: transaction_id");
+    }
+
+    private HttpResponse<String> report(long transaction, long service, String status, String state, long time,
+            String secret) {
+        String sign = ReportSigner.sign(secret, transaction, service, status, state, time);
+        return AdminHttp.send(AdminHttp.request(URI.create(base + "mbs/report?transaction_id=" + transaction
+                + "&service_id=" + service + "&status=" + status + "&state=" + state + "&time=" + time
+                + "&sign=" + sign), null).GET());
+    }
+
+    /** The action log's lines equal to {@code line} (the ident is unique per run, the reference is not). */
+    private static List<String> actionLines(String line) throws IOException {
+        if (!Files.exists(ACTIONS)) {
+            return List.of();
+        }
+        return Files.readAllLines(ACTIONS).stream().filter(line::equals).toList();
+    }
+
+    private static List<String> awaitActionLines(String line, int count) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        List<String> lines = actionLines(line);
+        while (lines.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            lines = actionLines(line);
+        }
+        return lines;
+    }
+}
