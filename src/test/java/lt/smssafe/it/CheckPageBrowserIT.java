@@ -56,8 +56,10 @@ class CheckPageBrowserIT {
             page.get(base + "check?content=order-77");
             browser.screenshot("1-countries");
             page.findElement(By.linkText("Lithuania")).click();
+            await(page, By.id("chosen-country"));
             browser.screenshot("2-operators");
             page.findElement(By.linkText("Tele2")).click();
+            await(page, By.id("text-to-send"));
             browser.screenshot("3-instructions");
 
             assertThat(page.findElement(By.id("text-to-send")).getText()).isEqualTo("SAFE 9191 order-77");
@@ -77,6 +79,8 @@ class CheckPageBrowserIT {
 
             page.findElement(By.name("session")).sendKeys(code.group(1));
             page.findElement(By.cssSelector(".status-form button")).click();
+            // a click returns before the next page has loaded: wait for it
+            await(page, By.id("state"));
             assertThat(page.findElement(By.id("state")).getAttribute("data-state")).isEqualTo("waiting");
             assertThat(page.findElement(By.id("received")).getText()).isEqualTo("1 / 2");
             assertThat(page.findElement(By.id("phone")).getText()).doesNotContain(phone);
@@ -91,5 +95,9 @@ class CheckPageBrowserIT {
             assertThat(page.findElement(By.id("received")).getText()).isEqualTo("2 / 2");
             assertThat(page.findElement(By.id("closed-at")).getText()).matches("\\d{4}-.*Z");
         }
+    }
+
+    private static void await(WebDriver page, By element) {
+        new WebDriverWait(page, Duration.ofSeconds(15)).until(d -> !d.findElements(element).isEmpty());
     }
 }
