@@ -240,10 +240,26 @@ public final class SandboxMbs implements AutoCloseable {
         return List.copyOf(requestsReceived);
     }
 
-    /** Starts the endpoint on a free port of {@code 127.0.0.1}. */
+    /** Starts the endpoint on a free port of {@code 127.0.0.1}, over plain HTTP. */
     public synchronized SandboxMbs start() {
+        return start(null);
+    }
+
+    /** Starts the endpoint over HTTPS, as the real platform is reached, with this server certificate. */
+    public synchronized SandboxMbs startTls(javax.net.ssl.SSLContext tls) {
+        return start(tls);
+    }
+
+    private SandboxMbs start(javax.net.ssl.SSLContext tls) {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+            if (tls == null) {
+                server = HttpServer.create(address, 0);
+            } else {
+                com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(address, 0);
+                https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+                server = https;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -275,7 +291,8 @@ public final class SandboxMbs implements AutoCloseable {
         if (server == null) {
             throw new IllegalStateException("start the sandbox first");
         }
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + PATH);
+        String scheme = server instanceof com.sun.net.httpserver.HttpsServer ? "https" : "http";
+        return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort() + PATH);
     }
 
     @Override
