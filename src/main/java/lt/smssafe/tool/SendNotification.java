@@ -1,0 +1,204 @@
+package lt.smssafe.tool;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import lt.smssafe.notify.Notification;
+import lt.smssafe.notify.Passkey;
+import lt.smssafe.notify.SignatureScheme;
+
+/**
+ * Sends correctly signed notifications to any {@code /result}, as the provider would, and prints each status and
+ * reply — for site owners testing their own deployment (like {@code stripe trigger}):
+ *
+ * <pre>
+ * mvn -q compile exec:java -Dexec.mainClass=lt.smssafe.tool.SendNotification \
+ *     -Dexec.args="--url https://your.site/smssafe/result --safe 1234 --passkey … --messages 3 --wait PT24H"
+ * </pre>
+ *
+ * Every parameter of PROTOCOL.md §2 has a default and can be overridden ({@code --msisdn}, {@code --content}, …,
+ * or {@code --set name=value} for any parameter, even {@code sign}). Exit code 0 when every answer was 200.
+ */
+public final class SendNotification {
+    /** The parameters in the order of the canonical string. */
+    private static final List<String> SIGNED = List.of("safe", "message_id", "msisdn", "country", "provider",
+            "shortcode", "content", "cost_local", "currency", "time");
+    private static final String USAGE = """
+            usage: SendNotification --url URL --safe ID --passkey KEY [options]
+              --scheme hmac-sha256|md5   signature scheme (default hmac-sha256)
+              --msisdn --country --provider --shortcode --content --cost --currency --message-id --time
+                                         the notification's values (defaults: a test phone in lt/bite_lt)
+              --set NAME=VALUE           any parameter after signing, e.g. --set sign=00 to send a wrong one
+              --messages N               send a whole session of N messages (default 1)
+              --wait DURATION            before the last of N messages, wait this long (ISO-8601, e.g. PT30S)
+              --post                     send form-encoded POST instead of GET""";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final Clock clock;
+    private final PrintStream out;
+
+    /** A sender that reads the time from {@code clock} and prints to {@code out}. */
+    public SendNotification(Clock clock, PrintStream out) {
+        this.clock = clock;
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new SendNotification(Clock.systemUTC(), System.out).run(args));
+    }
+
+    /** Runs the command; returns the exit code (0 all answered 200, 1 otherwise, 2 for a usage mistake). */
+    public int run(String[] args) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            out.println(e.getMessage());
+            out.println(USAGE);
+            return 2;
+        }
+        boolean allOk = true;
+        String idBase = options.values.getOrDefault("message_id", "tool-" + UUID.randomUUID());
+        for (int i = 1; i <= options.messages; i++) {
+            if (i == options.messages && i > 1 && !options.wait.isZero()) {
+                out.println("waiting " + options.wait + " before the last message…");
+                sleep(options.wait);
+            }
+            Map<String, String> params = notification(options, options.messages == 1 ? idBase : idBase + "-" + i);
+            HttpResponse<String> response;
+            try {
+                response = send(options, params);
+            } catch (IllegalStateException e) {
+                out.println(e.getMessage());
+                return 1;
+            }
+            out.println(response.statusCode() + " " + response.body());
+            allOk &= response.statusCode() == 200;
+        }
+        return allOk ? 0 : 1;
+    }
+
+    private Map<String, String> notification(Options options, String messageId) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("safe", options.safe);
+        params.put("message_id", messageId);
+        params.put("msisdn", options.values.getOrDefault("msisdn", "37060000000"));
+        params.put("country", options.values.getOrDefault("country", "lt"));
+        params.put("provider", options.values.getOrDefault("provider", "bite_lt"));
+        params.put("shortcode", options.values.getOrDefault("shortcode", "1337"));
+        params.put("content", options.values.getOrDefault("content", "test"));
+        params.put("cost_local", options.values.getOrDefault("cost_local", "1.45"));
+        params.put("currency", options.values.getOrDefault("currency", "EUR"));
+        params.put("time", options.values.getOrDefault("time", String.valueOf(clock.instant().getEpochSecond())));
+        String canonical = SIGNED.stream().map(params::get).collect(Collectors.joining("::"));
+        params.put("sign", Notification.sign(options.scheme, options.passkey, canonical));
+        params.putAll(options.overrides);
+        return params;
+    }
+
+    private HttpResponse<String> send(Options options, Map<String, String> params) {
+        String form = params.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        HttpRequest.Builder request = options.post
+                ? HttpRequest.newBuilder(options.url).header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                : HttpRequest.newBuilder(URI.create(options.url + (options.url.getRawQuery() == null ? "?" : "&")
+                        + form)).GET();
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot reach " + options.url + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static void sleep(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The parsed command line. */
+    private static final class Options {
+        private static final Map<String, String> VALUE_FLAGS = Map.of("--msisdn", "msisdn", "--country", "country",
+                "--provider", "provider", "--shortcode", "shortcode", "--content", "content", "--cost", "cost_local",
+                "--currency", "currency", "--message-id", "message_id", "--time", "time");
+
+        URI url;
+        String safe;
+        Passkey passkey;
+        SignatureScheme scheme = SignatureScheme.HMAC_SHA256;
+        final Map<String, String> values = new LinkedHashMap<>();
+        final Map<String, String> overrides = new LinkedHashMap<>();
+        int messages = 1;
+        Duration wait = Duration.ZERO;
+        boolean post;
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            List<String> rest = new ArrayList<>(List.of(args));
+            while (!rest.isEmpty()) {
+                String flag = rest.remove(0);
+                if (flag.equals("--post")) {
+                    o.post = true;
+                    continue;
+                }
+                if (rest.isEmpty()) {
+                    throw new IllegalArgumentException(flag + " needs a value");
+                }
+                String value = rest.remove(0);
+                switch (flag) {
+                    case "--url" -> o.url = URI.create(value);
+                    case "--safe" -> o.safe = value;
+                    case "--passkey" -> o.passkey = Passkey.of(value);
+                    case "--scheme" -> o.scheme = SignatureScheme.parse(value);
+                    case "--messages" -> o.messages = count(value);
+                    case "--wait" -> o.wait = Duration.parse(value);
+                    case "--set" -> {
+                        int eq = value.indexOf('=');
+                        if (eq < 1) {
+                            throw new IllegalArgumentException("--set needs NAME=VALUE, not '" + value + "'");
+                        }
+                        o.overrides.put(value.substring(0, eq), value.substring(eq + 1));
+                    }
+                    default -> {
+                        String name = VALUE_FLAGS.get(flag);
+                        if (name == null) {
+                            throw new IllegalArgumentException("unknown option " + flag);
+                        }
+                        o.values.put(name, value);
+                    }
+                }
+            }
+            if (o.url == null || o.safe == null || o.passkey == null) {
+                throw new IllegalArgumentException("--url, --safe and --passkey are required");
+            }
+            return o;
+        }
+
+        private static int count(String value) {
+            if (!value.matches("\\d{1,3}") || Integer.parseInt(value) < 1) {
+                throw new IllegalArgumentException("--messages must be a number from 1, not '" + value + "'");
+            }
+            return Integer.parseInt(value);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package lt.smssafe.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import lt.smssafe.tool.SendNotification;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The site owner's signed-notification tool against a real Tomcat: what it prints and its exit code. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SendNotificationIT {
+    private static final String PASSKEY = "tool-passkey-3131";
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return TestWar.named("tool-it").with("safe", "3131").with("passkey", PASSKEY).with("messages", "3")
+                .with("delay", "PT2S").build();
+    }
+
+    private record Run(int exitCode, List<String> lines) {
+    }
+
+    private Run tool(String... args) {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        int exit = new SendNotification(Clock.systemUTC(), new PrintStream(printed, true, StandardCharsets.UTF_8))
+                .run(args);
+        return new Run(exit, printed.toString(StandardCharsets.UTF_8).lines().toList());
+    }
+
+    private String phone() {
+        return String.valueOf(37066000000L + System.nanoTime() % 999_999);
+    }
+
+    @Test
+    void aCorrectNotificationIsAnswered200WithTheReply() {
+        Run run = tool("--url", base + "result", "--safe", "3131", "--passkey", PASSKEY, "--msisdn", phone());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines()).singleElement().asString()
+                .matches("200 your message is received, session [2-9A-HJ-NP-Z]{8} started");
+    }
+
+    @Test
+    void aWrongPasskeyIsAnswered403AndTheToolSaysSo() {
+        Run run = tool("--url", base + "result", "--safe", "3131", "--passkey", "not-the-passkey", "--post");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.lines()).containsExactly("403 checksum failed");
+    }
+
+    @Test
+    void aWholeSessionWithItsWaitCloses() {
+        Run run = tool("--url", base + "result", "--safe", "3131", "--passkey", PASSKEY, "--msisdn", phone(),
+                "--messages", "3", "--wait", "PT2.1S", "--content", "order-7");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines()).hasSize(4);
+        assertThat(run.lines().get(0)).endsWith(" started");
+        assertThat(run.lines().get(1)).contains("DO NOT send the last message (0 hours 1 minute left)");
+        assertThat(run.lines().get(2)).isEqualTo("waiting PT2.1S before the last message…");
+        assertThat(run.lines().get(3)).matches("200 your message is received, session [2-9A-HJ-NP-Z]{8} closed");
+    }
+
+    @Test
+    void anUnreachableDeploymentIsSaidInOneLine() {
+        Run run = tool("--url", "http://127.0.0.1:1/result", "--safe", "3131", "--passkey", PASSKEY);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.lines()).singleElement().asString().startsWith("cannot reach http://127.0.0.1:1/result");
+    }
+
+    @Test
+    void aMistakeOnTheCommandLineIsExplained() {
+        Run run = tool("--url", base + "result", "--safe", "3131");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.lines().get(0)).isEqualTo("--url, --safe and --passkey are required");
+    }
+}
