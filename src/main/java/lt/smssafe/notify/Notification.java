@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -101,6 +102,19 @@ public final class Notification {
         String sign = take(given, "sign", SIGN, "1-128 hex digits");
         return new Notification(safe, messageId, msisdn, country, provider, shortcode, content, costLocal, currency,
                 time, sign);
+    }
+
+    /** The parameters whose values make the canonical string, in its order (PROTOCOL.md §2). */
+    public static final List<String> SIGNED_PARAMETERS = List.of("safe", "message_id", "msisdn", "country",
+            "provider", "shortcode", "content", "cost_local", "currency", "time");
+
+    /**
+     * The signature of a notification as the provider builds it from its parameters (missing ones count as empty):
+     * what the signed-notification tool and the tests' fake provider send.
+     */
+    public static String sign(SignatureScheme scheme, Passkey passkey, Map<String, String> parameters) {
+        return sign(scheme, passkey, SIGNED_PARAMETERS.stream().map(name -> parameters.getOrDefault(name, ""))
+                .collect(java.util.stream.Collectors.joining(SEPARATOR)));
     }
 
     /**

@@ -33,9 +33,6 @@ import lt.smssafe.notify.SignatureScheme;
  * or {@code --set name=value} for any parameter, even {@code sign}). Exit code 0 when every answer was 200.
  */
 public final class SendNotification {
-    /** The parameters in the order of the canonical string. */
-    private static final List<String> SIGNED = List.of("safe", "message_id", "msisdn", "country", "provider",
-            "shortcode", "content", "cost_local", "currency", "time");
     private static final String USAGE = """
             usage: SendNotification --url URL --safe ID --passkey KEY [options]
               --scheme hmac-sha256|md5   signature scheme (default hmac-sha256)
@@ -103,8 +100,7 @@ public final class SendNotification {
         params.put("cost_local", options.values.getOrDefault("cost_local", "1.45"));
         params.put("currency", options.values.getOrDefault("currency", "EUR"));
         params.put("time", options.values.getOrDefault("time", String.valueOf(clock.instant().getEpochSecond())));
-        String canonical = SIGNED.stream().map(params::get).collect(Collectors.joining("::"));
-        params.put("sign", Notification.sign(options.scheme, options.passkey, canonical));
+        params.put("sign", Notification.sign(options.scheme, options.passkey, params));
         params.putAll(options.overrides);
         return params;
     }

@@ -30,8 +30,7 @@ public final class DatabaseOutageFilter extends HttpFilter {
             LOG.warn("sms:safe {} answered 503: {}", request.getServletPath(), e.toString());
             if (!response.isCommitted()) {
                 response.reset();
-                response.setHeader("Retry-After", ResultServlet.RETRY_AFTER_SECONDS);
-                PlainText.send(response, 503, "try again later");
+                PlainText.tryAgainLater(response);
             }
         }
     }

@@ -54,8 +54,7 @@ public final class MbsReportServlet extends HttpServlet {
             PlainText.send(response, unknown ? 404 : 502, unknown ? "unknown transaction" : "refused: " + e.state());
         } catch (MbsUnavailableException | DatabaseUnavailableException e) {
             LOG.warn("sms:safe MBS report answered 503: {}", e.toString());
-            response.setHeader("Retry-After", ResultServlet.RETRY_AFTER_SECONDS);
-            PlainText.send(response, 503, "try again later");
+            PlainText.tryAgainLater(response);
         }
     }
 

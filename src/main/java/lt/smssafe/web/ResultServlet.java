@@ -19,8 +19,6 @@ import org.slf4j.LoggerFactory;
  */
 @WebServlet(name = "result", urlPatterns = "/result")
 public final class ResultServlet extends HttpServlet {
-    /** Seconds the provider should wait before retrying after a 503. */
-    static final String RETRY_AFTER_SECONDS = "30";
     private static final Logger LOG = LoggerFactory.getLogger(ResultServlet.class);
 
     @Override
@@ -49,8 +47,7 @@ public final class ResultServlet extends HttpServlet {
             // the database is away (DatabaseUnavailableException) or failed otherwise; nothing was committed, so
             // the provider's retry will find the message new
             LOG.warn("sms:safe message {} answered 503: {}", notification.messageId(), e.toString());
-            response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
-            PlainText.send(response, 503, "try again later");
+            PlainText.tryAgainLater(response);
         }
     }
 

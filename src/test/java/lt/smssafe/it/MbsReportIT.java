@@ -2,12 +2,9 @@ package lt.smssafe.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,7 +34,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class MbsReportIT {
     private static final long SERVICE = 41;
     private static final String SECRET = "mbs-secret-41";
-    private static final Path ACTIONS = Path.of("target", "it-data", "actions.log");
     /** Started before the deployment is built, because the deployment's configuration names its address. */
     private static final SandboxMbs SANDBOX = new SandboxMbs().addService(SERVICE, SECRET)
             .addService(42, "other-secret")
@@ -82,7 +78,7 @@ class MbsReportIT {
                 .filter(r -> r.parameter("transaction_id").equals(String.valueOf(billed.transactionId()))).toList();
         String reference = SERVICE + ":" + billed.transactionId();
         String line = "mbs " + reference + " " + billed.ident() + " 250 EUR OK";
-        List<String> lines = awaitActionLines(line, 1);
+        List<String> lines = ActionLog.await(line::equals, 1);
 
         assertThat(reports).extracting(SandboxMbs.SentReport::httpStatus).containsOnly(200);
         assertThat(reports).extracting(SandboxMbs.SentReport::body).containsOnly("OK");
@@ -92,7 +88,7 @@ class MbsReportIT {
                 .GET());
         Thread.sleep(1_500);
         assertThat(again.statusCode() + " " + again.body()).isEqualTo("200 OK");
-        assertThat(actionLines(line)).as("a repeated report pays nothing more").hasSize(1);
+        assertThat(ActionLog.lines(line::equals)).as("a repeated report pays nothing more").hasSize(1);
     }
 
     @Test
@@ -118,23 +114,5 @@ class MbsReportIT {
         return AdminHttp.send(AdminHttp.request(URI.create(base + "mbs/report?transaction_id=" + transaction
                 + "&service_id=" + service + "&status=" + status + "&state=" + state + "&time=" + time
                 + "&sign=" + sign), null).GET());
-    }
-
-    /** The action log's lines equal to {@code line} (the ident is unique per run, the reference is not). */
-    private static List<String> actionLines(String line) throws IOException {
-        if (!Files.exists(ACTIONS)) {
-            return List.of();
-        }
-        return Files.readAllLines(ACTIONS).stream().filter(line::equals).toList();
-    }
-
-    private static List<String> awaitActionLines(String line, int count) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        List<String> lines = actionLines(line);
-        while (lines.size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            lines = actionLines(line);
-        }
-        return lines;
     }
 }

@@ -2,12 +2,9 @@ package lt.smssafe.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -48,7 +45,6 @@ class ResultIT {
     static final String PASSKEY = "it-passkey-4242";
     private static final String DATABASE = "result_it";
     private static final Pattern CODE = Pattern.compile("session ([23456789A-HJ-NP-Z]{8})");
-    private static final Path ACTIONS = Path.of("target", "it-data", "actions.log");
 
     @ArquillianResource
     private URL base;
@@ -300,21 +296,12 @@ class ResultIT {
         return copy;
     }
 
-    private static List<String> actionLines(String code) throws IOException {
-        if (!Files.exists(ACTIONS)) {
-            return List.of();
-        }
-        return Files.readAllLines(ACTIONS).stream().filter(l -> l.startsWith(code + " ")).toList();
+    private static List<String> actionLines(String code) {
+        return ActionLog.lines(line -> line.startsWith(code + " "));
     }
 
-    private static List<String> awaitActionLines(String code, int count) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        List<String> lines = actionLines(code);
-        while (lines.size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            lines = actionLines(code);
-        }
-        return lines;
+    private static List<String> awaitActionLines(String code, int count) throws InterruptedException {
+        return ActionLog.await(line -> line.startsWith(code + " "), count);
     }
 
     /** Rows of a query on the deployment's database, every value as text. */

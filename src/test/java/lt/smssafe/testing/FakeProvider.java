@@ -21,9 +21,6 @@ import lt.smssafe.notify.SignatureScheme;
  * signer, and calls {@code /result}.
  */
 public final class FakeProvider {
-    /** The parameters in the order of the canonical string. */
-    private static final String[] CANONICAL = {"safe", "message_id", "msisdn", "country", "provider", "shortcode",
-        "content", "cost_local", "currency", "time"};
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI result;
@@ -64,9 +61,7 @@ public final class FakeProvider {
     /** The parameters with {@code sign} set by the production signer. */
     public Map<String, String> signed(Map<String, String> params) {
         Map<String, String> copy = new LinkedHashMap<>(params);
-        String canonical = java.util.Arrays.stream(CANONICAL).map(p -> copy.getOrDefault(p, ""))
-                .collect(Collectors.joining("::"));
-        copy.put("sign", Notification.sign(scheme, passkey, canonical));
+        copy.put("sign", Notification.sign(scheme, passkey, copy));
         return copy;
     }
 
