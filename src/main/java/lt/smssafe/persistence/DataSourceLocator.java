@@ -44,6 +44,11 @@ public final class DataSourceLocator {
      * A pooled embedded H2 file database {@code smssafe} in {@code dataDir}. The lock timeout is raised from H2's
      * 1 s because many messages from one phone queue on one row lock, and the pool's wait is bounded so that an
      * unreachable database answers quickly instead of holding the provider's request.
+     *
+     * <p>H2 must not close the database from its own JVM shutdown hook: on SIGTERM that hook runs beside the
+     * container's, while requests and the payment action may still be finishing, and after the WAR's class loader
+     * is stopped it fails half-way through closing the file. The WAR closes the pool when it stops, and H2 closes the
+     * database with the pool's last connection.
      */
     public static HikariDataSource embedded(Path dataDir) {
         try {
@@ -54,7 +59,8 @@ public final class DataSourceLocator {
         HikariConfig config = new HikariConfig();
         config.setPoolName("smssafe-h2");
         config.setDriverClassName("org.h2.Driver");
-        config.setJdbcUrl("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("smssafe") + ";LOCK_TIMEOUT=10000");
+        config.setJdbcUrl("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("smssafe") + ";LOCK_TIMEOUT=10000"
+                + ";DB_CLOSE_ON_EXIT=FALSE");
         config.setUsername("sa");
         config.setPassword("");
         config.setMaximumPoolSize(10);

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import lt.smssafe.testing.MariaDbServer;
+import lt.smssafe.testing.Folders;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
@@ -26,21 +27,8 @@ final class TestWar {
                 .importFrom(new File(System.getProperty("smssafe.war", "target/smssafe.war")))
                 .as(WebArchive.class);
         environment.put("data.dir", dataDir(name).toString());
-        deleteEarlierData(dataDir(name));
-    }
-
-    /** A run starts with an empty embedded database, whatever an earlier run without {@code clean} left. */
-    private static void deleteEarlierData(Path dir) {
-        if (!java.nio.file.Files.exists(dir)) {
-            return;
-        }
-        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dir)) {
-            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                java.nio.file.Files.delete(file);
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot empty " + dir, e);
-        }
+        // a run starts with an empty embedded database, whatever an earlier run without clean left
+        Folders.deleteTree(dataDir(name));
     }
 
     /** The built WAR, deployed at {@code /<name>}. */

@@ -145,6 +145,7 @@ public final class SandboxMbs implements AutoCloseable {
     private Duration frequencyWindow = Duration.ofMinutes(1);
 
     private HttpServer server;
+    private boolean ownsServer;
     private Endpoint endpoint;
     private ExecutorService requestThreads;
     private ExecutorService reportThread;
@@ -192,6 +193,16 @@ public final class SandboxMbs implements AutoCloseable {
         this.frequencyLimit = bills;
         this.frequencyWindow = window;
         return this;
+    }
+
+    /** An account as a page shows it. */
+    public record AccountSummary(String id, String msisdn, String operator, AccountType type, long balanceCents) {
+    }
+
+    /** Every account, in the order they were added, with its balance now. */
+    public synchronized List<AccountSummary> accounts() {
+        return accounts.values().stream()
+                .map(a -> new AccountSummary(a.id, a.msisdn, a.operator, a.type, a.balanceCents)).toList();
     }
 
     /** The account's balance in cents now. */
@@ -251,23 +262,42 @@ public final class SandboxMbs implements AutoCloseable {
     }
 
     private SandboxMbs start(javax.net.ssl.SSLContext tls) {
+        HttpServer own;
         try {
             InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
             if (tls == null) {
-                server = HttpServer.create(address, 0);
+                own = HttpServer.create(address, 0);
             } else {
                 com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(address, 0);
                 https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
-                server = https;
+                own = https;
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         // several threads: a report's site calls getTransaction while the sandbox may be answering another call
         requestThreads = Executors.newCachedThreadPool(daemon("sandbox-mbs-http"));
+        own.setExecutor(requestThreads);
+        publish(own);
+        ownsServer = true;
+        own.start();
+        return this;
+    }
+
+    /**
+     * Publishes the endpoint at {@code /mbs/direct} of a server someone else runs (the demo's sandbox site), which
+     * must answer on several threads: a site's commit call and the platform's report to that site overlap.
+     * {@link #close()} then removes the endpoint but leaves the server running.
+     */
+    public synchronized SandboxMbs startOn(HttpServer shared) {
+        publish(shared);
+        return this;
+    }
+
+    private void publish(HttpServer target) {
+        server = target;
         reportThread = Executors.newSingleThreadExecutor(daemon("sandbox-mbs-reports"));
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        server.setExecutor(requestThreads);
         HttpContext context = server.createContext(PATH);
         context.setAuthenticator(new BasicAuthenticator("mbs") {
             @Override
@@ -282,8 +312,6 @@ public final class SandboxMbs implements AutoCloseable {
                 Endpoint.WSDL_PORT, new QName(MbsDirectPort.NAMESPACE, "MbsDirectPort")));
         endpoint.getBinding().setHandlerChain(List.of(new RecordingHandler(requestsReceived)));
         endpoint.publish(context);
-        server.start();
-        return this;
     }
 
     /** The SOAP endpoint's address. */
@@ -300,7 +328,7 @@ public final class SandboxMbs implements AutoCloseable {
         if (endpoint != null) {
             endpoint.stop();
         }
-        if (server != null) {
+        if (server != null && ownsServer) {
             server.stop(0);
         }
         for (ExecutorService executor : new ExecutorService[] {reportThread, requestThreads}) {

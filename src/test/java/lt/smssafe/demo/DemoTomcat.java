@@ -1,0 +1,147 @@
+package lt.smssafe.demo;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import lt.smssafe.testing.Folders;
+
+/**
+ * A Tomcat of its own for the demo: the Tomcat the build unpacked ({@code CATALINA_HOME}) run from a fresh
+ * {@code CATALINA_BASE}, with the WAR deployed at {@code /smssafe} by a context file that holds the whole sms:safe
+ * configuration as {@code <Environment>} entries (PROTOCOL.md §1, first source) and mounts the demo's payment
+ * action into the application. The WAR itself is the production WAR, unchanged.
+ */
+final class DemoTomcat implements AutoCloseable {
+    static final String CONTEXT = "smssafe";
+
+    private final Path home;
+    private final Path base;
+    private final int port;
+    private Process process;
+
+    DemoTomcat(Path home, Path base, int port) {
+        this.home = home.toAbsolutePath();
+        this.base = base.toAbsolutePath();
+        this.port = port;
+    }
+
+    /** The WAR's base URL, ending in {@code /}. */
+    URI app() {
+        return URI.create("http://localhost:" + port + "/" + CONTEXT + "/");
+    }
+
+    /** The context file a site owner would write: where the configuration of this demo lives. */
+    Path contextFile() {
+        return base.resolve("conf/Catalina/localhost/" + CONTEXT + ".xml");
+    }
+
+    /**
+     * Prepares the base and starts Tomcat.
+     *
+     * @param settings sms:safe keys and values
+     * @param actionClasses a class folder added to the application's {@code WEB-INF/classes}
+     * @param systemProperties extra {@code -D} options of Tomcat's JVM
+     * @param output where Tomcat's console goes
+     */
+    void start(Path war, Map<String, String> settings, Path actionClasses, Map<String, String> systemProperties,
+            ProcessBuilder.Redirect output) throws IOException {
+        prepareBase(war, settings, actionClasses);
+        try (Stream<Path> scripts = Files.list(home.resolve("bin"))) {
+            scripts.filter(p -> p.toString().endsWith(".sh")).forEach(p -> p.toFile().setExecutable(true));
+        }
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/catalina.sh").toString(), "run")
+                .redirectErrorStream(true).redirectOutput(output);
+        builder.environment().put("CATALINA_HOME", home.toString());
+        builder.environment().put("CATALINA_BASE", base.toString());
+        builder.environment().put("CATALINA_OPTS", systemProperties.entrySet().stream()
+                .map(e -> "-D" + e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
+        process = builder.start();
+    }
+
+    /** Waits until the WAR answers its start page, or Tomcat dies, or the time is up. */
+    boolean awaitReady(Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try {
+                if (http.send(HttpRequest.newBuilder(app()).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return true;
+                }
+            } catch (IOException notYet) {
+                // Tomcat is still starting
+            }
+            Thread.sleep(500);
+        }
+        return false;
+    }
+
+    int waitFor() throws InterruptedException {
+        return process.waitFor();
+    }
+
+    /** Stops Tomcat the way Ctrl+C would (SIGTERM: a clean shutdown) and waits for it. */
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void prepareBase(Path war, Map<String, String> settings, Path actionClasses) throws IOException {
+        Folders.deleteTree(base);
+        for (String dir : List.of("conf/Catalina/localhost", "webapps", "logs", "temp", "work")) {
+            Files.createDirectories(base.resolve(dir));
+        }
+        try (Stream<Path> conf = Files.list(home.resolve("conf"))) {
+            for (Path file : conf.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, base.resolve("conf").resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        // this Tomcat's own HTTP port, and no shutdown port: Ctrl+C (or close()) stops it
+        Path serverXml = base.resolve("conf/server.xml");
+        Files.writeString(serverXml, Files.readString(serverXml)
+                .replace("port=\"8080\"", "port=\"" + port + "\"")
+                .replace("port=\"8005\"", "port=\"-1\""));
+        Files.writeString(contextFile(), contextXml(war, settings, actionClasses));
+    }
+
+    private static String contextXml(Path war, Map<String, String> settings, Path actionClasses) {
+        String environment = settings.entrySet().stream()
+                .map(e -> "  <Environment name=\"smssafe/" + xml(e.getKey()) + "\" value=\"" + xml(e.getValue())
+                        + "\" type=\"java.lang.String\" override=\"false\"/>")
+                .collect(Collectors.joining("\n"));
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <!-- Written by the demo (mvn -Prun package) on each start: the production WAR, configured the way a
+                     site owner configures it in Tomcat, plus the demo's payment action added from outside the WAR. -->
+                <Context docBase="%s">
+                  <Resources>
+                    <PreResources className="org.apache.catalina.webresources.DirResourceSet"
+                                  base="%s" webAppMount="/WEB-INF/classes"/>
+                  </Resources>
+                %s
+                </Context>
+                """.formatted(xml(war.toAbsolutePath().toString()), xml(actionClasses.toAbsolutePath().toString()),
+                environment);
+    }
+
+    private static String xml(String value) {
+        return value.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

@@ -1,0 +1,144 @@
+package lt.smssafe.demo.sandbox;
+
+import static lt.smssafe.demo.sandbox.Html.escape;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import lt.smssafe.mbs.BillRequest;
+import lt.smssafe.mbs.MbsDirect;
+import lt.smssafe.mbs.MbsException;
+import lt.smssafe.mbs.Transaction;
+import lt.smssafe.mbs.TransactionStatus;
+import lt.smssafe.testing.mbs.SandboxMbs;
+
+/**
+ * {@code /charge}: the "charge by MBS" demo. It does what a site owner's own code does with the WAR's
+ * {@link MbsDirect} client: bill a registered mobile account (the money is reserved), then commit it once the
+ * service is delivered, or roll it back. The sandbox MBS platform then reports to sms:safe's {@code /mbs/report},
+ * which loads the transaction from the platform and runs the payment action for a commit.
+ */
+final class ChargePage implements Exchanges.Page {
+    private final SandboxMbs platform;
+    private final MbsDirect client;
+    private final String clientCode;
+    private final List<Long> billed = new ArrayList<>();
+    private volatile String lastNote = "";
+
+    ChargePage(SandboxMbs platform, MbsDirect client, String clientCode) {
+        this.platform = platform;
+        this.client = client;
+        this.clientCode = clientCode;
+    }
+
+    @Override
+    public void post(HttpExchange exchange) throws IOException {
+        Map<String, String> form = Exchanges.parameters(exchange);
+        try {
+            String action = form.getOrDefault("do", "bill");
+            if ("bill".equals(action)) {
+                long cents = new BigDecimal(form.getOrDefault("price", "")).movePointRight(2).longValueExact();
+                Transaction transaction = client.bill(form.getOrDefault("account", ""),
+                        BillRequest.sms(form.getOrDefault("ident", ""), "Thank you for your order", cents, "EUR"));
+                synchronized (this) {
+                    billed.add(transaction.transactionId());
+                }
+                lastNote = "bill: transaction " + transaction.transactionId() + " is " + describe(transaction);
+            } else {
+                long id = Long.parseLong(form.getOrDefault("transaction", ""));
+                Transaction transaction = "commit".equals(action) ? client.commitTransaction(id)
+                        : client.rollBackTransaction(id);
+                lastNote = action + ": transaction " + id + " is " + describe(transaction);
+            }
+        } catch (MbsException e) {
+            lastNote = "the platform said no: " + e.state() + " (" + e.description() + ")";
+        } catch (NumberFormatException | ArithmeticException e) {
+            lastNote = "a price is a number of euros with at most two decimals, e.g. 2.50";
+        } catch (IllegalArgumentException e) {
+            lastNote = "not sent: " + e.getMessage();
+        }
+        Exchanges.redirect(exchange, "/charge");
+    }
+
+    @Override
+    public void get(HttpExchange exchange) throws IOException {
+        StringBuilder body = new StringBuilder("""
+                <p class="notice">Direct carrier billing charges a registered mobile account without any SMS from
+                the buyer. Your site's code does it with the WAR's client, as this page does:</p>
+                <pre>%s</pre>
+                <p>Here a sandbox MBS platform plays the operator. After every change it sends a signed billing report
+                to sms:safe's <code>/mbs/report</code>; for a commit, sms:safe runs your payment action once: see
+                <a href="/payments">payments received</a>.</p>
+                """.formatted(escape(clientCode)));
+        if (!lastNote.isEmpty()) {
+            body.append("<p class=\"notice\" id=\"note\">").append(escape(lastNote)).append("</p>");
+        }
+        body.append("<h2>Accounts</h2><table><tr><th>account</th><th>phone</th><th>operator</th><th>type</th>"
+                + "<th>balance</th></tr>");
+        StringBuilder options = new StringBuilder();
+        for (SandboxMbs.AccountSummary account : platform.accounts()) {
+            body.append("<tr><td>").append(escape(account.id())).append("</td><td>").append(escape(account.msisdn()))
+                    .append("</td><td>").append(escape(account.operator())).append("</td><td>")
+                    .append(escape(account.type().wireName())).append("</td><td class=\"balance\">")
+                    .append(escape(euros(account.balanceCents()))).append("</td></tr>");
+            options.append("<option value=\"").append(escape(account.id())).append("\">").append(escape(account.id()
+                    + " (" + account.type().wireName() + ", " + account.operator() + ")")).append("</option>");
+        }
+        body.append("</table>").append("""
+                <form method="post" action="/charge">
+                <label for="account">Account</label><select id="account" name="account">%s</select>
+                <label for="ident">What is paid for (your order or account)</label>
+                <input id="ident" name="ident" value="order-%d">
+                <label for="price">Price, EUR</label><input id="price" name="price" value="2.50">
+                <button id="bill" type="submit" name="do" value="bill">Bill (reserve the money)</button>
+                </form>
+                """.formatted(options, 100 + billedCount()));
+        body.append("<h2>Transactions</h2><table id=\"transactions\"><tr><th>id</th><th>for</th><th>price</th>"
+                + "<th>status</th><th>reports to sms:safe</th><th></th></tr>");
+        for (long id : billedIds()) {
+            platform.transaction(id).ifPresent(t -> body.append(row(t)));
+        }
+        body.append("</table>");
+        Exchanges.html(exchange, Html.page("Charge by MBS", body.toString(), 0));
+    }
+
+    private String row(Transaction t) {
+        StringBuilder reports = new StringBuilder();
+        platform.reportsSent().stream()
+                .filter(r -> String.valueOf(t.transactionId()).equals(r.parameter("transaction_id")))
+                .forEach(r -> reports.append(escape(r.parameter("status") + " → " + r.httpStatus() + " " + r.body()))
+                        .append("<br>"));
+        String buttons = t.status() != TransactionStatus.RESERVE ? "" : """
+                <form method="post" action="/charge"><input type="hidden" name="transaction" value="%d">
+                <button class="commit" name="do" value="commit">Commit (take the money)</button>
+                <button class="rollback" name="do" value="rollback">Roll back</button></form>
+                """.formatted(t.transactionId());
+        return "<tr class=\"transaction\" id=\"transaction-" + t.transactionId() + "\"><td>" + t.transactionId()
+                + "</td><td>" + escape(t.ident()) + "</td><td>" + escape(euros(t.priceCents()) + " " + t.currency())
+                + "</td><td class=\"status\">" + escape(describe(t)) + "</td><td class=\"reports\">" + reports
+                + "</td><td>" + buttons + "</td></tr>";
+    }
+
+    private static String describe(Transaction t) {
+        return t.status().wireName() + (t.stateDescription() == null || "ok".equals(t.state()) ? ""
+                : " (" + t.state() + ": " + t.stateDescription() + ")");
+    }
+
+    private static String euros(long cents) {
+        return BigDecimal.valueOf(cents, 2).toPlainString();
+    }
+
+    private synchronized int billedCount() {
+        return billed.size();
+    }
+
+    private synchronized List<Long> billedIds() {
+        List<Long> newestFirst = new ArrayList<>(billed);
+        Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+}

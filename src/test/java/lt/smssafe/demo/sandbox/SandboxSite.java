@@ -1,0 +1,212 @@
+package lt.smssafe.demo.sandbox;
+
+import static lt.smssafe.demo.sandbox.Html.escape;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import lt.smssafe.mbs.AccountType;
+import lt.smssafe.mbs.MbsConfig;
+import lt.smssafe.mbs.MbsDirect;
+import lt.smssafe.notify.Passkey;
+import lt.smssafe.notify.SignatureScheme;
+import lt.smssafe.rates.InvalidRatesException;
+import lt.smssafe.rates.RateTable;
+import lt.smssafe.rates.RatesFormat;
+import lt.smssafe.testing.mbs.SandboxMbs;
+
+/**
+ * The sandbox that runs beside the demo's Tomcat, never inside the WAR: what an SMS provider and the MBS platform
+ * would be for a site owner without a contract. On one port of {@code 127.0.0.1} it serves
+ * <ul>
+ * <li>{@code /rates/<safe>.xml}, the sample rates feed the WAR is configured to fetch;</li>
+ * <li>{@code /phone}, the test phone ({@link TestPhonePage});</li>
+ * <li>{@code /mbs/direct}, the sandbox MBS platform's SOAP endpoint, and {@code /charge}, the page that bills
+ * through it ({@link ChargePage});</li>
+ * <li>{@code /payments}, what the demo's payment action received ({@link PaymentsPage}).</li>
+ * </ul>
+ */
+public final class SandboxSite implements AutoCloseable {
+    /** The sample feed: Lithuania (Bitė N = 4, Tele2 N = 2) and Latvia (LMT N = 5). */
+    private static final String SAMPLE_RATES = "/demo/rates-1234.xml";
+
+    /**
+     * What the sandbox needs to know about the site it plays for.
+     *
+     * @param port where the sandbox listens
+     * @param site the WAR's base URL, ending in {@code /}
+     * @param safe the safe id the sample feed is for
+     * @param passkey the secret the provider shares with the site
+     * @param delay the site's delay before the last message, for the page's words
+     * @param mbsService the site's MBS service id
+     * @param mbsSecret the site's MBS secret key
+     */
+    public record Settings(int port, URI site, long safe, String passkey, Duration delay, long mbsService,
+            String mbsSecret) {
+        public Settings {
+            Objects.requireNonNull(site, "site");
+            if (!site.getPath().endsWith("/")) {
+                throw new IllegalArgumentException("the site's URL must end with /, not " + site);
+            }
+        }
+    }
+
+    private final Settings settings;
+    private final HttpServer server;
+    private final ExecutorService threads;
+    private final SandboxMbs mbs;
+    private final MbsDirect mbsClient;
+    private final PaymentsPage payments;
+
+    private SandboxSite(Settings settings) {
+        this.settings = settings;
+        Clock clock = Clock.systemUTC();
+        byte[] feed = sampleFeed();
+        RateTable rates;
+        try {
+            rates = RatesFormat.parse(feed, settings.safe());
+        } catch (InvalidRatesException e) {
+            throw new IllegalStateException("the sample rates feed is invalid: " + e.getMessage(), e);
+        }
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the sandbox cannot listen on port " + settings.port()
+                    + ": is something else using it?", e);
+        }
+        // several threads: a commit on /charge calls /mbs/direct on this same server, and a report comes back here
+        threads = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "sandbox-http");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(threads);
+        mbs = new SandboxMbs(clock).addService(settings.mbsService(), settings.mbsSecret())
+                .addOperator("bite_lt", "Bitė", true)
+                .addOperator("tele2_lt", "Tele2", false)
+                .addAccount("acc-1001", "37060001001", "bite_lt", AccountType.PREPAID, 2_000)
+                .addAccount("acc-1002", "37060001002", "tele2_lt", AccountType.POSTPAID, 0)
+                .addAccount("acc-1003", "37060001003", "bite_lt", AccountType.PREPAID, 100)
+                .startOn(server);
+        String reportTemplate = settings.site() + "mbs/report?t=%t";
+        mbsClient = new MbsDirect(MbsConfig.of(mbsUrl(), settings.mbsService(), settings.mbsSecret(),
+                reportTemplate));
+        String clientCode = """
+                MbsDirect mbs = new MbsDirect(MbsConfig.of(URI.create("%s"),
+                        %d, secretKey, "%s"));
+                Transaction t = mbs.bill(accountId, BillRequest.sms(ident, "Thank you for your order", cents, "EUR"));
+                // ... deliver what was bought, then
+                mbs.commitTransaction(t.transactionId());   // or mbs.rollBackTransaction(...)
+                """.formatted(mbsUrl(), settings.mbsService(), reportTemplate);
+        payments = new PaymentsPage(clock);
+        TestPhone phone = new TestPhone(rates, settings.site().resolve("result"), SignatureScheme.HMAC_SHA256,
+                Passkey.of(settings.passkey()), clock);
+        server.createContext("/", Exchanges.handler("/", new HomePage()));
+        server.createContext("/rates/", exchange -> serveFeed(exchange, feed));
+        server.createContext("/phone", Exchanges.handler("/phone",
+                new TestPhonePage(phone, settings.safe(), settings.site(), settings.delay())));
+        server.createContext("/charge", Exchanges.handler("/charge", new ChargePage(mbs, mbsClient, clientCode)));
+        server.createContext("/payments", Exchanges.handler("/payments", payments));
+    }
+
+    /** Starts the sandbox; {@link #close()} stops it. */
+    public static SandboxSite start(Settings settings) {
+        SandboxSite site = new SandboxSite(settings);
+        site.server.start();
+        return site;
+    }
+
+    /** The sandbox's start page. */
+    public URI url() {
+        return URI.create("http://localhost:" + server.getAddress().getPort() + "/");
+    }
+
+    /** The {@code rates.url} for the WAR, with the {@code {safe}} placeholder. */
+    public String ratesUrl() {
+        return url() + "rates/{safe}.xml";
+    }
+
+    /** The sandbox MBS platform's SOAP endpoint, the WAR's {@code mbs.url}. */
+    public URI mbsUrl() {
+        return URI.create("http://localhost:" + server.getAddress().getPort() + "/mbs/direct");
+    }
+
+    /** Where the demo's payment action reports what it received. */
+    public URI paymentsUrl() {
+        return url().resolve("payments");
+    }
+
+    @Override
+    public void close() {
+        mbsClient.close();
+        mbs.close();
+        server.stop(0);
+        threads.shutdownNow();
+    }
+
+    private void serveFeed(HttpExchange exchange, byte[] feed) throws IOException {
+        try (exchange) {
+            if (exchange.getRequestURI().getPath().equals("/rates/" + settings.safe() + ".xml")) {
+                Exchanges.send(exchange, 200, "application/xml", feed);
+            } else {
+                Exchanges.send(exchange, 404, "text/plain; charset=UTF-8", "the sandbox has rates for safe "
+                        + settings.safe() + " only");
+            }
+        }
+    }
+
+    private static byte[] sampleFeed() {
+        try (InputStream in = SandboxSite.class.getResourceAsStream(SAMPLE_RATES)) {
+            if (in == null) {
+                throw new IllegalStateException(SAMPLE_RATES + " is not on the class path");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code /}: what the sandbox is and the story to try, with links. */
+    private final class HomePage implements Exchanges.Page {
+        @Override
+        public void get(HttpExchange exchange) throws IOException {
+            URI site = settings.site();
+            String body = """
+                    <p>sms:safe runs at <a href="%1$s">%1$s</a>. This sandbox plays everyone else: the SMS
+                    provider with its rates feed, your buyers' phones, and the MBS carrier-billing platform.</p>
+                    <h2>Pay by SMS in a minute</h2>
+                    <ol>
+                    <li>Open <a href="%2$s" target="_blank">how your buyers pay</a> (sms:safe's <code>/check</code>,
+                    filled from the sandbox's rates).</li>
+                    <li>Open the <a id="start-phone" href="/phone">test phone</a> and press <em>Send</em>: the reply
+                    SMS names the session; its status link opens sms:safe's status page.</li>
+                    <li>The last message must wait %3$d s: send too early and it is rejected; send after the wait and
+                    the session closes.</li>
+                    <li>See <a href="/payments">what your payment action received</a>, and the open sessions on the
+                    admin page <a href="%4$s" target="_blank">/select</a> (user <code>admin</code>, password
+                    <code>admin-secret</code>).</li>
+                    </ol>
+                    <h2>Charge by MBS</h2>
+                    <p><a href="/charge">Bill a registered mobile account</a> through the sandbox MBS platform, then
+                    commit or roll back.</p>
+                    <h2>The provider's side</h2>
+                    <p>Rates feed: <a href="/rates/%5$d.xml">/rates/%5$d.xml</a> (sms:safe fetches it; see
+                    <a href="%6$s" target="_blank">/cron</a>). Notifications are signed with <code>hmac-sha256</code>
+                    and the passkey <code>%7$s</code>.</p>
+                    """.formatted(escape(site), escape(site.resolve("check?content=order-42")),
+                    settings.delay().toSeconds(), escape(site.resolve("select")), settings.safe(),
+                    escape(site.resolve("cron")), escape(settings.passkey()));
+            Exchanges.html(exchange, Html.page("sms:safe sandbox", body, 0));
+        }
+    }
+}

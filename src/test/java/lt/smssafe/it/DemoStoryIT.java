@@ -1,0 +1,210 @@
+package lt.smssafe.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import lt.smssafe.demo.Demo;
+import lt.smssafe.testing.Browser;
+import lt.smssafe.testing.Folders;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The README's demo, end to end, in a real headless Chromium: the same {@link Demo} the run command starts (a
+ * Tomcat of its own with the production WAR on H2, the sandbox beside it), on other ports so that it can run beside
+ * the in-container tests' Tomcat, with a 10 s delay. A newcomer's story: pay a session from the test phone, watch
+ * its status page, see it on the admin page, see what the payment action received; then charge by MBS. At the end
+ * Tomcat is stopped as Ctrl+C would and must stop cleanly. Screenshots land in {@code target/screenshots/demo}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DemoStoryIT {
+    private static final Duration DELAY = Duration.ofSeconds(10);
+    private static final Pattern CODE = Pattern.compile("session ([23456789A-HJ-NP-Z]{8})");
+    private static final Path WORK = Path.of("target", "demo-story").toAbsolutePath();
+    private static final Path TOMCAT_LOG = WORK.resolve("tomcat.log");
+
+    private static Demo demo;
+    private static Browser browser;
+
+    @BeforeAll
+    static void startDemo() throws Exception {
+        Folders.deleteTree(WORK);
+        Files.createDirectories(WORK);
+        demo = Demo.start(new Demo.Settings(Path.of(System.getProperty("tomcat.home")),
+                Path.of(System.getProperty("smssafe.war")), WORK, WORK.resolve("data"), 18080, 18081, DELAY,
+                ProcessBuilder.Redirect.to(TOMCAT_LOG.toFile())));
+        browser = Browser.start("demo");
+    }
+
+    @AfterAll
+    static void stopDemo() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (demo != null) {
+            demo.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aNewcomerPaysASessionFromTheTestPhoneAndSeesWhatTheActionReceived() throws Exception {
+        WebDriver page = browser.driver();
+        page.get(demo.sandbox().toString());
+        clickAndWait(page, By.id("start-phone"), By.id("send"));
+        page.findElement(By.id("msisdn")).clear();
+        page.findElement(By.id("msisdn")).sendKeys("37069990077");
+        new Select(page.findElement(By.id("operator"))).selectByValue("lt/tele2_lt");
+        page.findElement(By.id("text")).clear();
+        page.findElement(By.id("text")).sendKeys("SAFE 1234 order-77");
+        browser.screenshot("1-phone");
+
+        long firstSentAt = System.nanoTime();
+        String first = send(page, 1);
+        assertThat(first).contains("DO NOT send the last message (0 hours 1 minute left)");
+        Matcher matcher = CODE.matcher(first);
+        assertThat(matcher.find()).as(first).isTrue();
+        String code = matcher.group(1);
+        String statusUrl = page.findElement(By.cssSelector("#latest a.status")).getAttribute("href");
+        assertThat(statusUrl).isEqualTo(demo.app() + "check?session=" + code);
+        browser.screenshot("2-started");
+
+        String tooEarly = send(page, 2);
+        assertThat(tooEarly).isEqualTo("error. your message cannot be processed (0 hours 1 minute left)");
+        browser.screenshot("3-rejected");
+
+        String phone = page.getCurrentUrl();
+        page.get(statusUrl);
+        assertThat(state(page)).isEqualTo("waiting");
+        assertThat(page.findElement(By.id("received")).getText()).isEqualTo("1 / 2");
+        browser.screenshot("4-status-waiting");
+
+        page.get(demo.app().toString().replace("://", "://admin:admin-secret@") + "select");
+        assertThat(page.findElement(By.tagName("body")).getText()).contains(code, "waiting");
+        browser.screenshot("5-select");
+
+        Thread.sleep(Math.max(0, DELAY.toMillis() - (System.nanoTime() - firstSentAt) / 1_000_000 + 500));
+        page.get(phone);
+        String last = send(page, 3);
+        assertThat(last).isEqualTo("your message is received, session " + code + " closed");
+        browser.screenshot("6-closed");
+
+        page.get(statusUrl);
+        assertThat(state(page)).isEqualTo("closed");
+        assertThat(page.findElement(By.id("paid")).getText()).isEqualTo("4.00 EUR");
+        browser.screenshot("7-status-closed");
+
+        page.get(demo.sandbox().resolve("payments").toString());
+        WebElement payment = awaitPayment(page, "code", code);
+        assertThat(field(payment, "content")).isEqualTo("order-77");
+        assertThat(field(payment, "messages")).isEqualTo("2");
+        assertThat(field(payment, "total")).isEqualTo("4.00");
+        assertThat(field(payment, "msisdn")).isEqualTo("37069990077");
+        browser.screenshot("8-payments");
+    }
+
+    @Test
+    @Order(2)
+    void aSiteChargesAnAccountByMbsAndTheActionReceivesTheCommittedTransaction() {
+        WebDriver page = browser.driver();
+        page.get(demo.sandbox().toString());
+        clickAndWait(page, By.linkText("Charge by MBS"), By.id("bill"));
+        new Select(page.findElement(By.id("account"))).selectByValue("acc-1001");
+        page.findElement(By.id("ident")).clear();
+        page.findElement(By.id("ident")).sendKeys("order-mbs-77");
+        page.findElement(By.id("price")).clear();
+        page.findElement(By.id("price")).sendKeys("2.50");
+        String billed = clickAndRead(page, By.id("bill"), By.id("note"));
+        assertThat(billed).matches("bill: transaction \\d+ is reserve");
+        assertThat(page.findElement(By.cssSelector("td.balance")).getText()).isEqualTo("17.50");
+        browser.screenshot("9-reserved");
+
+        String committed = clickAndRead(page, By.cssSelector("tr.transaction button.commit"), By.id("note"));
+        assertThat(committed).matches("commit: transaction \\d+ is commit");
+
+        page.get(demo.sandbox().resolve("payments").toString());
+        WebElement payment = awaitPayment(page, "ident", "order-mbs-77");
+        assertThat(field(payment, "priceCents")).isEqualTo("250");
+        assertThat(field(payment, "accountId")).isEqualTo("acc-1001");
+        browser.screenshot("10-payments");
+
+        page.get(demo.sandbox().resolve("charge").toString());
+        assertThat(page.findElement(By.cssSelector("tr.transaction td.reports")).getText())
+                .contains("commit → 200 OK");
+    }
+
+    @Test
+    @Order(3)
+    void theDemoStopsCleanlyAndTheActionWroteItsLogLines() throws Exception {
+        demo.close();
+        String log = Files.readString(TOMCAT_LOG);
+        assertThat(log).containsPattern("DEMO PAYMENT ACTION: session [2-9A-HJ-NP-Z]{8} paid 4.00 EUR in 2 messages"
+                + " for 'order-77'");
+        assertThat(log).contains("DEMO PAYMENT ACTION: MBS transaction 1:");
+        assertThat(log).as("Tomcat's log after a clean stop").doesNotContain("NoClassDefFoundError", "SEVERE");
+    }
+
+    /** Presses Send on the test phone and returns the new last line of its message list, once it is there. */
+    private static String send(WebDriver page, int replies) {
+        page.findElement(By.id("send")).click();
+        // the click returns before the next page is there: wait for the reply, on the new page
+        return new WebDriverWait(page, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    List<WebElement> all = d.findElements(By.cssSelector("#thread li.reply"));
+                    return all.size() >= replies
+                            ? all.get(all.size() - 1).findElement(By.className("text")).getText() : null;
+                });
+    }
+
+    private static String state(WebDriver page) {
+        return page.findElement(By.id("state")).getAttribute("data-state");
+    }
+
+    /** The payments page refreshes itself: wait until the payment with this field is listed. */
+    private static WebElement awaitPayment(WebDriver page, String name, String value) {
+        return new WebDriverWait(page, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector("li.payment")).stream()
+                        .filter(p -> p.findElements(By.cssSelector("td." + name)).stream()
+                                .anyMatch(td -> td.getText().equals(value)))
+                        .findFirst().orElse(null));
+    }
+
+    private static String field(WebElement payment, String name) {
+        return payment.findElement(By.cssSelector("td." + name)).getText();
+    }
+
+    private static void clickAndWait(WebDriver page, By link, By expected) {
+        page.findElement(link).click();
+        new WebDriverWait(page, Duration.ofSeconds(15)).until(d -> !d.findElements(expected).isEmpty());
+    }
+
+    /** Clicks a button whose form reloads the page, and reads an element of the new page. */
+    private static String clickAndRead(WebDriver page, By button, By element) {
+        WebElement old = page.findElement(By.tagName("html"));
+        page.findElement(button).click();
+        new WebDriverWait(page, Duration.ofSeconds(20)).until(d -> {
+            try {
+                old.isDisplayed();
+                return false;
+            } catch (StaleElementReferenceException reloaded) {
+                return !d.findElements(element).isEmpty();
+            }
+        });
+        return page.findElement(element).getText();
+    }
+}
