@@ -57,8 +57,15 @@ public final class SendNotification {
         System.exit(new SendNotification(Clock.systemUTC(), System.out).run(args));
     }
 
-    /** Runs the command; returns the exit code (0 all answered 200, 1 otherwise, 2 for a usage mistake). */
+    /**
+     * Runs the command; returns the exit code (0 all answered 200 or help was asked for, 1 otherwise, 2 for a usage
+     * mistake).
+     */
     public int run(String[] args) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            out.println(USAGE);
+            return 0;
+        }
         Options options;
         try {
             options = Options.parse(args);

@@ -6,8 +6,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import lt.smssafe.tool.SendNotification;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -53,6 +55,27 @@ class SendNotificationIT {
         assertThat(run.exitCode()).isZero();
         assertThat(run.lines()).singleElement().asString()
                 .matches("200 your message is received, session [2-9A-HJ-NP-Z]{8} started");
+    }
+
+    @Test
+    void theToolsOwnJarRunsWithPlainJava() throws Exception {
+        Path jar = Path.of(System.getProperty("send-notification.jar"));
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(), "--url", base + "result", "--safe", "3131", "--passkey", PASSKEY,
+                "--msisdn", phone(), "--content", "order-jar").redirectErrorStream(true).start();
+        String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(printed).isZero();
+        assertThat(printed.strip()).matches("200 your message is received, session [2-9A-HJ-NP-Z]{8} started");
+    }
+
+    @Test
+    void helpPrintsTheUsageAndSucceeds() {
+        Run run = tool("--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines().get(0)).startsWith("usage: SendNotification --url URL");
     }
 
     @Test
