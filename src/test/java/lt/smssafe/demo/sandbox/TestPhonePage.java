@@ -106,7 +106,8 @@ final class TestPhonePage implements Exchanges.Page {
         return """
                 <form method="post" action="/phone">
                 <label for="msisdn">Phone number (international, no +)</label>
-                <input id="msisdn" name="msisdn" value="%s" inputmode="numeric" required>
+                <input id="msisdn" name="msisdn" value="%s" inputmode="numeric" pattern="[0-9]{5,20}" required
+                 title="5 to 20 digits, international format without +">
                 <label for="operator">Country and operator</label>
                 <select id="operator" name="operator">%s</select>
                 <label for="text">Text</label>
