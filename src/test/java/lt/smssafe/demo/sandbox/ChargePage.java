@@ -88,7 +88,8 @@ final class ChargePage implements Exchanges.Page {
             options.append("<option value=\"").append(escape(account.id())).append("\">").append(escape(account.id()
                     + " (" + account.type().wireName() + ", " + account.operator() + ")")).append("</option>");
         }
-        body.append("</table>").append("""
+        body.append("</table><p>acc-1003 has too little money: bill it to see a refusal. Tele2 does not let money be"
+                + " given back: its roll-backs are refused.</p>").append("""
                 <form method="post" action="/charge">
                 <label for="account">Account</label><select id="account" name="account">%s</select>
                 <label for="ident">What is paid for (your order or account)</label>
