@@ -9,6 +9,7 @@ import lt.smssafe.testing.Folders;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
@@ -64,9 +65,38 @@ final class TestWar {
     WebArchive build() {
         StringBuilder context = new StringBuilder("<Context>\n");
         environment.forEach((key, value) -> context.append("  <Environment name=\"smssafe/").append(key)
-                .append("\" value=\"").append(value).append("\" type=\"java.lang.String\" override=\"false\"/>\n"));
+                .append("\" value=\"").append(xml(value)).append("\" type=\"java.lang.String\" override=\"false\"/>\n"));
         context.append(dataSource).append("</Context>\n");
         return war.addAsManifestResource(new StringAsset(context.toString()), "context.xml");
+    }
+
+    /** Leaves {@code data.dir} to its default (PROTOCOL.md §1), e.g. {@code ${jboss.server.data.dir}/smssafe}. */
+    TestWar withDefaultDataDir() {
+        environment.remove("data.dir");
+        return this;
+    }
+
+    /**
+     * The WAR configured the portable way, for containers that read no {@code context.xml} (WildFly): the keys as
+     * {@code <env-entry>}s of a web fragment in {@code WEB-INF/lib}, which the container merges into
+     * {@code java:comp/env} as if they were in web.xml.
+     */
+    WebArchive buildWithEnvEntries() {
+        StringBuilder fragment = new StringBuilder("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <web-fragment xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+                  <name>smssafe_test_configuration</name>
+                """);
+        environment.forEach((key, value) -> fragment.append("  <env-entry><env-entry-name>smssafe/").append(key)
+                .append("</env-entry-name><env-entry-type>java.lang.String</env-entry-type><env-entry-value>")
+                .append(xml(value)).append("</env-entry-value></env-entry>\n"));
+        fragment.append("</web-fragment>\n");
+        return war.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "smssafe-test-configuration.jar")
+                .addAsManifestResource(new StringAsset(fragment.toString()), "web-fragment.xml"));
+    }
+
+    private static String xml(String value) {
+        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     String name() {

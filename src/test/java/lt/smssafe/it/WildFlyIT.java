@@ -1,0 +1,141 @@
+package lt.smssafe.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import lt.smssafe.mbs.AccountType;
+import lt.smssafe.mbs.BillRequest;
+import lt.smssafe.mbs.MbsConfig;
+import lt.smssafe.mbs.MbsDirect;
+import lt.smssafe.mbs.Transaction;
+import lt.smssafe.notify.SignatureScheme;
+import lt.smssafe.testing.FakeProvider;
+import lt.smssafe.testing.Folders;
+import lt.smssafe.testing.mbs.SandboxMbs;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The same production WAR in a real WildFly (the pom's second failsafe run): it deploys beside WildFly's own
+ * Persistence and JAX-WS, is configured by {@code <env-entry>}s, keeps its embedded database in the default
+ * {@code ${jboss.server.data.dir}/smssafe}, takes a whole session, renders its JSP pages, guards its admin pages
+ * with WildFly's own users, and loads a billing report's transaction with its Metro SOAP client.
+ */
+@Tag("wildfly")
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class WildFlyIT {
+    private static final long SAFE = 3939;
+    private static final String PASSKEY = "wildfly-passkey-3939";
+    private static final long SERVICE = 39;
+    private static final String SECRET = "mbs-secret-39";
+    private static final Pattern CODE = Pattern.compile("session ([23456789A-HJ-NP-Z]{8})");
+    /** Started before the deployment is built, because the deployment's configuration names its address. */
+    private static final SandboxMbs SANDBOX = new SandboxMbs().addService(SERVICE, SECRET)
+            .addOperator("bite_lt", "Bitė", true)
+            .addAccount("acc-wf", "37060000039", "bite_lt", AccountType.PREPAID, 100_000)
+            .start();
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        // a run starts with an empty embedded database, whatever an earlier run left in the unpacked WildFly
+        Folders.deleteTree(wildFlyData());
+        return TestWar.named("wildfly-it")
+                .withDefaultDataDir()
+                .with("safe", String.valueOf(SAFE))
+                .with("passkey", PASSKEY)
+                .with("messages", "2")
+                .with("delay", "PT2S")
+                .with("mbs.url", SANDBOX.url().toString())
+                .with("mbs.service", String.valueOf(SERVICE))
+                .with("mbs.secret", SECRET)
+                .with("action", RecordingAction.class.getName())
+                .withClasses(RecordingAction.class)
+                .buildWithEnvEntries();
+    }
+
+    private static Path wildFlyData() {
+        return Path.of(System.getProperty("wildfly.home"), "standalone", "data", "smssafe");
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        SANDBOX.close();
+    }
+
+    @Test
+    void aWholeSessionIsPaidItsStatusShownAndTheActionRunsOnce() throws Exception {
+        FakeProvider provider = new FakeProvider(URI.create(base + "result"), SignatureScheme.HMAC_SHA256, PASSKEY);
+        String phone = String.valueOf(37063900000L + System.nanoTime() % 99_999);
+        String first = provider.deliver(FakeProvider.sms(SAFE, "wf-1-" + phone, phone, "order-39")).body();
+        Matcher matcher = CODE.matcher(first);
+        assertThat(matcher.find()).as(first).isTrue();
+        String code = matcher.group(1);
+        HttpResponse<String> early = provider.deliver(FakeProvider.sms(SAFE, "wf-2-" + phone, phone, "order-39"));
+        Thread.sleep(2_100);
+        HttpResponse<String> last = provider.deliver(FakeProvider.sms(SAFE, "wf-3-" + phone, phone, "order-39"));
+
+        assertThat(first).isEqualTo("your message is received for session " + code
+                + ", DO NOT send the last message (0 hours 1 minute left)");
+        assertThat(early.statusCode() + " " + early.body())
+                .isEqualTo("200 error. your message cannot be processed (0 hours 1 minute left)");
+        assertThat(last.statusCode() + " " + last.body())
+                .isEqualTo("200 your message is received, session " + code + " closed");
+        assertThat(ActionLog.await((code + " order-39 2 2.90 EUR OK")::equals, 1)).hasSize(1);
+
+        HttpResponse<String> json = AdminHttp.get(URI.create(base + "check?session=" + code + "&format=json"), null);
+        HttpResponse<String> page = AdminHttp.get(URI.create(base + "check?session=" + code), null);
+        assertThat(json.body()).startsWith("{\"session\":\"" + code + "\",\"state\":\"closed\",\"received\":2");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("data-state=\"closed\"").doesNotContain(phone);
+    }
+
+    @Test
+    void theEmbeddedDatabaseLivesInWildFlysDataDirectory() {
+        Path database = wildFlyData().resolve("smssafe.mv.db");
+
+        assertThat(Files.exists(database)).as(database.toString()).isTrue();
+    }
+
+    @Test
+    void adminPagesUseWildFlysUsersAndRoles() {
+        URI select = URI.create(base + "select");
+
+        assertThat(AdminHttp.get(select, null).statusCode()).isEqualTo(401);
+        assertThat(AdminHttp.get(select, AdminHttp.VISITOR).statusCode()).isEqualTo(403);
+        assertThat(AdminHttp.get(select, AdminHttp.ADMIN).statusCode()).isEqualTo(200);
+        assertThat(AdminHttp.get(URI.create(base + "setup"), AdminHttp.ADMIN).body()).contains("Database schema");
+    }
+
+    @Test
+    void aCommittedMbsTransactionIsLoadedThroughTheWarsSoapClientAndPays() throws Exception {
+        Transaction billed;
+        try (MbsDirect site = new MbsDirect(MbsConfig.of(SANDBOX.url(), SERVICE, SECRET,
+                base + "mbs/report?t=%t"))) {
+            billed = site.bill("acc-wf", BillRequest.sms("order-wf-" + System.nanoTime(), "Thanks", 390, "EUR"));
+            site.commitTransaction(billed.transactionId());
+        }
+        String line = "mbs " + SERVICE + ":" + billed.transactionId() + " " + billed.ident() + " 390 EUR OK";
+
+        assertThat(ActionLog.await(line::equals, 1)).containsExactly(line);
+        assertThat(SANDBOX.awaitReports(2, Duration.ofSeconds(20))).extracting(SandboxMbs.SentReport::body)
+                .containsOnly("OK");
+    }
+}
