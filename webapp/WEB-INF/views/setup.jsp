@@ -17,8 +17,8 @@
     <thead><tr><th>Version</th><th>Description</th><th>State</th><th>Installed on</th></tr></thead>
     <tbody>
     <c:forEach var="m" items="${migrations}">
-      <tr><td><c:out value="${m.version}"/></td><td><c:out value="${m.description}"/></td>
-        <td><c:out value="${m.state}"/></td><td><c:out value="${m.installedOn}"/></td></tr>
+      <tr><td><c:out value="${m.version()}"/></td><td><c:out value="${m.description()}"/></td>
+        <td><c:out value="${m.state()}"/></td><td><c:out value="${m.installedOn()}"/></td></tr>
     </c:forEach>
     </tbody>
   </table>

@@ -121,7 +121,11 @@ class WildFlyIT {
         assertThat(AdminHttp.get(select, null).statusCode()).isEqualTo(401);
         assertThat(AdminHttp.get(select, AdminHttp.VISITOR).statusCode()).isEqualTo(403);
         assertThat(AdminHttp.get(select, AdminHttp.ADMIN).statusCode()).isEqualTo(200);
-        assertThat(AdminHttp.get(URI.create(base + "setup"), AdminHttp.ADMIN).body()).contains("Database schema");
+        // records in EL: WildFly's EL 5.0 has no record resolver, so the pages call the accessors
+        assertThat(AdminHttp.get(URI.create(base + "setup"), AdminHttp.ADMIN).body())
+                .contains("The schema is up to date.")
+                .containsPattern("<td>1</td><td>payment sessions</td>\\s*<td>Success</td>")
+                .containsPattern("<td>2</td><td>mbs transactions</td>\\s*<td>Success</td>");
     }
 
     @Test
