@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import lt.smssafe.mbs.AccountType;
@@ -32,8 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The same production WAR in a real WildFly (the pom's second failsafe run): it deploys beside WildFly's own
  * Persistence and JAX-WS, is configured by {@code <env-entry>}s, keeps its embedded database in the default
- * {@code ${jboss.server.data.dir}/smssafe}, takes a whole session, renders its JSP pages, guards its admin pages
- * with WildFly's own users, and loads a billing report's transaction with its Metro SOAP client.
+ * {@code ${jboss.server.data.dir}/smssafe}, fetches its rates, takes a whole session, renders its JSP pages, guards
+ * its admin pages with WildFly's own users, and loads a billing report's transaction with its Metro SOAP client.
  */
 @Tag("wildfly")
 @ExtendWith(ArquillianExtension.class)
@@ -63,6 +64,8 @@ class WildFlyIT {
                 .with("passkey", PASSKEY)
                 .with("messages", "2")
                 .with("delay", "PT2S")
+                .with("rates.url", Path.of("target", "test-classes", "it").toAbsolutePath().toUri()
+                        + "rates-{safe}.xml")
                 .with("mbs.url", SANDBOX.url().toString())
                 .with("mbs.service", String.valueOf(SERVICE))
                 .with("mbs.secret", SECRET)
@@ -84,13 +87,13 @@ class WildFlyIT {
     void aWholeSessionIsPaidItsStatusShownAndTheActionRunsOnce() throws Exception {
         FakeProvider provider = new FakeProvider(URI.create(base + "result"), SignatureScheme.HMAC_SHA256, PASSKEY);
         String phone = String.valueOf(37063900000L + System.nanoTime() % 99_999);
-        String first = provider.deliver(FakeProvider.sms(SAFE, "wf-1-" + phone, phone, "order-39")).body();
+        String first = provider.deliver(sms("wf-1-", phone)).body();
         Matcher matcher = CODE.matcher(first);
         assertThat(matcher.find()).as(first).isTrue();
         String code = matcher.group(1);
-        HttpResponse<String> early = provider.deliver(FakeProvider.sms(SAFE, "wf-2-" + phone, phone, "order-39"));
+        HttpResponse<String> early = provider.deliver(sms("wf-2-", phone));
         Thread.sleep(2_100);
-        HttpResponse<String> last = provider.deliver(FakeProvider.sms(SAFE, "wf-3-" + phone, phone, "order-39"));
+        HttpResponse<String> last = provider.deliver(sms("wf-3-", phone));
 
         assertThat(first).isEqualTo("your message is received for session " + code
                 + ", DO NOT send the last message (0 hours 1 minute left)");
@@ -105,6 +108,26 @@ class WildFlyIT {
         assertThat(json.body()).startsWith("{\"session\":\"" + code + "\",\"state\":\"closed\",\"received\":2");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("data-state=\"closed\"").doesNotContain(phone);
+    }
+
+    /** A paid SMS from an operator the rates do not list, so that the {@code messages} key (2) applies. */
+    private static Map<String, String> sms(String idPrefix, String phone) {
+        return FakeProvider.sms(SAFE, idPrefix + phone, phone, "order-39", "ee", "elisa_ee");
+    }
+
+    @Test
+    void theRatesFeedIsFetchedAndThePrimerAndAdminPagesRender() {
+        HttpResponse<String> refreshed = AdminHttp.send(AdminHttp.request(URI.create(base + "cron"), AdminHttp.ADMIN)
+                .POST(AdminHttp.form("")));
+        HttpResponse<String> primer = AdminHttp.get(URI.create(base
+                + "check?country=lt&provider=bite_lt&content=order-42"), null);
+
+        assertThat(refreshed.statusCode() + " " + refreshed.body())
+                .isEqualTo("200 rates refreshed: 2 countries, 3 providers\n");
+        assertThat(primer.body()).contains("SAFE 3939 order-42").contains(">1337<").contains("5.80 EUR")
+                .contains("Only for Bitė subscribers.");
+        assertThat(AdminHttp.get(URI.create(base + "cron"), AdminHttp.ADMIN).body()).contains("rates-3939.xml");
+        assertThat(AdminHttp.get(URI.create(base + "select"), AdminHttp.ADMIN).body()).contains("Unclosed sessions");
     }
 
     @Test
