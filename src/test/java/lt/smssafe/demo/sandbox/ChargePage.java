@@ -5,9 +5,6 @@ import static lt.smssafe.demo.sandbox.Html.escape;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import lt.smssafe.mbs.BillRequest;
 import lt.smssafe.mbs.MbsDirect;
@@ -26,7 +23,6 @@ final class ChargePage implements Exchanges.Page {
     private final SandboxMbs platform;
     private final MbsDirect client;
     private final String clientCode;
-    private final List<Long> billed = new ArrayList<>();
     private volatile String lastNote = "";
 
     ChargePage(SandboxMbs platform, MbsDirect client, String clientCode) {
@@ -44,9 +40,6 @@ final class ChargePage implements Exchanges.Page {
                 long cents = new BigDecimal(form.getOrDefault("price", "")).movePointRight(2).longValueExact();
                 Transaction transaction = client.bill(form.getOrDefault("account", ""),
                         BillRequest.sms(form.getOrDefault("ident", ""), "Thank you for your order", cents, "EUR"));
-                synchronized (this) {
-                    billed.add(transaction.transactionId());
-                }
                 lastNote = "bill: transaction " + transaction.transactionId() + " is " + describe(transaction);
             } else {
                 long id = Long.parseLong(form.getOrDefault("transaction", ""));
@@ -97,12 +90,10 @@ final class ChargePage implements Exchanges.Page {
                 <label for="price">Price, EUR</label><input id="price" name="price" value="2.50">
                 <button id="bill" type="submit" name="do" value="bill">Bill (reserve the money)</button>
                 </form>
-                """.formatted(options, 100 + billedCount()));
+                """.formatted(options, 100 + platform.transactions().size()));
         body.append("<h2>Transactions</h2><table id=\"transactions\"><tr><th>id</th><th>for</th><th>price</th>"
                 + "<th>status</th><th>reports to sms:safe</th><th></th></tr>");
-        for (long id : billedIds()) {
-            platform.transaction(id).ifPresent(t -> body.append(row(t)));
-        }
+        platform.transactions().forEach(t -> body.append(row(t)));
         body.append("</table>");
         Exchanges.html(exchange, Html.page("Charge by MBS", body.toString(), 0));
     }
@@ -131,15 +122,5 @@ final class ChargePage implements Exchanges.Page {
 
     private static String euros(long cents) {
         return BigDecimal.valueOf(cents, 2).toPlainString();
-    }
-
-    private synchronized int billedCount() {
-        return billed.size();
-    }
-
-    private synchronized List<Long> billedIds() {
-        List<Long> newestFirst = new ArrayList<>(billed);
-        Collections.reverse(newestFirst);
-        return newestFirst;
     }
 }

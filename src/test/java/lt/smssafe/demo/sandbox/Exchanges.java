@@ -5,11 +5,9 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** The few request and response chores of the sandbox's pages, over the JDK's own HTTP server. */
 final class Exchanges {
@@ -56,16 +54,6 @@ final class Exchanges {
             }
         }
         return parameters;
-    }
-
-    static String query(Map<String, String> parameters) {
-        return parameters.entrySet().stream()
-                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&"));
-    }
-
-    static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     static void html(HttpExchange exchange, String page) throws IOException {

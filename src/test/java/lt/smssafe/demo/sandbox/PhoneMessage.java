@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lt.smssafe.session.SessionCode;
 
 /**
  * One line of a test phone's message list.
@@ -13,7 +14,8 @@ import java.util.regex.Pattern;
  */
 record PhoneMessage(Kind kind, Instant at, String shortcode, String text) {
     /** A session code as PROTOCOL.md §3 draws them, found in a reply so the page can link to its status. */
-    private static final Pattern SESSION_CODE = Pattern.compile("\\b[2-9A-HJ-NP-Z]{8}\\b");
+    private static final Pattern SESSION_CODE = Pattern.compile("\\b[" + SessionCode.ALPHABET + "]{"
+            + SessionCode.LENGTH + "}\\b");
 
     enum Kind { SENT, REPLY, NOTE }
 

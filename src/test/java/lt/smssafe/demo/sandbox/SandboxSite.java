@@ -18,11 +18,11 @@ import java.util.concurrent.Executors;
 import lt.smssafe.mbs.AccountType;
 import lt.smssafe.mbs.MbsConfig;
 import lt.smssafe.mbs.MbsDirect;
-import lt.smssafe.notify.Passkey;
 import lt.smssafe.notify.SignatureScheme;
 import lt.smssafe.rates.InvalidRatesException;
 import lt.smssafe.rates.RateTable;
 import lt.smssafe.rates.RatesFormat;
+import lt.smssafe.testing.FakeProvider;
 import lt.smssafe.testing.mbs.SandboxMbs;
 
 /**
@@ -109,8 +109,8 @@ public final class SandboxSite implements AutoCloseable {
                 mbs.commitTransaction(t.transactionId());   // or mbs.rollBackTransaction(...)
                 """.formatted(mbsUrl(), settings.mbsService(), reportTemplate);
         payments = new PaymentsPage(clock);
-        TestPhone phone = new TestPhone(rates, settings.site().resolve("result"), SignatureScheme.HMAC_SHA256,
-                Passkey.of(settings.passkey()), clock);
+        TestPhone phone = new TestPhone(rates, new FakeProvider(settings.site().resolve("result"),
+                SignatureScheme.HMAC_SHA256, settings.passkey()), clock);
         server.createContext("/", Exchanges.handler("/", new HomePage()));
         server.createContext("/rates/", exchange -> serveFeed(exchange, feed));
         server.createContext("/phone", Exchanges.handler("/phone",

@@ -1,12 +1,8 @@
 package lt.smssafe.demo.sandbox;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,11 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import lt.smssafe.notify.Notification;
-import lt.smssafe.notify.Passkey;
-import lt.smssafe.notify.SignatureScheme;
 import lt.smssafe.rates.Rate;
 import lt.smssafe.rates.RateTable;
+import lt.smssafe.testing.FakeProvider;
 
 /**
  * Phones and the SMS provider they pay through, in one: a phone sends {@code <prefix> <safe> <content>} to an
@@ -27,22 +21,17 @@ import lt.smssafe.rates.RateTable;
  * the phone as the reply SMS. Every phone keeps its message list.
  */
 final class TestPhone {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     private final RateTable rates;
-    private final URI result;
-    private final SignatureScheme scheme;
-    private final Passkey passkey;
+    private final FakeProvider provider;
     private final Clock clock;
     private final Map<String, List<PhoneMessage>> threads = new ConcurrentHashMap<>();
     /** Per phone, the parameters of the last SMS delivered to the site, for a provider's retry. */
     private final Map<String, Map<String, String>> lastDelivered = new ConcurrentHashMap<>();
 
-    TestPhone(RateTable rates, URI result, SignatureScheme scheme, Passkey passkey, Clock clock) {
+    /** @param provider signs and calls the site's {@code /result}, as the tests' fake provider does */
+    TestPhone(RateTable rates, FakeProvider provider, Clock clock) {
         this.rates = rates;
-        this.result = result;
-        this.scheme = scheme;
-        this.passkey = passkey;
+        this.provider = provider;
         this.clock = clock;
     }
 
@@ -116,23 +105,18 @@ final class TestPhone {
     private void deliver(String msisdn, Map<String, String> unsigned) {
         Map<String, String> parameters = new LinkedHashMap<>(unsigned);
         parameters.put("time", String.valueOf(clock.instant().getEpochSecond()));
-        parameters.put("sign", Notification.sign(scheme, passkey, parameters));
         String shortcode = parameters.get("shortcode");
         try {
-            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(
-                    URI.create(result + "?" + Exchanges.query(parameters))).timeout(Duration.ofSeconds(30)).GET()
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = provider.get(provider.signed(parameters));
             if (answer.statusCode() == 200) {
                 add(msisdn, PhoneMessage.reply(clock.instant(), shortcode, answer.body()));
             } else {
                 add(msisdn, PhoneMessage.note(clock.instant(), shortcode, "The site answered "
                         + answer.statusCode() + " " + answer.body() + ": the provider sends no reply SMS."));
             }
-        } catch (IOException e) {
-            add(msisdn, PhoneMessage.note(clock.instant(), shortcode, "The provider could not reach " + result
-                    + " (" + e + "); it would try again later."));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (UncheckedIOException e) {
+            add(msisdn, PhoneMessage.note(clock.instant(), shortcode, "The provider could not reach the site ("
+                    + e.getCause() + "); it would try again later."));
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import lt.smssafe.rates.Rate;
+import lt.smssafe.testing.FakeProvider;
 
 /**
  * {@code /phone}: type a phone number, pick the operator, type the text and send; the message list shows what the
@@ -67,7 +68,7 @@ final class TestPhonePage implements Exchanges.Page {
         back.put("msisdn", msisdn);
         back.put("operator", TestPhone.key(operator.get()));
         back.put("text", text);
-        Exchanges.redirect(exchange, "/phone?" + Exchanges.query(back) + "#latest");
+        Exchanges.redirect(exchange, "/phone?" + FakeProvider.form(back) + "#latest");
     }
 
     /** The operator with the fewest messages per session: the shortest story to try first. */

@@ -219,6 +219,13 @@ public final class SandboxMbs implements AutoCloseable {
         return Optional.ofNullable(transactions.get(id)).map(this::domain);
     }
 
+    /** Every transaction, newest first, as {@code getTransaction} would show it. */
+    public synchronized List<Transaction> transactions() {
+        List<Transaction> newestFirst = new ArrayList<>();
+        transactions.values().forEach(kept -> newestFirst.add(0, domain(kept)));
+        return newestFirst;
+    }
+
     /** Every billing report sent so far, in the order sent. */
     public List<SentReport> reportsSent() {
         return List.copyOf(reportsSent);
