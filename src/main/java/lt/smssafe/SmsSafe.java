@@ -4,31 +4,35 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import lt.smssafe.action.ActionRun;
-import lt.smssafe.billing.BilledTransaction;
-import lt.smssafe.billing.BillingRecorder;
-import lt.smssafe.mbs.MbsDirect;
 import lt.smssafe.action.ActionRunner;
 import lt.smssafe.action.PaymentAction;
 import lt.smssafe.action.PaymentActions;
+import lt.smssafe.action.PaymentLookup;
 import lt.smssafe.config.ConfigResolver;
 import lt.smssafe.config.ConfigSource;
 import lt.smssafe.config.InvalidConfigException;
 import lt.smssafe.config.Settings;
-import lt.smssafe.notify.NotificationGate;
+import lt.smssafe.mbs.MbsDirect;
+import lt.smssafe.mbs.recording.BilledTransaction;
+import lt.smssafe.mbs.recording.BillingRecorder;
 import lt.smssafe.persistence.DataSourceLocator;
 import lt.smssafe.persistence.Database;
-import lt.smssafe.persistence.PhoneLock;
 import lt.smssafe.persistence.SchemaMigrations;
-import lt.smssafe.processing.MessageCount;
-import lt.smssafe.processing.NotificationProcessor;
+import lt.smssafe.queries.SessionQueries;
 import lt.smssafe.rates.RatesRefresher;
-import lt.smssafe.reporting.SessionReports;
-import lt.smssafe.session.PaymentSession;
-import lt.smssafe.session.ReceivedMessage;
+import lt.smssafe.sms.MessageCount;
+import lt.smssafe.sms.MessageProcessor;
+import lt.smssafe.sms.PaymentSession;
+import lt.smssafe.sms.PhoneLock;
+import lt.smssafe.sms.ReceivedMessage;
+import lt.smssafe.sms.dialect.smssafe.NotificationGate;
+import lt.smssafe.sms.dialect.smssafe.NotificationSigner;
+import lt.smssafe.sms.dialect.smssafe.SmsSafeDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,9 +41,15 @@ import org.slf4j.LoggerFactory;
  * servlets reach it through the servlet context.
  */
 public final class SmsSafe implements AutoCloseable {
+    /** The servlet-context attribute under which the running installation is kept. */
+    public static final String CONTEXT_ATTRIBUTE = SmsSafe.class.getName();
     /** Every entity of the persistence unit. */
     public static final List<Class<?>> ENTITIES = List.of(PhoneLock.class, PaymentSession.class,
             ReceivedMessage.class, ActionRun.class, BilledTransaction.class);
+    /** How the payment-action runner finds each kind of payment: a closed session, a committed transaction. */
+    public static final Map<ActionRun.Kind, PaymentLookup> PAYMENT_LOOKUPS = Map.of(
+            ActionRun.Kind.SMS_SESSION, PaymentSession::findClosed,
+            ActionRun.Kind.MBS_TRANSACTION, BilledTransaction::findOwed);
     private static final Logger LOG = LoggerFactory.getLogger(SmsSafe.class);
     /** How often the payment-action runner looks for retries that fell due and runs left behind by a crash. */
     private static final Duration ACTION_POLL = Duration.ofSeconds(5);
@@ -47,10 +57,10 @@ public final class SmsSafe implements AutoCloseable {
     private final Settings settings;
     private final Database database;
     private final SchemaMigrations migrations;
-    private final NotificationGate gate;
-    private final NotificationProcessor processor;
+    private final SmsSafeDialect smsSafeDialect;
+    private final MessageProcessor processor;
     private final ActionRunner actions;
-    private final SessionReports reports;
+    private final SessionQueries queries;
     private final RatesRefresher rates;
     private final Optional<MbsDirect> mbs;
     private final BillingRecorder billing;
@@ -58,18 +68,20 @@ public final class SmsSafe implements AutoCloseable {
     private SmsSafe(Settings settings, Database database, SchemaMigrations migrations, PaymentAction action) {
         Clock clock = Clock.systemUTC();
         this.settings = settings;
-        this.rates = new RatesRefresher(settings.safe(), settings.language().code(), settings.ratesUrl(),
-                settings.ratesRefresh(), settings.dataDir(), clock);
         this.database = database;
         this.migrations = migrations;
-        this.gate = new NotificationGate(settings.safe(), settings.signature(), settings.passkey(),
-                settings.maxSkew(), settings.notifyAllow(), clock);
-        this.actions = new ActionRunner(database, settings.safe(), action, clock);
-        this.reports = new SessionReports(database, settings.safe(), clock);
-        this.mbs = settings.mbs().map(config -> new MbsDirect(config, settings.maxSkew(), clock));
+        this.rates = new RatesRefresher(settings.safe(), settings.language().code(), settings.ratesUrl(),
+                settings.ratesRefresh(), settings.dataDir(), clock);
+        this.smsSafeDialect = new SmsSafeDialect(new NotificationGate(settings.safe(),
+                new NotificationSigner(settings.signature(), settings.passkey()), settings.timeWindow(clock),
+                settings.notifyAllow()));
+        this.actions = new ActionRunner(database, settings.safe(), action, clock, PAYMENT_LOOKUPS);
+        this.queries = new SessionQueries(database, settings.safe(), clock);
+        this.mbs = settings.mbs().map(config -> new MbsDirect(config, settings.timeWindow(clock)));
         this.billing = new BillingRecorder(database, settings.safe(), clock, reference -> actions.wake());
-        this.processor = new NotificationProcessor(database, settings.safe(), MessageCount.fromRates(rates::table, settings.messages()),
-                settings.delay(), settings.language(), clock, new SecureRandom(), closed -> actions.wake());
+        this.processor = new MessageProcessor(database, settings.safe(),
+                MessageCount.fromRates(rates::table, settings.messages()), settings.delay(), settings.language(),
+                clock, new SecureRandom(), closed -> actions.wake());
     }
 
     /**
@@ -136,25 +148,23 @@ public final class SmsSafe implements AutoCloseable {
         return settings;
     }
 
-    public Database database() {
-        return database;
-    }
-
     public SchemaMigrations migrations() {
         return migrations;
     }
 
-    public NotificationGate gate() {
-        return gate;
+    /** The sms:safe protocol of {@code /result}. */
+    public SmsSafeDialect smsSafeDialect() {
+        return smsSafeDialect;
     }
 
-    public NotificationProcessor processor() {
+    /** Applies a verified paid message of any dialect to its session. */
+    public MessageProcessor processor() {
         return processor;
     }
 
     /** Read-only questions about this safe's payments. */
-    public SessionReports reports() {
-        return reports;
+    public SessionQueries queries() {
+        return queries;
     }
 
     /** The rates: the current table, its refresh status, and refreshing on demand. */

@@ -4,14 +4,15 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import lt.smssafe.persistence.Database;
-import lt.smssafe.session.PaymentSession;
-import lt.smssafe.billing.BilledTransaction;
+import lt.smssafe.persistence.DatabaseUnavailableException;
+import lt.smssafe.persistence.TransactionConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,14 +33,26 @@ public final class ActionRunner implements AutoCloseable {
     private final long safeId;
     private final PaymentAction action;
     private final Clock clock;
+    private final Map<ActionRun.Kind, PaymentLookup> payments;
     private final ScheduledExecutorService executor;
 
-    /** A runner that does nothing until {@link #start(Duration)}. */
-    public ActionRunner(Database database, long safeId, PaymentAction action, Clock clock) {
+    /**
+     * A runner that does nothing until {@link #start(Duration)}.
+     *
+     * @param payments how each kind of payment is found from a run's reference; every kind must have one
+     */
+    public ActionRunner(Database database, long safeId, PaymentAction action, Clock clock,
+            Map<ActionRun.Kind, PaymentLookup> payments) {
         this.database = database;
         this.safeId = safeId;
         this.action = action;
         this.clock = clock;
+        this.payments = new EnumMap<>(payments);
+        for (ActionRun.Kind kind : ActionRun.Kind.values()) {
+            if (!this.payments.containsKey(kind)) {
+                throw new IllegalArgumentException("no lookup for payments of kind " + kind);
+            }
+        }
         this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "smssafe-payment-action");
             thread.setDaemon(true);
@@ -62,9 +75,11 @@ public final class ActionRunner implements AutoCloseable {
     private void runDueSafely() {
         try {
             runDue();
-        } catch (RuntimeException e) {
-            // the database may be away; the next poll tries again
+        } catch (DatabaseUnavailableException | TransactionConflictException e) {
+            // the next poll tries again
             LOG.warn("sms:safe payment actions not run now: {}", e.toString());
+        } catch (RuntimeException e) {
+            LOG.error("sms:safe payment actions not run now because of a defect", e);
         }
     }
 
@@ -111,31 +126,10 @@ public final class ActionRunner implements AutoCloseable {
     }
 
     private void call(ActionRun run) throws Exception {
-        switch (run.kind()) {
-            case SMS_SESSION -> action.sessionClosed(closedSession(run.reference()));
-            case MBS_TRANSACTION -> action.transactionCommitted(committedTransaction(run.reference()));
-        }
-    }
-
-    private CommittedTransaction committedTransaction(String reference) {
-        String[] ids = reference.split(":");
-        return database.inTransaction(em -> em.createNamedQuery("BilledTransaction.find", BilledTransaction.class)
-                .setParameter("serviceId", Long.parseLong(ids[0]))
-                .setParameter("transactionId", Long.parseLong(ids[1]))
-                .getResultStream().findFirst()
-                .orElseThrow(() -> new IllegalStateException("transaction " + reference + " is gone")))
-                .committed();
-    }
-
-    private ClosedSession closedSession(String code) {
-        Optional<PaymentSession> session = database.inTransaction(em -> em
-                .createNamedQuery("PaymentSession.findByCode", PaymentSession.class)
-                .setParameter("safeId", safeId)
-                .setParameter("code", code)
-                .getResultStream().findFirst());
-        PaymentSession s = session.orElseThrow(() -> new IllegalStateException("session " + code + " is gone"));
-        return new ClosedSession(s.code().value(), s.safeId(), s.msisdn(), s.country(), s.provider(), s.content(),
-                s.receivedMessages(), s.total(), s.currency(), s.openedAt(), s.closedAt().orElseThrow());
+        PaymentLookup lookup = payments.get(run.kind());
+        OwedPayment payment = database.inTransaction(em -> lookup.find(em, safeId, run.reference()))
+                .orElseThrow(() -> new IllegalStateException(run.kind() + " " + run.reference() + " is gone"));
+        payment.deliverTo(action);
     }
 
     private Void record(EntityManager em, long id, Throwable failure) {

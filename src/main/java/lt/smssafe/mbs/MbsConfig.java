@@ -3,6 +3,7 @@ package lt.smssafe.mbs;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What one {@link MbsDirect} client needs: where the platform is, which service it speaks for, and how long it
@@ -11,12 +12,12 @@ import java.util.Objects;
  * @param endpoint the platform's SOAP address: {@code https} in production, {@code http} for a local sandbox
  * @param serviceId the service id, the HTTP Basic user name
  * @param secretKey the service's secret key: the HTTP Basic password and the key that signs billing reports
- * @param reportUrlTemplate the billing-report URL template sent with every bill (see {@link ReportUrlTemplate}), or
- *     {@code null} for the one registered with the platform
+ * @param reportUrl the billing-report URL template sent with every bill, or {@code null} for the one registered
+ *     with the platform
  * @param connectTimeout how long to wait for a connection; {@code null} for {@link #DEFAULT_CONNECT_TIMEOUT}
  * @param readTimeout how long to wait for an answer; {@code null} for {@link #DEFAULT_READ_TIMEOUT}
  */
-public record MbsConfig(URI endpoint, long serviceId, String secretKey, String reportUrlTemplate,
+public record MbsConfig(URI endpoint, long serviceId, String secretKey, ReportUrlTemplate reportUrl,
         Duration connectTimeout, Duration readTimeout) {
     /** Long enough for a TLS handshake across the internet, short enough not to hold a request thread. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -24,6 +25,24 @@ public record MbsConfig(URI endpoint, long serviceId, String secretKey, String r
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
 
     public MbsConfig {
+        checkEndpoint(endpoint);
+        if (serviceId <= 0) {
+            throw new IllegalArgumentException("MBS service id must be positive, not " + serviceId);
+        }
+        if (secretKey == null || secretKey.isBlank()) {
+            throw new IllegalArgumentException("MBS secret key is required");
+        }
+        connectTimeout = positive(connectTimeout, DEFAULT_CONNECT_TIMEOUT, "connect timeout");
+        readTimeout = positive(readTimeout, DEFAULT_READ_TIMEOUT, "read timeout");
+    }
+
+    /**
+     * The endpoint, if it is one the client may use: an absolute {@code https} (or {@code http}) URL without
+     * credentials in it.
+     *
+     * @throws IllegalArgumentException saying why not
+     */
+    public static URI checkEndpoint(URI endpoint) {
         Objects.requireNonNull(endpoint, "MBS endpoint is required");
         String scheme = endpoint.getScheme();
         if (endpoint.getHost() == null || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))) {
@@ -35,22 +54,23 @@ public record MbsConfig(URI endpoint, long serviceId, String secretKey, String r
             throw new IllegalArgumentException("MBS endpoint must not carry credentials: the service id and secret"
                     + " key are sent with HTTP Basic");
         }
-        if (serviceId <= 0) {
-            throw new IllegalArgumentException("MBS service id must be positive, not " + serviceId);
-        }
-        if (secretKey == null || secretKey.isBlank()) {
-            throw new IllegalArgumentException("MBS secret key is required");
-        }
-        if (reportUrlTemplate != null) {
-            ReportUrlTemplate.parse(reportUrlTemplate);
-        }
-        connectTimeout = positive(connectTimeout, DEFAULT_CONNECT_TIMEOUT, "connect timeout");
-        readTimeout = positive(readTimeout, DEFAULT_READ_TIMEOUT, "read timeout");
+        return endpoint;
     }
 
-    /** A configuration with the default timeouts. */
+    /**
+     * A configuration with the default timeouts.
+     *
+     * @param reportUrlTemplate the billing-report URL template (see {@link ReportUrlTemplate}), or {@code null}
+     * @throws IllegalArgumentException naming what is wrong, e.g. an unknown placeholder of the template
+     */
     public static MbsConfig of(URI endpoint, long serviceId, String secretKey, String reportUrlTemplate) {
-        return new MbsConfig(endpoint, serviceId, secretKey, reportUrlTemplate, null, null);
+        return new MbsConfig(endpoint, serviceId, secretKey,
+                reportUrlTemplate == null ? null : ReportUrlTemplate.parse(reportUrlTemplate), null, null);
+    }
+
+    /** The billing-report URL template sent with every bill, unless the platform's registered one is used. */
+    public Optional<ReportUrlTemplate> reportUrlTemplate() {
+        return Optional.ofNullable(reportUrl);
     }
 
     private static Duration positive(Duration value, Duration fallback, String name) {
@@ -69,7 +89,7 @@ public record MbsConfig(URI endpoint, long serviceId, String secretKey, String r
     @Override
     public String toString() {
         return "MbsConfig[endpoint=" + endpoint + ", serviceId=" + serviceId + ", secretKey=(hidden)"
-                + ", reportUrlTemplate=" + reportUrlTemplate + ", connectTimeout=" + connectTimeout
+                + ", reportUrl=" + (reportUrl == null ? "none" : reportUrl.template()) + ", connectTimeout=" + connectTimeout
                 + ", readTimeout=" + readTimeout + "]";
     }
 }

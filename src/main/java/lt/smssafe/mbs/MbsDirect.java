@@ -7,8 +7,6 @@ import jakarta.xml.ws.WebServiceFeature;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.URL;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,6 +22,8 @@ import lt.smssafe.mbs.wire.MbsDirectPort;
 import lt.smssafe.mbs.wire.MbsFaultException;
 import lt.smssafe.mbs.wire.RollBackTransaction;
 import lt.smssafe.mbs.wire.WireTransaction;
+import lt.smssafe.signing.RejectedRequestException;
+import lt.smssafe.signing.TimeWindow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,26 +67,21 @@ public final class MbsDirect implements AutoCloseable {
     private volatile ReportUrlTemplate reportUrl;
     private volatile boolean closed;
 
-    /** A client whose billing reports may be {@link BillingReportVerifier#DEFAULT_MAX_SKEW} from the system clock. */
+    /** A client whose billing reports may be {@link TimeWindow#DEFAULT_MAX_SKEW} from the system clock. */
     public MbsDirect(MbsConfig config) {
-        this(config, BillingReportVerifier.DEFAULT_MAX_SKEW, Clock.systemUTC());
+        this(config, TimeWindow.standard());
     }
 
-    /**
-     * @param maxReportSkew the largest accepted distance, either way, between a report's {@code time} and the clock
-     *     (the {@code max-skew} key)
-     * @param clock the clock billing reports are checked against
-     */
-    public MbsDirect(MbsConfig config, Duration maxReportSkew, Clock clock) {
-        this(config, maxReportSkew, clock, new WebServiceFeature[0]);
+    /** @param reportWindow how far a billing report's {@code time} may be from our clock (the {@code max-skew} key) */
+    public MbsDirect(MbsConfig config, TimeWindow reportWindow) {
+        this(config, reportWindow, new WebServiceFeature[0]);
     }
 
     /** With JAX-WS features on every port, e.g. schema validation in the tests. */
-    MbsDirect(MbsConfig config, Duration maxReportSkew, Clock clock, WebServiceFeature... features) {
+    MbsDirect(MbsConfig config, TimeWindow reportWindow, WebServiceFeature... features) {
         this.config = Objects.requireNonNull(config, "MBS configuration is required");
-        this.reportVerifier = new BillingReportVerifier(config.serviceId(), config.secretKey(), maxReportSkew, clock);
-        this.reportUrl = config.reportUrlTemplate() == null ? null
-                : ReportUrlTemplate.parse(config.reportUrlTemplate());
+        this.reportVerifier = new BillingReportVerifier(config.serviceId(), config.secretKey(), reportWindow);
+        this.reportUrl = config.reportUrl();
         this.features = features.clone();
         // created once: it reads the WSDL and builds the binding model. Metro takes features only per port.
         this.service = Service.create(wsdl(), SERVICE_NAME);
@@ -231,12 +226,12 @@ public final class MbsDirect implements AutoCloseable {
      * and then loads its transaction from the platform, since the report alone is never trusted for money.
      *
      * @param parameters the report request's parameters, {@code ServletRequest#getParameterMap()}
-     * @throws InvalidReportException when the report is not genuine, current and ours; its message is the answer
+     * @throws RejectedRequestException when the report is not genuine, current and ours; its message is the answer
      * @throws MbsRefusedException {@code transaction_not_found} when the platform does not know the reported
      *     transaction as this service's
      * @throws MbsUnavailableException when the platform could not be asked: answer so that it reports again later
      */
-    public BillingReport readBillingReport(Map<String, String[]> parameters) throws InvalidReportException {
+    public BillingReport readBillingReport(Map<String, String[]> parameters) throws RejectedRequestException {
         VerifiedReport report = reportVerifier.verify(parameters);
         Transaction transaction = getTransaction(report.transactionId())
                 .orElseThrow(() -> new MbsRefusedException(MbsState.TRANSACTION_NOT_FOUND, "transaction "

@@ -8,6 +8,6 @@
  * {@link lt.smssafe.mbs.MbsState}.
  *
  * <p>No servlet API and no database here: the report servlet hands over the request's parameters, and what a
- * verified report means for the site (recording it, the payment action) belongs to {@code billing}.
+ * verified report means for the site (recording it, the payment action) belongs to {@code mbs.recording}.
  */
 package lt.smssafe.mbs;

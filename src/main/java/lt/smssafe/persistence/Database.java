@@ -6,6 +6,7 @@ import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.PersistenceConfiguration;
 import jakarta.persistence.PersistenceUnitTransactionType;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.hibernate.cfg.AvailableSettings;
@@ -16,6 +17,9 @@ import org.hibernate.jpa.HibernatePersistenceProvider;
  * JPA), so the same WAR behaves the same in Tomcat and WildFly.
  */
 public final class Database implements AutoCloseable {
+    /** How often {@link #inRetriedTransaction} runs a conflicting unit of work before giving up for now. */
+    public static final int MAX_ATTEMPTS = 20;
+
     private final DataSource dataSource;
     private final AutoCloseable ownedPool;
     private final EntityManagerFactory entityManagerFactory;
@@ -50,10 +54,41 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Runs the work in one transaction and commits it; on any failure the transaction is rolled back and the
-     * failure rethrown unchanged, so the caller can tell a conflict worth retrying from an outage.
+     * Runs the work in one transaction and commits it. On any failure the transaction is rolled back and nothing of
+     * the work is kept; the failure is classified once, here: {@link DatabaseUnavailableException} when the
+     * database cannot be reached or timed out, {@link TransactionConflictException} when a concurrent transaction
+     * got in the way, and anything else — a defect — rethrown unchanged.
      */
     public <T> T inTransaction(Function<EntityManager, T> work) {
+        try {
+            return once(work);
+        } catch (RuntimeException e) {
+            throw DatabaseFailures.classify(e);
+        }
+    }
+
+    /**
+     * Runs the work as {@link #inTransaction} does, and runs it again from the start, after a short random pause,
+     * while it meets conflicts — up to {@value #MAX_ATTEMPTS} attempts, after which the database counts as
+     * unavailable for now. The work must therefore only touch the database (or be safe to repeat).
+     *
+     * @throws DatabaseUnavailableException when it cannot be reached, timed out, or kept conflicting
+     */
+    public <T> T inRetriedTransaction(Function<EntityManager, T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return inTransaction(work);
+            } catch (TransactionConflictException e) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw new DatabaseUnavailableException("still conflicting after " + attempt + " attempts: "
+                            + e.getMessage(), e);
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private <T> T once(Function<EntityManager, T> work) {
         EntityManager entityManager = entityManagerFactory.createEntityManager();
         EntityTransaction transaction = entityManager.getTransaction();
         try {
@@ -70,6 +105,16 @@ public final class Database implements AutoCloseable {
                 // the original failure matters more; a lost connection also fails its rollback
             }
             entityManager.close();
+        }
+    }
+
+    /** A short random pause that grows with the attempt, so colliding transactions do not collide again. */
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextInt(1, 5 * Math.min(attempt, 10) + 2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DatabaseUnavailableException("interrupted while retrying a conflicting transaction", e);
         }
     }
 

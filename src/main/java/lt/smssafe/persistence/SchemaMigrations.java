@@ -9,6 +9,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -57,11 +58,17 @@ public final class SchemaMigrations {
         }
     }
 
-    /** One migration as the admin sees it. */
-    public record Migration(String version, String description, String state, String installedOn) {
+    /**
+     * One migration as the admin sees it.
+     *
+     * @param state Flyway's words for its state, e.g. {@code Pending}, {@code Success}
+     * @param pending whether it is waiting to be applied
+     */
+    public record Migration(String version, String description, String state, boolean pending,
+            String installedOn) {
         static Migration of(MigrationInfo info) {
             return new Migration(String.valueOf(info.getVersion()), info.getDescription(),
-                    info.getState().getDisplayName(),
+                    info.getState().getDisplayName(), info.getState() == MigrationState.PENDING,
                     info.getInstalledOn() == null ? "" : info.getInstalledOn().toInstant().toString());
         }
     }

@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import lt.smssafe.notify.Notification;
-import lt.smssafe.notify.Passkey;
-import lt.smssafe.notify.SignatureScheme;
+import lt.smssafe.sms.dialect.smssafe.NotificationSigner;
+import lt.smssafe.sms.dialect.smssafe.Passkey;
+import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 
 /**
  * Sends correctly signed notifications to any {@code /result}, as the provider would, and prints each status and
@@ -107,7 +107,7 @@ public final class SendNotification {
         params.put("cost_local", options.values.getOrDefault("cost_local", "1.45"));
         params.put("currency", options.values.getOrDefault("currency", "EUR"));
         params.put("time", options.values.getOrDefault("time", String.valueOf(clock.instant().getEpochSecond())));
-        params.put("sign", Notification.sign(options.scheme, options.passkey, params));
+        params.put("sign", new NotificationSigner(options.scheme, options.passkey).sign(params));
         params.putAll(options.overrides);
         return params;
     }

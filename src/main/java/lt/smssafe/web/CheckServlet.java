@@ -10,8 +10,9 @@ import java.util.Optional;
 import lt.smssafe.SmsSafe;
 import lt.smssafe.rates.Rate;
 import lt.smssafe.rates.RateTable;
-import lt.smssafe.reporting.SessionStatus;
-import lt.smssafe.session.TimeLeft;
+import lt.smssafe.queries.SessionStatus;
+import lt.smssafe.sms.PaidMessage;
+import lt.smssafe.i18n.TimeLeft;
 
 /**
  * {@code /check}, the PHP original's {@code check.php}, open to anyone. Without {@code session}: the usage primer,
@@ -23,9 +24,6 @@ import lt.smssafe.session.TimeLeft;
  */
 @WebServlet(name = "check", urlPatterns = "/check")
 public final class CheckServlet extends HttpServlet {
-    /** An SMS holds 160 characters; a longer {@code content} could never be sent. */
-    static final int MAX_CONTENT = 160;
-
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
@@ -41,7 +39,7 @@ public final class CheckServlet extends HttpServlet {
 
     private void showStatus(SmsSafe app, String code, HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
-        Optional<SessionStatus> status = app.reports().status(code);
+        Optional<SessionStatus> status = app.queries().status(code);
         if (Views.wantsJson(request)) {
             response.setStatus(status.isPresent() ? 200 : 404);
             response.setContentType("application/json; charset=UTF-8");
@@ -88,13 +86,13 @@ public final class CheckServlet extends HttpServlet {
         Views.render(request, response, "check");
     }
 
-    /** The content to put into the text, cut to what one SMS can hold; nothing when not given. */
+    /** The content to put into the text, cut to what a paid message may carry; nothing when not given. */
     private static String content(String content) {
         if (content == null) {
             return "";
         }
         String stripped = content.strip();
-        return stripped.codePointCount(0, stripped.length()) <= MAX_CONTENT ? stripped
-                : stripped.substring(0, stripped.offsetByCodePoints(0, MAX_CONTENT));
+        return stripped.codePointCount(0, stripped.length()) <= PaidMessage.MAX_CONTENT_CODE_POINTS ? stripped
+                : stripped.substring(0, stripped.offsetByCodePoints(0, PaidMessage.MAX_CONTENT_CODE_POINTS));
     }
 }

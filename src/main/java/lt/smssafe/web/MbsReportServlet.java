@@ -7,15 +7,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import lt.smssafe.SmsSafe;
-import lt.smssafe.billing.BilledTransaction;
-import lt.smssafe.mbs.BillingReport;
-import lt.smssafe.mbs.InvalidReportException;
 import lt.smssafe.mbs.MbsDirect;
 import lt.smssafe.mbs.MbsRefusedException;
 import lt.smssafe.mbs.MbsState;
-import lt.smssafe.mbs.MbsUnavailableException;
 import lt.smssafe.mbs.Transaction;
-import lt.smssafe.persistence.DatabaseUnavailableException;
+import lt.smssafe.signing.RejectedRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,11 +21,12 @@ import org.slf4j.LoggerFactory;
  * {@code https://your.site/smssafe/mbs/report?t=%t}. A report is verified (signature, service, time), then the
  * transaction is loaded from the platform with {@code getTransaction} — the report itself is never trusted for
  * money — and recorded; a committed transaction owes the payment action once, however often it is reported.
- * Answers {@code OK}; {@code 400/403/404} for a bad, forged, stale or foreign report; 503 while the platform or
- * the database cannot be reached, so that the platform reports again.
+ * Answers {@code OK}; {@code 400/403/404} for a bad, forged, stale or foreign report; 503 (through
+ * {@link FailureFilter}) while the platform or the database cannot be reached, so that the platform reports again.
  */
 @WebServlet(name = "mbsReport", urlPatterns = "/mbs/report")
 public final class MbsReportServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(MbsReportServlet.class);
 
     @Override
@@ -41,26 +38,16 @@ public final class MbsReportServlet extends HttpServlet {
             return;
         }
         try {
-            BillingReport report = mbs.get().readBillingReport(request.getParameterMap());
-            Transaction t = report.transaction();
-            boolean owed = app.billing().record(t.serviceId(), t.transactionId(), describe(t));
+            Transaction t = mbs.get().readBillingReport(request.getParameterMap()).transaction();
+            boolean owed = app.billing().record(t);
             LOG.info("sms:safe MBS report of transaction {}:{} recorded as {}{}", t.serviceId(), t.transactionId(),
                     t.status().wireName(), owed ? "; payment action owed" : "");
             PlainText.send(response, 200, "OK");
-        } catch (InvalidReportException e) {
-            PlainText.send(response, e.reason().httpStatus(), e.getMessage());
+        } catch (RejectedRequestException e) {
+            PlainText.send(response, e.status(), e.answer());
         } catch (MbsRefusedException e) {
             boolean unknown = MbsState.TRANSACTION_NOT_FOUND.equals(e.state());
             PlainText.send(response, unknown ? 404 : 502, unknown ? "unknown transaction" : "refused: " + e.state());
-        } catch (MbsUnavailableException | DatabaseUnavailableException e) {
-            LOG.warn("sms:safe MBS report answered 503: {}", e.toString());
-            PlainText.tryAgainLater(response);
         }
-    }
-
-    private static BilledTransaction.Description describe(Transaction t) {
-        return new BilledTransaction.Description(t.ident(), t.operator(), t.accountId(), t.accountMsisdn(),
-                t.accountType().wireName(), t.priceCents(), t.tariffCents(), t.currency(), t.status().wireName(),
-                t.state());
     }
 }

@@ -8,11 +8,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import lt.smssafe.SmsSafe;
-import lt.smssafe.reporting.Page;
-import lt.smssafe.reporting.SessionFilter;
-import lt.smssafe.reporting.SessionStatus;
-import lt.smssafe.session.Language;
-import lt.smssafe.session.TimeLeft;
+import lt.smssafe.queries.Page;
+import lt.smssafe.queries.SessionFilter;
+import lt.smssafe.queries.SessionStatus;
+import lt.smssafe.i18n.Language;
+import lt.smssafe.i18n.TimeLeft;
 
 /**
  * {@code /select}, the PHP original's {@code select.php} (admin only): the unclosed sessions, open and waiting,
@@ -27,7 +27,7 @@ public final class SelectServlet extends HttpServlet {
         SmsSafe app = SmsSafeListener.of(getServletContext());
         SessionFilter filter = SessionFilter.of(request.getParameter("msisdn"), request.getParameter("country"),
                 request.getParameter("provider"), request.getParameter("state"));
-        Page<SessionStatus> page = app.reports().unclosed(filter, Views.pageNumber(request));
+        Page<SessionStatus> page = app.queries().unclosed(filter, Views.pageNumber(request));
         List<Row> rows = page.items().stream()
                 .map(s -> new Row(s, TimeLeft.format(s.waitLeft(), Language.EN))).toList();
         for (String field : List.of("msisdn", "country", "provider", "state")) {
@@ -36,7 +36,7 @@ public final class SelectServlet extends HttpServlet {
         }
         request.setAttribute("page", page);
         request.setAttribute("rows", rows);
-        request.setAttribute("actions", app.reports().pendingActions());
+        request.setAttribute("actions", app.queries().pendingActions());
         Views.render(request, response, "select");
     }
 

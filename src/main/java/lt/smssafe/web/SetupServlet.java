@@ -51,7 +51,7 @@ public final class SetupServlet extends HttpServlet {
         try {
             List<SchemaMigrations.Migration> state = migrations.state();
             request.setAttribute("migrations", state);
-            request.setAttribute("pending", state.stream().filter(m -> "Pending".equals(m.state())).count());
+            request.setAttribute("pending", state.stream().filter(SchemaMigrations.Migration::pending).count());
         } catch (FlywayException | DatabaseUnavailableException e) {
             request.setAttribute("error", "The database cannot be read: " + e.getMessage());
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);

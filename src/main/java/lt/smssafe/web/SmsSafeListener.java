@@ -26,7 +26,7 @@ public final class SmsSafeListener implements ServletContextListener {
         ServletContext context = event.getServletContext();
         try {
             SmsSafe app = SmsSafe.start(context::getInitParameter, context.getClassLoader());
-            context.setAttribute(SmsSafe.class.getName(), app);
+            context.setAttribute(SmsSafe.CONTEXT_ATTRIBUTE, app);
             LOG.info("sms:safe is ready for safe {} at {}/result", app.settings().safe(), context.getContextPath());
         } catch (InvalidConfigException e) {
             LOG.error(e.getMessage());
@@ -38,7 +38,7 @@ public final class SmsSafeListener implements ServletContextListener {
     @Override
     public void contextDestroyed(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
-        Object app = context.getAttribute(SmsSafe.class.getName());
+        Object app = context.getAttribute(SmsSafe.CONTEXT_ATTRIBUTE);
         if (app instanceof SmsSafe smsSafe) {
             smsSafe.close();
         }
@@ -60,6 +60,6 @@ public final class SmsSafeListener implements ServletContextListener {
 
     /** The running application of this context. */
     static SmsSafe of(ServletContext context) {
-        return (SmsSafe) context.getAttribute(SmsSafe.class.getName());
+        return (SmsSafe) context.getAttribute(SmsSafe.CONTEXT_ATTRIBUTE);
     }
 }

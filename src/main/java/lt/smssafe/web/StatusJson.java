@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import lt.smssafe.reporting.SessionStatus;
+import lt.smssafe.queries.SessionStatus;
 
 /**
  * A session's status as JSON (PROTOCOL.md §6):

@@ -11,11 +11,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import lt.smssafe.SmsSafe;
 import lt.smssafe.persistence.Database;
-import lt.smssafe.processing.MessageCount;
-import lt.smssafe.processing.NotificationProcessor;
-import lt.smssafe.session.Language;
-import lt.smssafe.session.MessageValues;
+import lt.smssafe.sms.MessageCount;
+import lt.smssafe.sms.MessageProcessor;
+import lt.smssafe.i18n.Language;
+import lt.smssafe.sms.MessageValues;
 import lt.smssafe.testing.Concurrently;
 import lt.smssafe.testing.MutableClock;
 import lt.smssafe.testing.TestDatabases;
@@ -44,7 +45,7 @@ class ActionRunnerTest {
     /** Closes {@code count} one-message sessions and returns their codes. */
     private List<String> closeSessions(TestDatabases kind, int count) {
         database = kind.openMigrated();
-        NotificationProcessor processor = new NotificationProcessor(database, SAFE, MessageCount.fixed(1),
+        MessageProcessor processor = new MessageProcessor(database, SAFE, MessageCount.fixed(1),
                 Duration.ZERO, Language.EN, clock, new SecureRandom(), code -> { });
         return IntStream.range(0, count).mapToObj(i -> processor.process(new MessageValues(SAFE, "a-" + i,
                         String.valueOf(37063000000L + i), "lt", "bite_lt", "1337", "order-" + i,
@@ -69,7 +70,7 @@ class ActionRunnerTest {
             if (calls.incrementAndGet() <= 3) {
                 throw new IllegalStateException("shop down, call " + calls.get());
             }
-        }, clock);
+        }, clock, SmsSafe.PAYMENT_LOOKUPS);
 
         assertThat(runner.runDue()).isEqualTo(1);
         assertThat(run(code).lastError()).contains("java.lang.IllegalStateException: shop down, call 1");
@@ -106,7 +107,7 @@ class ActionRunnerTest {
                 .setParameter("id", run(code).id()).executeUpdate());
         assertThat(claimed).isEqualTo(1);
         List<String> calls = new CopyOnWriteArrayList<>();
-        ActionRunner survivor = new ActionRunner(database, SAFE, session -> calls.add(session.code()), clock);
+        ActionRunner survivor = new ActionRunner(database, SAFE, session -> calls.add(session.code()), clock, SmsSafe.PAYMENT_LOOKUPS);
 
         assertThat(survivor.runDue()).as("the claim still holds").isZero();
         clock.advance(ActionRunner.LEASE.plusSeconds(1));
@@ -124,8 +125,8 @@ class ActionRunnerTest {
         Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
         PaymentAction counting = session -> calls.computeIfAbsent(session.code(), c -> new AtomicInteger())
                 .incrementAndGet();
-        ActionRunner nodeA = new ActionRunner(database, SAFE, counting, clock);
-        ActionRunner nodeB = new ActionRunner(database, SAFE, counting, clock);
+        ActionRunner nodeA = new ActionRunner(database, SAFE, counting, clock, SmsSafe.PAYMENT_LOOKUPS);
+        ActionRunner nodeB = new ActionRunner(database, SAFE, counting, clock, SmsSafe.PAYMENT_LOOKUPS);
 
         List<Integer> attempted = Concurrently.run(4, i -> () -> (i % 2 == 0 ? nodeA : nodeB).runDue());
 

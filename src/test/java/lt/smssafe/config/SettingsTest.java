@@ -9,8 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import lt.smssafe.notify.SignatureScheme;
-import lt.smssafe.session.Language;
+import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
+import lt.smssafe.i18n.Language;
 import org.junit.jupiter.api.Test;
 
 class SettingsTest {
@@ -313,7 +313,7 @@ class SettingsTest {
         assertInvalid("smssafe configuration: 'mbs.service' is missing (required)", "mbs.url", "https://mbs.example/d");
         assertInvalid("smssafe configuration: 'mbs.secret' is missing (required)", "mbs.url", "https://mbs.example/d",
                 "mbs.service", "7");
-        assertInvalid("smssafe configuration: 'mbs.url' is invalid: must be an http or https URL, not 'ftp://x'",
+        assertInvalid("smssafe configuration: 'mbs.url' is invalid: MBS endpoint must be an absolute https (or http) URL, not 'ftp://x'",
                 "mbs.url", "ftp://x");
         assertThatThrownBy(() -> resolve("mbs.url", "https://mbs.example/d", "mbs.service", "7", "mbs.secret", "x",
                 "mbs.report-url", "https://shop.example/r?c=%{colour}%"))

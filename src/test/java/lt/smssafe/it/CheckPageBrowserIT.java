@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import lt.smssafe.notify.SignatureScheme;
+import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 import lt.smssafe.testing.Browser;
 import lt.smssafe.testing.FakeProvider;
 import org.jboss.arquillian.container.test.api.Deployment;

@@ -21,7 +21,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import lt.smssafe.notify.SignatureScheme;
+import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 import lt.smssafe.testing.Concurrently;
 import lt.smssafe.testing.FakeProvider;
 import lt.smssafe.testing.MariaDbServer;

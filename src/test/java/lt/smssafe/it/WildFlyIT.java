@@ -16,7 +16,7 @@ import lt.smssafe.mbs.BillRequest;
 import lt.smssafe.mbs.MbsConfig;
 import lt.smssafe.mbs.MbsDirect;
 import lt.smssafe.mbs.Transaction;
-import lt.smssafe.notify.SignatureScheme;
+import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 import lt.smssafe.testing.FakeProvider;
 import lt.smssafe.testing.Folders;
 import lt.smssafe.testing.mbs.SandboxMbs;

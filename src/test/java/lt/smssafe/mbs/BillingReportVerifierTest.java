@@ -1,5 +1,7 @@
 package lt.smssafe.mbs;
 
+import lt.smssafe.signing.RejectedRequestException;
+import lt.smssafe.signing.TimeWindow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -22,8 +24,8 @@ class BillingReportVerifierTest {
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
     private static final long T = NOW.getEpochSecond();
 
-    private final BillingReportVerifier verifier = new BillingReportVerifier(SERVICE, SECRET, Duration.ofHours(1),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final BillingReportVerifier verifier = new BillingReportVerifier(SERVICE, SECRET,
+            new TimeWindow(Duration.ofHours(1), Clock.fixed(NOW, ZoneOffset.UTC)));
 
     /** A report signed with the production signer. */
     private static Map<String, String[]> report(String secret, long transaction, long service, String status,
@@ -43,12 +45,12 @@ class BillingReportVerifierTest {
         return report(SECRET, 2456, SERVICE, "commit", "ok", T);
     }
 
-    private InvalidReportException refusal(Map<String, String[]> parameters) {
-        return catchThrowableOfType(InvalidReportException.class, () -> verifier.verify(parameters));
+    private RejectedRequestException refusal(Map<String, String[]> parameters) {
+        return catchThrowableOfType(RejectedRequestException.class, () -> verifier.verify(parameters));
     }
 
     @Test
-    void aGenuineReportIsRead() throws InvalidReportException {
+    void aGenuineReportIsRead() throws RejectedRequestException {
         assertThat(verifier.verify(genuine()))
                 .isEqualTo(new VerifiedReport(2456, SERVICE, TransactionStatus.COMMIT, "ok", NOW));
     }
@@ -62,7 +64,7 @@ class BillingReportVerifierTest {
     }
 
     @Test
-    void anUpperCaseSignatureIsAccepted() throws InvalidReportException {
+    void anUpperCaseSignatureIsAccepted() throws RejectedRequestException {
         Map<String, String[]> report = genuine();
         report.put("sign", new String[] {report.get("sign")[0].toUpperCase(Locale.ROOT)});
 
@@ -70,16 +72,16 @@ class BillingReportVerifierTest {
     }
 
     @Test
-    void theSameReportTwiceVerifiesTheSame() throws InvalidReportException {
+    void theSameReportTwiceVerifiesTheSame() throws RejectedRequestException {
         assertThat(verifier.verify(genuine())).isEqualTo(verifier.verify(genuine()));
     }
 
     @Test
     void aReportSignedWithAnotherKeyFailsTheChecksum() {
-        InvalidReportException e = refusal(report("guessed", 2456, SERVICE, "commit", "ok", T));
+        RejectedRequestException e = refusal(report("guessed", 2456, SERVICE, "commit", "ok", T));
 
         assertThat(e).hasMessage("checksum failed");
-        assertThat(e.reason()).isEqualTo(InvalidReportException.Reason.CHECKSUM_FAILED);
+        assertThat(e.reason()).isEqualTo(RejectedRequestException.Reason.CHECKSUM_FAILED);
         assertThat(e.reason().httpStatus()).isEqualTo(403);
     }
 
@@ -93,7 +95,7 @@ class BillingReportVerifierTest {
 
     @Test
     void aGenuineReportForAnotherServiceIsUnknownService() {
-        InvalidReportException e = refusal(report(SECRET, 2456, 2, "commit", "ok", T));
+        RejectedRequestException e = refusal(report(SECRET, 2456, 2, "commit", "ok", T));
 
         assertThat(e).hasMessage("unknown service");
         assertThat(e.reason().httpStatus()).isEqualTo(404);
@@ -107,15 +109,15 @@ class BillingReportVerifierTest {
     @ParameterizedTest(name = "{0} seconds from now")
     @ValueSource(longs = {-3601, 3601, -86400, 86400})
     void aReportFurtherThanTheSkewEitherWayIsStale(long offset) {
-        InvalidReportException e = refusal(report(SECRET, 2456, SERVICE, "commit", "ok", T + offset));
+        RejectedRequestException e = refusal(report(SECRET, 2456, SERVICE, "commit", "ok", T + offset));
 
         assertThat(e).hasMessage("stale request");
-        assertThat(e.reason()).isEqualTo(InvalidReportException.Reason.STALE_REQUEST);
+        assertThat(e.reason()).isEqualTo(RejectedRequestException.Reason.STALE_REQUEST);
     }
 
     @ParameterizedTest(name = "{0} seconds from now")
     @ValueSource(longs = {-3600, 3600, 0})
-    void aReportExactlyAtTheSkewIsCurrent(long offset) throws InvalidReportException {
+    void aReportExactlyAtTheSkewIsCurrent(long offset) throws RejectedRequestException {
         assertThat(verifier.verify(report(SECRET, 2456, SERVICE, "commit", "ok", T + offset)).time())
                 .isEqualTo(NOW.plusSeconds(offset));
     }
@@ -126,7 +128,7 @@ class BillingReportVerifierTest {
         Map<String, String[]> report = genuine();
         report.remove(name);
 
-        InvalidReportException e = refusal(report);
+        RejectedRequestException e = refusal(report);
 
         assertThat(e).hasMessage("bad request: " + name);
         assertThat(e.parameter()).contains(name);
@@ -146,7 +148,7 @@ class BillingReportVerifierTest {
     }
 
     @Test
-    void aParameterGivenTwiceWithTheSameValueIsAccepted() throws InvalidReportException {
+    void aParameterGivenTwiceWithTheSameValueIsAccepted() throws RejectedRequestException {
         Map<String, String[]> report = genuine();
         report.put("transaction_id", new String[] {"2456", "2456"});
 

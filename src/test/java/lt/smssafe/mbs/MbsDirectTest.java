@@ -1,5 +1,6 @@
 package lt.smssafe.mbs;
 
+import lt.smssafe.signing.TimeWindow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -78,14 +79,14 @@ class MbsDirectTest {
     }
 
     private MbsDirect client(long serviceId, String secret, String reportUrl) {
-        return client(new MbsConfig(mbs.url(), serviceId, secret, reportUrl, Duration.ofSeconds(2),
+        return client(new MbsConfig(mbs.url(), serviceId, secret,
+                reportUrl == null ? null : ReportUrlTemplate.parse(reportUrl), Duration.ofSeconds(2),
                 Duration.ofSeconds(5)));
     }
 
     private MbsDirect client(MbsConfig config) {
         // the client validates every answer against the shipped schema too
-        MbsDirect direct = new MbsDirect(config, BillingReportVerifier.DEFAULT_MAX_SKEW, Clock.systemUTC(),
-                new SchemaValidationFeature());
+        MbsDirect direct = new MbsDirect(config, TimeWindow.standard(), new SchemaValidationFeature());
         toClose.add(direct);
         return direct;
     }

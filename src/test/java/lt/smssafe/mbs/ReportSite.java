@@ -1,5 +1,6 @@
 package lt.smssafe.mbs;
 
+import lt.smssafe.signing.RejectedRequestException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -71,7 +72,7 @@ final class ReportSite implements AutoCloseable {
             accepted.add(client.readBillingReport(parameters(exchange.getRequestURI().getRawQuery())));
             status = 200;
             body = "OK";
-        } catch (InvalidReportException e) {
+        } catch (RejectedRequestException e) {
             status = e.reason().httpStatus();
             body = e.getMessage();
         } catch (MbsException e) {

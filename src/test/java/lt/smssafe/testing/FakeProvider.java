@@ -12,9 +12,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import lt.smssafe.notify.Notification;
-import lt.smssafe.notify.Passkey;
-import lt.smssafe.notify.SignatureScheme;
+import lt.smssafe.sms.dialect.smssafe.NotificationSigner;
+import lt.smssafe.sms.dialect.smssafe.Passkey;
+import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 
 /**
  * Plays the SMS provider over real HTTP: builds the eleven parameters of a paid SMS, signs them with the production
@@ -61,7 +61,7 @@ public final class FakeProvider {
     /** The parameters with {@code sign} set by the production signer. */
     public Map<String, String> signed(Map<String, String> params) {
         Map<String, String> copy = new LinkedHashMap<>(params);
-        copy.put("sign", Notification.sign(scheme, passkey, copy));
+        copy.put("sign", new NotificationSigner(scheme, passkey).sign(copy));
         return copy;
     }
 

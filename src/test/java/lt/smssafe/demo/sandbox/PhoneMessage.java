@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import lt.smssafe.session.SessionCode;
+import lt.smssafe.sms.SessionCode;
 
 /**
  * One line of a test phone's message list.

@@ -18,7 +18,7 @@ import java.util.concurrent.Executors;
 import lt.smssafe.mbs.AccountType;
 import lt.smssafe.mbs.MbsConfig;
 import lt.smssafe.mbs.MbsDirect;
-import lt.smssafe.notify.SignatureScheme;
+import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 import lt.smssafe.rates.InvalidRatesException;
 import lt.smssafe.rates.RateTable;
 import lt.smssafe.rates.RatesFormat;

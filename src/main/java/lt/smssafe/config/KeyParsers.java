@@ -1,0 +1,114 @@
+package lt.smssafe.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+/**
+ * How the text of the keys that have no type of their own is read. Each parser throws
+ * {@link IllegalArgumentException} with a reason written to follow "'key' is invalid: ".
+ */
+final class KeyParsers {
+    private static final Pattern ID = Pattern.compile("\\d{1,10}");
+    private static final Pattern MESSAGES = Pattern.compile("\\d{1,3}");
+    private static final Pattern RATES_SCHEME = Pattern.compile("(?i)(https?|file):.*");
+    private static final Pattern CLASS_NAME =
+            Pattern.compile("\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*"
+                    + "(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*");
+
+    private KeyParsers() {
+    }
+
+    /** A safe or service id: 1 to 10 digits, more than zero. */
+    static long positiveId(String value) {
+        if (!ID.matcher(value).matches()) {
+            throw new IllegalArgumentException("must be 1 to 10 digits, not '" + value + "'");
+        }
+        long id = Long.parseLong(value);
+        if (id == 0) {
+            throw new IllegalArgumentException("must be greater than zero, not '" + value + "'");
+        }
+        return id;
+    }
+
+    static Duration positiveDuration(String value) {
+        Duration duration = Durations.parse(value);
+        if (duration.isZero()) {
+            throw new IllegalArgumentException("must be greater than zero, not '" + value + "'");
+        }
+        return duration;
+    }
+
+    static int messageCount(String value) {
+        int count = MESSAGES.matcher(value).matches() ? Integer.parseInt(value) : 0;
+        if (count < 1 || count > 100) {
+            throw new IllegalArgumentException("must be a whole number from 1 to 100, not '" + value + "'");
+        }
+        return count;
+    }
+
+    static String ratesUrl(String value) {
+        if (!RATES_SCHEME.matcher(value).matches()) {
+            throw new IllegalArgumentException("must start with http:, https: or file:, not '" + value + "'");
+        }
+        return value;
+    }
+
+    /** A URI in its syntax only; what kind of address it must be is the user's rule. */
+    static URI uri(String value) {
+        try {
+            return new URI(value);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("is not a URL (" + e.getReason() + "): '" + value + "'");
+        }
+    }
+
+    static Path path(String value) {
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("is not a path (" + e.getReason() + "): '" + value + "'");
+        }
+    }
+
+    static boolean bool(String value) {
+        // exactly true or false: "yes" or "1" silently meaning false would be worse than stopping
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("must be true or false, not '" + value + "'");
+        };
+    }
+
+    static String className(String value) {
+        if (!CLASS_NAME.matcher(value).matches()) {
+            throw new IllegalArgumentException(
+                    "must be a fully qualified class name such as com.example.ShopAction, not '" + value + "'");
+        }
+        return value;
+    }
+
+    /** The first of the container's own data directory, WildFly's, and the user's home that is set. */
+    static Path defaultDataDir(Properties systemProperties) {
+        Optional<String> catalinaBase = property(systemProperties, "catalina.base");
+        if (catalinaBase.isPresent()) {
+            return Path.of(catalinaBase.get(), "data", "smssafe");
+        }
+        Optional<String> jbossData = property(systemProperties, "jboss.server.data.dir");
+        if (jbossData.isPresent()) {
+            return Path.of(jbossData.get(), "smssafe");
+        }
+        return property(systemProperties, "user.home").map(home -> Path.of(home, ".smssafe"))
+                .orElseThrow(() -> InvalidConfigException.missing("data.dir"));
+    }
+
+    private static Optional<String> property(Properties properties, String name) {
+        return Optional.ofNullable(properties.getProperty(name)).filter(value -> !value.isBlank());
+    }
+}

@@ -1,0 +1,14 @@
+package lt.smssafe.persistence;
+
+/**
+ * Concurrent transactions met: a lock wait timed out, a deadlock or a commit-time certification failure rolled
+ * this one back, or a unique key was taken by a simultaneous insert. Nothing of the unit of work was kept; running
+ * it again from the start may succeed, which {@link Database#inRetriedTransaction} does.
+ */
+public final class TransactionConflictException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TransactionConflictException(Throwable cause) {
+        super("concurrent transactions conflicted: " + cause.getMessage(), cause);
+    }
+}

@@ -1,0 +1,97 @@
+package lt.smssafe.queries;
+
+import jakarta.persistence.TypedQuery;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import lt.smssafe.action.ActionRun;
+import lt.smssafe.persistence.Database;
+import lt.smssafe.sms.PaymentSession;
+import lt.smssafe.sms.SessionCode;
+import lt.smssafe.sms.SessionState;
+
+/**
+ * Answers the read-only questions about one safe's payments: a session's status by its code, the unclosed
+ * sessions newest activity first, and the payment actions that have not succeeded yet.
+ */
+public final class SessionQueries {
+    /** Sessions per page on {@code /select}. */
+    public static final int PAGE_SIZE = 50;
+    /** At most this many owed payment actions are listed; more means something is badly wrong anyway. */
+    static final int MAX_PENDING_ACTIONS = 200;
+
+    private final Database database;
+    private final long safeId;
+    private final Clock clock;
+
+    public SessionQueries(Database database, long safeId, Clock clock) {
+        this.database = database;
+        this.safeId = safeId;
+        this.clock = clock;
+    }
+
+    /**
+     * The session with this code, as the user typed it (lower case and surrounding blanks are forgiven); empty
+     * when no session of this safe has it, or the text cannot be a code at all.
+     */
+    public Optional<SessionStatus> status(String code) {
+        Optional<SessionCode> parsed = SessionCode.parse(code);
+        if (parsed.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return database.inTransaction(em -> em.createNamedQuery("PaymentSession.findByCode", PaymentSession.class)
+                .setParameter("safeId", safeId).setParameter("code", parsed.get().value())
+                .getResultStream().findFirst().map(session -> SessionStatus.of(session, now)));
+    }
+
+    /** One page (from 1) of the unclosed sessions that match the filter, the most recently active first. */
+    public Page<SessionStatus> unclosed(SessionFilter filter, int page) {
+        int number = Math.max(page, 1);
+        Instant now = clock.instant();
+        StringBuilder jpql = new StringBuilder("select s from PaymentSession s where s.safeId = :safeId"
+                + " and s.closedAt is null");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("safeId", safeId);
+        filter.msisdn().ifPresent(msisdn -> {
+            // digits only reach the LIKE, so no wildcard typed into the form can widen the match
+            if (msisdn.chars().allMatch(Character::isDigit)) {
+                jpql.append(" and s.msisdn like :msisdn");
+                parameters.put("msisdn", msisdn + "%");
+            } else {
+                jpql.append(" and 1 = 0");
+            }
+        });
+        filter.country().ifPresent(country -> {
+            jpql.append(" and s.country = :country");
+            parameters.put("country", country);
+        });
+        filter.provider().ifPresent(provider -> {
+            jpql.append(" and s.provider = :provider");
+            parameters.put("provider", provider);
+        });
+        filter.state().ifPresent(state -> {
+            jpql.append(state == SessionState.WAITING ? " and s.waitUntil > :now"
+                    : " and (s.waitUntil is null or s.waitUntil <= :now)");
+            parameters.put("now", now);
+        });
+        jpql.append(" order by s.lastMessageAt desc, s.id desc");
+        List<PaymentSession> rows = database.inTransaction(em -> {
+            TypedQuery<PaymentSession> query = em.createQuery(jpql.toString(), PaymentSession.class);
+            parameters.forEach(query::setParameter);
+            return query.setFirstResult((number - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE + 1).getResultList();
+        });
+        boolean hasNext = rows.size() > PAGE_SIZE;
+        List<SessionStatus> items = rows.stream().limit(PAGE_SIZE).map(s -> SessionStatus.of(s, now)).toList();
+        return new Page<>(items, number, PAGE_SIZE, hasNext);
+    }
+
+    /** The payment actions that have not succeeded yet, oldest first, with their attempts and last error. */
+    public List<ActionRun> pendingActions() {
+        return database.inTransaction(em -> em.createNamedQuery("ActionRun.findUnsucceeded", ActionRun.class)
+                .setParameter("safeId", safeId).setMaxResults(MAX_PENDING_ACTIONS).getResultList());
+    }
+}

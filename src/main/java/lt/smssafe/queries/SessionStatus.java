@@ -1,0 +1,51 @@
+package lt.smssafe.queries;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import lt.smssafe.sms.PaymentSession;
+import lt.smssafe.sms.SessionState;
+
+/**
+ * A payment session as it stands at one moment: what the status page, its JSON and the site owner's code see.
+ *
+ * @param received k, the messages counted so far
+ * @param required N, the messages that close the session
+ * @param waitLeft while waiting, how long until the last message may be sent; zero otherwise
+ * @param msisdn the full phone number: only for the admin and the site owner's code, never for a public page
+ *     (use {@link #maskedMsisdn()} there)
+ */
+public record SessionStatus(String code, SessionState state, int received, int required, Duration waitLeft,
+        Instant openedAt, Instant lastMessageAt, Optional<Instant> closedAt, String content, BigDecimal total,
+        String currency, String country, String provider, String msisdn) {
+
+    /** The session's status at {@code now}. */
+    public static SessionStatus of(PaymentSession session, Instant now) {
+        return new SessionStatus(session.code().value(), session.stateAt(now), session.receivedMessages(),
+                session.requiredMessages(), session.waitLeftAt(now), session.openedAt(), session.lastMessageAt(),
+                session.closedAt(), session.content(), session.total(), session.currency(), session.country(),
+                session.provider(), session.msisdn());
+    }
+
+    /** The wait left in whole seconds, rounded up, so that a waiting session never shows 0. */
+    public long waitSeconds() {
+        long seconds = waitLeft.getSeconds();
+        return waitLeft.getNano() > 0 ? seconds + 1 : seconds;
+    }
+
+    /** The phone number with its middle hidden, for pages anyone may open: {@code 370******01}. */
+    public String maskedMsisdn() {
+        return PhoneNumbers.mask(msisdn);
+    }
+
+    /** Whether all messages arrived. */
+    public boolean isClosed() {
+        return state == SessionState.CLOSED;
+    }
+
+    /** The state's name as JSON and filters write it: {@code open}, {@code waiting}, {@code closed}. */
+    public String stateCode() {
+        return state.code();
+    }
+}

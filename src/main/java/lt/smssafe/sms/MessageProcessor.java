@@ -1,0 +1,153 @@
+package lt.smssafe.sms;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+import lt.smssafe.action.ActionRun;
+import lt.smssafe.i18n.Language;
+import lt.smssafe.persistence.Database;
+import lt.smssafe.persistence.DatabaseUnavailableException;
+import lt.smssafe.persistence.TransactionConflictException;
+
+/**
+ * Stores one verified paid message and applies it to its phone's payment session (PROTOCOL.md §2 and §3), answering
+ * with the reply SMS only once everything is committed. It knows no gateway: every dialect hands it a
+ * {@link PaidMessage}.
+ *
+ * <p>Exactly-once comes from the database, not the JVM: the phone's lock row serializes every message of one
+ * phone across nodes, the unique {@code (safe_id, message_id)} makes a simultaneous copy of a message fail and
+ * retry into the stored answer, and the unique {@code (safe_id, code)} does the same for a colliding code.
+ */
+public final class MessageProcessor {
+    private final Database database;
+    private final long safeId;
+    private final MessageCount messageCount;
+    private final Duration delay;
+    private final Language language;
+    private final Clock clock;
+    private final SecureRandom random;
+    private final Consumer<SessionCode> onClose;
+
+    /**
+     * @param onClose told, after the commit, about every session a message closed (wakes the payment action)
+     */
+    public MessageProcessor(Database database, long safeId, MessageCount messageCount, Duration delay,
+            Language language, Clock clock, SecureRandom random, Consumer<SessionCode> onClose) {
+        this.database = database;
+        this.safeId = safeId;
+        this.messageCount = messageCount;
+        this.delay = delay;
+        this.language = language;
+        this.clock = clock;
+        this.random = random;
+        this.onClose = onClose;
+    }
+
+    /**
+     * Processes the message and returns the answer for the provider.
+     *
+     * @throws DatabaseUnavailableException when the database cannot be reached; nothing was stored
+     */
+    public Answer process(PaidMessage message) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Answer answer = database.inRetriedTransaction(em -> processOnce(em, message));
+                answer.closedSession().ifPresent(onClose);
+                return answer;
+            } catch (DatabaseUnavailableException e) {
+                // the same outage, told with the message it cost, for the log line of the 503
+                throw new DatabaseUnavailableException("message " + message.messageId() + " not stored: "
+                        + e.getMessage(), e);
+            } catch (NewPhone e) {
+                if (attempt >= Database.MAX_ATTEMPTS) {
+                    throw new DatabaseUnavailableException("message " + message.messageId()
+                            + " not stored: its phone's lock row could not be created", e);
+                }
+                createPhoneRow(message);
+            }
+        }
+    }
+
+    private Answer processOnce(EntityManager em, PaidMessage message) {
+        lockPhone(em, message);
+        // the clock is read under the lock, so arrival times follow the order in which messages are counted
+        Instant now = clock.instant();
+        Optional<ReceivedMessage> earlier = em.createNamedQuery("ReceivedMessage.findByMessageId",
+                        ReceivedMessage.class)
+                .setParameter("safeId", safeId)
+                .setParameter("messageId", message.messageId())
+                .getResultStream().findFirst();
+        if (earlier.isPresent()) {
+            return earlier.get().sameMessageAs(message) ? Answer.reply(earlier.get().reply()) : Answer.reused();
+        }
+        PaymentSession session = unclosedSession(em, message)
+                .orElseGet(() -> openSession(em, message, now));
+        Outcome outcome = session.accept(message.cost(), now, delay);
+        String reply = Replies.text(language, outcome.kind(), session.code(), outcome.left());
+        em.persist(new ReceivedMessage(safeId, message, session.id(), now, outcome.kind(), reply));
+        if (outcome.kind() != ReplyKind.CLOSED) {
+            return Answer.reply(reply);
+        }
+        em.persist(ActionRun.dueNow(safeId, ActionRun.Kind.SMS_SESSION, session.code().value(), now));
+        return Answer.closed(reply, session.code());
+    }
+
+    /**
+     * Takes the phone's row lock. The locking read comes first in the transaction on purpose: on InnoDB, a plain
+     * read before it would fix the transaction's snapshot before the previous holder of the lock committed.
+     *
+     * @throws NewPhone when the phone has no lock row yet: the transaction is rolled back and the row created in a
+     *     transaction of its own. Inserting it here, after a locking read of a missing row, would hold InnoDB gap
+     *     locks across the insert, and many new phones at once would deadlock on each other's gaps.
+     */
+    private void lockPhone(EntityManager em, PaidMessage message) {
+        PhoneLock.Key key = new PhoneLock.Key(safeId, message.msisdn());
+        if (em.find(PhoneLock.class, key, LockModeType.PESSIMISTIC_WRITE) == null) {
+            throw new NewPhone();
+        }
+    }
+
+    /** Creates the phone's lock row; a concurrent first message of the same phone may have created it already. */
+    private void createPhoneRow(PaidMessage message) {
+        try {
+            database.inTransaction(em -> {
+                em.persist(new PhoneLock(safeId, message.msisdn()));
+                em.flush();
+                return null;
+            });
+        } catch (TransactionConflictException e) {
+            // the row exists now (or a passing conflict): the next attempt locks it or tries again
+        }
+    }
+
+    /** The phone has no lock row yet; not a failure, a step of {@link #process}. */
+    private static final class NewPhone extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NewPhone() {
+            super("the phone has no lock row yet", null, false, false);
+        }
+    }
+
+    private Optional<PaymentSession> unclosedSession(EntityManager em, PaidMessage message) {
+        return em.createNamedQuery("PaymentSession.findUnclosedByPhone", PaymentSession.class)
+                .setParameter("safeId", safeId)
+                .setParameter("msisdn", message.msisdn())
+                .getResultStream().findFirst();
+    }
+
+    private PaymentSession openSession(EntityManager em, PaidMessage message, Instant now) {
+        PaymentSession session = new PaymentSession(safeId, message.msisdn(), message.country(), message.provider(),
+                SessionCode.random(random), messageCount.forSender(message.country(), message.provider()),
+                message.content(), message.currency(), now);
+        em.persist(session);
+        // a code already taken in this safe fails here and the whole message is retried with a new code
+        em.flush();
+        return session;
+    }
+}

@@ -1,0 +1,40 @@
+package lt.smssafe.sms;
+
+import java.math.BigDecimal;
+
+/**
+ * One paid SMS as a provider dialect hands it to the {@link MessageProcessor}: already parsed, verified and meant
+ * for this safe. Each dialect's own notification type implements it, so the message reaches the processor as the
+ * dialect read it, without a copy.
+ */
+public interface PaidMessage {
+    /** PROTOCOL.md §2: the longest {@code content}, counted in Unicode code points (one SMS). */
+    int MAX_CONTENT_CODE_POINTS = 160;
+
+    /** The provider's unique id of this SMS. */
+    String messageId();
+
+    /** The sender's number, international format without {@code +}. */
+    String msisdn();
+
+    /** ISO 3166-1 alpha-2 of the sender's operator, lower case as the rates spell it. */
+    String country();
+
+    /** The operator's code, e.g. {@code bite_lt}. */
+    String provider();
+
+    /** The short number the SMS went to. */
+    String shortcode();
+
+    /** The text after the prefix and the safe id; may be empty. */
+    String content();
+
+    /** The end-user price of this SMS, with the scale it was sent with. */
+    BigDecimal cost();
+
+    /** ISO 4217, upper case. */
+    String currency();
+
+    /** Unix seconds when the provider signed the delivery. */
+    long providerTime();
+}

@@ -1,0 +1,131 @@
+package lt.smssafe.sms;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import lt.smssafe.persistence.EpochMillisConverter;
+
+/**
+ * One paid SMS the provider delivered, counted or rejected, with the reply it got. Kept so that the provider's
+ * retry of the same {@code message_id} gets the same answer and changes nothing.
+ */
+@Entity
+@Table(name = "smssafe_message")
+@NamedQuery(name = "ReceivedMessage.findByMessageId",
+        query = "select m from ReceivedMessage m where m.safeId = :safeId and m.messageId = :messageId")
+public class ReceivedMessage {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "safe_id", nullable = false)
+    private long safeId;
+
+    @Column(name = "message_id", nullable = false)
+    private String messageId;
+
+    @Column(name = "session_id", nullable = false)
+    private long sessionId;
+
+    @Column(nullable = false)
+    private String msisdn;
+
+    @Column(nullable = false)
+    private String country;
+
+    @Column(nullable = false)
+    private String provider;
+
+    @Column(nullable = false)
+    private String shortcode;
+
+    @Column(nullable = false)
+    private String content;
+
+    @Column(name = "cost_local", nullable = false)
+    private BigDecimal costLocal;
+
+    @Column(nullable = false)
+    private String currency;
+
+    @Column(name = "provider_time", nullable = false)
+    private long providerTime;
+
+    @Column(name = "received_at", nullable = false)
+    @Convert(converter = EpochMillisConverter.class)
+    private Instant receivedAt;
+
+    @Column(nullable = false)
+    @Enumerated(EnumType.STRING)
+    private ReplyKind outcome;
+
+    @Column(nullable = false)
+    private String reply;
+
+    protected ReceivedMessage() {
+    }
+
+    /** A message as it was processed: its values, the session it went to, what happened and what we replied. */
+    public ReceivedMessage(long safeId, PaidMessage values, long sessionId, Instant receivedAt, ReplyKind outcome,
+            String reply) {
+        this.safeId = safeId;
+        this.messageId = values.messageId();
+        this.msisdn = values.msisdn();
+        this.country = values.country();
+        this.provider = values.provider();
+        this.shortcode = values.shortcode();
+        this.content = values.content();
+        this.costLocal = values.cost();
+        this.currency = values.currency();
+        this.providerTime = values.providerTime();
+        this.sessionId = sessionId;
+        this.receivedAt = receivedAt;
+        this.outcome = outcome;
+        this.reply = reply;
+    }
+
+    /**
+     * Whether a delivery carries the same message as this one. The provider's time and signature may differ on
+     * a retry; every other value must match, the price compared as a number. (The safe is the same: messages are
+     * looked up by safe and message id.)
+     */
+    public boolean sameMessageAs(PaidMessage values) {
+        return messageId.equals(values.messageId())
+                && msisdn.equals(values.msisdn())
+                && country.equals(values.country())
+                && provider.equals(values.provider())
+                && shortcode.equals(values.shortcode())
+                && content.equals(values.content())
+                && costLocal.compareTo(values.cost()) == 0
+                && currency.equals(values.currency());
+    }
+
+    /** The reply SMS this message got. */
+    public String reply() {
+        return reply;
+    }
+
+    /** What happened to it. */
+    public ReplyKind outcome() {
+        return outcome;
+    }
+
+    /** The session it was counted for (or rejected by). */
+    public long sessionId() {
+        return sessionId;
+    }
+
+    /** When we processed it. */
+    public Instant receivedAt() {
+        return receivedAt;
+    }
+}

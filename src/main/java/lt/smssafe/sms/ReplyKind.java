@@ -1,0 +1,15 @@
+package lt.smssafe.sms;
+
+/** Which of the five replies of PROTOCOL.md §3 a message gets; also what happened to the message. */
+public enum ReplyKind {
+    /** Counted as the first message of a new session. */
+    STARTED,
+    /** Counted; more messages are needed. */
+    NEXT,
+    /** Counted as the last but one; the session now waits before the last may be sent. */
+    LAST,
+    /** Counted as the last: the session is closed and paid. */
+    CLOSED,
+    /** Rejected: it arrived while the session was waiting; not counted. */
+    WAIT
+}

@@ -1,0 +1,31 @@
+package lt.smssafe.sms.dialect;
+
+import lt.smssafe.signing.RejectedRequestException;
+import lt.smssafe.sms.Answer;
+import lt.smssafe.sms.PaidMessage;
+
+/**
+ * How one SMS gateway talks to us: what its HTTP request means and how it wants to be answered. The session engine
+ * ({@link lt.smssafe.sms.MessageProcessor}) knows no gateway; each dialect turns its gateway's request into a
+ * {@link PaidMessage} (or the refusal to answer instead) and the engine's {@link Answer} into its gateway's HTTP
+ * answer. The sms:safe protocol of {@code /result} is the first; others are classes beside it.
+ */
+public interface Dialect {
+    /** A short name for logs and the database, e.g. {@code smssafe}. */
+    String name();
+
+    /**
+     * The provider's request → the verified paid message it delivers.
+     *
+     * @throws RejectedRequestException the answer to give instead, for the first of the dialect's checks that fails
+     */
+    PaidMessage read(ProviderRequest request) throws RejectedRequestException;
+
+    /** The engine's answer → the HTTP answer this provider expects; its body is the reply SMS. */
+    HttpAnswer answer(Answer answer);
+
+    /** A refused request → the HTTP answer this provider expects: by default its status and text as they are. */
+    default HttpAnswer refusal(RejectedRequestException rejected) {
+        return new HttpAnswer(rejected.status(), rejected.answer());
+    }
+}

@@ -1,0 +1,68 @@
+package lt.smssafe.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import lt.smssafe.mbs.MbsUnavailableException;
+import lt.smssafe.persistence.DatabaseUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every endpoint answers when its work failed, so that the caller can tell an outage from a defect:
+ * <ul>
+ * <li>the database or the MBS platform cannot be reached → {@code 503 try again later} with {@code Retry-After},
+ *     logged as a warning: the caller did nothing wrong, nothing was kept, and a retry will work once it is back;</li>
+ * <li>anything else is a defect → {@code 500 internal error} with no detail, logged at ERROR with its stack trace,
+ *     so that someone sees it instead of a provider retrying an "outage" forever.</li>
+ * </ul>
+ * A caller's own mistakes never get here: each endpoint answers them itself (400, 403, 404, 409).
+ */
+@WebFilter(filterName = "failures", urlPatterns = "/*")
+public final class FailureFilter extends HttpFilter {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(FailureFilter.class);
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        try {
+            chain.doFilter(request, response);
+        } catch (RuntimeException | ServletException e) {
+            Throwable outage = outage(e);
+            if (outage != null) {
+                LOG.warn("sms:safe {} answered 503: {}", request.getServletPath(), outage.toString());
+            } else {
+                LOG.error("sms:safe {} {} failed: a defect, answered 500", request.getMethod(),
+                        request.getServletPath(), e);
+            }
+            if (response.isCommitted()) {
+                return;
+            }
+            response.reset();
+            if (outage != null) {
+                PlainText.tryAgainLater(response);
+            } else {
+                PlainText.send(response, 500, "internal error");
+            }
+        }
+    }
+
+    /** The outage behind the failure, also when a JSP or the container wrapped it; null for a defect. */
+    private static Throwable outage(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DatabaseUnavailableException || t instanceof MbsUnavailableException) {
+                return t;
+            }
+            if (t instanceof ServletException servlet && servlet.getRootCause() != null
+                    && servlet.getRootCause() != servlet.getCause()) {
+                return outage(servlet.getRootCause());
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,110 @@
+package lt.smssafe.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packages of the WAR form no cycle, directly or through others: reading the code from one package down never
+ * leads back to it. Built from the {@code import} lines of {@code src/main/java}.
+ */
+class PackageCyclesTest {
+    private static final Path SOURCES = Path.of("src", "main", "java");
+    private static final Pattern PACKAGE = Pattern.compile("^package (lt\\.smssafe[\\w.]*);", Pattern.MULTILINE);
+    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?(lt\\.smssafe(?:\\.[a-z]\\w*)*)\\.[A-Z]",
+            Pattern.MULTILINE);
+
+    @Test
+    void noPackageReachesItselfThroughItsImports() throws IOException {
+        Map<String, Set<String>> imports = imports();
+        assertThat(imports).as("packages read from %s", SOURCES.toAbsolutePath()).containsKeys("lt.smssafe.sms",
+                "lt.smssafe.action", "lt.smssafe.mbs.recording", "lt.smssafe.web");
+
+        Map<String, List<String>> cycles = new TreeMap<>();
+        for (String start : imports.keySet()) {
+            List<String> path = pathBack(start, imports);
+            if (!path.isEmpty()) {
+                cycles.put(start, path);
+            }
+        }
+        assertThat(cycles).as("packages that import their way back to themselves").isEmpty();
+    }
+
+    @Test
+    void theMoneyPathsImportNoServletApi() throws IOException {
+        Map<String, Set<String>> servletUsers = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String text = Files.readString(file);
+                Matcher pkg = PACKAGE.matcher(text);
+                if (pkg.find() && text.contains("import jakarta.servlet")) {
+                    servletUsers.computeIfAbsent(pkg.group(1), p -> new TreeSet<>()).add(file.getFileName().toString());
+                }
+            }
+        }
+        assertThat(servletUsers.keySet()).containsOnly("lt.smssafe.web", "lt.smssafe.api");
+    }
+
+    /** A path of imports from {@code start} back to itself, or empty. */
+    private static List<String> pathBack(String start, Map<String, Set<String>> imports) {
+        Map<String, String> cameFrom = new HashMap<>();
+        List<String> frontier = new ArrayList<>(List.of(start));
+        Set<String> seen = new HashSet<>();
+        while (!frontier.isEmpty()) {
+            List<String> next = new ArrayList<>();
+            for (String from : frontier) {
+                for (String to : imports.getOrDefault(from, Set.of())) {
+                    if (to.equals(start)) {
+                        List<String> path = new ArrayList<>(List.of(to, from));
+                        for (String p = cameFrom.get(from); p != null; p = cameFrom.get(p)) {
+                            path.add(p);
+                        }
+                        java.util.Collections.reverse(path);
+                        return path;
+                    }
+                    if (seen.add(to)) {
+                        cameFrom.put(to, from);
+                        next.add(to);
+                    }
+                }
+            }
+            frontier = next;
+        }
+        return List.of();
+    }
+
+    private static Map<String, Set<String>> imports() throws IOException {
+        Map<String, Set<String>> imports = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String text = Files.readString(file);
+                Matcher pkg = PACKAGE.matcher(text);
+                if (!pkg.find()) {
+                    continue;
+                }
+                Set<String> targets = imports.computeIfAbsent(pkg.group(1), p -> new TreeSet<>());
+                Matcher imported = IMPORT.matcher(text);
+                while (imported.find()) {
+                    if (!imported.group(1).equals(pkg.group(1))) {
+                        targets.add(imported.group(1));
+                    }
+                }
+            }
+        }
+        return imports;
+    }
+}

@@ -1,0 +1,15 @@
+package lt.smssafe.sms;
+
+import java.math.BigDecimal;
+
+/**
+ * A paid message as the tests hand it to the processor, without going through a dialect.
+ *
+ * @param safeId the safe the message was sent to; the processor counts it for its own safe, so tests keep one
+ *     processor per safe
+ * @param providerTime Unix seconds when the provider signed the delivery
+ */
+public record MessageValues(long safeId, String messageId, String msisdn, String country, String provider,
+        String shortcode, String content, BigDecimal cost, String currency, long providerTime)
+        implements PaidMessage {
+}
