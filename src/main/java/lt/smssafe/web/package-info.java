@@ -1,5 +1,6 @@
 /**
- * The entry points: the servlets that replace the PHP scripts, the admin pages' CSRF guard, and the listener that
- * assembles the application when the WAR is deployed. Servlets parse, hand off to one service, and render.
+ * The entry points: the servlets that replace the PHP scripts, the filter that tells an outage (503) from a defect
+ * (500), the admin pages' CSRF guard, and the listener that assembles the application when the WAR is deployed.
+ * A servlet parses, hands off to one service, and renders; no business rule lives here.
  */
 package lt.smssafe.web;

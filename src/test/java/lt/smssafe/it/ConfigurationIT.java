@@ -3,12 +3,7 @@ package lt.smssafe.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -43,7 +38,7 @@ class ConfigurationIT {
     }
 
     @Test
-    void aMissingPasskeyStopsTheDeploymentWithOneLineNamingIt() throws IOException {
+    void aMissingPasskeyStopsTheDeploymentWithOneLineNamingIt() {
         assertThatThrownBy(() -> deployer.deploy(MISSING_PASSKEY)).isInstanceOf(RuntimeException.class);
 
         assertThat(logLinesContaining("smssafe configuration:")).contains(
@@ -51,7 +46,7 @@ class ConfigurationIT {
     }
 
     @Test
-    void anInvalidValueStopsTheDeploymentNamingTheKeyButNeverThePasskey() throws IOException {
+    void anInvalidValueStopsTheDeploymentNamingTheKeyButNeverThePasskey() {
         assertThatThrownBy(() -> deployer.deploy(BAD_DELAY)).isInstanceOf(RuntimeException.class);
 
         assertThat(logLinesContaining("smssafe configuration:")).contains("smssafe configuration: 'delay' is invalid:"
@@ -59,17 +54,7 @@ class ConfigurationIT {
         assertThat(logLinesContaining("secret-never-logged")).isEmpty();
     }
 
-    /** Lines of Tomcat's own log files (catalina.*.log) that contain the text, each cut to start at the text. */
-    private static List<String> logLinesContaining(String text) throws IOException {
-        Path logs = Path.of(System.getProperty("tomcat.home"), "logs");
-        try (Stream<Path> files = Files.list(logs)) {
-            return files.filter(f -> f.getFileName().toString().startsWith("catalina.")).flatMap(f -> {
-                try {
-                    return Files.readAllLines(f, StandardCharsets.UTF_8).stream();
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).filter(line -> line.contains(text)).map(line -> line.substring(line.indexOf(text))).toList();
-        }
+    private static List<String> logLinesContaining(String text) {
+        return TomcatLog.linesContaining(text);
     }
 }

@@ -290,6 +290,44 @@ class ResultIT {
                 .as("served again once the database is back").isEqualTo(200);
     }
 
+    @Test
+    void aDefectIsA500InternalErrorLoggedAtErrorWithItsStackTraceNotAnOutage() throws Exception {
+        FakeProvider provider = provider();
+        String phone = phone();
+        String id = id();
+        String logged = "/result failed: a defect, answered 500";
+        int before = TomcatLog.entriesContaining(logged).size();
+        // a defect of the kind a bad upgrade leaves: the code writes a column the table does not have
+        execute("alter table smssafe_message rename column reply to reply_renamed");
+        HttpResponse<String> response;
+        try {
+            response = provider.deliver(FakeProvider.sms(SAFE, id, phone, "defect"));
+        } finally {
+            execute("alter table smssafe_message rename column reply_renamed to reply");
+        }
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).isEqualTo("internal error");
+        assertThat(response.headers().firstValue("Retry-After")).as("not an outage").isEmpty();
+        List<String> entries = TomcatLog.awaitEntries(logged, before);
+        assertThat(entries).as("one ERROR entry for the defect").hasSize(before + 1);
+        assertThat(entries.get(entries.size() - 1)).contains("SEVERE").contains("\tat lt.smssafe.sms.MessageProcessor")
+                .contains("reply");
+        assertThat(query("select count(*) from smssafe_message where msisdn = ?", phone)).containsExactly(List.of("0"));
+        assertThat(query("select count(*) from smssafe_session where msisdn = ?", phone)).containsExactly(List.of("0"));
+
+        HttpResponse<String> retried = provider.deliver(FakeProvider.sms(SAFE, id, phone, "defect"));
+        assertThat(retried.statusCode()).as("served once the defect is mended").isEqualTo(200);
+        assertThat(query("select count(*) from smssafe_message where msisdn = ?", phone)).containsExactly(List.of("1"));
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(MariaDbServer.get().url(DATABASE), "root", "");
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
     private static Map<String, String> with(Map<String, String> params, String key, String value) {
         Map<String, String> copy = new LinkedHashMap<>(params);
         copy.put(key, value);

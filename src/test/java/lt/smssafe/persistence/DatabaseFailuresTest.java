@@ -1,0 +1,94 @@
+package lt.smssafe.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import lt.smssafe.sms.PhoneLock;
+import lt.smssafe.testing.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The one classification of a failed unit of work, on both databases: a defect stays a defect (so it reaches the
+ * log as one), a race is a conflict that is retried. (An unreachable database is an outage: the processor's
+ * {@code DatabaseOutageTest} stops a real MariaDB for that.)
+ */
+class DatabaseFailuresTest {
+    private Database database;
+
+    @AfterEach
+    void close() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aWrongQueryIsADefectNotAnOutageAndIsNotRetried(TestDatabases kind) {
+        database = kind.openMigrated();
+        AtomicInteger attempts = new AtomicInteger();
+
+        Throwable failure = catchThrowable(() -> database.inRetriedTransaction(em -> {
+            attempts.incrementAndGet();
+            return em.createNativeQuery("select no_such_column from smssafe_session").getResultList();
+        }));
+
+        assertThat(failure).isNotNull()
+                .isNotInstanceOf(DatabaseUnavailableException.class)
+                .isNotInstanceOf(TransactionConflictException.class);
+        assertThat(attempts).hasValue(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aDuplicateKeyIsAConflictAndRetriedUntilItGivesUp(TestDatabases kind) {
+        database = kind.openMigrated();
+        database.inTransaction(em -> {
+            em.persist(new PhoneLock(1, "37060000001"));
+            return null;
+        });
+        AtomicInteger attempts = new AtomicInteger();
+
+        assertThatThrownBy(() -> database.inTransaction(em -> {
+            em.persist(new PhoneLock(1, "37060000001"));
+            em.flush();
+            return null;
+        })).isInstanceOf(TransactionConflictException.class);
+        assertThatThrownBy(() -> database.inRetriedTransaction(em -> {
+            attempts.incrementAndGet();
+            em.persist(new PhoneLock(1, "37060000001"));
+            em.flush();
+            return null;
+        })).isInstanceOf(DatabaseUnavailableException.class).hasMessageContaining("still conflicting");
+        assertThat(attempts).hasValue(Database.MAX_ATTEMPTS);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aConflictThatPassesIsRetriedIntoSuccess(TestDatabases kind) {
+        database = kind.openMigrated();
+        AtomicInteger attempts = new AtomicInteger();
+
+        String result = database.inRetriedTransaction(em -> {
+            insertPhone(em, "37060000002");
+            if (attempts.incrementAndGet() < 3) {
+                insertPhone(em, "37060000002");
+            }
+            return "done";
+        });
+
+        assertThat(result).isEqualTo("done");
+        assertThat(attempts).hasValue(3);
+        PhoneLock stored = database.inTransaction(em -> em.find(PhoneLock.class, new PhoneLock.Key(1, "37060000002")));
+        assertThat(stored).as("the successful attempt's row").isNotNull();
+    }
+
+    private static void insertPhone(jakarta.persistence.EntityManager em, String msisdn) {
+        em.createNativeQuery("insert into smssafe_phone (safe_id, msisdn) values (1, ?)").setParameter(1, msisdn)
+                .executeUpdate();
+    }
+}
