@@ -319,6 +319,22 @@ class ResultIT {
         HttpResponse<String> retried = provider.deliver(FakeProvider.sms(SAFE, id, phone, "defect"));
         assertThat(retried.statusCode()).as("served once the defect is mended").isEqualTo(200);
         assertThat(query("select count(*) from smssafe_message where msisdn = ?", phone)).containsExactly(List.of("1"));
+
+        // a page that meets a defect says so the same way
+        String pageLogged = "/check failed: a defect, answered 500";
+        int pageBefore = TomcatLog.entriesContaining(pageLogged).size();
+        execute("alter table smssafe_session rename column content to content_renamed");
+        HttpResponse<String> page;
+        try {
+            page = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    URI.create(base + "check?session=" + code(retried))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } finally {
+            execute("alter table smssafe_session rename column content_renamed to content");
+        }
+        assertThat(page.statusCode()).isEqualTo(500);
+        assertThat(page.body()).isEqualTo("internal error");
+        assertThat(TomcatLog.awaitEntries(pageLogged, pageBefore)).hasSize(pageBefore + 1);
     }
 
     private static void execute(String sql) throws SQLException {
