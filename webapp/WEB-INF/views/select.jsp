@@ -20,13 +20,14 @@
   <c:otherwise>
     <div class="scroll">
     <table id="sessions">
-      <thead><tr><th>Code</th><th>Phone</th><th>Country</th><th>Operator</th><th>State</th><th>k/N</th>
+      <thead><tr><th>Code</th><th>Gateway</th><th>Phone</th><th>Country</th><th>Operator</th><th>State</th><th>k/N</th>
         <th>Time left</th><th>Content</th><th>Paid</th><th>Opened</th><th>Last message</th></tr></thead>
       <tbody>
       <c:forEach var="row" items="${rows}">
         <c:set var="s" value="${row.session()}"/>
         <tr>
           <td><a href="<c:url value="/check"><c:param name="session" value="${s.code()}"/></c:url>"><c:out value="${s.code()}"/></a></td>
+          <td><c:out value="${s.dialect()}"/><c:if test="${s.test()}"> <span class="tag">test</span></c:if></td>
           <td><c:out value="${s.msisdn()}"/></td>
           <td><c:out value="${s.country()}"/></td>
           <td><c:out value="${s.provider()}"/></td>
@@ -70,6 +71,83 @@
           <td class="error-text"><c:out value="${a.lastError().orElse('')}"/></td>
           <td><time><c:out value="${a.nextAttemptAt()}"/></time></td>
           <td><time><c:out value="${a.createdAt()}"/></time></td>
+        </tr>
+      </c:forEach>
+      </tbody>
+    </table>
+    </div>
+  </c:otherwise>
+</c:choose>
+
+<h2>Reversed payments</h2>
+<p class="muted">Closed sessions the gateway later reported a message of as not billed: the session stays paid,
+  your payment action's <code>paymentReversed</code> is told once.</p>
+<c:choose>
+  <c:when test="${empty reversed}"><p id="no-reversed">No reversed payments.</p></c:when>
+  <c:otherwise>
+    <div class="scroll">
+    <table id="reversed">
+      <thead><tr><th>Code</th><th>Gateway</th><th>Phone</th><th>Content</th><th>Paid</th><th>Reversed</th><th>Reported</th></tr></thead>
+      <tbody>
+      <c:forEach var="s" items="${reversed}">
+        <tr>
+          <td><a href="<c:url value="/check"><c:param name="session" value="${s.code()}"/></c:url>"><c:out value="${s.code()}"/></a></td>
+          <td><c:out value="${s.dialect()}"/><c:if test="${s.test()}"> <span class="tag">test</span></c:if></td>
+          <td><c:out value="${s.msisdn()}"/></td>
+          <td class="content"><c:out value="${s.content()}"/></td>
+          <td><c:out value="${s.total()}"/> <c:out value="${s.currency()}"/></td>
+          <td><c:out value="${s.reversedTotal()}"/> <c:out value="${s.currency()}"/></td>
+          <td><time><c:out value="${s.reversedAt().get()}"/></time></td>
+        </tr>
+      </c:forEach>
+      </tbody>
+    </table>
+    </div>
+  </c:otherwise>
+</c:choose>
+
+<h2>Messages without a sender</h2>
+<p class="muted">The gateway could not tell who sent them, and one message does not pay: they were answered
+  "your number could not be identified" and counted nowhere.</p>
+<c:choose>
+  <c:when test="${empty unattributed}"><p id="no-unattributed">No messages without a sender.</p></c:when>
+  <c:otherwise>
+    <div class="scroll">
+    <table id="unattributed">
+      <thead><tr><th>Gateway</th><th>Message id</th><th>Country</th><th>Operator</th><th>Content</th><th>Price</th><th>Received</th></tr></thead>
+      <tbody>
+      <c:forEach var="m" items="${unattributed}">
+        <tr>
+          <td><c:out value="${m.dialect()}"/><c:if test="${m.test()}"> <span class="tag">test</span></c:if></td>
+          <td><c:out value="${m.messageId()}"/></td>
+          <td><c:out value="${m.country()}"/></td>
+          <td><c:out value="${m.provider()}"/></td>
+          <td class="content"><c:out value="${m.content()}"/></td>
+          <td><c:out value="${m.cost()}"/> <c:out value="${m.currency()}"/></td>
+          <td><time><c:out value="${m.receivedAt()}"/></time></td>
+        </tr>
+      </c:forEach>
+      </tbody>
+    </table>
+    </div>
+  </c:otherwise>
+</c:choose>
+
+<h2>Reports about unknown messages</h2>
+<c:choose>
+  <c:when test="${empty unmatched}"><p id="no-unmatched">No reports about unknown messages.</p></c:when>
+  <c:otherwise>
+    <div class="scroll">
+    <table id="unmatched">
+      <thead><tr><th>Gateway</th><th>Message id</th><th>Status</th><th>Reports</th><th>Last</th></tr></thead>
+      <tbody>
+      <c:forEach var="r" items="${unmatched}">
+        <tr>
+          <td><c:out value="${r.dialect()}"/></td>
+          <td><c:out value="${r.messageId()}"/></td>
+          <td><c:out value="${r.status()}"/></td>
+          <td><c:out value="${r.reports()}"/></td>
+          <td><time><c:out value="${r.receivedAt()}"/></time></td>
         </tr>
       </c:forEach>
       </tbody>

@@ -30,6 +30,10 @@ import lt.smssafe.sms.MessageProcessor;
 import lt.smssafe.sms.PaymentSession;
 import lt.smssafe.sms.PhoneLock;
 import lt.smssafe.sms.ReceivedMessage;
+import lt.smssafe.sms.Reversal;
+import lt.smssafe.sms.UnmatchedReport;
+import lt.smssafe.sms.dialect.fortumo.FortumoDialect;
+import lt.smssafe.sms.dialect.paysera.PayseraDialect;
 import lt.smssafe.sms.dialect.smssafe.NotificationGate;
 import lt.smssafe.sms.dialect.smssafe.NotificationSigner;
 import lt.smssafe.sms.dialect.smssafe.SmsSafeDialect;
@@ -45,11 +49,12 @@ public final class SmsSafe implements AutoCloseable {
     public static final String CONTEXT_ATTRIBUTE = SmsSafe.class.getName();
     /** Every entity of the persistence unit. */
     public static final List<Class<?>> ENTITIES = List.of(PhoneLock.class, PaymentSession.class,
-            ReceivedMessage.class, ActionRun.class, BilledTransaction.class);
+            ReceivedMessage.class, UnmatchedReport.class, ActionRun.class, BilledTransaction.class);
     /** How the payment-action runner finds each kind of payment: a closed session, a committed transaction. */
     public static final Map<ActionRun.Kind, PaymentLookup> PAYMENT_LOOKUPS = Map.of(
             ActionRun.Kind.SMS_SESSION, PaymentSession::findClosed,
-            ActionRun.Kind.MBS_TRANSACTION, BilledTransaction::findOwed);
+            ActionRun.Kind.MBS_TRANSACTION, BilledTransaction::findOwed,
+            ActionRun.Kind.SMS_REVERSAL, Reversal::find);
     private static final Logger LOG = LoggerFactory.getLogger(SmsSafe.class);
     /** How often the payment-action runner looks for retries that fell due and runs left behind by a crash. */
     private static final Duration ACTION_POLL = Duration.ofSeconds(5);
@@ -58,6 +63,8 @@ public final class SmsSafe implements AutoCloseable {
     private final Database database;
     private final SchemaMigrations migrations;
     private final SmsSafeDialect smsSafeDialect;
+    private final Optional<FortumoDialect> fortumoDialect;
+    private final Optional<PayseraDialect> payseraDialect;
     private final MessageProcessor processor;
     private final ActionRunner actions;
     private final SessionQueries queries;
@@ -75,6 +82,8 @@ public final class SmsSafe implements AutoCloseable {
         this.smsSafeDialect = new SmsSafeDialect(new NotificationGate(settings.safe(),
                 new NotificationSigner(settings.signature(), settings.passkey()), settings.timeWindow(clock),
                 settings.notifyAllow()));
+        this.fortumoDialect = settings.fortumo().map(config -> new FortumoDialect(config, settings.notifyAllow()));
+        this.payseraDialect = settings.paysera().map(config -> new PayseraDialect(config, settings.notifyAllow()));
         this.actions = new ActionRunner(database, settings.safe(), action, clock, PAYMENT_LOOKUPS);
         this.queries = new SessionQueries(database, settings.safe(), clock);
         this.mbs = settings.mbs().map(config -> new MbsDirect(config, settings.timeWindow(clock)));
@@ -155,6 +164,16 @@ public final class SmsSafe implements AutoCloseable {
     /** The sms:safe protocol of {@code /result}. */
     public SmsSafeDialect smsSafeDialect() {
         return smsSafeDialect;
+    }
+
+    /** Fortumo's {@code /fortumo}, when {@code fortumo.secret} is set. */
+    public Optional<FortumoDialect> fortumoDialect() {
+        return fortumoDialect;
+    }
+
+    /** Paysera's {@code /paysera}, when its project id and password are set. */
+    public Optional<PayseraDialect> payseraDialect() {
+        return payseraDialect;
     }
 
     /** Applies a verified paid message of any dialect to its session. */

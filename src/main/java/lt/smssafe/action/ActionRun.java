@@ -36,7 +36,9 @@ public class ActionRun {
         /** A closed premium-SMS session; the reference is its code. */
         SMS_SESSION,
         /** A committed MBS direct-billing transaction; the reference is {@code <service id>:<transaction id>}. */
-        MBS_TRANSACTION
+        MBS_TRANSACTION,
+        /** A counted message of a closed session reported as not billed; the reference is the message's row id. */
+        SMS_REVERSAL
     }
 
     /** Longest an error text kept for the admin may be (the column's size). */

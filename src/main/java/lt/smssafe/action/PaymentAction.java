@@ -1,5 +1,8 @@
 package lt.smssafe.action;
 
+import java.math.BigDecimal;
+import org.slf4j.LoggerFactory;
+
 /**
  * What the site owner's code does once a payment is complete: unlock an account, mark an order paid.
  *
@@ -11,6 +14,7 @@ package lt.smssafe.action;
  * idempotency key.
  */
 public interface PaymentAction {
+
     /**
      * A premium-SMS payment session was closed: all its messages arrived.
      *
@@ -31,5 +35,23 @@ public interface PaymentAction {
     default void transactionCommitted(CommittedTransaction transaction) throws Exception {
         throw new UnsupportedOperationException(getClass().getName()
                 + " does not handle MBS payments: implement PaymentAction.transactionCommitted");
+    }
+
+    /**
+     * A closed session lost a message after all: the gateway reported it as not billed (PROTOCOL.md §8's reversal).
+     * The session stays closed and is marked reversed on {@code /select}; what to do about what was delivered for it
+     * is the site's decision. Called once per reversed message, retried like the others; the default writes a
+     * warning.
+     *
+     * @param session the closed session as it was paid (its {@code total()} still includes the message)
+     * @param message the reversed message
+     * @param amount what the session lost by it
+     * @throws Exception any failure; the call is retried later
+     */
+    default void paymentReversed(ClosedSession session, ReversedMessage message, BigDecimal amount)
+            throws Exception {
+        LoggerFactory.getLogger(PaymentAction.class).warn("sms:safe session {} lost {} {} when message {} ({}) was reported as not billed; implement"
+                + " PaymentAction.paymentReversed to act on it", session.code(), amount, message.currency(),
+                message.messageId(), message.dialect());
     }
 }

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  */
 final class KeyParsers {
     private static final Pattern ID = Pattern.compile("\\d{1,10}");
+    private static final Pattern GATEWAY_ID = Pattern.compile("[A-Za-z0-9]{1,64}");
     private static final Pattern MESSAGES = Pattern.compile("\\d{1,3}");
     private static final Pattern RATES_SCHEME = Pattern.compile("(?i)(https?|file):.*");
     private static final Pattern CLASS_NAME =
@@ -35,6 +36,14 @@ final class KeyParsers {
             throw new IllegalArgumentException("must be greater than zero, not '" + value + "'");
         }
         return id;
+    }
+
+    /** A gateway's own id of a service: 1 to 64 letters and digits. */
+    static String gatewayId(String value) {
+        if (!GATEWAY_ID.matcher(value).matches()) {
+            throw new IllegalArgumentException("must be 1 to 64 letters and digits, not '" + value + "'");
+        }
+        return value;
     }
 
     static Duration positiveDuration(String value) {

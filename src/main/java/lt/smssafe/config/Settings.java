@@ -1,6 +1,7 @@
 package lt.smssafe.config;
 
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -11,6 +12,10 @@ import lt.smssafe.mbs.MbsConfig;
 import lt.smssafe.mbs.ReportUrlTemplate;
 import lt.smssafe.signing.TimeWindow;
 import lt.smssafe.sms.dialect.AddressFilter;
+import lt.smssafe.sms.dialect.TestPolicy;
+import lt.smssafe.sms.dialect.fortumo.FortumoConfig;
+import lt.smssafe.sms.dialect.paysera.PayseraConfig;
+import lt.smssafe.sms.dialect.paysera.PayseraKeys;
 import lt.smssafe.sms.dialect.smssafe.Passkey;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 
@@ -34,11 +39,13 @@ import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
  * @param action the class name of the payment action; empty means find one with {@code ServiceLoader} or just log
  * @param notifyAllow who may call the gateways' endpoints
  * @param mbs MBS direct billing, when {@code mbs.url} is set
+ * @param fortumo Fortumo's {@code /fortumo}, when {@code fortumo.secret} is set
+ * @param paysera Paysera's {@code /paysera}, when {@code paysera.project-id} and {@code paysera.password} are set
  */
 public record Settings(long safe, Passkey passkey, SignatureScheme signature, Duration maxSkew, int messages,
         Duration delay, Language language, Optional<String> ratesUrl, Duration ratesRefresh, Path dataDir,
         Optional<String> datasourceKey, boolean schemaAuto, Optional<String> action, AddressFilter notifyAllow,
-        Optional<MbsConfig> mbs) {
+        Optional<MbsConfig> mbs, Optional<FortumoConfig> fortumo, Optional<PayseraConfig> paysera) {
     /** The JNDI name of the DataSource when the {@code datasource} key is not set. */
     public static final String DEFAULT_DATASOURCE = "java:comp/env/jdbc/smssafe";
 
@@ -68,7 +75,35 @@ public record Settings(long safe, Passkey passkey, SignatureScheme signature, Du
                 keys.optional("schema.auto", KeyParsers::bool).orElse(true),
                 keys.optional("action", KeyParsers::className),
                 keys.optional("notify.allow", AddressFilter::parse).orElseGet(AddressFilter::allowAll),
-                mbs(keys));
+                mbs(keys),
+                fortumo(keys),
+                paysera(keys));
+    }
+
+    /** Fortumo (PROTOCOL.md §8.1): on when {@code fortumo.secret} is set. */
+    private static Optional<FortumoConfig> fortumo(Keys keys) {
+        Optional<String> secret = keys.optional("fortumo.secret", Function.identity());
+        Optional<String> serviceId = keys.optional("fortumo.service-id", KeyParsers::gatewayId);
+        TestPolicy test = keys.optional("fortumo.test", TestPolicy::parse).orElse(TestPolicy.ACCEPT);
+        return secret.map(value -> new FortumoConfig(value, serviceId, test));
+    }
+
+    /** Paysera (PROTOCOL.md §8.2): on when {@code paysera.project-id} and {@code paysera.password} are set. */
+    private static Optional<PayseraConfig> paysera(Keys keys) {
+        Optional<Long> projectId = keys.optional("paysera.project-id", KeyParsers::positiveId);
+        Optional<String> password = keys.optional("paysera.password", Function.identity());
+        Optional<PublicKey> publicKey = keys.optional("paysera.public-key", PayseraKeys::publicKey);
+        TestPolicy test = keys.optional("paysera.test", TestPolicy::parse).orElse(TestPolicy.ACCEPT);
+        if (projectId.isEmpty() && password.isEmpty()) {
+            return Optional.empty();
+        }
+        if (projectId.isEmpty()) {
+            throw InvalidConfigException.missing("paysera.project-id");
+        }
+        if (password.isEmpty()) {
+            throw InvalidConfigException.missing("paysera.password");
+        }
+        return Optional.of(new PayseraConfig(projectId.get(), password.get(), publicKey, test));
     }
 
     /**
@@ -116,6 +151,8 @@ public record Settings(long safe, Passkey passkey, SignatureScheme signature, Du
                 + ", rates.refresh=" + ratesRefresh + ", data.dir=" + dataDir + ", datasource=" + datasource()
                 + ", schema.auto=" + schemaAuto + ", action=" + action.orElse("none")
                 + ", notify.allow=" + (notifyAllow.allowsEveryone() ? "everyone" : "listed")
-                + ", mbs=" + mbs.map(m -> m.endpoint() + " service " + m.serviceId()).orElse("off") + "]";
+                + ", mbs=" + mbs.map(m -> m.endpoint() + " service " + m.serviceId()).orElse("off")
+                + ", fortumo=" + fortumo.map(FortumoConfig::toString).orElse("off")
+                + ", paysera=" + paysera.map(PayseraConfig::toString).orElse("off") + "]";
     }
 }

@@ -14,7 +14,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * The database schema's versioned migrations ({@code db/migration/V*.sql}), applied with Flyway. One set of scripts
- * serves H2 and MariaDB/MySQL; the only difference, the table options, is a placeholder.
+ * serves H2 and MariaDB/MySQL; the differences (table options, changing a column) are placeholders.
  */
 public final class SchemaMigrations {
     private static final String HISTORY_TABLE = "smssafe_schema_history";
@@ -27,7 +27,7 @@ public final class SchemaMigrations {
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .table(HISTORY_TABLE)
-                .placeholders(Map.of("table_options", tableOptions(dataSource)))
+                .placeholders(placeholders(dataSource))
                 .load();
     }
 
@@ -47,12 +47,16 @@ public final class SchemaMigrations {
         return flyway.info().pending().length > 0;
     }
 
-    private static String tableOptions(DataSource dataSource) {
+    /**
+     * What differs between the two databases' SQL: the table options, and how a column's type or nullability is
+     * changed ({@code MODIFY} on MariaDB/MySQL, {@code ALTER COLUMN} on H2).
+     */
+    private static Map<String, String> placeholders(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            return product.contains("mariadb") || product.contains("mysql")
-                    ? "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin"
-                    : "";
+            boolean mariaDb = product.contains("mariadb") || product.contains("mysql");
+            return Map.of("table_options", mariaDb ? "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin" : "",
+                    "modify_column", mariaDb ? "MODIFY" : "ALTER COLUMN");
         } catch (SQLException e) {
             throw new DatabaseUnavailableException("cannot connect to the database: " + e.getMessage(), e);
         }

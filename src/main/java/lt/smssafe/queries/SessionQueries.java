@@ -10,6 +10,8 @@ import java.util.Optional;
 import lt.smssafe.action.ActionRun;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.sms.PaymentSession;
+import lt.smssafe.sms.ReceivedMessage;
+import lt.smssafe.sms.UnmatchedReport;
 import lt.smssafe.sms.SessionCode;
 import lt.smssafe.sms.SessionState;
 
@@ -22,6 +24,8 @@ public final class SessionQueries {
     public static final int PAGE_SIZE = 50;
     /** At most this many owed payment actions are listed; more means something is badly wrong anyway. */
     static final int MAX_PENDING_ACTIONS = 200;
+    /** At most this many of each of the lists that need the site owner's attention. */
+    static final int MAX_LISTED = 200;
 
     private final Database database;
     private final long safeId;
@@ -87,6 +91,32 @@ public final class SessionQueries {
         boolean hasNext = rows.size() > PAGE_SIZE;
         List<SessionStatus> items = rows.stream().limit(PAGE_SIZE).map(s -> SessionStatus.of(s, now)).toList();
         return new Page<>(items, number, PAGE_SIZE, hasNext);
+    }
+
+    /** The closed sessions that lost a message to a reversal, the latest first. */
+    public List<SessionStatus> reversedSessions() {
+        Instant now = clock.instant();
+        return database.inTransaction(em -> em.createQuery("select s from PaymentSession s where s.safeId = :safeId"
+                        + " and s.reversedAt is not null order by s.reversedAt desc", PaymentSession.class)
+                .setParameter("safeId", safeId).setMaxResults(MAX_LISTED).getResultList())
+                .stream().map(session -> SessionStatus.of(session, now)).toList();
+    }
+
+    /**
+     * The messages kept without a session: the gateway could not tell who sent them and one message could not pay
+     * (PROTOCOL.md §8). The latest first.
+     */
+    public List<UnattributedMessage> unattributedMessages() {
+        return database.inTransaction(em -> em.createQuery("select m from ReceivedMessage m where m.safeId = :safeId"
+                        + " and m.sessionId is null order by m.receivedAt desc", ReceivedMessage.class)
+                .setParameter("safeId", safeId).setMaxResults(MAX_LISTED).getResultList())
+                .stream().map(UnattributedMessage::of).toList();
+    }
+
+    /** Gateways' reports about messages never stored, the latest first. */
+    public List<UnmatchedReport> unmatchedReports() {
+        return database.inTransaction(em -> em.createNamedQuery("UnmatchedReport.latest", UnmatchedReport.class)
+                .setParameter("safeId", safeId).setMaxResults(MAX_LISTED).getResultList());
     }
 
     /** The payment actions that have not succeeded yet, oldest first, with their attempts and last error. */

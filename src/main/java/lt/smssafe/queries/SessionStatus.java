@@ -13,19 +13,25 @@ import lt.smssafe.sms.SessionState;
  * @param received k, the messages counted so far
  * @param required N, the messages that close the session
  * @param waitLeft while waiting, how long until the last message may be sent; zero otherwise
- * @param msisdn the full phone number: only for the admin and the site owner's code, never for a public page
- *     (use {@link #maskedMsisdn()} there)
+ * @param msisdn the full phone number (or gateway's sender id): only for the admin and the site owner's code,
+ *     never for a public page (use {@link #maskedMsisdn()} there)
+ * @param dialect the gateway it is paid through: {@code smssafe}, {@code fortumo}, {@code paysera}
+ * @param test whether it collects the gateway's test messages (no money moves)
+ * @param reversedAt when a message of the closed session was first reported as not billed
+ * @param reversedTotal what reversed messages took from the closed session
  */
 public record SessionStatus(String code, SessionState state, int received, int required, Duration waitLeft,
         Instant openedAt, Instant lastMessageAt, Optional<Instant> closedAt, String content, BigDecimal total,
-        String currency, String country, String provider, String msisdn) {
+        String currency, String country, String provider, String msisdn, String dialect, boolean test,
+        Optional<Instant> reversedAt, BigDecimal reversedTotal) {
 
     /** The session's status at {@code now}. */
     public static SessionStatus of(PaymentSession session, Instant now) {
         return new SessionStatus(session.code().value(), session.stateAt(now), session.receivedMessages(),
                 session.requiredMessages(), session.waitLeftAt(now), session.openedAt(), session.lastMessageAt(),
                 session.closedAt(), session.content(), session.total(), session.currency(), session.country(),
-                session.provider(), session.msisdn());
+                session.provider(), session.msisdn(), session.dialect(), session.test(), session.reversedAt(),
+                session.reversedTotal());
     }
 
     /** The wait left in whole seconds, rounded up, so that a waiting session never shows 0. */
@@ -37,6 +43,11 @@ public record SessionStatus(String code, SessionState state, int received, int r
     /** The phone number with its middle hidden, for pages anyone may open: {@code 370******01}. */
     public String maskedMsisdn() {
         return PhoneNumbers.mask(msisdn);
+    }
+
+    /** Whether a message of the closed session was reported as not billed. */
+    public boolean isReversed() {
+        return reversedAt.isPresent();
     }
 
     /** Whether all messages arrived. */

@@ -25,7 +25,9 @@ public final class RejectedRequestException extends Exception {
         /** Correctly signed, but for another safe or service. */
         UNKNOWN_RECIPIENT(404),
         /** Its time is further than {@code max-skew} from our clock, either way. */
-        STALE_REQUEST(403);
+        STALE_REQUEST(403),
+        /** A gateway's test message where the site owner refuses them ({@code <dialect>.test=reject}). */
+        TEST_REFUSED(403);
 
         private final int httpStatus;
 
@@ -72,6 +74,11 @@ public final class RejectedRequestException extends Exception {
     /** {@code 403 stale request}. */
     public static RejectedRequestException staleRequest() {
         return new RejectedRequestException(Reason.STALE_REQUEST, null, "stale request");
+    }
+
+    /** {@code 403 test messages refused}. */
+    public static RejectedRequestException testRefused() {
+        return new RejectedRequestException(Reason.TEST_REFUSED, null, "test messages refused");
     }
 
     public Reason reason() {

@@ -49,6 +49,18 @@ public final class MessageProcessor {
     }
 
     /**
+     * Applies what a gateway said: a paid message or a report about one.
+     *
+     * @throws DatabaseUnavailableException when the database cannot be reached; nothing was stored
+     */
+    public Answer handle(ProviderEvent event) {
+        if (event instanceof PaidMessage message) {
+            return process(message);
+        }
+        return report((DeliveryReport) event);
+    }
+
+    /**
      * Processes the message and returns the answer for the provider.
      *
      * @throws DatabaseUnavailableException when the database cannot be reached; nothing was stored
@@ -68,24 +80,77 @@ public final class MessageProcessor {
                     throw new DatabaseUnavailableException("message " + message.messageId()
                             + " not stored: its phone's lock row could not be created", e);
                 }
-                createPhoneRow(message);
+                createPhoneRow(message.dialect(), message.msisdn());
             }
         }
     }
 
+    /**
+     * Applies a gateway's later report about a message (PROTOCOL.md §8.1): {@code ok} confirms and changes nothing;
+     * {@code failed} reverses a counted message once. A report for a message never stored is kept for the site
+     * owner. Answers {@code 200 OK}, or the 409 when the report's values are not the stored message's.
+     *
+     * @throws DatabaseUnavailableException when the database cannot be reached; nothing was changed
+     */
+    public Answer report(DeliveryReport report) {
+        try {
+            // the sender is read first, in a transaction of its own, so that the change below starts with the lock
+            Optional<String> sender = database.inTransaction(em -> ReceivedMessage.find(em, safeId,
+                    report.dialect(), report.messageId()).map(ReceivedMessage::msisdn));
+            if (sender.isEmpty()) {
+                database.inRetriedTransaction(em -> {
+                    UnmatchedReport.record(em, safeId, report, clock.instant());
+                    return null;
+                });
+                return Answer.reply("OK");
+            }
+            Answer answer = database.inRetriedTransaction(em -> reportOnce(em, report, sender.get()));
+            if (answer.closedSession().isPresent()) {
+                onClose.accept(answer.closedSession().get());
+            }
+            return answer;
+        } catch (DatabaseUnavailableException e) {
+            throw new DatabaseUnavailableException("report of message " + report.messageId() + " not applied: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private Answer reportOnce(EntityManager em, DeliveryReport report, String sender) {
+        lockPhone(em, report.dialect(), sender);
+        Instant now = clock.instant();
+        ReceivedMessage message = ReceivedMessage.find(em, safeId, report.dialect(), report.messageId())
+                .orElseThrow(() -> new IllegalStateException("message " + report.messageId() + " vanished"));
+        if (!report.matches(message)) {
+            return Answer.reused();
+        }
+        if (report.billed() || !message.reverse(now) || !message.counted()) {
+            return Answer.reply("OK");
+        }
+        PaymentSession session = em.find(PaymentSession.class, message.sessionId().get());
+        if (!session.reverse(message.cost(), now)) {
+            return Answer.reply("OK");
+        }
+        em.persist(ActionRun.dueNow(safeId, ActionRun.Kind.SMS_REVERSAL, String.valueOf(message.id()), now));
+        // the runner is woken as for a close: an action became owed
+        return Answer.closed("OK", session.code());
+    }
+
     private Answer processOnce(EntityManager em, PaidMessage message) {
-        lockPhone(em, message);
+        lockPhone(em, message.dialect(), message.msisdn());
         // the clock is read under the lock, so arrival times follow the order in which messages are counted
         Instant now = clock.instant();
-        Optional<ReceivedMessage> earlier = em.createNamedQuery("ReceivedMessage.findByMessageId",
-                        ReceivedMessage.class)
-                .setParameter("safeId", safeId)
-                .setParameter("messageId", message.messageId())
-                .getResultStream().findFirst();
+        Optional<ReceivedMessage> earlier = ReceivedMessage.find(em, safeId, message.dialect(), message.messageId());
         if (earlier.isPresent()) {
             return earlier.get().sameMessageAs(message) ? Answer.reply(earlier.get().reply()) : Answer.reused();
         }
-        PaymentSession session = unclosedSession(em, message)
+        if (!message.hasSender() && messageCount.forSender(message.country(), message.provider()) > 1) {
+            // nobody to collect the other messages from: kept for the site owner, never counted
+            String reply = Replies.text(language, ReplyKind.UNIDENTIFIED, null, Duration.ZERO);
+            em.persist(new ReceivedMessage(safeId, message, null, now, ReplyKind.UNIDENTIFIED, reply));
+            return Answer.reply(reply);
+        }
+        // a blank sender that can pay with one message opens a session that closes at once: never look one up
+        PaymentSession session = (message.hasSender() ? unclosedSession(em, message) : Optional.<PaymentSession>empty())
                 .orElseGet(() -> openSession(em, message, now));
         Outcome outcome = session.accept(message.cost(), now, delay);
         String reply = Replies.text(language, outcome.kind(), session.code(), outcome.left());
@@ -105,18 +170,18 @@ public final class MessageProcessor {
      *     transaction of its own. Inserting it here, after a locking read of a missing row, would hold InnoDB gap
      *     locks across the insert, and many new phones at once would deadlock on each other's gaps.
      */
-    private void lockPhone(EntityManager em, PaidMessage message) {
-        PhoneLock.Key key = new PhoneLock.Key(safeId, message.msisdn());
+    private void lockPhone(EntityManager em, String dialect, String msisdn) {
+        PhoneLock.Key key = new PhoneLock.Key(safeId, dialect, msisdn);
         if (em.find(PhoneLock.class, key, LockModeType.PESSIMISTIC_WRITE) == null) {
             throw new NewPhone();
         }
     }
 
     /** Creates the phone's lock row; a concurrent first message of the same phone may have created it already. */
-    private void createPhoneRow(PaidMessage message) {
+    private void createPhoneRow(String dialect, String msisdn) {
         try {
             database.inTransaction(em -> {
-                em.persist(new PhoneLock(safeId, message.msisdn()));
+                em.persist(new PhoneLock(safeId, dialect, msisdn));
                 em.flush();
                 return null;
             });
@@ -137,12 +202,15 @@ public final class MessageProcessor {
     private Optional<PaymentSession> unclosedSession(EntityManager em, PaidMessage message) {
         return em.createNamedQuery("PaymentSession.findUnclosedByPhone", PaymentSession.class)
                 .setParameter("safeId", safeId)
+                .setParameter("dialect", message.dialect())
                 .setParameter("msisdn", message.msisdn())
+                .setParameter("test", message.test())
                 .getResultStream().findFirst();
     }
 
     private PaymentSession openSession(EntityManager em, PaidMessage message, Instant now) {
-        PaymentSession session = new PaymentSession(safeId, message.msisdn(), message.country(), message.provider(),
+        PaymentSession session = new PaymentSession(safeId, message.dialect(), message.test(), message.msisdn(),
+                message.country(), message.provider(),
                 SessionCode.random(random), messageCount.forSender(message.country(), message.provider()),
                 message.content(), message.currency(), now);
         em.persist(session);

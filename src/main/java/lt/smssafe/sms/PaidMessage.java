@@ -7,14 +7,18 @@ import java.math.BigDecimal;
  * for this safe. Each dialect's own notification type implements it, so the message reaches the processor as the
  * dialect read it, without a copy.
  */
-public interface PaidMessage {
+public non-sealed interface PaidMessage extends ProviderEvent {
     /** PROTOCOL.md §2: the longest {@code content}, counted in Unicode code points (one SMS). */
     int MAX_CONTENT_CODE_POINTS = 160;
 
-    /** The provider's unique id of this SMS. */
+    /** The provider's unique id of this SMS, unique per dialect. */
+    @Override
     String messageId();
 
-    /** The sender's number, international format without {@code +}. */
+    /**
+     * The sender: for sms:safe a phone number (international format without {@code +}); for the live gateways a
+     * sender id that may be masked (PROTOCOL.md §8), or empty when the gateway could not tell who sent it.
+     */
     String msisdn();
 
     /** ISO 3166-1 alpha-2 of the sender's operator, lower case as the rates spell it. */
@@ -35,6 +39,16 @@ public interface PaidMessage {
     /** ISO 4217, upper case. */
     String currency();
 
-    /** Unix seconds when the provider signed the delivery. */
+    /** Unix seconds when the provider signed the delivery, or 0 where the dialect carries no signing time. */
     long providerTime();
+
+    /** Whether the gateway flagged it as a test: it never counts towards a real session, nor a real one to it. */
+    default boolean test() {
+        return false;
+    }
+
+    /** Whether the gateway told who sent it. */
+    default boolean hasSender() {
+        return !msisdn().isEmpty();
+    }
 }

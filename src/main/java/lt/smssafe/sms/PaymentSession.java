@@ -27,7 +27,8 @@ import lt.smssafe.persistence.EpochMillisConverter;
 @Entity
 @Table(name = "smssafe_session")
 @NamedQuery(name = "PaymentSession.findUnclosedByPhone", query = "select s from PaymentSession s"
-        + " where s.safeId = :safeId and s.msisdn = :msisdn and s.closedAt is null")
+        + " where s.safeId = :safeId and s.dialect = :dialect and s.msisdn = :msisdn and s.test = :test"
+        + " and s.closedAt is null")
 @NamedQuery(name = "PaymentSession.findByCode", query = "select s from PaymentSession s"
         + " where s.safeId = :safeId and s.code = :code")
 public class PaymentSession implements OwedPayment {
@@ -81,6 +82,19 @@ public class PaymentSession implements OwedPayment {
     @Convert(converter = EpochMillisConverter.class)
     private Instant closedAt;
 
+    @Column(nullable = false)
+    private String dialect;
+
+    @Column(nullable = false)
+    private boolean test;
+
+    @Column(name = "reversed_at")
+    @Convert(converter = EpochMillisConverter.class)
+    private Instant reversedAt;
+
+    @Column(name = "reversed_total", nullable = false, precision = 12, scale = 2)
+    private BigDecimal reversedTotal;
+
     @Version
     private int version;
 
@@ -92,13 +106,16 @@ public class PaymentSession implements OwedPayment {
      *
      * @param requiredMessages N, fixed for the life of the session
      * @param content what the first message says is paid for
+     * @param dialect the gateway of its messages; {@code test} whether they are the gateway's test messages
      */
-    public PaymentSession(long safeId, String msisdn, String country, String provider, SessionCode code,
-            int requiredMessages, String content, String currency, Instant now) {
+    public PaymentSession(long safeId, String dialect, boolean test, String msisdn, String country, String provider,
+            SessionCode code, int requiredMessages, String content, String currency, Instant now) {
         if (requiredMessages < 1) {
             throw new IllegalArgumentException("a session needs at least one message, not " + requiredMessages);
         }
         this.safeId = safeId;
+        this.dialect = dialect;
+        this.test = test;
         this.msisdn = msisdn;
         this.country = country;
         this.provider = provider;
@@ -107,6 +124,7 @@ public class PaymentSession implements OwedPayment {
         this.content = content;
         this.currency = currency;
         this.total = BigDecimal.ZERO.setScale(2);
+        this.reversedTotal = BigDecimal.ZERO.setScale(2);
         this.openedAt = now;
         this.lastMessageAt = now;
     }
@@ -137,6 +155,27 @@ public class PaymentSession implements OwedPayment {
             return new Outcome(ReplyKind.LAST, delay);
         }
         return Outcome.of(receivedMessages == 1 ? ReplyKind.STARTED : ReplyKind.NEXT);
+    }
+
+    /**
+     * Takes back a counted message the gateway reported as not billed (PROTOCOL.md §8). An unclosed session goes back
+     * by one message and its cost, and stops waiting when it no longer holds N − 1; a closed session stays closed and
+     * paid, and is marked reversed with the amount.
+     *
+     * @return whether the session was closed, so that the payment action is owed a {@code paymentReversed}
+     */
+    public boolean reverse(BigDecimal cost, Instant now) {
+        if (closedAt != null) {
+            reversedAt = reversedAt == null ? now : reversedAt;
+            reversedTotal = reversedTotal.add(cost);
+            return true;
+        }
+        receivedMessages = Math.max(receivedMessages - 1, 0);
+        total = total.subtract(cost);
+        if (waitUntil != null && receivedMessages < requiredMessages - 1) {
+            waitUntil = null;
+        }
+        return false;
     }
 
     private boolean isWaitingAt(Instant now) {
@@ -176,7 +215,7 @@ public class PaymentSession implements OwedPayment {
             throw new IllegalStateException("session " + code + " is not closed");
         }
         return new ClosedSession(code, safeId, msisdn, country, provider, content, receivedMessages, total,
-                currency, openedAt, closedAt);
+                currency, openedAt, closedAt, dialect, test);
     }
 
     @Override
@@ -247,5 +286,25 @@ public class PaymentSession implements OwedPayment {
 
     public Optional<Instant> closedAt() {
         return Optional.ofNullable(closedAt);
+    }
+
+    /** The gateway its messages came through. */
+    public String dialect() {
+        return dialect;
+    }
+
+    /** Whether it collects the gateway's test messages. */
+    public boolean test() {
+        return test;
+    }
+
+    /** When a message of it was first reported as not billed after it closed. */
+    public Optional<Instant> reversedAt() {
+        return Optional.ofNullable(reversedAt);
+    }
+
+    /** What reversed messages took from it after it closed. */
+    public BigDecimal reversedTotal() {
+        return reversedTotal;
     }
 }

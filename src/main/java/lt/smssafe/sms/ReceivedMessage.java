@@ -3,6 +3,7 @@ package lt.smssafe.sms;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -12,6 +13,8 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Optional;
+import lt.smssafe.action.ReversedMessage;
 import lt.smssafe.persistence.EpochMillisConverter;
 
 /**
@@ -20,8 +23,8 @@ import lt.smssafe.persistence.EpochMillisConverter;
  */
 @Entity
 @Table(name = "smssafe_message")
-@NamedQuery(name = "ReceivedMessage.findByMessageId",
-        query = "select m from ReceivedMessage m where m.safeId = :safeId and m.messageId = :messageId")
+@NamedQuery(name = "ReceivedMessage.findByMessageId", query = "select m from ReceivedMessage m"
+        + " where m.safeId = :safeId and m.dialect = :dialect and m.messageId = :messageId")
 public class ReceivedMessage {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -33,8 +36,9 @@ public class ReceivedMessage {
     @Column(name = "message_id", nullable = false)
     private String messageId;
 
-    @Column(name = "session_id", nullable = false)
-    private long sessionId;
+    /** The session it was counted for or rejected by; none for an unattributed message. */
+    @Column(name = "session_id")
+    private Long sessionId;
 
     @Column(nullable = false)
     private String msisdn;
@@ -71,13 +75,28 @@ public class ReceivedMessage {
     @Column(nullable = false)
     private String reply;
 
+    @Column(nullable = false)
+    private String dialect;
+
+    @Column(nullable = false)
+    private boolean test;
+
+    @Column(name = "reversed_at")
+    @Convert(converter = EpochMillisConverter.class)
+    private Instant reversedAt;
+
     protected ReceivedMessage() {
     }
 
-    /** A message as it was processed: its values, the session it went to, what happened and what we replied. */
-    public ReceivedMessage(long safeId, PaidMessage values, long sessionId, Instant receivedAt, ReplyKind outcome,
+    /**
+     * A message as it was processed: its values, the session it went to (null for an unattributed one), what
+     * happened and what we replied.
+     */
+    public ReceivedMessage(long safeId, PaidMessage values, Long sessionId, Instant receivedAt, ReplyKind outcome,
             String reply) {
         this.safeId = safeId;
+        this.dialect = values.dialect();
+        this.test = values.test();
         this.messageId = values.messageId();
         this.msisdn = values.msisdn();
         this.country = values.country();
@@ -100,6 +119,7 @@ public class ReceivedMessage {
      */
     public boolean sameMessageAs(PaidMessage values) {
         return messageId.equals(values.messageId())
+                && test == values.test()
                 && msisdn.equals(values.msisdn())
                 && country.equals(values.country())
                 && provider.equals(values.provider())
@@ -119,9 +139,92 @@ public class ReceivedMessage {
         return outcome;
     }
 
-    /** The session it was counted for (or rejected by). */
-    public long sessionId() {
-        return sessionId;
+    /** The session it was counted for (or rejected by); empty for an unattributed message. */
+    public Optional<Long> sessionId() {
+        return Optional.ofNullable(sessionId);
+    }
+
+    /** The stored message of this dialect with this id. */
+    public static Optional<ReceivedMessage> find(EntityManager em, long safeId, String dialect, String messageId) {
+        return em.createNamedQuery("ReceivedMessage.findByMessageId", ReceivedMessage.class)
+                .setParameter("safeId", safeId).setParameter("dialect", dialect).setParameter("messageId", messageId)
+                .getResultStream().findFirst();
+    }
+
+    /** Whether it added to its session's count and total (a rejected or unattributed message did not). */
+    public boolean counted() {
+        return sessionId != null && outcome != ReplyKind.WAIT && outcome != ReplyKind.UNIDENTIFIED;
+    }
+
+    /**
+     * Marks it as reported not billed.
+     *
+     * @return false when it was marked before: a repeated report changes nothing
+     */
+    public boolean reverse(Instant now) {
+        if (reversedAt != null) {
+            return false;
+        }
+        reversedAt = now;
+        return true;
+    }
+
+    /** The message as the payment action's {@code paymentReversed} receives it. */
+    public ReversedMessage reversed() {
+        return new ReversedMessage(dialect, messageId, costLocal, currency, receivedAt, reversedAt);
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public long safeId() {
+        return safeId;
+    }
+
+    public String messageId() {
+        return messageId;
+    }
+
+    public String msisdn() {
+        return msisdn;
+    }
+
+    public String country() {
+        return country;
+    }
+
+    public String provider() {
+        return provider;
+    }
+
+    public String shortcode() {
+        return shortcode;
+    }
+
+    public String content() {
+        return content;
+    }
+
+    /** Its end-user price as the gateway reported it. */
+    public BigDecimal cost() {
+        return costLocal;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    public String dialect() {
+        return dialect;
+    }
+
+    public boolean test() {
+        return test;
+    }
+
+    public Optional<Instant> reversedAt() {
+        return Optional.ofNullable(reversedAt);
     }
 
     /** When we processed it. */

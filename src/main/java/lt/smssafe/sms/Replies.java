@@ -27,10 +27,14 @@ public final class Replies {
     private Replies() {
     }
 
-    /** The reply for this kind, with {@code {session}} and {@code {left}} filled in. */
+    /**
+     * The reply for this kind, with {@code {session}} and {@code {left}} filled in.
+     *
+     * @param code the session's code; null only for {@link ReplyKind#UNIDENTIFIED}, which has no session
+     */
     public static String text(Language language, ReplyKind kind, SessionCode code, Duration left) {
         return BUNDLES.get(language).getString(kind.name())
-                .replace("{session}", code.value())
+                .replace("{session}", code == null ? "" : code.value())
                 .replace("{left}", TimeLeft.format(left, language));
     }
 }

@@ -6,7 +6,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import lt.smssafe.SmsSafe;
 import lt.smssafe.signing.RejectedRequestException;
-import lt.smssafe.sms.PaidMessage;
+import java.util.Optional;
+import lt.smssafe.sms.ProviderEvent;
 import lt.smssafe.sms.dialect.Dialect;
 import lt.smssafe.sms.dialect.HttpAnswer;
 import lt.smssafe.sms.dialect.ProviderRequest;
@@ -19,8 +20,11 @@ import lt.smssafe.sms.dialect.ProviderRequest;
 abstract class ProviderServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
-    /** This endpoint's dialect in the running installation. */
-    abstract Dialect dialect(SmsSafe app);
+    /** This endpoint's dialect in the running installation; empty when its keys are not set. */
+    abstract Optional<? extends Dialect> dialect(SmsSafe app);
+
+    /** The endpoint's name in the 404 of a gateway that is not configured. */
+    abstract String gateway();
 
     @Override
     protected final void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -34,12 +38,17 @@ abstract class ProviderServlet extends HttpServlet {
 
     private void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
         SmsSafe app = SmsSafeListener.of(getServletContext());
-        Dialect dialect = dialect(app);
+        Optional<? extends Dialect> configured = dialect(app);
+        if (configured.isEmpty()) {
+            PlainText.send(response, 404, gateway() + " is not configured");
+            return;
+        }
+        Dialect dialect = configured.get();
         HttpAnswer answer;
         try {
-            PaidMessage message = dialect.read(new ProviderRequest(request.getRemoteAddr(),
+            ProviderEvent event = dialect.read(new ProviderRequest(request.getRemoteAddr(),
                     request.getParameterMap()));
-            answer = dialect.answer(app.processor().process(message));
+            answer = dialect.answer(app.processor().handle(event));
         } catch (RejectedRequestException e) {
             answer = dialect.refusal(e);
         }

@@ -1,6 +1,7 @@
 package lt.smssafe.web;
 
 import jakarta.servlet.annotation.WebServlet;
+import java.util.Optional;
 import lt.smssafe.SmsSafe;
 import lt.smssafe.sms.dialect.Dialect;
 
@@ -13,7 +14,12 @@ public final class ResultServlet extends ProviderServlet {
     private static final long serialVersionUID = 1L;
 
     @Override
-    Dialect dialect(SmsSafe app) {
-        return app.smsSafeDialect();
+    Optional<Dialect> dialect(SmsSafe app) {
+        return Optional.of(app.smsSafeDialect());
+    }
+
+    @Override
+    String gateway() {
+        return "sms:safe";
     }
 }

@@ -17,7 +17,9 @@ import lt.smssafe.i18n.TimeLeft;
 /**
  * {@code /select}, the PHP original's {@code select.php} (admin only): the unclosed sessions, open and waiting,
  * newest activity first, 50 a page, filtered by phone number (its start), country, operator and state; and the
- * payment actions that have not succeeded yet, with their attempts and last error.
+ * payment actions that have not succeeded yet, with their attempts and last error; and what needs the site owner's
+ * eye from the live gateways (PROTOCOL.md §8): closed sessions that lost a message to a reversal, messages kept
+ * without a sender, and reports about messages never stored.
  */
 @WebServlet(name = "select", urlPatterns = "/select")
 public final class SelectServlet extends HttpServlet {
@@ -37,6 +39,9 @@ public final class SelectServlet extends HttpServlet {
         request.setAttribute("page", page);
         request.setAttribute("rows", rows);
         request.setAttribute("actions", app.queries().pendingActions());
+        request.setAttribute("reversed", app.queries().reversedSessions());
+        request.setAttribute("unattributed", app.queries().unattributedMessages());
+        request.setAttribute("unmatched", app.queries().unmatchedReports());
         Views.render(request, response, "select");
     }
 

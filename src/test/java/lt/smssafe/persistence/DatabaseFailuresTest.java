@@ -48,19 +48,19 @@ class DatabaseFailuresTest {
     void aDuplicateKeyIsAConflictAndRetriedUntilItGivesUp(TestDatabases kind) {
         database = kind.openMigrated();
         database.inTransaction(em -> {
-            em.persist(new PhoneLock(1, "37060000001"));
+            em.persist(new PhoneLock(1, "smssafe", "37060000001"));
             return null;
         });
         AtomicInteger attempts = new AtomicInteger();
 
         assertThatThrownBy(() -> database.inTransaction(em -> {
-            em.persist(new PhoneLock(1, "37060000001"));
+            em.persist(new PhoneLock(1, "smssafe", "37060000001"));
             em.flush();
             return null;
         })).isInstanceOf(TransactionConflictException.class);
         assertThatThrownBy(() -> database.inRetriedTransaction(em -> {
             attempts.incrementAndGet();
-            em.persist(new PhoneLock(1, "37060000001"));
+            em.persist(new PhoneLock(1, "smssafe", "37060000001"));
             em.flush();
             return null;
         })).isInstanceOf(DatabaseUnavailableException.class).hasMessageContaining("still conflicting");
@@ -83,12 +83,12 @@ class DatabaseFailuresTest {
 
         assertThat(result).isEqualTo("done");
         assertThat(attempts).hasValue(3);
-        PhoneLock stored = database.inTransaction(em -> em.find(PhoneLock.class, new PhoneLock.Key(1, "37060000002")));
+        PhoneLock stored = database.inTransaction(em -> em.find(PhoneLock.class, new PhoneLock.Key(1, "smssafe", "37060000002")));
         assertThat(stored).as("the successful attempt's row").isNotNull();
     }
 
     private static void insertPhone(jakarta.persistence.EntityManager em, String msisdn) {
-        em.createNativeQuery("insert into smssafe_phone (safe_id, msisdn) values (1, ?)").setParameter(1, msisdn)
+        em.createNativeQuery("insert into smssafe_phone (safe_id, dialect, msisdn) values (1, 'smssafe', ?)").setParameter(1, msisdn)
                 .executeUpdate();
     }
 }

@@ -3,7 +3,7 @@ package lt.smssafe.sms;
 import java.math.BigDecimal;
 
 /**
- * A paid message as the tests hand it to the processor, without going through a dialect.
+ * A paid message as the tests hand it to the processor, without going through a dialect: an sms:safe message.
  *
  * @param safeId the safe the message was sent to; the processor counts it for its own safe, so tests keep one
  *     processor per safe
@@ -12,4 +12,8 @@ import java.math.BigDecimal;
 public record MessageValues(long safeId, String messageId, String msisdn, String country, String provider,
         String shortcode, String content, BigDecimal cost, String currency, long providerTime)
         implements PaidMessage {
+    @Override
+    public String dialect() {
+        return "smssafe";
+    }
 }

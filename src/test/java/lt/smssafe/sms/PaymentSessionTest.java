@@ -22,7 +22,7 @@ class PaymentSessionTest {
     private final MutableClock clock = new MutableClock(START);
 
     private PaymentSession open(int messages) {
-        return new PaymentSession(1234, "37060000000", "lt", "bite_lt", new SessionCode("7KQ2M9XA"), messages,
+        return new PaymentSession(1234, "smssafe", false, "37060000000", "lt", "bite_lt", new SessionCode("7KQ2M9XA"), messages,
                 "order-42", "EUR", clock.instant());
     }
 

@@ -3,6 +3,7 @@ package lt.smssafe.sms.dialect;
 import lt.smssafe.signing.RejectedRequestException;
 import lt.smssafe.sms.Answer;
 import lt.smssafe.sms.PaidMessage;
+import lt.smssafe.sms.ProviderEvent;
 
 /**
  * How one SMS gateway talks to us: what its HTTP request means and how it wants to be answered. The session engine
@@ -15,11 +16,11 @@ public interface Dialect {
     String name();
 
     /**
-     * The provider's request → the verified paid message it delivers.
+     * The provider's request → the verified paid message it delivers, or its report about one.
      *
      * @throws RejectedRequestException the answer to give instead, for the first of the dialect's checks that fails
      */
-    PaidMessage read(ProviderRequest request) throws RejectedRequestException;
+    ProviderEvent read(ProviderRequest request) throws RejectedRequestException;
 
     /** The engine's answer → the HTTP answer this provider expects; its body is the reply SMS. */
     HttpAnswer answer(Answer answer);

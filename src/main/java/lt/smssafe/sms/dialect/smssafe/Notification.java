@@ -93,6 +93,14 @@ public final class Notification implements PaidMessage {
                 time, sign);
     }
 
+    /** The name of this dialect, stored with its messages and sessions. */
+    public static final String DIALECT = "smssafe";
+
+    @Override
+    public String dialect() {
+        return DIALECT;
+    }
+
     /** The safe id, numerically: {@code 0012} is 12. */
     public long safeId() {
         return safeId;

@@ -19,7 +19,7 @@ public final class SmsSafeDialect implements Dialect {
 
     @Override
     public String name() {
-        return "smssafe";
+        return Notification.DIALECT;
     }
 
     @Override
