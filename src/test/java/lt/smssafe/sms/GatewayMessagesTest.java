@@ -1,0 +1,213 @@
+package lt.smssafe.sms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import lt.smssafe.SmsSafe;
+import lt.smssafe.action.ActionRunner;
+import lt.smssafe.action.ClosedSession;
+import lt.smssafe.action.PaymentAction;
+import lt.smssafe.action.ReversedMessage;
+import lt.smssafe.i18n.Language;
+import lt.smssafe.persistence.Database;
+import lt.smssafe.sms.dialect.fortumo.FortumoMessage;
+import lt.smssafe.testing.Concurrently;
+import lt.smssafe.testing.MutableClock;
+import lt.smssafe.testing.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * What the live gateways add to the engine (PROTOCOL.md §8), on both databases: ids per dialect, blank senders,
+ * test messages apart from real ones, delivery reports and reversals with the payment action told once.
+ */
+class GatewayMessagesTest {
+    private static final long SAFE = 808;
+    private static final Pattern CODE = Pattern.compile("session ([23456789A-HJ-NP-Z]{8})");
+    private static final BigDecimal PRICE = new BigDecimal("1.45");
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
+    private Database database;
+
+    @AfterEach
+    void close() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    private MessageProcessor processor(TestDatabases kind, int messages, Duration delay) {
+        database = kind.openMigrated();
+        return new MessageProcessor(database, SAFE, MessageCount.fixed(messages), delay, Language.EN, clock,
+                new SecureRandom(), code -> { });
+    }
+
+    private static FortumoMessage fortumo(String id, String sender, boolean test) {
+        return new FortumoMessage(id, sender, "lt", "tele2_lt", "1337", "order-7", PRICE, "EUR", test);
+    }
+
+    private static DeliveryReport failed(String id) {
+        return new DeliveryReport("fortumo", id, false, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of(PRICE), Optional.empty());
+    }
+
+    private static String code(Answer answer) {
+        Matcher matcher = CODE.matcher(answer.body());
+        assertThat(matcher.find()).as("a session code in '%s'", answer.body()).isTrue();
+        return matcher.group(1);
+    }
+
+    private PaymentSession session(String code) {
+        return database.inTransaction(em -> em.createNamedQuery("PaymentSession.findByCode", PaymentSession.class)
+                .setParameter("safeId", SAFE).setParameter("code", code).getSingleResult());
+    }
+
+    private long count(String jpql) {
+        return database.inTransaction(em -> em.createQuery(jpql, Long.class).getSingleResult());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void theSameIdInTwoDialectsIsTwoMessagesAndAMaskedSenderPays(TestDatabases kind) {
+        MessageProcessor processor = processor(kind, 2, Duration.ZERO);
+
+        Answer fromFortumo = processor.process(fortumo("same-id", "370#####001", false));
+        Answer fromSmsSafe = processor.process(new MessageValues(SAFE, "same-id", "37060000001", "lt", "bite_lt",
+                "1337", "order-7", PRICE, "EUR", 1));
+
+        assertThat(fromFortumo.body()).endsWith(" started");
+        assertThat(fromSmsSafe.body()).endsWith(" started");
+        assertThat(code(fromFortumo)).isNotEqualTo(code(fromSmsSafe));
+        assertThat(session(code(fromFortumo)).dialect()).isEqualTo("fortumo");
+        assertThat(session(code(fromFortumo)).msisdn()).isEqualTo("370#####001");
+        assertThat(processor.process(fortumo("same-id", "370#####001", false))).as("a retry").isEqualTo(fromFortumo);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aBlankSenderPaysAOneMessageRateAndIsUnattributedOtherwise(TestDatabases kind) {
+        MessageProcessor one = processor(kind, 1, Duration.ZERO);
+        Answer paid = one.process(fortumo("b-1", "", false));
+        assertThat(paid.body()).endsWith(" closed");
+        assertThat(session(code(paid)).closedAt()).isPresent();
+        database.close();
+
+        MessageProcessor three = processor(kind, 3, Duration.ZERO);
+        Answer first = three.process(fortumo("b-2", "", false));
+        Answer second = three.process(fortumo("b-3", "", false));
+
+        String unidentified = "error. your number could not be identified, your message cannot be counted";
+        assertThat(first.body()).isEqualTo(unidentified);
+        assertThat(second.body()).isEqualTo(unidentified);
+        assertThat(count("select count(s) from PaymentSession s")).isZero();
+        assertThat(count("select count(m) from ReceivedMessage m where m.sessionId is null")).isEqualTo(2);
+        assertThat(three.process(fortumo("b-2", "", false))).as("a retry").isEqualTo(first);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void testMessagesNeverCountTowardsARealSessionNorTheReverse(TestDatabases kind) {
+        MessageProcessor processor = processor(kind, 2, Duration.ZERO);
+
+        String real = code(processor.process(fortumo("t-1", "37060000005", false)));
+        String test = code(processor.process(fortumo("t-2", "37060000005", true)));
+        Answer closesTest = processor.process(fortumo("t-3", "37060000005", true));
+
+        assertThat(test).isNotEqualTo(real);
+        assertThat(code(closesTest)).isEqualTo(test);
+        assertThat(session(test).test()).isTrue();
+        assertThat(session(test).closed().test()).isTrue();
+        assertThat(session(real).receivedMessages()).isEqualTo(1);
+        assertThat(session(real).closedAt()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aReversalTakesBackAMessageOfAnOpenSessionAndEndsItsWaitOnce(TestDatabases kind) {
+        MessageProcessor processor = processor(kind, 3, Duration.ofHours(1));
+        String code = code(processor.process(fortumo("r-1", "37060000006", false)));
+        processor.process(fortumo("r-2", "37060000006", false));
+        assertThat(session(code).stateAt(clock.instant())).isEqualTo(SessionState.WAITING);
+
+        Answer reversed = processor.report(failed("r-2"));
+        Answer again = processor.report(failed("r-2"));
+
+        assertThat(reversed).isEqualTo(Answer.reply("OK"));
+        assertThat(again).isEqualTo(Answer.reply("OK"));
+        PaymentSession session = session(code);
+        assertThat(session.receivedMessages()).isEqualTo(1);
+        assertThat(session.total()).isEqualByComparingTo("1.45");
+        assertThat(session.stateAt(clock.instant())).as("fewer than N - 1: no longer waiting").isEqualTo(SessionState.OPEN);
+        assertThat(processor.process(fortumo("r-3", "37060000006", false)).body())
+                .as("the buyer may send again at once").contains("DO NOT send the last message");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aReversalOfAClosedSessionMarksItAndToldTheActionOnce(TestDatabases kind) {
+        MessageProcessor processor = processor(kind, 2, Duration.ZERO);
+        String code = code(processor.process(fortumo("c-1", "37060000007", false)));
+        processor.process(fortumo("c-2", "37060000007", false));
+
+        List<Answer> reports = Concurrently.run(8, i -> () -> processor.report(failed("c-2")));
+
+        assertThat(reports).containsOnly(Answer.reply("OK"), Answer.closed("OK", new SessionCode(code)));
+        PaymentSession session = session(code);
+        assertThat(session.closedAt()).isPresent();
+        assertThat(session.reversedAt()).isPresent();
+        assertThat(session.reversedTotal()).isEqualByComparingTo("1.45");
+        assertThat(count("select count(r) from ActionRun r where r.kind = lt.smssafe.action.ActionRun.Kind.SMS_REVERSAL"))
+                .isEqualTo(1);
+
+        List<String> told = new CopyOnWriteArrayList<>();
+        PaymentAction action = new PaymentAction() {
+            @Override
+            public void sessionClosed(ClosedSession closed) {
+                told.add("closed " + closed.code());
+            }
+
+            @Override
+            public void paymentReversed(ClosedSession closed, ReversedMessage message, BigDecimal amount) {
+                told.add("reversed " + closed.code() + " " + message.messageId() + " " + amount);
+            }
+        };
+        ActionRunner runner = new ActionRunner(database, SAFE, action, clock, SmsSafe.PAYMENT_LOOKUPS);
+        runner.runDue();
+        runner.runDue();
+        assertThat(told).containsExactlyInAnyOrder("closed " + code, "reversed " + code + " c-2 1.45");
+        runner.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void reportsThatConfirmDoNotMatchOrFindNothingChangeNothing(TestDatabases kind) {
+        MessageProcessor processor = processor(kind, 3, Duration.ZERO);
+        String code = code(processor.process(fortumo("o-1", "37060000008", false)));
+        DeliveryReport ok = new DeliveryReport("fortumo", "o-1", true, Optional.of("37060000008"), Optional.of("lt"),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(new BigDecimal("1.450")),
+                Optional.of("EUR"));
+        DeliveryReport otherSender = new DeliveryReport("fortumo", "o-1", false, Optional.of("37060000009"),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
+
+        assertThat(processor.report(ok)).isEqualTo(Answer.reply("OK"));
+        assertThat(processor.report(otherSender)).isEqualTo(new Answer(409, "message_id reused", Optional.empty()));
+        assertThat(processor.report(failed("never-seen"))).isEqualTo(Answer.reply("OK"));
+        assertThat(processor.report(failed("never-seen"))).isEqualTo(Answer.reply("OK"));
+
+        assertThat(session(code).receivedMessages()).isEqualTo(1);
+        UnmatchedReport unmatched = database.inTransaction(em -> em.createNamedQuery("UnmatchedReport.latest",
+                UnmatchedReport.class).setParameter("safeId", SAFE).getSingleResult());
+        assertThat(unmatched.messageId()).isEqualTo("never-seen");
+        assertThat(unmatched.reports()).isEqualTo(2);
+    }
+}

@@ -1,0 +1,180 @@
+package lt.smssafe.sms.dialect.fortumo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import lt.smssafe.signing.RejectedRequestException;
+import lt.smssafe.sms.DeliveryReport;
+import lt.smssafe.sms.ProviderEvent;
+import lt.smssafe.sms.dialect.AddressFilter;
+import lt.smssafe.sms.dialect.ProviderRequest;
+import lt.smssafe.sms.dialect.TestPolicy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every answer of PROTOCOL.md §8 that {@code /fortumo} gives before the engine, in §8's order, signed by the production signer. */
+class FortumoDialectTest {
+    private static final String SECRET = "fortumo-secret-1";
+    private static final String SERVICE = "f7fa12b381d290e268f99e382578d64a";
+    private static final String CALLER = "81.20.151.38";
+
+    private final FortumoDialect dialect = dialect(TestPolicy.ACCEPT, AddressFilter.allowAll());
+
+    private static FortumoDialect dialect(TestPolicy test, AddressFilter allow) {
+        return new FortumoDialect(new FortumoConfig(SECRET, Optional.of(SERVICE), test), allow);
+    }
+
+    /** A pending message as Fortumo sends it, with the operator's name as Fortumo writes it. */
+    static Map<String, String> pending() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("message", "order-42");
+        p.put("sender", "37060000001");
+        p.put("country", "LT");
+        p.put("price", "1.45");
+        p.put("price_wo_vat", "1.20");
+        p.put("currency", "EUR");
+        p.put("service_id", SERVICE);
+        p.put("message_id", "f-1");
+        p.put("keyword", "SAFE");
+        p.put("shortcode", "1337");
+        p.put("operator", "Tele2 LT");
+        p.put("billing_type", "MO");
+        p.put("status", "pending");
+        p.put("test", "false");
+        return p;
+    }
+
+    private static Map<String, String[]> signed(Map<String, String> values) {
+        Map<String, String> copy = new LinkedHashMap<>(values);
+        copy.remove("sig");
+        copy.put("sig", new FortumoSigner(SECRET).sign(copy));
+        return form(copy);
+    }
+
+    private static Map<String, String[]> form(Map<String, String> values) {
+        Map<String, String[]> form = new LinkedHashMap<>();
+        values.forEach((k, v) -> form.put(k, new String[] {v}));
+        return form;
+    }
+
+    private Object read(FortumoDialect d, Map<String, String[]> params) {
+        try {
+            return d.read(new ProviderRequest(CALLER, params));
+        } catch (RejectedRequestException e) {
+            return e.status() + " " + e.answer();
+        }
+    }
+
+    @Test
+    void aPendingMessageIsAPaidMessageWithTheOperatorAsProviderCode() {
+        ProviderEvent event = (ProviderEvent) read(dialect, signed(pending()));
+
+        assertThat(event).isEqualTo(new FortumoMessage("f-1", "37060000001", "lt", "tele2_lt", "1337", "order-42",
+                new BigDecimal("1.45"), "EUR", false));
+        assertThat(event.dialect()).isEqualTo("fortumo");
+    }
+
+    @Test
+    void aMaskedOrBlankSenderIsAccepted() {
+        Map<String, String> masked = pending();
+        masked.put("sender", "370#####001");
+        Map<String, String> blank = pending();
+        blank.put("sender", "");
+
+        assertThat(((FortumoMessage) read(dialect, signed(masked))).msisdn()).isEqualTo("370#####001");
+        assertThat(((FortumoMessage) read(dialect, signed(blank))).msisdn()).isEmpty();
+    }
+
+    @Test
+    void okAndFailedAreReportsCarryingOnlyWhatTheyCarry() {
+        Map<String, String> failed = new LinkedHashMap<>();
+        failed.put("message_id", "f-1");
+        failed.put("service_id", SERVICE);
+        failed.put("status", "failed");
+        failed.put("price", "1.45");
+
+        assertThat(read(dialect, signed(failed))).isEqualTo(new DeliveryReport("fortumo", "f-1", false,
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(new BigDecimal("1.45")), Optional.empty()));
+        failed.put("status", "OK");
+        assertThat(((DeliveryReport) read(dialect, signed(failed))).billed()).isTrue();
+    }
+
+    @Test
+    void aCallerOutsideNotifyAllowIsForbiddenBeforeAnythingElse() {
+        FortumoDialect guarded = dialect(TestPolicy.ACCEPT, AddressFilter.parse("10.0.0.0/8"));
+
+        assertThat(read(guarded, Map.of())).isEqualTo("403 forbidden");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"message", "sender", "country", "price", "currency", "service_id", "message_id",
+        "shortcode", "status", "sig"})
+    void aMissingParameterIsA400NamingIt(String name) {
+        Map<String, String[]> params = signed(pending());
+        params.remove(name);
+
+        assertThat(read(dialect, params)).isEqualTo("400 bad request: " + name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sender=+370 600", "country=LTU", "price=1,45", "price=1.455", "price_wo_vat=x",
+        "currency=EU", "service_id=not/hex", "message_id=a b", "shortcode=13-37", "billing_type=XX",
+        "status=paid", "test=yes"})
+    void aMalformedParameterIsA400NamingIt(String assignment) {
+        String name = assignment.substring(0, assignment.indexOf('='));
+        Map<String, String> values = pending();
+        values.put(name, assignment.substring(name.length() + 1));
+
+        assertThat(read(dialect, signed(values))).isEqualTo("400 bad request: " + name);
+    }
+
+    @Test
+    void aSignatureThatIsNot32HexDigitsIsA400() {
+        Map<String, String[]> params = signed(pending());
+        params.put("sig", new String[] {"xyz"});
+
+        assertThat(read(dialect, params)).isEqualTo("400 bad request: sig");
+    }
+
+    @Test
+    void aParameterGivenTwiceIsA400() {
+        Map<String, String[]> params = signed(pending());
+        params.put("price", new String[] {"1.45", "0.01"});
+
+        assertThat(read(dialect, params)).isEqualTo("400 bad request: price");
+    }
+
+    @Test
+    void aWrongSignatureIsAChecksumFailure() {
+        Map<String, String[]> changed = signed(pending());
+        changed.put("price", new String[] {"0.01"});
+        Map<String, String[]> added = signed(pending());
+        added.put("revenue", new String[] {"1.00"});
+
+        assertThat(read(dialect, changed)).isEqualTo("403 checksum failed");
+        assertThat(read(dialect, added)).as("an unknown parameter is signed too").isEqualTo("403 checksum failed");
+    }
+
+    @Test
+    void anotherServiceIsUnknown() {
+        Map<String, String> other = pending();
+        other.put("service_id", "0123456789abcdef0123456789abcdef");
+
+        assertThat(read(dialect, signed(other))).isEqualTo("404 unknown service");
+    }
+
+    @Test
+    void testMessagesAreFlaggedOrRefused() {
+        Map<String, String> test = pending();
+        test.put("test", "true");
+
+        assertThat(((FortumoMessage) read(dialect, signed(test))).test()).isTrue();
+        assertThat(read(dialect(TestPolicy.REJECT, AddressFilter.allowAll()), signed(test)))
+                .isEqualTo("403 test messages refused");
+    }
+}
