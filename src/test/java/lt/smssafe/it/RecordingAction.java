@@ -1,6 +1,7 @@
 package lt.smssafe.it;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import lt.smssafe.action.ClosedSession;
 import lt.smssafe.action.CommittedTransaction;
 import lt.smssafe.action.PaymentAction;
+import lt.smssafe.action.ReversedMessage;
 
 /**
  * A site owner's payment action for the in-container tests: it appends one line per call to
@@ -23,7 +25,7 @@ public class RecordingAction implements PaymentAction {
         boolean failNow = session.content().startsWith("fail-always")
                 || session.content().startsWith("fail-once") && !Files.exists(marker);
         String line = session.code() + " " + session.content() + " " + session.messages() + " " + session.total()
-                + " " + session.currency() + (failNow ? " FAILED" : " OK") + "\n";
+                + " " + session.currency() + (session.test() ? " TEST" : "") + (failNow ? " FAILED" : " OK") + "\n";
         Files.writeString(log, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         if (failNow) {
             if (!Files.exists(marker)) {
@@ -31,6 +33,17 @@ public class RecordingAction implements PaymentAction {
             }
             throw new IOException("the shop is down for " + session.code());
         }
+    }
+
+    /** One line per reversal: {@code reversed <code> <message id> <amount> <currency>}. */
+    @Override
+    public void paymentReversed(ClosedSession session, ReversedMessage message, BigDecimal amount)
+            throws IOException {
+        Path log = Path.of(System.getProperty("smssafe.it.actions", "/nonexistent"));
+        Files.createDirectories(log.getParent());
+        Files.writeString(log, "reversed " + session.code() + " " + message.messageId() + " " + amount + " "
+                + message.currency() + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
     }
 
     /** One line per committed MBS transaction: {@code mbs <reference> <ident> <cents> <currency> OK}. */

@@ -270,6 +270,15 @@ class ResultIT {
     }
 
     @Test
+    void theGatewaysEndpointsAnswer404WithoutTheirKeys() {
+        for (String gateway : List.of("fortumo", "paysera")) {
+            HttpResponse<String> response = AdminHttp.get(URI.create(base + gateway + "?message_id=x"), null);
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(response.body()).endsWith(" is not configured");
+        }
+    }
+
+    @Test
     void anUnreachableDatabaseGetsA503WithRetryAfterAndKeepsNothing() {
         FakeProvider provider = provider();
         String phone = phone();
@@ -360,25 +369,6 @@ class ResultIT {
 
     /** Rows of a query on the deployment's database, every value as text. */
     static List<List<String>> query(String sql, Object... args) {
-        try (Connection connection = DriverManager.getConnection(MariaDbServer.get().url(DATABASE), "root", "");
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                List<List<String>> result = new java.util.ArrayList<>();
-                int columns = rows.getMetaData().getColumnCount();
-                while (rows.next()) {
-                    List<String> row = new java.util.ArrayList<>();
-                    for (int c = 1; c <= columns; c++) {
-                        row.add(rows.getString(c));
-                    }
-                    result.add(row);
-                }
-                return result;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return DatabaseRows.query(DATABASE, sql, args);
     }
 }

@@ -1,0 +1,266 @@
+package lt.smssafe.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import lt.smssafe.sms.dialect.paysera.PayseraKeys;
+import lt.smssafe.testing.Concurrently;
+import lt.smssafe.testing.FakeGateway;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * {@code /fortumo} and {@code /paysera} in a real Tomcat on a real MariaDB (PROTOCOL.md §8): whole multi-message
+ * sessions through each gateway, copies and retries, reversals of an open and of a closed session, test messages
+ * accepted (Fortumo) and refused (Paysera), a sender the gateway could not identify, and hostile content on the
+ * pages. Every test checks the database or the payment action's log, not just the answer.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class GatewaysIT {
+    private static final long SAFE = 5151;
+    private static final String DATABASE = "gateways_it";
+    private static final String FORTUMO_SECRET = "fortumo-it-secret";
+    private static final String FORTUMO_SERVICE = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
+    private static final long PAYSERA_PROJECT = 424242;
+    private static final String PAYSERA_PASSWORD = "paysera-it-password";
+    private static final KeyPair PAYSERA_KEYS = keyPair();
+    private static final Pattern CODE = Pattern.compile("session ([23456789A-HJ-NP-Z]{8})");
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() throws IOException {
+        Path key = TestWar.dataDir("gateways-it").resolveSibling("gateways-it-paysera.pem");
+        Files.createDirectories(key.getParent());
+        Files.writeString(key, PayseraKeys.pem(PAYSERA_KEYS.getPublic()));
+        return TestWar.named("gateways-it")
+                .with("safe", String.valueOf(SAFE))
+                .with("passkey", "gateways-it-passkey")
+                .with("messages", "3")
+                .with("delay", "PT3S")
+                .with("action", RecordingAction.class.getName())
+                .with("fortumo.secret", FORTUMO_SECRET)
+                .with("fortumo.service-id", FORTUMO_SERVICE)
+                .with("paysera.project-id", String.valueOf(PAYSERA_PROJECT))
+                .with("paysera.password", PAYSERA_PASSWORD)
+                .with("paysera.public-key", key.toUri().toString())
+                .with("paysera.test", "reject")
+                .withClasses(RecordingAction.class)
+                .withMariaDb(DATABASE)
+                .build();
+    }
+
+    private static KeyPair keyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private FakeGateway.Fortumo fortumo() {
+        return new FakeGateway.Fortumo(URI.create(base + "fortumo"), FORTUMO_SECRET, FORTUMO_SERVICE);
+    }
+
+    private FakeGateway.Paysera paysera() {
+        return new FakeGateway.Paysera(URI.create(base + "paysera"), PAYSERA_PROJECT, PAYSERA_PASSWORD,
+                PAYSERA_KEYS.getPrivate());
+    }
+
+    private static String phone() {
+        return String.valueOf(37061000000L + (long) (Math.random() * 9_999_999));
+    }
+
+    private static String id() {
+        return "gw-" + UUID.randomUUID();
+    }
+
+    private static String code(HttpResponse<String> response) {
+        Matcher matcher = CODE.matcher(response.body());
+        assertThat(matcher.find()).as("a session code in '%s'", response.body()).isTrue();
+        return matcher.group(1);
+    }
+
+    private static List<List<String>> query(String sql, Object... args) {
+        return DatabaseRows.query(DATABASE, sql, args);
+    }
+
+    @Test
+    void aWholeFortumoSessionWaitsClosesAndRunsTheActionOnceAndItsReversalIsToldOnce() throws Exception {
+        FakeGateway.Fortumo gateway = fortumo();
+        String phone = phone();
+        String content = "fortumo-" + phone;
+
+        HttpResponse<String> first = gateway.send(gateway.message(id(), phone, content, "1.45", false));
+        String code = code(first);
+        gateway.send(gateway.message(id(), phone, content, "1.45", false));
+        HttpResponse<String> early = gateway.send(gateway.message(id(), phone, content, "1.45", false));
+        Thread.sleep(3_100);
+        Map<String, String> lastMessage = gateway.message(id(), phone, content, "1.45", false);
+        HttpResponse<String> last = gateway.send(lastMessage);
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).isEqualTo("your message is received, session " + code + " started");
+        assertThat(early.body()).isEqualTo("error. your message cannot be processed (0 hours 1 minute left)");
+        assertThat(last.body()).isEqualTo("your message is received, session " + code + " closed");
+        assertThat(query("select dialect, provider, received_messages, total, closed_at is not null from smssafe_session"
+                + " where code = ?", code)).containsExactly(List.of("fortumo", "tele2_lt", "3", "4.35", "1"));
+        assertThat(query("select count(*) from smssafe_message where dialect = 'fortumo' and msisdn = ?", phone))
+                .containsExactly(List.of("4"));
+        assertThat(ActionLog.await(line -> line.startsWith(code + " "), 1))
+                .containsExactly(code + " " + content + " 3 4.35 EUR OK");
+
+        HttpResponse<String> confirmed = gateway.send(gateway.report(lastMessage, "ok"));
+        HttpResponse<String> reversed = gateway.send(gateway.report(lastMessage, "failed"));
+        HttpResponse<String> repeated = gateway.send(gateway.report(lastMessage, "failed"));
+
+        assertThat(List.of(confirmed.statusCode(), reversed.statusCode(), repeated.statusCode()))
+                .containsOnly(200);
+        assertThat(List.of(confirmed.body(), reversed.body(), repeated.body())).containsOnly("OK");
+        assertThat(ActionLog.await(line -> line.startsWith("reversed " + code), 1))
+                .containsExactly("reversed " + code + " " + lastMessage.get("message_id") + " 1.45 EUR");
+        assertThat(query("select closed_at is not null, reversed_total from smssafe_session where code = ?", code))
+                .containsExactly(List.of("1", "1.45"));
+        Thread.sleep(1_500);
+        assertThat(ActionLog.lines(line -> line.startsWith("reversed " + code))).as("told once").hasSize(1);
+        assertThat(AdminHttp.get(URI.create(base + "select"), AdminHttp.ADMIN).body())
+                .contains("Reversed payments").contains(code);
+    }
+
+    @Test
+    void aReversalOfAnOpenSessionTakesItsMessageBack() {
+        FakeGateway.Fortumo gateway = fortumo();
+        String phone = phone();
+        Map<String, String> first = gateway.message(id(), phone, "open-reversal", "1.45", false);
+        String code = code(gateway.send(first));
+        gateway.send(gateway.message(id(), phone, "open-reversal", "1.45", false));
+
+        HttpResponse<String> reversed = gateway.send(gateway.report(first, "failed"));
+
+        assertThat(reversed.body()).isEqualTo("OK");
+        assertThat(query("select received_messages, total, wait_until is null from smssafe_session where code = ?",
+                code)).containsExactly(List.of("1", "1.45", "1"));
+        assertThat(query("select reversed_at is not null from smssafe_message where message_id = ?",
+                first.get("message_id"))).containsExactly(List.of("1"));
+    }
+
+    @Test
+    void aWholePayseraSessionAnswersOkAndTheReplyAndRunsTheActionOnce() throws Exception {
+        FakeGateway.Paysera gateway = paysera();
+        String phone = phone();
+        String content = "paysera-" + phone;
+
+        HttpResponse<String> first = gateway.send(gateway.message(id(), phone, content, 145, false));
+        String code = code(first);
+        HttpResponse<String> second = gateway.sendEncrypted(gateway.message(id(), phone, content, 145, false));
+        HttpResponse<String> early = gateway.send(gateway.message(id(), phone, content, 145, false));
+        Thread.sleep(3_100);
+        HttpResponse<String> last = gateway.send(gateway.message(id(), phone, content, 145, false));
+
+        assertThat(first.body()).isEqualTo("OK your message is received, session " + code + " started");
+        assertThat(second.body()).as("the encrypted form").startsWith("OK your message is received for session "
+                + code + ", DO NOT send the last message");
+        assertThat(early.body()).isEqualTo("OK error. your message cannot be processed (0 hours 1 minute left)");
+        assertThat(last.body()).isEqualTo("OK your message is received, session " + code + " closed");
+        assertThat(query("select dialect, content, received_messages, total from smssafe_session where code = ?", code))
+                .containsExactly(List.of("paysera", content, "3", "4.35"));
+        assertThat(ActionLog.await(line -> line.startsWith(code + " "), 1))
+                .containsExactly(code + " " + content + " 3 4.35 EUR OK");
+    }
+
+    @Test
+    void copiesOfOneMessageAtOnceAndALaterRetryAreCountedOnce() {
+        FakeGateway.Fortumo gateway = fortumo();
+        Map<String, String> message = gateway.message(id(), phone(), "copies", "1.45", false);
+
+        List<HttpResponse<String>> copies = Concurrently.run(12, i -> () -> gateway.send(message));
+        HttpResponse<String> retry = gateway.send(message);
+
+        assertThat(copies.stream().map(HttpResponse::body).distinct().toList()).hasSize(1);
+        assertThat(retry.body()).isEqualTo(copies.get(0).body());
+        assertThat(query("select count(*) from smssafe_message where message_id = ?", message.get("message_id")))
+                .containsExactly(List.of("1"));
+        assertThat(query("select received_messages from smssafe_session where code = ?", code(retry)))
+                .containsExactly(List.of("1"));
+    }
+
+    @Test
+    void testMessagesAreKeptApartWhereAcceptedAndRefusedWhereNot() {
+        String phone = phone();
+        HttpResponse<String> accepted = fortumo().send(fortumo().message(id(), phone, "test-pay", "1.45", true));
+        String refusedId = id();
+        HttpResponse<String> refused = paysera().send(paysera().message(refusedId, phone, "test-pay", 145, true));
+
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        assertThat(query("select test from smssafe_session where code = ?", code(accepted)))
+                .containsExactly(List.of("1"));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).isEqualTo("test messages refused");
+        assertThat(query("select count(*) from smssafe_message where message_id = ?", refusedId))
+                .containsExactly(List.of("0"));
+    }
+
+    @Test
+    void aSenderTheGatewayCouldNotIdentifyIsKeptListedAndNotCounted() {
+        String messageId = id();
+        HttpResponse<String> response = fortumo().send(fortumo().message(messageId, "", "who-am-i", "1.45", false));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body())
+                .isEqualTo("error. your number could not be identified, your message cannot be counted");
+        assertThat(query("select session_id is null, outcome from smssafe_message where message_id = ?", messageId))
+                .containsExactly(List.of("1", "UNIDENTIFIED"));
+        assertThat(AdminHttp.get(URI.create(base + "select"), AdminHttp.ADMIN).body()).contains(messageId);
+    }
+
+    @Test
+    void hostileContentFromEitherGatewayIsEscapedOnThePages() {
+        String hostile = "<script>alert(1)</script>";
+        String fortumoCode = code(fortumo().send(fortumo().message(id(), phone(), hostile, "1.45", false)));
+        String payseraCode = code(paysera().send(paysera().message(id(), phone(), hostile + "&x", 145, false)));
+
+        String select = AdminHttp.get(URI.create(base + "select"), AdminHttp.ADMIN).body();
+        assertThat(select).contains(fortumoCode, payseraCode).doesNotContain(hostile)
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        for (String code : List.of(fortumoCode, payseraCode)) {
+            String status = AdminHttp.get(URI.create(base + "check?session=" + code), null).body();
+            assertThat(status).doesNotContain(hostile);
+        }
+    }
+
+    @Test
+    void aForgedRequestIsRefusedAndKeepsNothing() {
+        FakeGateway.Fortumo forger = new FakeGateway.Fortumo(URI.create(base + "fortumo"), "guessed-secret",
+                FORTUMO_SERVICE);
+        String messageId = id();
+
+        HttpResponse<String> response = forger.send(forger.message(messageId, phone(), "forged", "1.45", false));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).isEqualTo("checksum failed");
+        assertThat(query("select count(*) from smssafe_message where message_id = ?", messageId))
+                .containsExactly(List.of("0"));
+    }
+}
