@@ -8,14 +8,23 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import lt.smssafe.sms.dialect.fortumo.FortumoSigner;
+import lt.smssafe.sms.dialect.paysera.PayseraCodec;
 import lt.smssafe.sms.dialect.smssafe.NotificationSigner;
 import lt.smssafe.sms.dialect.smssafe.Passkey;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
@@ -35,7 +44,15 @@ import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 public final class SendNotification {
     private static final String USAGE = """
             usage: SendNotification --url URL --safe ID --passkey KEY [options]
-              --scheme hmac-sha256|md5   signature scheme (default hmac-sha256)
+                   SendNotification --dialect fortumo --url URL --secret SECRET [--service-id ID] [options]
+                   SendNotification --dialect paysera --url URL --project-id ID --password PASSWORD
+                                    [--private-key PKCS8.pem | --encrypted] [options]
+              --dialect smssafe|fortumo|paysera   the gateway to sign as (default smssafe, /result)
+              --scheme hmac-sha256|md5   sms:safe signature scheme (default hmac-sha256)
+              --status pending|ok|failed Fortumo: a paid message (default) or its billing report
+              --test                     Fortumo and Paysera: flag the message as the gateway's test
+              --private-key FILE         Paysera: the PKCS#8 PEM key that makes ss2 and ss3 besides ss1
+              --encrypted                Paysera: send data encrypted with the password and no signature
               --msisdn --country --provider --shortcode --content --cost --currency --message-id --time
                                          the notification's values (defaults: a test phone in lt/bite_lt)
               --set NAME=VALUE           any parameter after signing, e.g. --set sign=00 to send a wrong one
@@ -81,7 +98,12 @@ public final class SendNotification {
                 out.println("waiting " + options.wait + " before the last message…");
                 sleep(options.wait);
             }
-            Map<String, String> params = notification(options, options.messages == 1 ? idBase : idBase + "-" + i);
+            String messageId = options.messages == 1 ? idBase : idBase + "-" + i;
+            Map<String, String> params = switch (options.dialect) {
+                case "fortumo" -> fortumo(options, messageId);
+                case "paysera" -> paysera(options, messageId);
+                default -> notification(options, messageId);
+            };
             HttpResponse<String> response;
             try {
                 response = send(options, params);
@@ -110,6 +132,67 @@ public final class SendNotification {
         params.put("sign", new NotificationSigner(options.scheme, options.passkey).sign(params));
         params.putAll(options.overrides);
         return params;
+    }
+
+    /** Fortumo's parameters, signed as Fortumo signs: every one sorted by name, MD5 with the secret appended. */
+    private Map<String, String> fortumo(Options options, String messageId) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("message", options.values.getOrDefault("content", "test"));
+        params.put("sender", options.values.getOrDefault("msisdn", "37060000000"));
+        params.put("country", options.values.getOrDefault("country", "LT"));
+        params.put("price", options.values.getOrDefault("cost_local", "1.45"));
+        params.put("currency", options.values.getOrDefault("currency", "EUR"));
+        if (!options.serviceId.isEmpty()) {
+            params.put("service_id", options.serviceId);
+        }
+        params.put("message_id", messageId);
+        params.put("keyword", "SAFE");
+        params.put("shortcode", options.values.getOrDefault("shortcode", "1337"));
+        params.put("operator", options.values.getOrDefault("provider", "Bite"));
+        params.put("billing_type", "MO");
+        params.put("status", options.status);
+        params.put("test", String.valueOf(options.test));
+        params.put("sig", new FortumoSigner(options.secret).sign(params));
+        params.putAll(options.overrides);
+        return params;
+    }
+
+    /** Paysera's {@code data} with {@code ss1} (and {@code ss2}, {@code ss3} with a private key), or encrypted. */
+    private Map<String, String> paysera(Options options, String messageId) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("to", options.values.getOrDefault("shortcode", "1679"));
+        fields.put("sms", "SAFE " + options.values.getOrDefault("content", "test"));
+        fields.put("from", options.values.getOrDefault("msisdn", "37060000000"));
+        fields.put("operator", options.values.getOrDefault("provider", "Bite"));
+        fields.put("amount", cents(options.values.getOrDefault("cost_local", "1.45")));
+        fields.put("currency", options.values.getOrDefault("currency", "EUR"));
+        fields.put("country", options.values.getOrDefault("country", "LT"));
+        fields.put("id", messageId);
+        fields.put("test", options.test ? "1" : "0");
+        fields.put("key", "SAFE");
+        fields.put("projectid", options.projectId);
+        fields.put("version", "1.6");
+        String query = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        Map<String, String> params = new LinkedHashMap<>();
+        if (options.encrypted) {
+            params.put("data", PayseraCodec.encrypt(query, options.password));
+        } else {
+            String data = PayseraCodec.encode(query.getBytes(StandardCharsets.UTF_8));
+            params.put("data", data);
+            params.put("ss1", PayseraCodec.ss1(data, options.password));
+            if (options.privateKey != null) {
+                params.put("ss2", PayseraCodec.sign(PayseraCodec.RsaSignature.SS2, data, options.privateKey));
+                params.put("ss3", PayseraCodec.sign(PayseraCodec.RsaSignature.SS3, data, options.privateKey));
+            }
+        }
+        params.putAll(options.overrides);
+        return params;
+    }
+
+    private static String cents(String price) {
+        return new java.math.BigDecimal(price).movePointRight(2).setScale(0, java.math.RoundingMode.UNNECESSARY)
+                .toPlainString();
     }
 
     private HttpResponse<String> send(Options options, Map<String, String> params) {
@@ -146,8 +229,17 @@ public final class SendNotification {
                 "--currency", "currency", "--message-id", "message_id", "--time", "time");
 
         URI url;
+        String dialect = "smssafe";
         String safe;
         Passkey passkey;
+        String secret;
+        String serviceId = "";
+        String status = "pending";
+        boolean test;
+        String projectId;
+        String password;
+        PrivateKey privateKey;
+        boolean encrypted;
         SignatureScheme scheme = SignatureScheme.HMAC_SHA256;
         final Map<String, String> values = new LinkedHashMap<>();
         final Map<String, String> overrides = new LinkedHashMap<>();
@@ -160,8 +252,10 @@ public final class SendNotification {
             List<String> rest = new ArrayList<>(List.of(args));
             while (!rest.isEmpty()) {
                 String flag = rest.remove(0);
-                if (flag.equals("--post")) {
-                    o.post = true;
+                if (flag.equals("--post") || flag.equals("--test") || flag.equals("--encrypted")) {
+                    o.post |= flag.equals("--post");
+                    o.test |= flag.equals("--test");
+                    o.encrypted |= flag.equals("--encrypted");
                     continue;
                 }
                 if (rest.isEmpty()) {
@@ -170,6 +264,13 @@ public final class SendNotification {
                 String value = rest.remove(0);
                 switch (flag) {
                     case "--url" -> o.url = URI.create(value);
+                    case "--dialect" -> o.dialect = oneOf("--dialect", value, "smssafe", "fortumo", "paysera");
+                    case "--secret" -> o.secret = value;
+                    case "--service-id" -> o.serviceId = value;
+                    case "--status" -> o.status = oneOf("--status", value, "pending", "ok", "failed");
+                    case "--project-id" -> o.projectId = value;
+                    case "--password" -> o.password = value;
+                    case "--private-key" -> o.privateKey = privateKey(value);
                     case "--safe" -> o.safe = value;
                     case "--passkey" -> o.passkey = Passkey.of(value);
                     case "--scheme" -> o.scheme = SignatureScheme.parse(value);
@@ -191,10 +292,40 @@ public final class SendNotification {
                     }
                 }
             }
-            if (o.url == null || o.safe == null || o.passkey == null) {
-                throw new IllegalArgumentException("--url, --safe and --passkey are required");
+            boolean complete = o.url != null && switch (o.dialect) {
+                case "fortumo" -> o.secret != null;
+                case "paysera" -> o.projectId != null && o.password != null;
+                default -> o.safe != null && o.passkey != null;
+            };
+            if (!complete) {
+                throw new IllegalArgumentException(switch (o.dialect) {
+                    case "fortumo" -> "--url and --secret are required";
+                    case "paysera" -> "--url, --project-id and --password are required";
+                    default -> "--url, --safe and --passkey are required";
+                });
             }
             return o;
+        }
+
+        private static String oneOf(String flag, String value, String... allowed) {
+            if (!List.of(allowed).contains(value)) {
+                throw new IllegalArgumentException(flag + " must be one of " + String.join(", ", allowed)
+                        + ", not '" + value + "'");
+            }
+            return value;
+        }
+
+        /** A PKCS#8 PEM ({@code -----BEGIN PRIVATE KEY-----}) RSA key. */
+        private static PrivateKey privateKey(String file) {
+            try {
+                String pem = Files.readString(Path.of(file), StandardCharsets.US_ASCII)
+                        .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+                return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(
+                        Base64.getDecoder().decode(pem)));
+            } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+                throw new IllegalArgumentException("--private-key: cannot read a PKCS#8 PEM RSA key from " + file
+                        + ": " + e.getMessage());
+            }
         }
 
         private static int count(String value) {

@@ -1,5 +1,11 @@
 package lt.smssafe.demo;
 
+import java.nio.file.Files;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import lt.smssafe.sms.dialect.paysera.PayseraKeys;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -25,6 +31,9 @@ public final class Demo implements AutoCloseable {
     public static final String PASSKEY = "demo-passkey";
     static final long MBS_SERVICE = 1;
     static final String MBS_SECRET = "demo-mbs-secret";
+    static final String FORTUMO_SECRET = "demo-fortumo-secret";
+    static final long PAYSERA_PROJECT = 1234;
+    static final String PAYSERA_PASSWORD = "demo-paysera-password";
 
     /**
      * Where things are and how the demo behaves.
@@ -54,8 +63,14 @@ public final class Demo implements AutoCloseable {
         DemoTomcat tomcat = new DemoTomcat(settings.tomcatHome(), settings.work().resolve("tomcat"),
                 settings.tomcatPort());
         // the sandbox first: the WAR fetches its rates as soon as it starts
+        // the sandbox plays Paysera: a key pair of its own, the public half in the site's paysera.public-key
+        KeyPair paysera = payseraKeys();
+        Path payseraKey = settings.work().resolve("paysera-public.pem");
+        Files.createDirectories(payseraKey.getParent());
+        Files.writeString(payseraKey, PayseraKeys.pem(paysera.getPublic()));
         SandboxSite sandbox = SandboxSite.start(new SandboxSite.Settings(settings.sandboxPort(), tomcat.app(), SAFE,
-                PASSKEY, settings.delay(), MBS_SERVICE, MBS_SECRET));
+                PASSKEY, settings.delay(), MBS_SERVICE, MBS_SECRET, FORTUMO_SECRET, PAYSERA_PROJECT,
+                PAYSERA_PASSWORD, paysera.getPrivate()));
         Demo demo = new Demo(sandbox, tomcat);
         try {
             Map<String, String> keys = new LinkedHashMap<>();
@@ -67,6 +82,10 @@ public final class Demo implements AutoCloseable {
             keys.put("mbs.url", sandbox.mbsUrl().toString());
             keys.put("mbs.service", String.valueOf(MBS_SERVICE));
             keys.put("mbs.secret", MBS_SECRET);
+            keys.put("fortumo.secret", FORTUMO_SECRET);
+            keys.put("paysera.project-id", String.valueOf(PAYSERA_PROJECT));
+            keys.put("paysera.password", PAYSERA_PASSWORD);
+            keys.put("paysera.public-key", payseraKey.toUri().toString());
             keys.put("action", SandboxPaymentAction.class.getName());
             tomcat.start(settings.war(), keys, actionClasses(settings.work().resolve("action-classes")),
                     Map.of("demo.payments.url", sandbox.paymentsUrl().toString()), settings.tomcatOutput());
@@ -77,6 +96,16 @@ public final class Demo implements AutoCloseable {
         } catch (IOException | InterruptedException | RuntimeException e) {
             demo.close();
             throw e;
+        }
+    }
+
+    private static KeyPair payseraKeys() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("RSA, which every Java runtime must provide, is unavailable", e);
         }
     }
 

@@ -6,6 +6,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.Base64;
+import lt.smssafe.sms.dialect.paysera.PayseraKeys;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -24,6 +29,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class SendNotificationIT {
     private static final String PASSKEY = "tool-passkey-3131";
+    private static final String FORTUMO_SECRET = "tool-fortumo-secret";
+    private static final String PAYSERA_PASSWORD = "tool-paysera-password";
+    private static final KeyPair PAYSERA_KEYS = rsa();
+
+    private static KeyPair rsa() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @ArquillianResource
     private URL base;
@@ -31,7 +49,9 @@ class SendNotificationIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return TestWar.named("tool-it").with("safe", "3131").with("passkey", PASSKEY).with("messages", "3")
-                .with("delay", "PT2S").build();
+                .with("delay", "PT2S").with("fortumo.secret", FORTUMO_SECRET)
+                .with("paysera.project-id", "31313").with("paysera.password", PAYSERA_PASSWORD)
+                .with("paysera.public-key", PayseraKeys.pem(PAYSERA_KEYS.getPublic())).build();
     }
 
     private record Run(int exitCode, List<String> lines) {
@@ -68,6 +88,41 @@ class SendNotificationIT {
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(printed).isZero();
         assertThat(printed.strip()).matches("200 your message is received, session [2-9A-HJ-NP-Z]{8} started");
+    }
+
+    @Test
+    void itSignsAsFortumoAndItsBillingReportToo() {
+        String phone = phone();
+        Run paid = tool("--dialect", "fortumo", "--url", base + "fortumo", "--secret", FORTUMO_SECRET,
+                "--msisdn", phone, "--message-id", "tool-f-" + phone, "--content", "order-f");
+        Run report = tool("--dialect", "fortumo", "--url", base + "fortumo", "--secret", FORTUMO_SECRET,
+                "--msisdn", phone, "--message-id", "tool-f-" + phone, "--content", "order-f", "--status", "failed");
+        Run forged = tool("--dialect", "fortumo", "--url", base + "fortumo", "--secret", "not-the-secret");
+
+        assertThat(paid.exitCode()).isZero();
+        assertThat(paid.lines()).singleElement().asString()
+                .matches("200 your message is received, session [2-9A-HJ-NP-Z]{8} started");
+        assertThat(report.lines()).containsExactly("200 OK");
+        assertThat(forged.lines()).containsExactly("403 checksum failed");
+    }
+
+    @Test
+    void itSignsAsPayseraWithSs1Ss2AndSs3OrEncrypts(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path key = Files.writeString(dir.resolve("paysera-private.pem"), "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(PAYSERA_KEYS.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n");
+        Run signed = tool("--dialect", "paysera", "--url", base + "paysera", "--project-id", "31313",
+                "--password", PAYSERA_PASSWORD, "--private-key", key.toString(), "--msisdn", phone());
+        Run encrypted = tool("--dialect", "paysera", "--url", base + "paysera", "--project-id", "31313",
+                "--password", PAYSERA_PASSWORD, "--encrypted", "--msisdn", phone());
+        Run wrongProject = tool("--dialect", "paysera", "--url", base + "paysera", "--project-id", "1",
+                "--password", PAYSERA_PASSWORD, "--msisdn", phone());
+
+        assertThat(signed.lines()).singleElement().asString()
+                .matches("200 OK your message is received, session [2-9A-HJ-NP-Z]{8} started");
+        assertThat(encrypted.lines()).singleElement().asString().startsWith("200 OK your message is received");
+        assertThat(wrongProject.lines()).containsExactly("404 unknown service");
+        assertThat(wrongProject.exitCode()).isEqualTo(1);
     }
 
     @Test

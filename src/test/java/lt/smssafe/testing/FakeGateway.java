@@ -37,7 +37,9 @@ public final class FakeGateway {
             p.put("price", price);
             p.put("price_wo_vat", price);
             p.put("currency", "EUR");
-            p.put("service_id", serviceId);
+            if (!serviceId.isEmpty()) {
+                p.put("service_id", serviceId);
+            }
             p.put("message_id", messageId);
             p.put("keyword", "SAFE");
             p.put("shortcode", "1337");
@@ -45,6 +47,16 @@ public final class FakeGateway {
             p.put("billing_type", "MO");
             p.put("status", "pending");
             p.put("test", String.valueOf(test));
+            return p;
+        }
+
+        /** The same message at this operator (its name as Fortumo writes it) and country. */
+        public Map<String, String> at(Map<String, String> message, String country, String operator,
+                String shortcode) {
+            Map<String, String> p = new LinkedHashMap<>(message);
+            p.put("country", country.toUpperCase(java.util.Locale.ROOT));
+            p.put("operator", operator);
+            p.put("shortcode", shortcode);
             return p;
         }
 

@@ -22,6 +22,7 @@ import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 import lt.smssafe.rates.InvalidRatesException;
 import lt.smssafe.rates.RateTable;
 import lt.smssafe.rates.RatesFormat;
+import lt.smssafe.testing.FakeGateway;
 import lt.smssafe.testing.FakeProvider;
 import lt.smssafe.testing.mbs.SandboxMbs;
 
@@ -50,9 +51,13 @@ public final class SandboxSite implements AutoCloseable {
      * @param delay the site's delay before the last message, for the page's words
      * @param mbsService the site's MBS service id
      * @param mbsSecret the site's MBS secret key
+     * @param fortumoSecret the Fortumo service's secret
+     * @param payseraProject and {@code payseraPassword}, {@code payseraKey}: the Paysera project, its password, and
+     *     the private key whose public half the site has as {@code paysera.public-key}
      */
     public record Settings(int port, URI site, long safe, String passkey, Duration delay, long mbsService,
-            String mbsSecret) {
+            String mbsSecret, String fortumoSecret, long payseraProject, String payseraPassword,
+            java.security.PrivateKey payseraKey) {
         public Settings {
             Objects.requireNonNull(site, "site");
             if (!site.getPath().endsWith("/")) {
@@ -110,7 +115,10 @@ public final class SandboxSite implements AutoCloseable {
                 """.formatted(mbsUrl(), settings.mbsService(), reportTemplate);
         payments = new PaymentsPage(clock);
         TestPhone phone = new TestPhone(rates, new FakeProvider(settings.site().resolve("result"),
-                SignatureScheme.HMAC_SHA256, settings.passkey()), clock);
+                SignatureScheme.HMAC_SHA256, settings.passkey()),
+                new FakeGateway.Fortumo(settings.site().resolve("fortumo"), settings.fortumoSecret(), ""),
+                new FakeGateway.Paysera(settings.site().resolve("paysera"), settings.payseraProject(),
+                        settings.payseraPassword(), settings.payseraKey()), clock);
         server.createContext("/", Exchanges.handler("/", new HomePage()));
         server.createContext("/rates/", exchange -> serveFeed(exchange, feed));
         server.createContext("/phone", Exchanges.handler("/phone",

@@ -44,7 +44,8 @@ final class TestPhonePage implements Exchanges.Page {
         String msisdn = form.getOrDefault("msisdn", defaultMsisdn);
         Rate chosen = phone.operator(form.getOrDefault("operator", "")).orElseGet(this::quickest);
         String text = form.getOrDefault("text", chosen.textToSend(safe, "order-42"));
-        Exchanges.html(exchange, Html.page("Test phone", guide(chosen) + form(msisdn, chosen, text)
+        TestPhone.Gateway gateway = TestPhone.Gateway.parse(form.getOrDefault("gateway", ""));
+        Exchanges.html(exchange, Html.page("Test phone", guide(chosen) + form(msisdn, chosen, text, gateway)
                 + thread(msisdn), 0));
     }
 
@@ -59,15 +60,19 @@ final class TestPhonePage implements Exchanges.Page {
                     "a phone number is 5-20 digits, international format without +; and pick an operator");
             return;
         }
+        TestPhone.Gateway gateway = TestPhone.Gateway.parse(form.getOrDefault("gateway", ""));
         if ("retry".equals(form.get("do"))) {
             phone.retryLast(msisdn);
+        } else if ("billing-failed".equals(form.get("do"))) {
+            phone.reportLastFailed(msisdn);
         } else {
-            phone.send(msisdn, operator.get(), text);
+            phone.send(msisdn, operator.get(), text, gateway);
         }
         Map<String, String> back = new LinkedHashMap<>();
         back.put("msisdn", msisdn);
         back.put("operator", TestPhone.key(operator.get()));
         back.put("text", text);
+        back.put("gateway", gateway.name().toLowerCase(java.util.Locale.ROOT));
         Exchanges.redirect(exchange, "/phone?" + FakeProvider.form(back) + "#latest");
     }
 
@@ -90,7 +95,13 @@ final class TestPhonePage implements Exchanges.Page {
                 rate.messages(), escape(delay));
     }
 
-    private String form(String msisdn, Rate chosen, String text) {
+    private String form(String msisdn, Rate chosen, String text, TestPhone.Gateway gateway) {
+        StringBuilder gateways = new StringBuilder();
+        for (TestPhone.Gateway g : TestPhone.Gateway.values()) {
+            gateways.append("<option value=\"").append(g.name().toLowerCase(java.util.Locale.ROOT)).append('"')
+                    .append(g == gateway ? " selected" : "").append('>')
+                    .append(escape(g.label + " → " + site.resolve(g.endpoint).getPath())).append("</option>");
+        }
         StringBuilder options = new StringBuilder();
         phone.rates().countries().forEach(country -> {
             options.append("<optgroup label=\"").append(escape(country.name())).append("\">");
@@ -109,6 +120,8 @@ final class TestPhonePage implements Exchanges.Page {
                 <label for="msisdn">Phone number (international, no +)</label>
                 <input id="msisdn" name="msisdn" value="%s" inputmode="numeric" pattern="[0-9]{5,20}" required
                  title="5 to 20 digits, international format without +">
+                <label for="gateway">Gateway (who forwards the paid SMS to the site)</label>
+                <select id="gateway" name="gateway">%s</select>
                 <label for="operator">Country and operator</label>
                 <select id="operator" name="operator">%s</select>
                 <label for="text">Text</label>
@@ -117,8 +130,11 @@ final class TestPhonePage implements Exchanges.Page {
                 <button id="retry" type="submit" name="do" value="retry"
                  title="the provider delivers the last message again with the same message_id">Provider retries the
                  last message</button>
+                <button id="billing-failed" type="submit" name="do" value="billing-failed"
+                 title="Fortumo reports the last Fortumo message as not billed: the site reverses it">Fortumo billing
+                 report: failed</button>
                 </form>
-                """.formatted(escape(msisdn), options, escape(text));
+                """.formatted(escape(msisdn), gateways, options, escape(text));
     }
 
     private String thread(String msisdn) {
