@@ -1,9 +1,8 @@
 package lt.smssafe.demo;
 
+import lt.smssafe.testing.RsaKeys;
 import java.nio.file.Files;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import lt.smssafe.sms.dialect.paysera.PayseraKeys;
 
 import java.io.IOException;
@@ -64,7 +63,7 @@ public final class Demo implements AutoCloseable {
                 settings.tomcatPort());
         // the sandbox first: the WAR fetches its rates as soon as it starts
         // the sandbox plays Paysera: a key pair of its own, the public half in the site's paysera.public-key
-        KeyPair paysera = payseraKeys();
+        KeyPair paysera = RsaKeys.generate();
         Path payseraKey = settings.work().resolve("paysera-public.pem");
         Files.createDirectories(payseraKey.getParent());
         Files.writeString(payseraKey, PayseraKeys.pem(paysera.getPublic()));
@@ -96,16 +95,6 @@ public final class Demo implements AutoCloseable {
         } catch (IOException | InterruptedException | RuntimeException e) {
             demo.close();
             throw e;
-        }
-    }
-
-    private static KeyPair payseraKeys() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("RSA, which every Java runtime must provide, is unavailable", e);
         }
     }
 

@@ -120,6 +120,63 @@ class DemoStoryIT {
 
     @Test
     @Order(2)
+    void aBuyerPaysThroughFortumoAndAFailedBillingReportReversesThePayment() throws Exception {
+        WebDriver page = browser.driver();
+        page.get(demo.sandbox().resolve("phone").toString());
+        page.findElement(By.id("msisdn")).clear();
+        page.findElement(By.id("msisdn")).sendKeys("37069990088");
+        new Select(page.findElement(By.id("gateway"))).selectByValue("fortumo");
+        new Select(page.findElement(By.id("operator"))).selectByValue("lt/tele2_lt");
+        page.findElement(By.id("text")).clear();
+        page.findElement(By.id("text")).sendKeys("SAFE order-88");
+
+        long sentAt = System.nanoTime();
+        String first = send(page, 1);
+        assertThat(first).contains("DO NOT send the last message");
+        Matcher matcher = CODE.matcher(first);
+        assertThat(matcher.find()).as(first).isTrue();
+        String code = matcher.group(1);
+        assertThat(new Select(page.findElement(By.id("gateway"))).getFirstSelectedOption().getAttribute("value"))
+                .as("the page keeps the gateway").isEqualTo("fortumo");
+        Thread.sleep(Math.max(0, DELAY.toMillis() - (System.nanoTime() - sentAt) / 1_000_000 + 500));
+        assertThat(send(page, 2)).isEqualTo("your message is received, session " + code + " closed");
+        browser.screenshot("10-fortumo-closed");
+
+        page.findElement(By.id("billing-failed")).click();
+        new WebDriverWait(page, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector("#latest .text")).getText().contains("The site answered 200 OK"));
+        page.get(demo.app().toString().replace("://", "://admin:admin-secret@") + "select");
+        WebElement reversed = page.findElement(By.id("reversed"));
+        assertThat(reversed.getText()).contains(code, "fortumo");
+        browser.screenshot("11-select-reversed");
+
+        page.get(demo.sandbox().resolve("payments").toString());
+        WebElement reversal = awaitPayment(page, "amount", "2.00");
+        assertThat(field(reversal, "code")).isEqualTo(code);
+        assertThat(field(reversal, "amount")).isEqualTo("2.00");
+        browser.screenshot("12-payments-reversed");
+    }
+
+    @Test
+    @Order(3)
+    void aBuyerPaysThroughPayseraAndTheReplyComesWithoutPayserasOk() {
+        WebDriver page = browser.driver();
+        page.get(demo.sandbox().resolve("phone").toString());
+        page.findElement(By.id("msisdn")).clear();
+        page.findElement(By.id("msisdn")).sendKeys("37069990099");
+        new Select(page.findElement(By.id("gateway"))).selectByValue("paysera");
+        new Select(page.findElement(By.id("operator"))).selectByValue("lt/bite_lt");
+        page.findElement(By.id("text")).clear();
+        page.findElement(By.id("text")).sendKeys("SAFE order-99");
+
+        String reply = send(page, 1);
+
+        assertThat(reply).matches("your message is received, session [23456789A-HJ-NP-Z]{8} started");
+        browser.screenshot("13-paysera-started");
+    }
+
+    @Test
+    @Order(4)
     void aSiteChargesAnAccountByMbsAndTheActionReceivesTheCommittedTransaction() {
         WebDriver page = browser.driver();
         page.get(demo.sandbox().toString());
@@ -149,7 +206,7 @@ class DemoStoryIT {
     }
 
     @Test
-    @Order(3)
+    @Order(5)
     void theDemoStopsCleanlyAndTheActionWroteItsLogLines() throws Exception {
         demo.close();
         String log = Files.readString(TOMCAT_LOG);

@@ -1,5 +1,6 @@
 package lt.smssafe.it;
 
+import lt.smssafe.testing.RsaKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -9,8 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,7 +41,7 @@ class GatewaysIT {
     private static final String FORTUMO_SERVICE = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
     private static final long PAYSERA_PROJECT = 424242;
     private static final String PAYSERA_PASSWORD = "paysera-it-password";
-    private static final KeyPair PAYSERA_KEYS = keyPair();
+    private static final KeyPair PAYSERA_KEYS = RsaKeys.generate();
     private static final Pattern CODE = Pattern.compile("session ([23456789A-HJ-NP-Z]{8})");
 
     @ArquillianResource
@@ -68,16 +67,6 @@ class GatewaysIT {
                 .withClasses(RecordingAction.class)
                 .withMariaDb(DATABASE)
                 .build();
-    }
-
-    private static KeyPair keyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private FakeGateway.Fortumo fortumo() {

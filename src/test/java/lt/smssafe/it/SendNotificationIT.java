@@ -1,5 +1,6 @@
 package lt.smssafe.it;
 
+import lt.smssafe.testing.RsaKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -8,7 +9,6 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.util.Base64;
 import lt.smssafe.sms.dialect.paysera.PayseraKeys;
 import java.nio.file.Path;
@@ -31,17 +31,8 @@ class SendNotificationIT {
     private static final String PASSKEY = "tool-passkey-3131";
     private static final String FORTUMO_SECRET = "tool-fortumo-secret";
     private static final String PAYSERA_PASSWORD = "tool-paysera-password";
-    private static final KeyPair PAYSERA_KEYS = rsa();
+    private static final KeyPair PAYSERA_KEYS = RsaKeys.generate();
 
-    private static KeyPair rsa() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @ArquillianResource
     private URL base;

@@ -1,6 +1,7 @@
 package lt.smssafe.demo.action;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,6 +14,7 @@ import java.util.StringJoiner;
 import lt.smssafe.action.ClosedSession;
 import lt.smssafe.action.CommittedTransaction;
 import lt.smssafe.action.PaymentAction;
+import lt.smssafe.action.ReversedMessage;
 
 /**
  * The demo's payment action: it writes one clear log line for every payment and reports what it received to the
@@ -40,6 +42,21 @@ public final class SandboxPaymentAction implements PaymentAction {
                 + " %s for '%s'", transaction.reference(), transaction.priceCents(), transaction.currency(),
                 transaction.ident()));
         report("transactionCommitted", transaction);
+    }
+
+    /** A reversal is shown on the payments page as the reversed message's fields with the session's code. */
+    @Override
+    public void paymentReversed(ClosedSession session, ReversedMessage message, BigDecimal amount)
+            throws IOException, InterruptedException {
+        LOG.log(System.Logger.Level.WARNING, () -> String.format("DEMO PAYMENT ACTION: session %s lost %s %s:"
+                + " message %s was not billed", session.code(), amount.toPlainString(), message.currency(),
+                message.messageId()));
+        report("paymentReversed", new Reversed(session.code(), message.dialect(), message.messageId(), amount,
+                message.currency()));
+    }
+
+    /** What the payments page shows of a reversal. */
+    private record Reversed(String code, String dialect, String messageId, BigDecimal amount, String currency) {
     }
 
     /** POSTs the record's fields, by name, as a form. */
