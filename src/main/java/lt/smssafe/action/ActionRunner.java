@@ -99,11 +99,20 @@ public final class ActionRunner implements AutoCloseable {
         return attempted;
     }
 
+    /**
+     * Claims the run for this node. Two nodes claiming at once on one database: the second update finds the claim
+     * taken and changes nothing. On a Galera cluster both updates may succeed on their own nodes and one commit then
+     * fails certification: that node did not get the claim, which is all that failure means here.
+     */
     private boolean claim(long id) {
         Instant now = clock.instant();
-        return database.inTransaction(em -> em.createNamedQuery("ActionRun.claim")
-                .setParameter("until", now.plus(LEASE)).setParameter("now", now).setParameter("id", id)
-                .executeUpdate()) == 1;
+        try {
+            return database.inTransaction(em -> em.createNamedQuery("ActionRun.claim")
+                    .setParameter("until", now.plus(LEASE)).setParameter("now", now).setParameter("id", id)
+                    .executeUpdate()) == 1;
+        } catch (TransactionConflictException e) {
+            return false;
+        }
     }
 
     private void attempt(long id) {

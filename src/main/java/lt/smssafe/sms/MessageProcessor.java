@@ -1,7 +1,6 @@
 package lt.smssafe.sms;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -163,16 +162,22 @@ public final class MessageProcessor {
     }
 
     /**
-     * Takes the phone's row lock. The locking read comes first in the transaction on purpose: on InnoDB, a plain
-     * read before it would fix the transaction's snapshot before the previous holder of the lock committed.
+     * Takes the phone's row lock by writing the row. The write comes first in the transaction on purpose: on InnoDB,
+     * a plain read before it would fix the transaction's snapshot before the previous holder of the lock committed.
+     * It is a write, not only a locking read, for a MariaDB Galera cluster: there {@code SELECT ... FOR UPDATE}
+     * locks only on its own node, and certification at commit only finds conflicts between transactions that wrote
+     * the same rows. Writing the row makes two nodes' messages of one phone conflict at commit; the loser gets a
+     * certification failure (SQLSTATE 40001), a conflict that is retried, and is counted after the winner. On one
+     * database (H2, a single MariaDB) the write waits for the row lock exactly as the locking read did.
      *
      * @throws NewPhone when the phone has no lock row yet: the transaction is rolled back and the row created in a
-     *     transaction of its own. Inserting it here, after a locking read of a missing row, would hold InnoDB gap
-     *     locks across the insert, and many new phones at once would deadlock on each other's gaps.
+     *     transaction of its own. Inserting it here, after a locking statement that found no row, would hold InnoDB
+     *     gap locks across the insert, and many new phones at once would deadlock on each other's gaps.
      */
     private void lockPhone(EntityManager em, String dialect, String msisdn) {
-        PhoneLock.Key key = new PhoneLock.Key(safeId, dialect, msisdn);
-        if (em.find(PhoneLock.class, key, LockModeType.PESSIMISTIC_WRITE) == null) {
+        int taken = em.createNamedQuery("PhoneLock.take").setParameter("safeId", safeId)
+                .setParameter("dialect", dialect).setParameter("msisdn", msisdn).executeUpdate();
+        if (taken == 0) {
             throw new NewPhone();
         }
     }

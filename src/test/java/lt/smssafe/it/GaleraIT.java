@@ -1,0 +1,293 @@
+package lt.smssafe.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import lt.smssafe.SmsSafe;
+import lt.smssafe.action.ActionRunner;
+import lt.smssafe.action.ClosedSession;
+import lt.smssafe.action.PaymentAction;
+import lt.smssafe.i18n.Language;
+import lt.smssafe.persistence.Database;
+import lt.smssafe.persistence.DatabaseUnavailableException;
+import lt.smssafe.persistence.SchemaMigrations;
+import lt.smssafe.queries.SessionQueries;
+import lt.smssafe.sms.Answer;
+import lt.smssafe.sms.MessageCount;
+import lt.smssafe.sms.MessageProcessor;
+import lt.smssafe.sms.MessageValues;
+import lt.smssafe.testing.GaleraCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Exactly once across nodes on a real three-node MariaDB Galera cluster (PROTOCOL.md §2: "on one node or on several
+ * sharing a database"). Three application nodes, each on its own Galera node, are three processors (and payment
+ * runners) in this JVM, each with its own connection pool: what makes the outcome exact or not is how the database
+ * orders their transactions, and a processor with its own pool talks to its node exactly as a Tomcat would, while
+ * one JVM lets the test send copies of one message to two nodes at the same instant and check every node by SQL.
+ * (The WAR in a real Tomcat on MariaDB is {@code ResultIT}'s.)
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GaleraIT {
+    private static final String DATABASE = "smssafe_galera";
+    private static final long SAFE = 7700;
+    private static final int N = 3;
+    private static final BigDecimal PRICE = new BigDecimal("1.45");
+
+    private static GaleraCluster cluster;
+    private static final List<Node> nodes = new ArrayList<>();
+    private static final Map<String, AtomicInteger> actions = new ConcurrentHashMap<>();
+
+    /** One application node: its pool, processor and payment-action runner, on Galera node {@code galera}. */
+    private record Node(int galera, HikariDataSource pool, Database database, MessageProcessor processor,
+            ActionRunner runner, SessionQueries queries) {
+    }
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        cluster = GaleraCluster.start(Path.of("target", "galera"));
+        cluster.createDatabase(DATABASE);
+        PaymentAction counting = new PaymentAction() {
+            @Override
+            public void sessionClosed(ClosedSession session) {
+                actions.computeIfAbsent(session.code(), c -> new AtomicInteger()).incrementAndGet();
+            }
+        };
+        for (int galera = 1; galera <= 3; galera++) {
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(cluster.url(galera, DATABASE));
+            config.setUsername("root");
+            config.setPassword("");
+            config.setMaximumPoolSize(12);
+            config.setConnectionTimeout(3_000);
+            HikariDataSource pool = new HikariDataSource(config);
+            if (galera == 1) {
+                new SchemaMigrations(pool).migrate();
+            }
+            Database database = Database.open(pool, pool, SmsSafe.ENTITIES);
+            MessageProcessor processor = new MessageProcessor(database, SAFE, MessageCount.fixed(N), Duration.ZERO,
+                    Language.EN, Clock.systemUTC(), new SecureRandom(), code -> { });
+            nodes.add(new Node(galera, pool, database, processor,
+                    new ActionRunner(database, SAFE, counting, Clock.systemUTC(), SmsSafe.PAYMENT_LOOKUPS),
+                    new SessionQueries(database, SAFE, Clock.systemUTC())));
+        }
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        for (Node node : nodes) {
+            node.runner().close();
+            try {
+                node.database().close();
+            } catch (RuntimeException e) {
+                // the killed node's pool cannot close cleanly
+            }
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    private static MessageValues message(String phone, int i) {
+        return new MessageValues(SAFE, phone + "-m" + i, phone, "lt", "bite_lt", "1337", "order-" + phone, PRICE,
+                "EUR", 1);
+    }
+
+    /**
+     * Sends every message of every phone at once, each as two copies to two different nodes at the same moment, as
+     * a provider that retries does; a copy answered 503 is sent again, to a node that answers, until it is stored.
+     *
+     * @param killAfter after this many answers, {@code kill -9} of Galera node 3 (0: never)
+     * @return how many copies were answered 503 and sent again
+     */
+    private static int burst(List<String> phones, int killAfter) throws Exception {
+        List<MessageValues> messages = new ArrayList<>();
+        phones.forEach(phone -> {
+            for (int i = 1; i <= N; i++) {
+                messages.add(message(phone, i));
+            }
+        });
+        Collections.shuffle(messages, new Random(42));
+        AtomicInteger answered = new AtomicInteger();
+        AtomicInteger retried = new AtomicInteger();
+        Random random = new Random(7);
+        ExecutorService threads = Executors.newFixedThreadPool(24);
+        try {
+            List<Future<Answer>> copies = new ArrayList<>();
+            for (MessageValues message : messages) {
+                int first = random.nextInt(3);
+                int second = (first + 1 + random.nextInt(2)) % 3;
+                for (int target : new int[] {first, second}) {
+                    copies.add(threads.submit(() -> {
+                        Answer answer = deliver(message, target, retried);
+                        if (answered.incrementAndGet() == killAfter) {
+                            cluster.kill(3);
+                        }
+                        return answer;
+                    }));
+                }
+            }
+            for (Future<Answer> copy : copies) {
+                assertThat(copy.get(5, TimeUnit.MINUTES).status()).isEqualTo(200);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        return retried.get();
+    }
+
+    /** Delivers to one node; on a 503 the provider tries again later, on the next node. */
+    private static Answer deliver(MessageValues message, int target, AtomicInteger retried) throws InterruptedException {
+        for (int attempt = 0; attempt < 60; attempt++) {
+            try {
+                return nodes.get((target + attempt) % 3).processor().process(message);
+            } catch (DatabaseUnavailableException e) {
+                retried.incrementAndGet();
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("message " + message.messageId() + " was never stored");
+    }
+
+    private static List<String> phones(String prefix, int count) {
+        List<String> phones = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            phones.add(prefix + String.format("%05d", i));
+        }
+        return phones;
+    }
+
+    /** The serial outcome, read on Galera node {@code galera}: every phone one closed session of N, each message once. */
+    private static void assertSerialOutcome(int galera, String prefix, int phones) throws SQLException {
+        try (Connection c = DriverManager.getConnection(cluster.url(galera, DATABASE), "root", "");
+             Statement s = c.createStatement()) {
+            assertThat(single(s, "select count(*) from smssafe_message where msisdn like '" + prefix + "%'"))
+                    .as("each message once, on node %d", galera).isEqualTo(phones * N);
+            assertThat(single(s, "select count(distinct message_id) from smssafe_message where msisdn like '"
+                    + prefix + "%'")).isEqualTo(phones * N);
+            assertThat(single(s, "select count(*) from smssafe_session where msisdn like '" + prefix + "%'"))
+                    .as("one session per phone, on node %d", galera).isEqualTo(phones);
+            assertThat(single(s, "select count(*) from smssafe_session where msisdn like '" + prefix + "%'"
+                    + " and closed_at is not null and received_messages = " + N + " and total = " + PRICE.multiply(
+                    BigDecimal.valueOf(N)))).as("every session closed with k = N and the sum, on node %d", galera)
+                    .isEqualTo(phones);
+            assertThat(single(s, "select count(*) from (select msisdn from smssafe_session where msisdn like '"
+                    + prefix + "%' and closed_at is null group by msisdn having count(*) > 1) t"))
+                    .as("at most one unclosed session per phone").isZero();
+            assertThat(single(s, "select count(*) from smssafe_action_run r join smssafe_session s on s.code ="
+                    + " r.reference where s.msisdn like '" + prefix + "%'"))
+                    .as("one payment action owed per closed session, on node %d", galera).isEqualTo(phones);
+        }
+    }
+
+    private static long single(Statement s, String sql) throws SQLException {
+        try (ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    /** Runs the payment actions on the given nodes at once until none is owed; each must run exactly once. */
+    private static void assertEveryActionOnce(List<Node> runners, String prefix, int phones) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(runners.size());
+        try {
+            for (int round = 0; round < 20; round++) {
+                List<Future<Integer>> runs = new ArrayList<>();
+                for (Node node : runners) {
+                    runs.add(threads.submit(() -> node.runner().runDue()));
+                }
+                int attempted = 0;
+                for (Future<Integer> run : runs) {
+                    attempted += run.get(2, TimeUnit.MINUTES);
+                }
+                if (attempted == 0) {
+                    break;
+                }
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        List<String> codes = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(cluster.url(runners.get(0).galera(), DATABASE), "root", "");
+             Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select code from smssafe_session where msisdn like '" + prefix + "%'")) {
+            while (r.next()) {
+                codes.add(r.getString(1));
+            }
+        }
+        assertThat(codes).hasSize(phones);
+        assertThat(codes).allSatisfy(code -> assertThat(actions.get(code)).as("the action of %s", code)
+                .isNotNull().hasValue(1));
+    }
+
+    @Test
+    @Order(1)
+    void copiesOfEveryMessageOnTwoNodesAtOnceGiveTheSerialOutcomeOnEveryNode() throws Exception {
+        List<String> phones = phones("3706100", 160);
+
+        burst(phones, 0);
+
+        for (int galera = 1; galera <= 3; galera++) {
+            assertSerialOutcome(galera, "3706100", phones.size());
+        }
+        assertEveryActionOnce(nodes, "3706100", phones.size());
+    }
+
+    @Test
+    @Order(2)
+    void aSessionClosedOnOneNodeReadsClosedOnAnotherAtOnce() throws Exception {
+        String phone = "37062000001";
+        String code = null;
+        for (int i = 1; i <= N; i++) {
+            Answer answer = nodes.get(0).processor().process(message(phone, i));
+            if (answer.closedSession().isPresent()) {
+                code = answer.closedSession().get().value();
+            }
+        }
+        assertThat(code).isNotNull();
+        String closed = code;
+        assertThat(nodes.get(1).queries().status(closed)).hasValueSatisfying(s -> assertThat(s.isClosed()).isTrue());
+        assertThat(nodes.get(2).queries().status(closed)).hasValueSatisfying(s -> assertThat(s.isClosed()).isTrue());
+    }
+
+    @Test
+    @Order(3)
+    void withAGaleraNodeKilledMidBurstTheOthersGoOnAndNothingIsLostOrDoubled() throws Exception {
+        List<String> phones = phones("3706300", 200);
+
+        int retried = burst(phones, 300);
+        System.out.printf("[galera] burst with node 3 killed: %d copies answered 503 and sent again%n", retried);
+
+        assertThat(cluster.size(1)).as("the survivors form a cluster of two").isEqualTo(2);
+        assertSerialOutcome(1, "3706300", phones.size());
+        assertSerialOutcome(2, "3706300", phones.size());
+        assertEveryActionOnce(nodes.subList(0, 2), "3706300", phones.size());
+    }
+}
