@@ -20,6 +20,8 @@ import lt.smssafe.config.Settings;
 import lt.smssafe.mbs.MbsDirect;
 import lt.smssafe.mbs.recording.BilledTransaction;
 import lt.smssafe.mbs.recording.BillingRecorder;
+import lt.smssafe.metrics.NodeHealth;
+import lt.smssafe.metrics.NodeMetrics;
 import lt.smssafe.persistence.DataSourceLocator;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.persistence.SchemaMigrations;
@@ -35,6 +37,7 @@ import lt.smssafe.sms.UnmatchedReport;
 import lt.smssafe.sms.dialect.fortumo.FortumoDialect;
 import lt.smssafe.sms.dialect.paysera.PayseraDialect;
 import lt.smssafe.sms.dialect.smssafe.NotificationGate;
+import lt.smssafe.sms.dialect.smssafe.Notification;
 import lt.smssafe.sms.dialect.smssafe.NotificationSigner;
 import lt.smssafe.sms.dialect.smssafe.SmsSafeDialect;
 import org.slf4j.Logger;
@@ -71,6 +74,8 @@ public final class SmsSafe implements AutoCloseable {
     private final RatesRefresher rates;
     private final Optional<MbsDirect> mbs;
     private final BillingRecorder billing;
+    private final NodeMetrics metrics;
+    private final NodeHealth health;
 
     private SmsSafe(Settings settings, Database database, SchemaMigrations migrations, PaymentAction action) {
         Clock clock = Clock.systemUTC();
@@ -91,6 +96,9 @@ public final class SmsSafe implements AutoCloseable {
         this.processor = new MessageProcessor(database, settings.safe(),
                 MessageCount.fromRates(rates::table, settings.messages()), settings.delay(), settings.language(),
                 clock, new SecureRandom(), closed -> actions.wake());
+        this.metrics = new NodeMetrics(processor, List.of(Notification.DIALECT, FortumoDialect.NAME,
+                PayseraDialect.NAME), actions, queries, rates::status, database.dataSource(), clock);
+        this.health = new NodeHealth(database, migrations, clock);
     }
 
     /**
@@ -194,6 +202,16 @@ public final class SmsSafe implements AutoCloseable {
     /** The MBS direct-billing client, when {@code mbs.url} is configured. */
     public Optional<MbsDirect> mbs() {
         return mbs;
+    }
+
+    /** This node's metrics, for {@code /metrics}. */
+    public NodeMetrics metrics() {
+        return metrics;
+    }
+
+    /** Whether this node can take payments, for {@code /health}. */
+    public NodeHealth health() {
+        return health;
     }
 
     /** Records verified billing reports and owes the payment action for committed transactions. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.persistence.DatabaseUnavailableException;
 import lt.smssafe.persistence.TransactionConflictException;
@@ -35,6 +36,8 @@ public final class ActionRunner implements AutoCloseable {
     private final Clock clock;
     private final Map<ActionRun.Kind, PaymentLookup> payments;
     private final ScheduledExecutorService executor;
+    private final LongAdder succeeded = new LongAdder();
+    private final LongAdder failed = new LongAdder();
 
     /**
      * A runner that does nothing until {@link #start(Duration)}.
@@ -125,6 +128,7 @@ public final class ActionRunner implements AutoCloseable {
         }
         Throwable outcome = failure;
         database.inTransaction(em -> record(em, id, outcome));
+        (outcome == null ? succeeded : failed).increment();
         if (outcome == null) {
             LOG.info("sms:safe payment action for {} {} succeeded (attempt {})", run.kind(), run.reference(),
                     run.attempts());
@@ -149,6 +153,16 @@ public final class ActionRunner implements AutoCloseable {
             run.failed(clock.instant(), failure);
         }
         return null;
+    }
+
+    /** Attempts of this node's runner that succeeded since it started. */
+    public long succeededAttempts() {
+        return succeeded.sum();
+    }
+
+    /** Attempts of this node's runner that failed (the action threw) since it started. */
+    public long failedAttempts() {
+        return failed.sum();
     }
 
     /** Stops the runner; an action in progress is interrupted and its run retried later. */

@@ -48,6 +48,15 @@ public final class Database implements AutoCloseable {
                 new HibernatePersistenceProvider().createEntityManagerFactory(configuration));
     }
 
+    /** Whether the database gives a valid connection now (within the pool's own wait and 2 s of checking). */
+    public boolean answers() {
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (java.sql.SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The underlying DataSource, for migrations. */
     public DataSource dataSource() {
         return dataSource;

@@ -119,6 +119,12 @@ public final class SessionQueries {
                 .setParameter("safeId", safeId).setMaxResults(MAX_LISTED).getResultList());
     }
 
+    /** How many payment actions are owed: not succeeded yet, failing or waiting for their first attempt. */
+    public long owedActions() {
+        return database.inTransaction(em -> em.createQuery("select count(r) from ActionRun r where r.safeId = :safeId"
+                + " and r.succeededAt is null", Long.class).setParameter("safeId", safeId).getSingleResult());
+    }
+
     /** The payment actions that have not succeeded yet, oldest first, with their attempts and last error. */
     public List<ActionRun> pendingActions() {
         return database.inTransaction(em -> em.createNamedQuery("ActionRun.findUnsucceeded", ActionRun.class)

@@ -5,7 +5,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import lt.smssafe.action.ActionRun;
 import lt.smssafe.i18n.Language;
@@ -31,6 +34,9 @@ public final class MessageProcessor {
     private final Clock clock;
     private final SecureRandom random;
     private final Consumer<SessionCode> onClose;
+    /** Sessions opened and closed by this node since it started, per dialect, counted after the commit. */
+    private final Map<String, LongAdder> opened = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> closed = new ConcurrentHashMap<>();
 
     /**
      * @param onClose told, after the commit, about every session a message closed (wakes the payment action)
@@ -67,8 +73,18 @@ public final class MessageProcessor {
     public Answer process(PaidMessage message) {
         for (int attempt = 1; ; attempt++) {
             try {
-                Answer answer = database.inRetriedTransaction(em -> processOnce(em, message));
-                answer.closedSession().ifPresent(onClose);
+                boolean[] openedNow = new boolean[1];
+                Answer answer = database.inRetriedTransaction(em -> {
+                    openedNow[0] = false;
+                    return processOnce(em, message, openedNow);
+                });
+                if (openedNow[0]) {
+                    opened.computeIfAbsent(message.dialect(), d -> new LongAdder()).increment();
+                }
+                if (answer.closedSession().isPresent()) {
+                    closed.computeIfAbsent(message.dialect(), d -> new LongAdder()).increment();
+                    onClose.accept(answer.closedSession().get());
+                }
                 return answer;
             } catch (DatabaseUnavailableException e) {
                 // the same outage, told with the message it cost, for the log line of the 503
@@ -134,7 +150,19 @@ public final class MessageProcessor {
         return Answer.closed("OK", session.code());
     }
 
-    private Answer processOnce(EntityManager em, PaidMessage message) {
+    /** Sessions this node opened since it started, for messages of this dialect. */
+    public long sessionsOpened(String dialect) {
+        LongAdder count = opened.get(dialect);
+        return count == null ? 0 : count.sum();
+    }
+
+    /** Sessions this node closed since it started, for messages of this dialect. */
+    public long sessionsClosed(String dialect) {
+        LongAdder count = closed.get(dialect);
+        return count == null ? 0 : count.sum();
+    }
+
+    private Answer processOnce(EntityManager em, PaidMessage message, boolean[] openedNow) {
         lockPhone(em, message.dialect(), message.msisdn());
         // the clock is read under the lock, so arrival times follow the order in which messages are counted
         Instant now = clock.instant();
@@ -149,8 +177,9 @@ public final class MessageProcessor {
             return Answer.reply(reply);
         }
         // a blank sender that can pay with one message opens a session that closes at once: never look one up
-        PaymentSession session = (message.hasSender() ? unclosedSession(em, message) : Optional.<PaymentSession>empty())
-                .orElseGet(() -> openSession(em, message, now));
+        Optional<PaymentSession> unclosed = message.hasSender() ? unclosedSession(em, message) : Optional.empty();
+        PaymentSession session = unclosed.orElseGet(() -> openSession(em, message, now));
+        openedNow[0] = unclosed.isEmpty();
         Outcome outcome = session.accept(message.cost(), now, delay);
         String reply = Replies.text(language, outcome.kind(), session.code(), outcome.left());
         em.persist(new ReceivedMessage(safeId, message, session.id(), now, outcome.kind(), reply));

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import lt.smssafe.SmsSafe;
 import lt.smssafe.mbs.MbsUnavailableException;
 import lt.smssafe.persistence.DatabaseUnavailableException;
 import org.slf4j.Logger;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * <li>anything else is a defect → {@code 500 internal error} with no detail, logged at ERROR with its stack trace,
  *     so that someone sees it instead of a provider retrying an "outage" forever.</li>
  * </ul>
- * A caller's own mistakes never get here: each endpoint answers them itself (400, 403, 404, 409).
+ * A caller's own mistakes never get here: each endpoint answers them itself (400, 403, 404, 409). Every answer,
+ * whichever it is, is counted in the node's metrics.
  */
 @WebFilter(filterName = "failures", urlPatterns = "/*")
 public final class FailureFilter extends HttpFilter {
@@ -32,6 +34,7 @@ public final class FailureFilter extends HttpFilter {
             throws IOException, ServletException {
         try {
             chain.doFilter(request, response);
+            count(request, response.getStatus());
         } catch (RuntimeException | ServletException e) {
             Throwable outage = outage(e);
             if (outage != null) {
@@ -49,6 +52,15 @@ public final class FailureFilter extends HttpFilter {
             } else {
                 PlainText.send(response, 500, "internal error");
             }
+            count(request, response.getStatus());
+        }
+    }
+
+    /** Every answer counts in the node's metrics, by endpoint and status. */
+    private void count(HttpServletRequest request, int status) {
+        SmsSafe app = SmsSafeListener.of(getServletContext());
+        if (app != null) {
+            app.metrics().answered(request.getServletPath(), status);
         }
     }
 

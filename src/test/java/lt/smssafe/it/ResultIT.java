@@ -285,11 +285,15 @@ class ResultIT {
         MariaDbServer server = MariaDbServer.get();
         server.stop();
         HttpResponse<String> response;
+        HttpResponse<String> health;
         try {
             response = provider.deliver(FakeProvider.sms(SAFE, id(), phone, "down"));
+            health = AdminHttp.get(URI.create(base + "health"), null);
         } finally {
             server.restart();
         }
+        assertThat(health.statusCode()).as("the load balancer takes this node out").isEqualTo(503);
+        assertThat(health.body()).isEqualTo("{\"status\":\"down\",\"database\":\"down\",\"schema\":\"unknown\"}");
 
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).hasValue("30");

@@ -72,6 +72,37 @@ class SetupIT {
     }
 
     @Test
+    void healthSaysUpForTheLoadBalancerAndShowsNoSecret() {
+        HttpResponse<String> health = AdminHttp.get(URI.create(base + "health"), null);
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.headers().firstValue("Content-Type")).hasValue("application/json;charset=UTF-8");
+        assertThat(health.body()).isEqualTo("{\"status\":\"up\",\"database\":\"up\",\"schema\":\"current\"}");
+    }
+
+    @Test
+    void metricsAreForTheAdminInPrometheusTextFormat() {
+        AdminHttp.get(URI.create(base + "health"), null);
+        HttpResponse<String> anonymous = AdminHttp.get(URI.create(base + "metrics"), null);
+        HttpResponse<String> metrics = AdminHttp.get(URI.create(base + "metrics"), AdminHttp.ADMIN);
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/plain;version=0.0.4"));
+        assertThat(metrics.body())
+                .contains("# TYPE smssafe_http_answers_total counter")
+                .containsPattern("smssafe_http_answers_total\\{endpoint=\"/health\",status=\"200\"\\} [1-9]")
+                .contains("smssafe_sessions_opened_total{dialect=\"fortumo\"}")
+                .contains("smssafe_sessions_closed_total{dialect=\"smssafe\"}")
+                .contains("smssafe_actions_attempts_total{outcome=\"failed\"}")
+                .containsPattern("smssafe_actions_owed [0-9]")
+                .contains("smssafe_rates_age_seconds")
+                .contains("hikaricp_connections_max")
+                .doesNotContain(PASSKEY);
+    }
+
+    @Test
     void aScriptPostAppliesNothingTwice() {
         for (int i = 0; i < 2; i++) {
             HttpResponse<String> response = AdminHttp.send(AdminHttp.request(setup(), AdminHttp.ADMIN)

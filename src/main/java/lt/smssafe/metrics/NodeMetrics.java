@@ -1,0 +1,85 @@
+package lt.smssafe.metrics;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import lt.smssafe.action.ActionRunner;
+import lt.smssafe.queries.SessionQueries;
+import lt.smssafe.rates.RatesStatus;
+import lt.smssafe.sms.MessageProcessor;
+
+/**
+ * This node's metrics, in one Micrometer registry written out in Prometheus's text format. Counters are this
+ * node's since it started (Prometheus sums the nodes); the owed payment actions are the database's, the same on
+ * every node.
+ */
+public final class NodeMetrics {
+    /** The endpoints counted by name; any other path counts as {@code other}, so that nobody can grow the series. */
+    private static final Set<String> ENDPOINTS = Set.of("/result", "/fortumo", "/paysera", "/mbs/report", "/check",
+            "/select", "/setup", "/cron", "/health", "/metrics");
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    /**
+     * @param dialects the gateways whose sessions are counted
+     * @param rates the rates' status as it is at each scrape
+     * @param pool the embedded connection pool, whose own metrics are added; null for a container's DataSource
+     */
+    public NodeMetrics(MessageProcessor processor, List<String> dialects, ActionRunner actions,
+            SessionQueries queries, Supplier<RatesStatus> rates, DataSource pool, Clock clock) {
+        for (String dialect : dialects) {
+            FunctionCounter.builder("smssafe.sessions.opened", processor, p -> p.sessionsOpened(dialect))
+                    .description("payment sessions opened by this node").tag("dialect", dialect).register(registry);
+            FunctionCounter.builder("smssafe.sessions.closed", processor, p -> p.sessionsClosed(dialect))
+                    .description("payment sessions closed (paid) on this node").tag("dialect", dialect)
+                    .register(registry);
+        }
+        FunctionCounter.builder("smssafe.actions.attempts", actions, ActionRunner::succeededAttempts)
+                .description("payment-action attempts by this node").tag("outcome", "succeeded").register(registry);
+        FunctionCounter.builder("smssafe.actions.attempts", actions, ActionRunner::failedAttempts)
+                .description("payment-action attempts by this node").tag("outcome", "failed").register(registry);
+        Gauge.builder("smssafe.actions.owed", queries, NodeMetrics::owed)
+                .description("payment actions not yet succeeded, in the shared database").register(registry);
+        Gauge.builder("smssafe.rates.age", rates, status -> age(status.get().lastSuccess().orElse(null), clock))
+                .description("seconds since the rates were last refreshed; NaN before the first success")
+                .baseUnit("seconds").register(registry);
+        if (pool instanceof HikariDataSource hikari) {
+            hikari.setMetricRegistry(registry);
+        }
+    }
+
+    /** Counts one answer of an endpoint. */
+    public void answered(String path, int status) {
+        Counter.builder("smssafe.http.answers").description("answers by endpoint and status")
+                .tag("endpoint", ENDPOINTS.contains(path) ? path : "other").tag("status", String.valueOf(status))
+                .register(registry).increment();
+    }
+
+    /** Everything, in Prometheus's text exposition format. */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    private static double owed(SessionQueries queries) {
+        try {
+            return queries.owedActions();
+        } catch (RuntimeException e) {
+            // the database is away: the gauge has no value now rather than failing the whole scrape
+            return Double.NaN;
+        }
+    }
+
+    private static double age(Instant lastSuccess, Clock clock) {
+        return lastSuccess == null ? Double.NaN : Duration.between(lastSuccess, clock.instant()).toMillis() / 1000.0;
+    }
+}

@@ -1,0 +1,29 @@
+package lt.smssafe.web;
+
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import lt.smssafe.metrics.NodeHealth;
+
+/**
+ * {@code /health}, for load balancers (open to anyone, no secrets): {@code 200} with
+ * {@code {"status":"up","database":"up","schema":"current"}} when this node can take payments, {@code 503} with what
+ * is wrong otherwise. Cheap enough to poll every second.
+ */
+@WebServlet(name = "health", urlPatterns = "/health")
+public final class HealthServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        NodeHealth.Verdict verdict = SmsSafeListener.of(getServletContext()).health().check();
+        response.setStatus(verdict.up() ? 200 : 503);
+        response.setContentType("application/json; charset=UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write("{\"status\":\"" + (verdict.up() ? "up" : "down") + "\",\"database\":\""
+                + (verdict.databaseUp() ? "up" : "down") + "\",\"schema\":\""
+                + (!verdict.databaseUp() ? "unknown" : verdict.schemaCurrent() ? "current" : "pending") + "\"}");
+    }
+}
