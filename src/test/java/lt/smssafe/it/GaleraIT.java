@@ -30,6 +30,12 @@ import lt.smssafe.action.ActionRunner;
 import lt.smssafe.action.ClosedSession;
 import lt.smssafe.action.PaymentAction;
 import lt.smssafe.i18n.Language;
+import lt.smssafe.mbs.AccountType;
+import lt.smssafe.mbs.MtType;
+import lt.smssafe.mbs.Transaction;
+import lt.smssafe.mbs.TransactionReference;
+import lt.smssafe.mbs.TransactionStatus;
+import lt.smssafe.mbs.recording.BillingRecorder;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.persistence.DatabaseUnavailableException;
 import lt.smssafe.persistence.SchemaMigrations;
@@ -279,6 +285,36 @@ class GaleraIT {
 
     @Test
     @Order(3)
+    void reportsOfOneCommittedMbsTransactionOnEveryNodeAtOnceOweTheActionOnce() throws Exception {
+        List<BillingRecorder> recorders = new ArrayList<>();
+        List<TransactionReference> owed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (Node node : nodes) {
+            recorders.add(new BillingRecorder(node.database(), SAFE, Clock.systemUTC(), owed::add));
+        }
+        Transaction committed = new Transaction(9001, 41, "order-g", "bite_lt", "acc-1", "37060000001", null,
+                AccountType.PREPAID, 250, 250, "EUR", MtType.SMS, "thanks", null, TransactionStatus.COMMIT, "ok", null,
+                Map.of());
+
+        List<Boolean> results = lt.smssafe.testing.Concurrently.run(30,
+                i -> () -> recorders.get(i % 3).record(committed));
+
+        assertThat(results).containsOnlyOnce(true);
+        assertThat(owed).containsExactly(new TransactionReference(41, 9001));
+        for (int galera = 1; galera <= 3; galera++) {
+            try (Connection c = DriverManager.getConnection(cluster.url(galera, DATABASE), "root", "");
+                 Statement s = c.createStatement()) {
+                assertThat(single(s, "select count(*) from smssafe_mbs_transaction where transaction_id = 9001"))
+                        .isEqualTo(1);
+                assertThat(single(s, "select reports from smssafe_mbs_transaction where transaction_id = 9001"))
+                        .as("every report counted once, on node %d", galera).isEqualTo(30);
+                assertThat(single(s, "select count(*) from smssafe_action_run where reference = '41:9001'"))
+                        .isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    @Order(4)
     void withAGaleraNodeKilledMidBurstTheOthersGoOnAndNothingIsLostOrDoubled() throws Exception {
         List<String> phones = phones("3706300", 200);
 
