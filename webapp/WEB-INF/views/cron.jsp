@@ -12,15 +12,24 @@
   <tr><th>Refreshed every</th><td><c:out value="${refreshEvery}"/></td></tr>
   <tr><th>Last attempt</th><td><time><c:out value="${rates.lastAttempt().orElse('never')}"/></time></td></tr>
   <tr><th>Last success</th><td id="last-success"><time><c:out value="${rates.lastSuccess().orElse('never')}"/></time></td></tr>
-  <tr><th>Last failure</th><td id="last-failure"><time><c:out value="${rates.lastFailure().orElse('never')}"/></time>
-    <c:if test="${rates.lastFailureReason().isPresent()}"><br><span class="error-text" id="failure-reason"><c:out value="${rates.lastFailureReason().get()}"/></span></c:if></td></tr>
+  <c:choose>
+    <c:when test="${rates.failingNow()}">
+      <tr><th>Failing since</th><td id="last-failure"><time><c:out value="${rates.lastFailure().get()}"/></time>
+        <br><span class="error-text" id="failure-reason"><c:out value="${rates.lastFailureReason().orElse('')}"/></span></td></tr>
+    </c:when>
+    <c:otherwise>
+      <tr><th>Last failure</th><td id="last-failure">none since the last success<c:if test="${rates.lastFailure().isPresent()}">
+        <br><span class="muted" id="earlier-failure">earlier, resolved: <time><c:out value="${rates.lastFailure().get()}"/></time>
+        <c:out value="${rates.lastFailureReason().orElse('')}"/></span></c:if></td></tr>
+    </c:otherwise>
+  </c:choose>
   <tr><th>Feed generated</th><td><time><c:out value="${rates.table().generated().orElse('unknown')}"/></time></td></tr>
 </table>
 <form method="post" action="${pageContext.request.contextPath}/cron">
   <input type="hidden" name="csrf" value="<c:out value='${csrf}'/>">
   <button type="submit">Refresh now</button>
 </form>
-<p class="muted">From the system's cron: <code>curl -fsS -u admin:… -X POST <c:out value="${pageContext.request.requestURL}"/></code>
+<p class="muted">From the system's cron: <code>curl -fsS -u admin:… -X POST <c:out value="${cronUrl}"/></code>
   (200 when refreshed, 502 when the refresh failed and the last good rates were kept).</p>
 <h2>What the table holds: <c:out value="${rates.table().countries().size()}"/> countries, <c:out value="${rates.table().providerCount()}"/> operators</h2>
 <c:choose>

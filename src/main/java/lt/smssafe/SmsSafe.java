@@ -146,18 +146,41 @@ public final class SmsSafe implements AutoCloseable {
         Optional<DataSource> bound = DataSourceLocator.lookup(settings.datasource());
         if (bound.isPresent()) {
             LOG.info("sms:safe uses the DataSource bound at {}", settings.datasource());
+            requireReachable(bound.get(), settings);
             return Database.open(bound.get(), null, ENTITIES);
         }
         if (settings.datasourceExplicit()) {
             throw InvalidConfigException.invalid("datasource", "nothing is bound at '" + settings.datasource() + "'");
         }
         var pool = DataSourceLocator.embedded(settings.dataDir());
-        LOG.info("sms:safe uses the embedded H2 database in {}", settings.dataDir());
+        // said loudly: a typo in a <Resource name> lands here, and payments would go to a local file unnoticed
+        LOG.warn("sms:safe uses its EMBEDDED H2 database in {}: nothing is bound at {}. That is fine to try it out;"
+                + " a production site binds its database there (see the README)", settings.dataDir(),
+                settings.datasource());
         try {
             return Database.open(pool, pool, ENTITIES);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
+        }
+    }
+
+    /**
+     * Fails the start with one line naming the cause when the bound database cannot be reached: otherwise Hibernate
+     * fails a step later with "Unable to determine Dialect", which says nothing about a wrong host, password or TLS
+     * setting.
+     */
+    private static void requireReachable(DataSource dataSource, Settings settings) {
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            connection.isValid(5);
+        } catch (java.sql.SQLException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String cause = root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root + ")";
+            throw InvalidConfigException.invalid("datasource", "the database bound at '" + settings.datasource()
+                    + "' cannot be reached: " + cause);
         }
     }
 

@@ -30,6 +30,14 @@ public record RatesStatus(Optional<String> source, RateTable table, Optional<Ins
         Objects.requireNonNull(lastAttempt, "lastAttempt");
     }
 
+    /**
+     * Whether the rates are failing now: the last failure came after the last success (or there was no success yet).
+     * An older failure is history, resolved by the success after it.
+     */
+    public boolean failingNow() {
+        return lastFailure.isPresent() && (lastSuccess.isEmpty() || lastFailure.get().isAfter(lastSuccess.get()));
+    }
+
     static RatesStatus initial(Optional<String> source, RateTable table) {
         return new RatesStatus(source, table, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }

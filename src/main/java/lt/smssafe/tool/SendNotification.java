@@ -21,7 +21,10 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import lt.smssafe.sms.dialect.fortumo.FortumoSigner;
 import lt.smssafe.sms.dialect.paysera.PayseraCodec;
@@ -39,7 +42,8 @@ import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
  * </pre>
  *
  * Every parameter of PROTOCOL.md §2 has a default and can be overridden ({@code --msisdn}, {@code --content}, …,
- * or {@code --set name=value} for any parameter, even {@code sign}). Exit code 0 when every answer was 200.
+ * or {@code --set name=value} for any parameter, even {@code sign}). Exit code 0 when every answer was 200 and every
+ * reply named the same session (a 200 with a rejection text, such as the wait's, is a failure and says why).
  */
 public final class SendNotification {
     private static final String USAGE = """
@@ -60,6 +64,9 @@ public final class SendNotification {
               --wait DURATION            before the last of N messages, wait this long (ISO-8601, e.g. PT30S)
               --post                     send form-encoded POST instead of GET""";
 
+    /** A session code (PROTOCOL.md §3) standing alone in a reply. */
+    private static final Pattern SESSION_CODE = Pattern.compile("(?<![0-9A-Z])([23456789A-HJ-NP-Z]{8})(?![0-9A-Z])");
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final Clock clock;
     private final PrintStream out;
@@ -75,7 +82,8 @@ public final class SendNotification {
     }
 
     /**
-     * Runs the command; returns the exit code (0 all answered 200 or help was asked for, 1 otherwise, 2 for a usage
+     * Runs the command; returns the exit code (0 all answered 200 with replies of one session, or help was asked
+     * for; 1 otherwise; 2 for a usage
      * mistake).
      */
     public int run(String[] args) {
@@ -92,6 +100,7 @@ public final class SendNotification {
             return 2;
         }
         boolean allOk = true;
+        List<String> codes = new ArrayList<>();
         String idBase = options.values.getOrDefault("message_id", "tool-" + UUID.randomUUID());
         for (int i = 1; i <= options.messages; i++) {
             if (i == options.messages && i > 1 && !options.wait.isZero()) {
@@ -113,6 +122,14 @@ public final class SendNotification {
             }
             out.println(response.statusCode() + " " + response.body());
             allOk &= response.statusCode() == 200;
+            boolean paidMessage = !options.dialect.equals("fortumo") || options.status.equals("pending");
+            if (response.statusCode() == 200 && paidMessage) {
+                Optional<String> problem = sessionProblem(response.body(), codes);
+                if (problem.isPresent()) {
+                    out.println("  not what a session expects: " + problem.get());
+                    allOk = false;
+                }
+            }
         }
         return allOk ? 0 : 1;
     }
@@ -132,6 +149,24 @@ public final class SendNotification {
         params.put("sign", new NotificationSigner(options.scheme, options.passkey).sign(params));
         params.putAll(options.overrides);
         return params;
+    }
+
+    /**
+     * Why a 200 reply is not one a paying session gets, if it is not: every counted message's reply names its
+     * session's code (in any of the site's languages), and all messages of one run name the same one. A reply
+     * without a code is a rejection the gateway sent to the phone as an SMS (the wait, or a sender not identified).
+     */
+    private static Optional<String> sessionProblem(String reply, List<String> codes) {
+        Matcher code = SESSION_CODE.matcher(reply);
+        if (!code.find()) {
+            return Optional.of("the reply names no session, so the message was not counted");
+        }
+        if (!codes.isEmpty() && !codes.get(0).equals(code.group(1))) {
+            return Optional.of("session " + code.group(1) + " instead of " + codes.get(0)
+                    + ": the phone had another session open");
+        }
+        codes.add(code.group(1));
+        return Optional.empty();
     }
 
     /** Fortumo's parameters, signed as Fortumo signs: every one sorted by name, MD5 with the secret appended. */

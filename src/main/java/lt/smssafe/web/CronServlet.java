@@ -43,6 +43,8 @@ public final class CronServlet extends HttpServlet {
         request.setAttribute("rates", app.rates().status());
         request.setAttribute("outcome", outcome);
         request.setAttribute("refreshEvery", app.settings().ratesRefresh());
+        // the URL a script posts to, taken before the forward: inside the view the request names the JSP
+        request.setAttribute("cronUrl", request.getRequestURL().toString());
         Views.render(request, response, "cron");
     }
 }

@@ -19,6 +19,7 @@ import lt.smssafe.sms.dialect.ProviderRequest;
  */
 abstract class ProviderServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
+    private static final RefusedCallers REFUSED = new RefusedCallers(java.time.Clock.systemUTC());
 
     /** This endpoint's dialect in the running installation; empty when its keys are not set. */
     abstract Optional<? extends Dialect> dialect(SmsSafe app);
@@ -50,6 +51,9 @@ abstract class ProviderServlet extends HttpServlet {
                     request.getParameterMap()));
             answer = dialect.answer(app.processor().handle(event));
         } catch (RejectedRequestException e) {
+            if (e.reason() == RejectedRequestException.Reason.FORBIDDEN) {
+                REFUSED.refused(request.getServletPath(), request.getRemoteAddr());
+            }
             answer = dialect.refusal(e);
         }
         PlainText.send(response, answer.status(), answer.body());

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ConfigurationIT {
     private static final String MISSING_PASSKEY = "config-missing-it";
     private static final String BAD_DELAY = "config-delay-it";
+    private static final String NO_DATABASE = "config-nodb-it";
 
     @ArquillianResource
     private Deployer deployer;
@@ -35,6 +36,22 @@ class ConfigurationIT {
     static WebArchive withAnInvalidDelay() {
         return TestWar.named(BAD_DELAY).with("safe", "7171").with("passkey", "secret-never-logged")
                 .with("delay", "tomorrow").build();
+    }
+
+    @Deployment(name = NO_DATABASE, managed = false, testable = false)
+    static WebArchive withADatabaseNobodyAnswers() {
+        return TestWar.named(NO_DATABASE).with("safe", "7171").with("passkey", "secret-never-logged")
+                .withMariaDbAt("jdbc:mariadb://127.0.0.1:1/smssafe?connectTimeout=1000").build();
+    }
+
+    @Test
+    void aDatabaseThatCannotBeReachedStopsTheDeploymentWithOneLineNamingTheCause() {
+        assertThatThrownBy(() -> deployer.deploy(NO_DATABASE)).isInstanceOf(RuntimeException.class);
+
+        assertThat(logLinesContaining("smssafe configuration: 'datasource'")).anySatisfy(line -> assertThat(line)
+                .startsWith("smssafe configuration: 'datasource' is invalid: the database bound at"
+                        + " 'java:comp/env/jdbc/smssafe' cannot be reached: ")
+                .doesNotContain("Dialect"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 import lt.smssafe.testing.FakeProvider;
@@ -43,5 +44,8 @@ class NotifyAllowIT {
 
         assertThat(valid.statusCode() + " " + valid.body()).isEqualTo("403 forbidden");
         assertThat(malformed.statusCode() + " " + malformed.body()).isEqualTo("403 forbidden");
+        List<String> logged = TomcatLog.linesContaining("sms:safe /result refused a call from");
+        assertThat(logged).as("the refused address is named, once a minute however often it calls").hasSize(1);
+        assertThat(logged.get(0)).contains("not in notify.allow");
     }
 }

@@ -117,6 +117,19 @@ class SendNotificationIT {
     }
 
     @Test
+    void aReplyThatCountsNothingFailsAndSaysWhy() {
+        String phone = phone();
+        Run started = tool("--url", base + "result", "--safe", "3131", "--passkey", PASSKEY, "--msisdn", phone,
+                "--messages", "2");
+        Run tooEarly = tool("--url", base + "result", "--safe", "3131", "--passkey", PASSKEY, "--msisdn", phone);
+
+        assertThat(started.exitCode()).isZero();
+        assertThat(tooEarly.exitCode()).isEqualTo(1);
+        assertThat(tooEarly.lines()).containsExactly("200 error. your message cannot be processed (0 hours 1 minute"
+                + " left)", "  not what a session expects: the reply names no session, so the message was not counted");
+    }
+
+    @Test
     void helpPrintsTheUsageAndSucceeds() {
         Run run = tool("--help");
 

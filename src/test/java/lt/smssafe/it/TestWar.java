@@ -62,6 +62,14 @@ final class TestWar {
         return this;
     }
 
+    /** Binds {@code jdbc/smssafe} to a MariaDB at this JDBC URL, e.g. one where nothing listens. */
+    TestWar withMariaDbAt(String url) {
+        dataSource = "  <Resource name=\"jdbc/smssafe\" auth=\"Container\" type=\"javax.sql.DataSource\""
+                + " driverClassName=\"org.mariadb.jdbc.Driver\" url=\"" + xml(url) + "\""
+                + " username=\"root\" password=\"\" maxTotal=\"5\" maxWaitMillis=\"3000\"/>\n";
+        return this;
+    }
+
     WebArchive build() {
         StringBuilder context = new StringBuilder("<Context>\n");
         environment.forEach((key, value) -> context.append("  <Environment name=\"smssafe/").append(key)
