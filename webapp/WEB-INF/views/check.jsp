@@ -81,5 +81,4 @@
     <button type="submit"><fmt:message key="check.statusShow"/></button>
   </form>
 </section>
-<%@ include file="owners.jspf" %>
 <%@ include file="footer.jspf" %>

@@ -10,20 +10,20 @@
 <table class="facts" id="rates-status">
   <tr><th>Source</th><td id="source"><c:out value="${rates.source().orElse('none: set rates.url')}"/></td></tr>
   <tr><th>Refreshed every</th><td><c:out value="${refreshEvery}"/></td></tr>
-  <tr><th>Last attempt</th><td><time><c:out value="${rates.lastAttempt().orElse('never')}"/></time></td></tr>
-  <tr><th>Last success</th><td id="last-success"><time><c:out value="${rates.lastSuccess().orElse('never')}"/></time></td></tr>
+  <tr><th>Last attempt</th><td><time><c:out value="${rates.lastAttempt().isPresent() ? times.format(rates.lastAttempt()) : 'never'}"/></time></td></tr>
+  <tr><th>Last success</th><td id="last-success"><time><c:out value="${rates.lastSuccess().isPresent() ? times.format(rates.lastSuccess()) : 'never'}"/></time></td></tr>
   <c:choose>
     <c:when test="${rates.failingNow()}">
-      <tr><th>Failing since</th><td id="last-failure"><time><c:out value="${rates.lastFailure().get()}"/></time>
+      <tr><th>Failing since</th><td id="last-failure"><time><c:out value="${times.format(rates.lastFailure())}"/></time>
         <br><span class="error-text" id="failure-reason"><c:out value="${rates.lastFailureReason().orElse('')}"/></span></td></tr>
     </c:when>
     <c:otherwise>
       <tr><th>Last failure</th><td id="last-failure">none since the last success<c:if test="${rates.lastFailure().isPresent()}">
-        <br><span class="muted" id="earlier-failure">earlier, resolved: <time><c:out value="${rates.lastFailure().get()}"/></time>
+        <br><span class="muted" id="earlier-failure">earlier, resolved: <time><c:out value="${times.format(rates.lastFailure())}"/></time>
         <c:out value="${rates.lastFailureReason().orElse('')}"/></span></c:if></td></tr>
     </c:otherwise>
   </c:choose>
-  <tr><th>Feed generated</th><td><time><c:out value="${rates.table().generated().orElse('unknown')}"/></time></td></tr>
+  <tr><th>Feed generated</th><td><time><c:out value="${rates.table().generated().isPresent() ? times.format(rates.table().generated()) : 'unknown'}"/></time></td></tr>
 </table>
 <form method="post" action="${pageContext.request.contextPath}/cron">
   <input type="hidden" name="csrf" value="<c:out value='${csrf}'/>">

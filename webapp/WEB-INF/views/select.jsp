@@ -36,8 +36,8 @@
           <td><c:if test="${s.stateCode() == 'waiting'}"><c:out value="${row.waitLeft()}"/></c:if></td>
           <td class="content"><c:out value="${s.content()}"/></td>
           <td><c:out value="${s.total()}"/> <c:out value="${s.currency()}"/></td>
-          <td><time><c:out value="${s.openedAt()}"/></time></td>
-          <td><time><c:out value="${s.lastMessageAt()}"/></time></td>
+          <td><time><c:out value="${times.format(s.openedAt())}"/></time></td>
+          <td><time><c:out value="${times.format(s.lastMessageAt())}"/></time></td>
         </tr>
       </c:forEach>
       </tbody>
@@ -69,8 +69,8 @@
           <td><c:out value="${a.reference()}"/></td>
           <td><c:out value="${a.attempts()}"/></td>
           <td class="error-text"><c:out value="${a.lastError().orElse('')}"/></td>
-          <td><time><c:out value="${a.nextAttemptAt()}"/></time></td>
-          <td><time><c:out value="${a.createdAt()}"/></time></td>
+          <td><time><c:out value="${times.format(a.nextAttemptAt())}"/></time></td>
+          <td><time><c:out value="${times.format(a.createdAt())}"/></time></td>
         </tr>
       </c:forEach>
       </tbody>
@@ -97,7 +97,7 @@
           <td class="content"><c:out value="${s.content()}"/></td>
           <td><c:out value="${s.total()}"/> <c:out value="${s.currency()}"/></td>
           <td><c:out value="${s.reversedTotal()}"/> <c:out value="${s.currency()}"/></td>
-          <td><time><c:out value="${s.reversedAt().get()}"/></time></td>
+          <td><time><c:out value="${times.format(s.reversedAt())}"/></time></td>
         </tr>
       </c:forEach>
       </tbody>
@@ -124,7 +124,7 @@
           <td><c:out value="${m.provider()}"/></td>
           <td class="content"><c:out value="${m.content()}"/></td>
           <td><c:out value="${m.cost()}"/> <c:out value="${m.currency()}"/></td>
-          <td><time><c:out value="${m.receivedAt()}"/></time></td>
+          <td><time><c:out value="${times.format(m.receivedAt())}"/></time></td>
         </tr>
       </c:forEach>
       </tbody>
@@ -147,7 +147,7 @@
           <td><c:out value="${r.messageId()}"/></td>
           <td><c:out value="${r.status()}"/></td>
           <td><c:out value="${r.reports()}"/></td>
-          <td><time><c:out value="${r.receivedAt()}"/></time></td>
+          <td><time><c:out value="${times.format(r.receivedAt())}"/></time></td>
         </tr>
       </c:forEach>
       </tbody>

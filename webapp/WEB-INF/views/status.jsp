@@ -20,9 +20,9 @@
       </c:if>
       <tr><th><fmt:message key="status.total"/></th><td id="paid"><c:out value="${status.total()}"/> <c:out value="${status.currency()}"/></td></tr>
       <tr><th><fmt:message key="status.phone"/></th><td id="phone"><c:out value="${status.maskedMsisdn()}"/></td></tr>
-      <tr><th><fmt:message key="status.openedAt"/></th><td><time><c:out value="${status.openedAt()}"/></time></td></tr>
+      <tr><th><fmt:message key="status.openedAt"/></th><td><time><c:out value="${times.format(status.openedAt())}"/></time></td></tr>
       <c:if test="${status.isClosed()}">
-        <tr><th><fmt:message key="status.closedAt"/></th><td id="closed-at"><time><c:out value="${status.closedAt().get()}"/></time></td></tr>
+        <tr><th><fmt:message key="status.closedAt"/></th><td id="closed-at"><time><c:out value="${times.format(status.closedAt())}"/></time></td></tr>
       </c:if>
     </table>
     <c:if test="${not status.isClosed()}"><p class="muted"><fmt:message key="status.refresh"/></p></c:if>

@@ -25,6 +25,7 @@ import lt.smssafe.metrics.NodeMetrics;
 import lt.smssafe.persistence.DataSourceLocator;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.persistence.SchemaMigrations;
+import lt.smssafe.queries.PaymentQueries;
 import lt.smssafe.queries.SessionQueries;
 import lt.smssafe.rates.RatesRefresher;
 import lt.smssafe.sms.MessageCount;
@@ -71,13 +72,17 @@ public final class SmsSafe implements AutoCloseable {
     private final MessageProcessor processor;
     private final ActionRunner actions;
     private final SessionQueries queries;
+    private final PaymentQueries payments;
     private final RatesRefresher rates;
     private final Optional<MbsDirect> mbs;
     private final BillingRecorder billing;
     private final NodeMetrics metrics;
     private final NodeHealth health;
+    private final boolean embedded;
 
-    private SmsSafe(Settings settings, Database database, SchemaMigrations migrations, PaymentAction action) {
+    private SmsSafe(Settings settings, Database database, SchemaMigrations migrations, PaymentAction action,
+            boolean embedded) {
+        this.embedded = embedded;
         Clock clock = Clock.systemUTC();
         this.settings = settings;
         this.database = database;
@@ -91,6 +96,7 @@ public final class SmsSafe implements AutoCloseable {
         this.payseraDialect = settings.paysera().map(config -> new PayseraDialect(config, settings.notifyAllow()));
         this.actions = new ActionRunner(database, settings.safe(), action, clock, PAYMENT_LOOKUPS);
         this.queries = new SessionQueries(database, settings.safe(), clock);
+        this.payments = new PaymentQueries(database, settings.safe(), clock, settings.timezone());
         this.mbs = settings.mbs().map(config -> new MbsDirect(config, settings.timeWindow(clock)));
         this.billing = new BillingRecorder(database, settings.safe(), clock, reference -> actions.wake());
         this.processor = new MessageProcessor(database, settings.safe(),
@@ -124,7 +130,7 @@ public final class SmsSafe implements AutoCloseable {
             } else if (migrations.hasPending()) {
                 LOG.warn("sms:safe schema has pending migrations and schema.auto is false: apply them at /setup");
             }
-            SmsSafe app = new SmsSafe(settings, database, migrations, action);
+            SmsSafe app = new SmsSafe(settings, database, migrations, action, database.ownsPool());
             app.actions.start(ACTION_POLL);
             app.rates.start();
             return app;
@@ -188,6 +194,12 @@ public final class SmsSafe implements AutoCloseable {
         return settings;
     }
 
+    /** Which database this installation uses, for the admin: a bound DataSource or the embedded H2 file. */
+    public String databaseDescription() {
+        return embedded ? "embedded H2 database in " + settings.dataDir() + " (nothing is bound at "
+                + settings.datasource() + ")" : "the DataSource bound at " + settings.datasource();
+    }
+
     public SchemaMigrations migrations() {
         return migrations;
     }
@@ -215,6 +227,11 @@ public final class SmsSafe implements AutoCloseable {
     /** Read-only questions about this safe's payments. */
     public SessionQueries queries() {
         return queries;
+    }
+
+    /** Every payment, for the site owner's payments pages, their CSV and the dashboard. */
+    public PaymentQueries payments() {
+        return payments;
     }
 
     /** The rates: the current table, its refresh status, and refreshing on demand. */

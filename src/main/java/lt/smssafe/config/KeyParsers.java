@@ -46,6 +46,24 @@ final class KeyParsers {
         return value;
     }
 
+    /** A time zone by its region id, e.g. {@code Europe/Vilnius}, or an offset such as {@code +02:00} or {@code UTC}. */
+    static java.time.ZoneId zone(String value) {
+        try {
+            return java.time.ZoneId.of(value);
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("must be a time zone such as Europe/Vilnius or UTC, not '" + value + "'");
+        }
+    }
+
+    /** The shop's name: one line of at most 80 characters. */
+    static String siteName(String value) {
+        String name = value.strip();
+        if (name.codePointCount(0, name.length()) > 80 || name.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("must be one line of at most 80 characters");
+        }
+        return name;
+    }
+
     static Duration positiveDuration(String value) {
         Duration duration = Durations.parse(value);
         if (duration.isZero()) {

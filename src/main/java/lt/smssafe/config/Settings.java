@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
@@ -41,11 +42,14 @@ import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
  * @param mbs MBS direct billing, when {@code mbs.url} is set
  * @param fortumo Fortumo's {@code /fortumo}, when {@code fortumo.secret} is set
  * @param paysera Paysera's {@code /paysera}, when {@code paysera.project-id} and {@code paysera.password} are set
+ * @param timezone the time zone in which pages show times and the payments' days begin
+ * @param siteName the shop's name on the buyer's pages
  */
 public record Settings(long safe, Passkey passkey, SignatureScheme signature, Duration maxSkew, int messages,
         Duration delay, Language language, Optional<String> ratesUrl, Duration ratesRefresh, Path dataDir,
         Optional<String> datasourceKey, boolean schemaAuto, Optional<String> action, AddressFilter notifyAllow,
-        Optional<MbsConfig> mbs, Optional<FortumoConfig> fortumo, Optional<PayseraConfig> paysera) {
+        Optional<MbsConfig> mbs, Optional<FortumoConfig> fortumo, Optional<PayseraConfig> paysera,
+        ZoneId timezone, String siteName) {
     /** The JNDI name of the DataSource when the {@code datasource} key is not set. */
     public static final String DEFAULT_DATASOURCE = "java:comp/env/jdbc/smssafe";
 
@@ -77,7 +81,9 @@ public record Settings(long safe, Passkey passkey, SignatureScheme signature, Du
                 keys.optional("notify.allow", AddressFilter::parse).orElseGet(AddressFilter::allowAll),
                 mbs(keys),
                 fortumo(keys),
-                paysera(keys));
+                paysera(keys),
+                keys.optional("timezone", KeyParsers::zone).orElseGet(ZoneId::systemDefault),
+                keys.optional("site.name", KeyParsers::siteName).orElse("sms:safe"));
     }
 
     /** Fortumo (PROTOCOL.md §8.1): on when {@code fortumo.secret} is set. */

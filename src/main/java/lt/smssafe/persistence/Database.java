@@ -57,6 +57,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Whether this database owns its pool: the embedded one, not a container's DataSource. */
+    public boolean ownsPool() {
+        return ownedPool != null;
+    }
+
     /** The underlying DataSource, for migrations. */
     public DataSource dataSource() {
         return dataSource;

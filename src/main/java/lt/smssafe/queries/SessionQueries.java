@@ -1,11 +1,8 @@
 package lt.smssafe.queries;
 
-import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import lt.smssafe.action.ActionRun;
 import lt.smssafe.persistence.Database;
@@ -30,11 +27,14 @@ public final class SessionQueries {
     private final Database database;
     private final long safeId;
     private final Clock clock;
+    private final PaymentQueries payments;
 
     public SessionQueries(Database database, long safeId, Clock clock) {
         this.database = database;
         this.safeId = safeId;
         this.clock = clock;
+        // the unclosed list is the payments list narrowed; it filters by no day, so the zone does not matter
+        this.payments = new PaymentQueries(database, safeId, clock, java.time.ZoneOffset.UTC);
     }
 
     /**
@@ -52,45 +52,14 @@ public final class SessionQueries {
                 .getResultStream().findFirst().map(session -> SessionStatus.of(session, now)));
     }
 
-    /** One page (from 1) of the unclosed sessions that match the filter, the most recently active first. */
+    /**
+     * One page (from 1) of the unclosed sessions that match the filter, the most recently active first: the payments
+     * list narrowed to what is not closed.
+     */
     public Page<SessionStatus> unclosed(SessionFilter filter, int page) {
-        int number = Math.max(page, 1);
-        Instant now = clock.instant();
-        StringBuilder jpql = new StringBuilder("select s from PaymentSession s where s.safeId = :safeId"
-                + " and s.closedAt is null");
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("safeId", safeId);
-        filter.msisdn().ifPresent(msisdn -> {
-            // digits only reach the LIKE, so no wildcard typed into the form can widen the match
-            if (msisdn.chars().allMatch(Character::isDigit)) {
-                jpql.append(" and s.msisdn like :msisdn");
-                parameters.put("msisdn", msisdn + "%");
-            } else {
-                jpql.append(" and 1 = 0");
-            }
-        });
-        filter.country().ifPresent(country -> {
-            jpql.append(" and s.country = :country");
-            parameters.put("country", country);
-        });
-        filter.provider().ifPresent(provider -> {
-            jpql.append(" and s.provider = :provider");
-            parameters.put("provider", provider);
-        });
-        filter.state().ifPresent(state -> {
-            jpql.append(state == SessionState.WAITING ? " and s.waitUntil > :now"
-                    : " and (s.waitUntil is null or s.waitUntil <= :now)");
-            parameters.put("now", now);
-        });
-        jpql.append(" order by s.lastMessageAt desc, s.id desc");
-        List<PaymentSession> rows = database.inTransaction(em -> {
-            TypedQuery<PaymentSession> query = em.createQuery(jpql.toString(), PaymentSession.class);
-            parameters.forEach(query::setParameter);
-            return query.setFirstResult((number - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE + 1).getResultList();
-        });
-        boolean hasNext = rows.size() > PAGE_SIZE;
-        List<SessionStatus> items = rows.stream().limit(PAGE_SIZE).map(s -> SessionStatus.of(s, now)).toList();
-        return new Page<>(items, number, PAGE_SIZE, hasNext);
+        return payments.page(new PaymentFilter(Optional.empty(), filter.msisdn(), Optional.empty(), filter.country(),
+                filter.provider(), Optional.empty(), Optional.of(filter.state().map(SessionState::code)
+                .orElse(PaymentFilter.UNCLOSED)), Optional.empty(), Optional.empty()), page);
     }
 
     /** The closed sessions that lost a message to a reversal, the latest first. */

@@ -63,7 +63,6 @@ public final class CheckServlet extends HttpServlet {
         request.setAttribute("table", table);
         request.setAttribute("content", content);
         request.setAttribute("safe", app.settings().safe());
-        request.setAttribute("checkUrl", request.getRequestURL().toString());
         String countryCode = request.getParameter("country");
         String providerCode = request.getParameter("provider");
         Optional<RateTable.Country> country = countryCode == null ? Optional.empty()

@@ -10,10 +10,21 @@ final class Views {
     private Views() {
     }
 
-    /** Forwards to {@code /WEB-INF/views/<name>.jsp}; the JSP escapes every value it shows. */
+    /**
+     * Forwards to {@code /WEB-INF/views/<name>.jsp}; the JSP escapes every value it shows. Every view gets the
+     * shop's name ({@code siteName}) and the times formatter ({@code times}) in the page's language.
+     */
     static void render(HttpServletRequest request, HttpServletResponse response, String name)
             throws ServletException, IOException {
         response.setHeader("Cache-Control", "no-store");
+        lt.smssafe.SmsSafe app = SmsSafeListener.of(request.getServletContext());
+        if (app != null) {
+            request.setAttribute("siteName", app.settings().siteName());
+            Object lang = request.getAttribute("lang");
+            lt.smssafe.i18n.Language language = lang == null ? lt.smssafe.i18n.Language.EN
+                    : lt.smssafe.i18n.Language.parse(String.valueOf(lang));
+            request.setAttribute("times", new PageTimes(language, app.settings().timezone()));
+        }
         request.getRequestDispatcher("/WEB-INF/views/" + name + ".jsp").forward(request, response);
     }
 

@@ -208,7 +208,7 @@ class PagesIT {
 
         assertThat(page.body()).contains("rates-8181.xml").contains("2 countries, 3 operators")
                 .contains("Bitė (bite_lt)").contains("LMT (lmt_lv)");
-        assertThat(page.body()).containsPattern("id=\"last-success\"><time>\\d{4}-");
+        assertThat(page.body()).as("as people read a time").containsPattern("id=\"last-success\"><time>[A-Z][a-z]{2} \\d{1,2}, \\d{4}, \\d{1,2}:\\d{2}");
         assertThat(page.body()).as("the cron command names the page, not its view")
                 .contains("-X POST " + uri("cron") + "</code>").doesNotContain("WEB-INF");
         assertThat(page.body()).as("a start-up failure is history once a refresh succeeded")

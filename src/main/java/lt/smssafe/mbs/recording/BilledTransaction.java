@@ -171,4 +171,28 @@ public class BilledTransaction implements OwedPayment {
     public int reports() {
         return reports;
     }
+
+    public String ident() {
+        return ident;
+    }
+
+    public String operator() {
+        return operator;
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    public long priceCents() {
+        return priceCents;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    public Instant lastReportedAt() {
+        return lastReportedAt;
+    }
 }

@@ -1,0 +1,52 @@
+package lt.smssafe.queries;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What the site owner narrows the payments list (and its CSV) to; every part optional. Text is matched as typed:
+ * the code exactly (in any case), the phone by its start, the content as a part, country, operator and gateway
+ * exactly; the dates are days in the pages' time zone, both included.
+ *
+ * @param state {@code open}, {@code waiting}, {@code closed}, {@code reversed} or {@code test}
+ */
+public record PaymentFilter(Optional<String> code, Optional<String> msisdn, Optional<String> content,
+        Optional<String> country, Optional<String> provider, Optional<String> dialect, Optional<String> state,
+        Optional<LocalDate> from, Optional<LocalDate> to) {
+    /** Every payment. */
+    public static final PaymentFilter NONE = new PaymentFilter(Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+    /** Open or waiting: the state of {@code /select}'s list, not offered on the payments page. */
+    static final String UNCLOSED = "unclosed";
+
+    /** The states a payment can be filtered by. */
+    public static final java.util.List<String> STATES = java.util.List.of("open", "waiting", "closed", "reversed",
+            "test");
+
+    /**
+     * A filter from the page's form fields. Blank fields are ignored; a state or a date that is not one is ignored
+     * too (the form offers only valid ones; a hand-made link cannot make the list fail).
+     */
+    public static PaymentFilter of(String code, String msisdn, String content, String country, String provider,
+            String dialect, String state, String from, String to) {
+        return new PaymentFilter(text(code).map(c -> c.toUpperCase(Locale.ROOT)), text(msisdn), text(content),
+                text(country).map(c -> c.toLowerCase(Locale.ROOT)), text(provider).map(p -> p.toLowerCase(Locale.ROOT)),
+                text(dialect).map(d -> d.toLowerCase(Locale.ROOT)),
+                text(state).map(s -> s.toLowerCase(Locale.ROOT)).filter(STATES::contains), date(from), date(to));
+    }
+
+    private static Optional<String> text(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    private static Optional<LocalDate> date(String value) {
+        try {
+            return text(value).map(LocalDate::parse);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

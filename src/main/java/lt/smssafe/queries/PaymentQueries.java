@@ -1,0 +1,222 @@
+package lt.smssafe.queries;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import lt.smssafe.action.ActionRun;
+import lt.smssafe.mbs.recording.BilledTransaction;
+import lt.smssafe.persistence.Database;
+import lt.smssafe.sms.PaymentSession;
+import lt.smssafe.sms.ReceivedMessage;
+import lt.smssafe.sms.SessionCode;
+
+/**
+ * The site owner's view of every payment: the filtered list of SMS payments (and its CSV, streamed), one payment
+ * with its messages and payment-action runs, the MBS transactions, and the dashboard's figures. Read-only.
+ */
+public final class PaymentQueries {
+    /** Payments per page. */
+    public static final int PAGE_SIZE = 50;
+    /** Rows read from the database at a time while a CSV is written. */
+    static final int FETCH_SIZE = 500;
+
+    private final Database database;
+    private final long safeId;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    /** @param zone the pages' time zone, in which the filter's days begin and end */
+    public PaymentQueries(Database database, long safeId, Clock clock, ZoneId zone) {
+        this.database = database;
+        this.safeId = safeId;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /** One page (from 1) of the payments that match, the most recently active first. */
+    public Page<SessionStatus> page(PaymentFilter filter, int page) {
+        int number = Math.max(page, 1);
+        Instant now = clock.instant();
+        List<PaymentSession> rows = database.inTransaction(em -> query(em, filter, now)
+                .setFirstResult((number - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE + 1).getResultList());
+        List<SessionStatus> items = rows.stream().limit(PAGE_SIZE).map(s -> SessionStatus.of(s, now)).toList();
+        return new Page<>(items, number, PAGE_SIZE, rows.size() > PAGE_SIZE);
+    }
+
+    /**
+     * Hands every matching payment, the most recently active first, to {@code row} while it is read: a CSV of a
+     * million rows never holds more than a fetch of them, and the entity manager forgets each batch it handed over.
+     */
+    public void forEach(PaymentFilter filter, Consumer<SessionStatus> row) {
+        Instant now = clock.instant();
+        database.inTransaction(em -> {
+            TypedQuery<PaymentSession> query = query(em, filter, now)
+                    .setHint("org.hibernate.fetchSize", FETCH_SIZE).setHint("org.hibernate.readOnly", true);
+            int[] seen = {0};
+            try (Stream<PaymentSession> sessions = query.getResultStream()) {
+                sessions.forEach(session -> {
+                    row.accept(SessionStatus.of(session, now));
+                    if (++seen[0] % FETCH_SIZE == 0) {
+                        em.clear();
+                    }
+                });
+            }
+            return null;
+        });
+    }
+
+    /** The payment with this code: its status, its messages in order, and the runs of its payment action. */
+    public Optional<PaymentDetail> detail(String code) {
+        Optional<SessionCode> parsed = SessionCode.parse(code);
+        if (parsed.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return database.inTransaction(em -> em.createNamedQuery("PaymentSession.findByCode", PaymentSession.class)
+                .setParameter("safeId", safeId).setParameter("code", parsed.get().value()).getResultStream()
+                .findFirst().map(session -> detail(em, session, now)));
+    }
+
+    private PaymentDetail detail(EntityManager em, PaymentSession session, Instant now) {
+        List<ReceivedMessage> messages = em.createQuery("select m from ReceivedMessage m where m.sessionId = :id"
+                + " order by m.receivedAt, m.id", ReceivedMessage.class).setParameter("id", session.id()).getResultList();
+        // the session's own run is keyed by its code, a reversal's by the reversed message's row id
+        List<String> references = new ArrayList<>(List.of(session.code().value()));
+        messages.forEach(m -> references.add(String.valueOf(m.id())));
+        List<ActionRun> runs = em.createQuery("select r from ActionRun r where r.safeId = :safeId and r.kind in :kinds"
+                        + " and r.reference in :references order by r.createdAt", ActionRun.class)
+                .setParameter("safeId", safeId)
+                .setParameter("kinds", List.of(ActionRun.Kind.SMS_SESSION, ActionRun.Kind.SMS_REVERSAL))
+                .setParameter("references", references).getResultList();
+        return new PaymentDetail(SessionStatus.of(session, now),
+                messages.stream().map(PaymentDetail.Message::of).toList(), runs);
+    }
+
+    /** The MBS transactions reported within the filter's days, the latest first (at most a page of them). */
+    public List<TransactionRow> transactions(PaymentFilter filter) {
+        StringBuilder jpql = new StringBuilder("select t from BilledTransaction t where t.safeId = :safeId");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("safeId", safeId);
+        filter.from().ifPresent(day -> {
+            jpql.append(" and t.lastReportedAt >= :from");
+            parameters.put("from", startOf(day));
+        });
+        filter.to().ifPresent(day -> {
+            jpql.append(" and t.lastReportedAt < :to");
+            parameters.put("to", startOf(day.plusDays(1)));
+        });
+        jpql.append(" order by t.lastReportedAt desc");
+        return database.inTransaction(em -> {
+            TypedQuery<BilledTransaction> query = em.createQuery(jpql.toString(), BilledTransaction.class);
+            parameters.forEach(query::setParameter);
+            return query.setMaxResults(PAGE_SIZE).getResultList().stream().map(TransactionRow::of).toList();
+        });
+    }
+
+    /**
+     * The dashboard's figures: paid sessions and their revenue per day of the last {@code days} days (today
+     * included), per country and currency; test payments left out.
+     */
+    public Dashboard dashboard(int days) {
+        Instant now = clock.instant();
+        LocalDate today = now.atZone(zone).toLocalDate();
+        LocalDate first = today.minusDays(days - 1L);
+        Instant since = startOf(first);
+        List<Object[]> closed = database.inTransaction(em -> em.createQuery("select s.closedAt, s.country,"
+                        + " s.currency, s.total from PaymentSession s where s.safeId = :safeId and s.closedAt >= :since"
+                        + " and s.test = false", Object[].class)
+                .setParameter("safeId", safeId).setParameter("since", since).getResultList());
+        TreeMap<LocalDate, Map<String, Dashboard.Figures>> perDay = new TreeMap<>();
+        for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
+            perDay.put(day, new LinkedHashMap<>());
+        }
+        for (Object[] row : closed) {
+            LocalDate day = ((Instant) row[0]).atZone(zone).toLocalDate();
+            String key = row[1] + " " + row[2];
+            perDay.computeIfAbsent(day, d -> new LinkedHashMap<>()).merge(key,
+                    new Dashboard.Figures(1, (BigDecimal) row[3]), Dashboard.Figures::plus);
+        }
+        long open = database.inTransaction(em -> em.createQuery("select count(s) from PaymentSession s where"
+                + " s.safeId = :safeId and s.closedAt is null and s.test = false", Long.class)
+                .setParameter("safeId", safeId).getSingleResult());
+        List<Dashboard.Day> daysList = new ArrayList<>();
+        perDay.forEach((day, figures) -> daysList.add(new Dashboard.Day(day, figures)));
+        return new Dashboard(daysList, today, open);
+    }
+
+    private TypedQuery<PaymentSession> query(EntityManager em, PaymentFilter filter, Instant now) {
+        StringBuilder jpql = new StringBuilder("select s from PaymentSession s where s.safeId = :safeId");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("safeId", safeId);
+        filter.code().ifPresent(code -> {
+            jpql.append(" and s.code = :code");
+            parameters.put("code", code);
+        });
+        filter.msisdn().ifPresent(msisdn -> {
+            jpql.append(" and s.msisdn like :msisdn escape '!'");
+            parameters.put("msisdn", literal(msisdn) + "%");
+        });
+        filter.content().ifPresent(content -> {
+            jpql.append(" and s.content like :content escape '!'");
+            parameters.put("content", "%" + literal(content) + "%");
+        });
+        filter.country().ifPresent(country -> {
+            jpql.append(" and s.country = :country");
+            parameters.put("country", country);
+        });
+        filter.provider().ifPresent(provider -> {
+            jpql.append(" and s.provider = :provider");
+            parameters.put("provider", provider);
+        });
+        filter.dialect().ifPresent(dialect -> {
+            jpql.append(" and s.dialect = :dialect");
+            parameters.put("dialect", dialect);
+        });
+        filter.state().ifPresent(state -> {
+            switch (state) {
+                case "open" -> jpql.append(" and s.closedAt is null and (s.waitUntil is null or s.waitUntil <= :now)");
+                case "waiting" -> jpql.append(" and s.closedAt is null and s.waitUntil > :now");
+                case "closed" -> jpql.append(" and s.closedAt is not null and s.reversedAt is null");
+                case "reversed" -> jpql.append(" and s.reversedAt is not null");
+                case PaymentFilter.UNCLOSED -> jpql.append(" and s.closedAt is null");
+                default -> jpql.append(" and s.test = true");
+            }
+            if (state.equals("open") || state.equals("waiting")) {
+                parameters.put("now", now);
+            }
+        });
+        filter.from().ifPresent(day -> {
+            jpql.append(" and s.lastMessageAt >= :from");
+            parameters.put("from", startOf(day));
+        });
+        filter.to().ifPresent(day -> {
+            jpql.append(" and s.lastMessageAt < :to");
+            parameters.put("to", startOf(day.plusDays(1)));
+        });
+        jpql.append(" order by s.lastMessageAt desc, s.id desc");
+        TypedQuery<PaymentSession> query = em.createQuery(jpql.toString(), PaymentSession.class);
+        parameters.forEach(query::setParameter);
+        return query;
+    }
+
+    private Instant startOf(LocalDate day) {
+        return day.atStartOfDay(zone).toInstant();
+    }
+
+    /** Text as a LIKE pattern matches it literally: the wildcards and the escape character escaped. */
+    private static String literal(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+}

@@ -1,0 +1,196 @@
+package lt.smssafe.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
+import lt.smssafe.testing.Browser;
+import lt.smssafe.testing.FakeProvider;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+
+/**
+ * The site owner's pages in a real Tomcat on MariaDB: the payments list with its filters, one payment's detail, the
+ * CSV of a filtered list compared row by row with the database, the dashboard's figures against the database, the
+ * admin role, hostile content escaped, and both pages in Chromium at 1280 and 390 px without a page wider than the
+ * screen.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PaymentsIT {
+    private static final long SAFE = 6262;
+    private static final String PASSKEY = "payments-it-6262";
+    private static final String DATABASE = "payments_it";
+    private static final String HOSTILE = "<img src=x onerror=alert(1)>\"'&";
+    private static final Pattern CODE = Pattern.compile("session ([23456789A-HJ-NP-Z]{8})");
+    private static final ZoneId ZONE = ZoneId.of("Europe/Vilnius");
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return TestWar.named("payments-it")
+                .with("safe", String.valueOf(SAFE))
+                .with("passkey", PASSKEY)
+                .with("messages", "2")
+                .with("delay", "0")
+                .with("timezone", ZONE.getId())
+                .withMariaDb(DATABASE)
+                .build();
+    }
+
+    private String closedCode;
+    private String openCode;
+
+    /** Two paid sessions (one with hostile content) and one open, from three phones of this run. */
+    @BeforeEach
+    void payments() {
+        FakeProvider provider = new FakeProvider(URI.create(base + "result"), SignatureScheme.HMAC_SHA256, PASSKEY);
+        String run = String.valueOf(System.nanoTime() % 1_000_000);
+        closedCode = pay(provider, "3706700" + pad(run), "order-" + run, 2);
+        pay(provider, "3706701" + pad(run), HOSTILE, 2);
+        openCode = pay(provider, "3706702" + pad(run), "open-" + run, 1);
+    }
+
+    private static String pad(String run) {
+        return String.format("%06d", Long.parseLong(run)).substring(0, 4);
+    }
+
+    private static String pay(FakeProvider provider, String phone, String content, int messages) {
+        String code = null;
+        for (int i = 0; i < messages; i++) {
+            HttpResponse<String> answer = provider.deliver(FakeProvider.sms(SAFE, "p-" + System.nanoTime(), phone,
+                    content));
+            Matcher matcher = CODE.matcher(answer.body());
+            assertThat(matcher.find()).as(answer.body()).isTrue();
+            code = matcher.group(1);
+        }
+        return code;
+    }
+
+    private HttpResponse<String> admin(String pathAndQuery) {
+        return AdminHttp.get(URI.create(base + pathAndQuery), AdminHttp.ADMIN);
+    }
+
+    @Test
+    void theNewPagesNeedTheAdminRole() {
+        for (String page : List.of("dashboard", "payments", "payments?format=csv", "payment?code=" + closedCode)) {
+            assertThat(AdminHttp.get(URI.create(base + page), null).statusCode()).as(page).isEqualTo(401);
+            assertThat(AdminHttp.get(URI.create(base + page), AdminHttp.VISITOR).statusCode()).as(page).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void thePaymentsListFiltersByStateAndCodeAndEscapesContent() {
+        String closed = admin("payments?state=closed").body();
+        String open = admin("payments?state=open").body();
+        String byCode = admin("payments?code=" + closedCode.toLowerCase()).body();
+
+        assertThat(closed).contains(closedCode).doesNotContain(openCode)
+                .doesNotContain(HOSTILE).contains("&lt;img src=x onerror=alert(1)&gt;");
+        assertThat(open).contains(openCode).doesNotContain(closedCode);
+        assertThat(byCode).contains(closedCode).doesNotContain(openCode);
+        assertThat(admin("payments?state=%3Cscript%3E&from=not-a-date").statusCode())
+                .as("a hand-made filter cannot break the page").isEqualTo(200);
+    }
+
+    @Test
+    void aPaymentsDetailShowsItsMessagesAndItsActionRun() {
+        String detail = admin("payment?code=" + closedCode).body();
+
+        assertThat(detail).contains(closedCode).contains("closed").contains("2 of 2");
+        assertThat(detail.split("<tr class=\"counted\">", -1)).as("two counted messages").hasSize(3);
+        assertThat(detail).contains("paid session");
+        assertThat(admin("payment?code=ZZZZZZZZ").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theCsvOfAFilteredListIsTheDatabaseRowByRow() throws IOException {
+        HttpResponse<String> csv = admin("payments?state=closed&msisdn=370670&format=csv");
+
+        assertThat(csv.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
+        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv.body())).getRecords();
+        List<List<String>> database = DatabaseRows.query(DATABASE, "select code, msisdn, content, received_messages,"
+                + " total, currency, closed_at from smssafe_session where safe_id = ? and msisdn like '370670%'"
+                + " and closed_at is not null order by last_message_at desc, id desc", SAFE);
+        assertThat(rows).hasSameSizeAs(database).isNotEmpty();
+        for (int i = 0; i < rows.size(); i++) {
+            CSVRecord row = rows.get(i);
+            List<String> expected = database.get(i);
+            assertThat(List.of(row.get("code"), row.get("phone"), row.get("content"), row.get("messages"),
+                    row.get("total"), row.get("currency"))).containsExactly(expected.get(0), expected.get(1),
+                    expected.get(2), expected.get(3), new BigDecimal(expected.get(4)).setScale(2).toPlainString(),
+                    expected.get(5));
+            assertThat(row.get("closed_at")).as("ISO-8601 with the zone's offset").isEqualTo(
+                    java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                            java.time.Instant.ofEpochMilli(Long.parseLong(expected.get(6))).atZone(ZONE)));
+            assertThat(row.get("state")).isEqualTo("closed");
+        }
+    }
+
+    @Test
+    void theDashboardsFiguresAreTheDatabases() {
+        String dashboard = admin("dashboard").body();
+
+        LocalDate today = LocalDate.now(ZONE);
+        long start = today.atStartOfDay(ZONE).toInstant().toEpochMilli();
+        List<List<String>> paid = DatabaseRows.query(DATABASE, "select count(*), sum(total) from smssafe_session"
+                + " where safe_id = ? and closed_at >= ? and test = 0", SAFE, start);
+        assertThat(dashboard).contains("<svg").contains("class=\"bar\"");
+        assertThat(dashboard).containsPattern("(?s)id=\"today\">.*?<p class=\"figure\">"
+                + new BigDecimal(paid.get(0).get(1)).toPlainString() + " EUR</p><p class=\"muted\">"
+                + paid.get(0).get(0) + " paid</p>");
+        assertThat(dashboard).contains("the DataSource bound at java:comp/env/jdbc/smssafe");
+    }
+
+    @Test
+    void thePagesFitAPhoneAndUseTheWidthOfALaptop() {
+        URI admin = URI.create(base.toString().replace("://", "://admin:admin-secret@"));
+        try (Browser browser = Browser.start("admin-pages")) {
+            WebDriver page = browser.driver();
+            for (int width : new int[] {1280, 390}) {
+                page.manage().window().setSize(new Dimension(width, 900));
+                for (String name : List.of("dashboard", "payments", "payment?code=" + closedCode, "select")) {
+                    page.get(admin.resolve(name).toString());
+                    assertThat(page.findElements(By.tagName("h1"))).isNotEmpty();
+                    long scrollWidth = ((Number) ((JavascriptExecutor) page)
+                            .executeScript("return document.documentElement.scrollWidth")).longValue();
+                    long viewport = ((Number) ((JavascriptExecutor) page)
+                            .executeScript("return window.innerWidth")).longValue();
+                    assertThat(scrollWidth).as("%s at %d px", name, width).isLessThanOrEqualTo(viewport);
+                    browser.screenshot(name.replaceAll("\\W.*", "") + "-" + width);
+                }
+            }
+            page.manage().window().setSize(new Dimension(1280, 900));
+            page.get(admin.resolve("payments").toString());
+            long tableWidth = ((Number) ((JavascriptExecutor) page)
+                    .executeScript("return document.getElementById('payments').getBoundingClientRect().width"))
+                    .longValue();
+            assertThat(tableWidth).as("the table uses the width at 1280 px").isGreaterThan(1000);
+        }
+    }
+}

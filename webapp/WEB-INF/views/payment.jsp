@@ -1,0 +1,65 @@
+<%@ page contentType="text/html; charset=UTF-8" pageEncoding="UTF-8" %>
+<%@ taglib prefix="c" uri="jakarta.tags.core" %>
+<c:set var="pageTitle" value="Payment" scope="request"/>
+<c:set var="wide" value="true" scope="request"/>
+<%@ include file="header.jspf" %>
+<%@ include file="adminnav.jspf" %>
+<h1>Payment <span class="code" id="payment-code"><c:out value="${code}"/></span></h1>
+<c:choose>
+  <c:when test="${empty detail}"><p class="error" id="unknown-payment">No payment has this code.</p></c:when>
+  <c:otherwise>
+    <c:set var="s" value="${detail.session()}"/>
+    <table class="facts" id="payment-facts">
+      <tr><th>State</th><td id="payment-state"><c:out value="${s.isReversed() ? 'reversed' : s.stateCode()}"/><c:if test="${s.test()}"> <span class="tag">test</span></c:if></td></tr>
+      <tr><th>Gateway</th><td><c:out value="${s.dialect()}"/></td></tr>
+      <tr><th>Phone</th><td><c:out value="${s.msisdn()}"/></td></tr>
+      <tr><th>Country and operator</th><td><c:out value="${s.country()}"/> · <c:out value="${s.provider()}"/></td></tr>
+      <tr><th>Paid for</th><td class="content"><c:out value="${s.content()}"/></td></tr>
+      <tr><th>Messages</th><td><c:out value="${s.received()}"/> of <c:out value="${s.required()}"/></td></tr>
+      <tr><th>Paid</th><td id="payment-total"><c:out value="${s.total()}"/> <c:out value="${s.currency()}"/></td></tr>
+      <c:if test="${s.isReversed()}"><tr><th>Reversed</th><td><c:out value="${s.reversedTotal()}"/> <c:out value="${s.currency()}"/>, <c:out value="${times.format(s.reversedAt())}"/></td></tr></c:if>
+      <tr><th>Opened</th><td><c:out value="${times.format(s.openedAt())}"/></td></tr>
+      <c:if test="${s.isClosed()}"><tr><th>Closed</th><td><c:out value="${times.format(s.closedAt())}"/></td></tr></c:if>
+    </table>
+    <h2>Messages</h2>
+    <div class="scroll">
+    <table id="messages">
+      <thead><tr><th>Received</th><th>Message id</th><th>Price</th><th>Outcome</th><th>Reply</th></tr></thead>
+      <tbody>
+      <c:forEach var="m" items="${detail.messages()}">
+        <tr class="${m.counted() ? 'counted' : 'rejected'}">
+          <td><time datetime="${times.iso(m.receivedAt())}"><c:out value="${times.formatSeconds(m.receivedAt())}"/></time></td>
+          <td><c:out value="${m.messageId()}"/></td>
+          <td class="money"><c:out value="${m.cost()}"/> <c:out value="${m.currency()}"/></td>
+          <td><c:out value="${m.outcome()}"/><c:if test="${m.reversedAt().isPresent()}"> <span class="tag">reversed</span></c:if></td>
+          <td class="content"><c:out value="${m.reply()}"/></td>
+        </tr>
+      </c:forEach>
+      </tbody>
+    </table>
+    </div>
+    <h2>Payment action</h2>
+    <c:choose>
+      <c:when test="${empty detail.actionRuns()}"><p id="no-runs">No payment action is owed (the session is not closed).</p></c:when>
+      <c:otherwise>
+        <div class="scroll">
+        <table id="runs">
+          <thead><tr><th>For</th><th>Attempts</th><th>Succeeded</th><th>Last error</th><th>Owed since</th></tr></thead>
+          <tbody>
+          <c:forEach var="r" items="${detail.actionRuns()}">
+            <tr>
+              <td><c:out value="${r.kind() == 'SMS_REVERSAL' ? 'reversal' : 'paid session'}"/></td>
+              <td><c:out value="${r.attempts()}"/></td>
+              <td><c:out value="${r.succeededAt().isPresent() ? times.format(r.succeededAt()) : 'not yet'}"/></td>
+              <td class="error-text"><c:out value="${r.lastError().orElse('')}"/></td>
+              <td><c:out value="${times.format(r.createdAt())}"/></td>
+            </tr>
+          </c:forEach>
+          </tbody>
+        </table>
+        </div>
+      </c:otherwise>
+    </c:choose>
+  </c:otherwise>
+</c:choose>
+<%@ include file="footer.jspf" %>

@@ -1,0 +1,86 @@
+<%@ page contentType="text/html; charset=UTF-8" pageEncoding="UTF-8" %>
+<%@ taglib prefix="c" uri="jakarta.tags.core" %>
+<c:set var="pageTitle" value="Payments" scope="request"/>
+<c:set var="wide" value="true" scope="request"/>
+<%@ include file="header.jspf" %>
+<%@ include file="adminnav.jspf" %>
+<h1>Payments</h1>
+<form method="get" action="${pageContext.request.contextPath}/payments" class="filters" id="payment-filter">
+  <label>Code <input name="code" value="<c:out value="${filter_code}"/>" size="9"></label>
+  <label>Phone starts with <input name="msisdn" value="<c:out value="${filter_msisdn}"/>" size="12"></label>
+  <label>Content <input name="content" value="<c:out value="${filter_content}"/>" size="12"></label>
+  <label>Country <input name="country" value="<c:out value="${filter_country}"/>" size="3"></label>
+  <label>Operator <input name="provider" value="<c:out value="${filter_provider}"/>" size="10"></label>
+  <label>Gateway <select name="dialect">
+    <option value="">any</option>
+    <c:forEach var="d" items="${['smssafe', 'fortumo', 'paysera']}"><option value="${d}" ${filter_dialect == d ? 'selected' : ''}><c:out value="${d}"/></option></c:forEach>
+  </select></label>
+  <label>State <select name="state">
+    <option value="">any</option>
+    <c:forEach var="s" items="${states}"><option value="${s}" ${filter_state == s ? 'selected' : ''}><c:out value="${s}"/></option></c:forEach>
+  </select></label>
+  <label>From <input type="date" name="from" value="<c:out value="${filter_from}"/>"></label>
+  <label>To <input type="date" name="to" value="<c:out value="${filter_to}"/>"></label>
+  <button type="submit">Filter</button>
+  <a id="csv" href="${pageContext.request.contextPath}/payments?<c:out value="${query}"/><c:if test="${not empty query}">&amp;</c:if>format=csv">CSV of this list</a>
+</form>
+<p class="muted">Times in <c:out value="${times.zone()}"/>.</p>
+<c:choose>
+  <c:when test="${empty page.items()}"><p id="no-payments">No payments match.</p></c:when>
+  <c:otherwise>
+    <div class="scroll">
+    <table id="payments">
+      <thead><tr><th>Code</th><th>State</th><th>Gateway</th><th>Phone</th><th>Country</th><th>Operator</th>
+        <th>k/N</th><th>Content</th><th>Paid</th><th>Opened</th><th>Last message</th></tr></thead>
+      <tbody>
+      <c:forEach var="s" items="${page.items()}">
+        <tr>
+          <td><a href="<c:url value="/payment"><c:param name="code" value="${s.code()}"/></c:url>"><c:out value="${s.code()}"/></a></td>
+          <td><c:out value="${s.isReversed() ? 'reversed' : s.stateCode()}"/><c:if test="${s.test()}"> <span class="tag">test</span></c:if></td>
+          <td><c:out value="${s.dialect()}"/></td>
+          <td><c:out value="${s.msisdn()}"/></td>
+          <td><c:out value="${s.country()}"/></td>
+          <td><c:out value="${s.provider()}"/></td>
+          <td><c:out value="${s.received()}"/>/<c:out value="${s.required()}"/></td>
+          <td class="content"><c:out value="${s.content()}"/></td>
+          <td class="money"><c:out value="${s.total()}"/> <c:out value="${s.currency()}"/></td>
+          <td><time datetime="${times.iso(s.openedAt())}"><c:out value="${times.format(s.openedAt())}"/></time></td>
+          <td><time datetime="${times.iso(s.lastMessageAt())}"><c:out value="${times.format(s.lastMessageAt())}"/></time></td>
+        </tr>
+      </c:forEach>
+      </tbody>
+    </table>
+    </div>
+  </c:otherwise>
+</c:choose>
+<nav class="pages">
+  <c:if test="${page.hasPrevious()}"><a rel="prev" href="<c:url value="/payments"><c:forEach var="f" items="${['code','msisdn','content','country','provider','dialect','state','from','to']}"><c:param name="${f}" value="${requestScope['filter_'.concat(f)]}"/></c:forEach><c:param name="page" value="${page.number() - 1}"/></c:url>">← newer</a></c:if>
+  <span>page <c:out value="${page.number()}"/></span>
+  <c:if test="${page.hasNext()}"><a rel="next" href="<c:url value="/payments"><c:forEach var="f" items="${['code','msisdn','content','country','provider','dialect','state','from','to']}"><c:param name="${f}" value="${requestScope['filter_'.concat(f)]}"/></c:forEach><c:param name="page" value="${page.number() + 1}"/></c:url>">older →</a></c:if>
+</nav>
+
+<h2>MBS transactions</h2>
+<c:choose>
+  <c:when test="${empty transactions}"><p id="no-transactions">No MBS transactions in these days.</p></c:when>
+  <c:otherwise>
+    <div class="scroll">
+    <table id="transactions">
+      <thead><tr><th>Transaction</th><th>Status</th><th>Ident</th><th>Operator</th><th>Account</th><th>Price</th><th>Reported</th></tr></thead>
+      <tbody>
+      <c:forEach var="t" items="${transactions}">
+        <tr>
+          <td><c:out value="${t.reference()}"/></td>
+          <td><c:out value="${t.status()}"/></td>
+          <td class="content"><c:out value="${t.ident()}"/></td>
+          <td><c:out value="${t.operator()}"/></td>
+          <td><c:out value="${t.accountId()}"/></td>
+          <td class="money"><c:out value="${t.price()}"/> <c:out value="${t.currency()}"/></td>
+          <td><time datetime="${times.iso(t.lastReportedAt())}"><c:out value="${times.format(t.lastReportedAt())}"/></time></td>
+        </tr>
+      </c:forEach>
+      </tbody>
+    </table>
+    </div>
+  </c:otherwise>
+</c:choose>
+<%@ include file="footer.jspf" %>
