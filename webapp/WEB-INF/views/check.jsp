@@ -5,7 +5,8 @@
 <fmt:setBundle basename="lt.smssafe.web.pages" scope="request"/>
 <fmt:message key="check.title" var="pageTitle" scope="request"/>
 <%@ include file="header.jspf" %>
-<c:url var="self" value="/check"><c:if test="${not empty content}"><c:param name="content" value="${content}"/></c:if></c:url>
+<%@ include file="languages.jspf" %>
+<c:url var="self" value="/check"><c:if test="${not empty content}"><c:param name="content" value="${content}"/></c:if><c:if test="${not empty langParam}"><c:param name="lang" value="${langParam}"/></c:if></c:url>
 <h1><fmt:message key="check.title"/></h1>
 <p><fmt:message key="check.intro"/></p>
 <c:if test="${unknownChoice}"><p class="error" id="unknown-choice"><fmt:message key="check.unknownChoice"/></p></c:if>
@@ -18,21 +19,21 @@
       <h2><fmt:message key="check.step1"/></h2>
       <c:choose>
         <c:when test="${not empty country}">
-          <p class="chosen" id="chosen-country"><strong><c:out value="${country.name()}"/></strong>
+          <p class="chosen" id="chosen-country"><strong><c:out value="${countryNames[country.code()]}"/></strong>
             <a href="<c:out value="${self}"/>">(<fmt:message key="check.change"/>)</a></p>
         </c:when>
         <c:otherwise>
           <ul class="choices" id="countries">
             <c:forEach var="c" items="${table.countries()}">
-              <c:url var="link" value="/check"><c:param name="country" value="${c.code()}"/><c:if test="${not empty content}"><c:param name="content" value="${content}"/></c:if></c:url>
-              <li><a href="<c:out value="${link}"/>" data-country="<c:out value="${c.code()}"/>"><c:out value="${c.name()}"/></a></li>
+              <c:url var="link" value="/check"><c:param name="country" value="${c.code()}"/><c:if test="${not empty content}"><c:param name="content" value="${content}"/></c:if><c:if test="${not empty langParam}"><c:param name="lang" value="${langParam}"/></c:if></c:url>
+              <li><a href="<c:out value="${link}"/>" data-country="<c:out value="${c.code()}"/>"><c:out value="${countryNames[c.code()]}"/></a></li>
             </c:forEach>
           </ul>
         </c:otherwise>
       </c:choose>
     </section>
     <c:if test="${not empty country}">
-      <c:url var="countryLink" value="/check"><c:param name="country" value="${country.code()}"/><c:if test="${not empty content}"><c:param name="content" value="${content}"/></c:if></c:url>
+      <c:url var="countryLink" value="/check"><c:param name="country" value="${country.code()}"/><c:if test="${not empty content}"><c:param name="content" value="${content}"/></c:if><c:if test="${not empty langParam}"><c:param name="lang" value="${langParam}"/></c:if></c:url>
       <section class="step">
         <h2><fmt:message key="check.step2"/></h2>
         <c:choose>
@@ -43,7 +44,7 @@
           <c:otherwise>
             <ul class="choices" id="providers">
               <c:forEach var="p" items="${country.providers()}">
-                <c:url var="link" value="/check"><c:param name="country" value="${country.code()}"/><c:param name="provider" value="${p.provider()}"/><c:if test="${not empty content}"><c:param name="content" value="${content}"/></c:if></c:url>
+                <c:url var="link" value="/check"><c:param name="country" value="${country.code()}"/><c:param name="provider" value="${p.provider()}"/><c:if test="${not empty content}"><c:param name="content" value="${content}"/></c:if><c:if test="${not empty langParam}"><c:param name="lang" value="${langParam}"/></c:if></c:url>
                 <li><a href="<c:out value="${link}"/>" data-provider="<c:out value="${p.provider()}"/>"><c:out value="${p.providerName()}"/></a></li>
               </c:forEach>
             </ul>
@@ -57,7 +58,7 @@
         <p><fmt:message key="check.sendText"/></p>
         <p class="sms-text" id="text-to-send"><c:out value="${textToSend}"/></p>
         <p><fmt:message key="check.toNumber"/> <strong class="shortcode" id="shortcode"><c:out value="${rate.shortcode()}"/></strong>,
-          <strong id="times"><c:out value="${rate.messages()}"/></strong> <fmt:message key="check.times"/>.</p>
+          <strong id="times"><c:out value="${rate.messages()}"/></strong> <fmt:message key="check.times.${timesForm}"/>.</p>
         <table class="facts">
           <tr><th><fmt:message key="check.pricePerMessage"/></th>
             <td id="price"><c:out value="${rate.price()}"/> <c:out value="${rate.currency()}"/>

@@ -6,6 +6,7 @@
 <fmt:message key="status.title" var="pageTitle" scope="request"/>
 <c:if test="${not empty status and not status.isClosed()}"><c:set var="refreshSeconds" value="10" scope="request"/></c:if>
 <%@ include file="header.jspf" %>
+<%@ include file="languages.jspf" %>
 <h1><fmt:message key="status.title"/> <span class="code" id="session-code"><c:out value="${code}"/></span></h1>
 <c:choose>
   <c:when test="${empty status}">
@@ -18,7 +19,7 @@
       <c:if test="${status.stateCode() == 'waiting'}">
         <tr><th><fmt:message key="status.waitLeft"/></th><td id="wait-left"><c:out value="${waitLeft}"/></td></tr>
       </c:if>
-      <tr><th><fmt:message key="status.total"/></th><td id="paid"><c:out value="${status.total()}"/> <c:out value="${status.currency()}"/></td></tr>
+      <tr><th><fmt:message key="${status.isClosed() ? 'status.paid' : 'status.total'}"/></th><td id="paid"><c:out value="${status.total()}"/> <c:out value="${status.currency()}"/></td></tr>
       <tr><th><fmt:message key="status.phone"/></th><td id="phone"><c:out value="${status.maskedMsisdn()}"/></td></tr>
       <tr><th><fmt:message key="status.openedAt"/></th><td><time><c:out value="${times.format(status.openedAt())}"/></time></td></tr>
       <c:if test="${status.isClosed()}">
@@ -28,5 +29,6 @@
     <c:if test="${not status.isClosed()}"><p class="muted"><fmt:message key="status.refresh"/></p></c:if>
   </c:otherwise>
 </c:choose>
-<p><a href="${pageContext.request.contextPath}/check"><fmt:message key="check.title"/></a></p>
+<c:url var="payLink" value="/check"><c:if test="${not empty status and not empty status.content()}"><c:param name="content" value="${status.content()}"/></c:if><c:if test="${not empty langParam}"><c:param name="lang" value="${langParam}"/></c:if></c:url>
+<p><a id="pay-link" href="<c:out value="${payLink}"/>"><fmt:message key="check.title"/></a></p>
 <%@ include file="footer.jspf" %>

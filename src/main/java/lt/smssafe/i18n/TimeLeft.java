@@ -21,10 +21,22 @@ public final class TimeLeft {
 
     /** {@code left} as written in a reply, e.g. {@code 23 hours 59 minutes}, {@code 1 hour 1 minute}. */
     public static String format(Duration left, Language language) {
+        return format(left, Units.of(language));
+    }
+
+    /**
+     * {@code left} as written on a page: the same words, but Lithuanian with its diacritics, which only an SMS
+     * leaves out.
+     */
+    public static String formatForPage(Duration left, Language language) {
+        return format(left, language == Language.LT ? Units.LT_PAGE : Units.of(language));
+    }
+
+    private static String format(Duration left, Units units) {
         long minutes = minutesRoundedUp(left);
         long hours = minutes / 60;
         long rest = minutes % 60;
-        return hours + " " + Units.of(language).hours(hours) + " " + rest + " " + Units.of(language).minutes(rest);
+        return hours + " " + units.hours(hours) + " " + rest + " " + units.minutes(rest);
     }
 
     /** The words for hours and minutes, each in the grammatical number its count asks for. */
@@ -32,7 +44,8 @@ public final class TimeLeft {
         EN(new String[] {"hour", "hours", "hours"}, new String[] {"minute", "minutes", "minutes"}),
         // Lithuanian without diacritics, as SMS in Lithuania usually are, to stay in the GSM 7-bit alphabet
         LT(new String[] {"valanda", "valandos", "valandu"}, new String[] {"minute", "minutes", "minuciu"}),
-        RU(new String[] {"час", "часа", "часов"}, new String[] {"минута", "минуты", "минут"});
+        RU(new String[] {"час", "часа", "часов"}, new String[] {"минута", "минуты", "минут"}),
+        LT_PAGE(new String[] {"valanda", "valandos", "valandų"}, new String[] {"minutė", "minutės", "minučių"});
 
         private final String[] hourForms;
         private final String[] minuteForms;
@@ -47,24 +60,15 @@ public final class TimeLeft {
         }
 
         String hours(long count) {
-            return hourForms[form(count)];
+            return hourForms[Plural.form(language(), count)];
         }
 
         String minutes(long count) {
-            return minuteForms[form(count)];
+            return minuteForms[Plural.form(language(), count)];
         }
 
-        /** 0 = singular, 1 = "few", 2 = "many" (the CLDR plural categories one/few/many, as each language uses them). */
-        private int form(long n) {
-            long lastDigit = n % 10;
-            long lastTwo = n % 100;
-            return switch (this) {
-                case EN -> n == 1 ? 0 : 1;
-                case LT -> lastDigit == 1 && lastTwo != 11 ? 0
-                        : lastDigit >= 2 && (lastTwo < 12 || lastTwo > 19) ? 1 : 2;
-                case RU -> lastDigit == 1 && lastTwo != 11 ? 0
-                        : lastDigit >= 2 && lastDigit <= 4 && (lastTwo < 12 || lastTwo > 14) ? 1 : 2;
-            };
+        private Language language() {
+            return this == LT_PAGE ? Language.LT : Language.valueOf(name());
         }
     }
 }

@@ -12,6 +12,8 @@ import lt.smssafe.rates.Rate;
 import lt.smssafe.rates.RateTable;
 import lt.smssafe.queries.SessionStatus;
 import lt.smssafe.sms.PaidMessage;
+import lt.smssafe.i18n.Language;
+import lt.smssafe.i18n.Plural;
 import lt.smssafe.i18n.TimeLeft;
 
 /**
@@ -28,16 +30,17 @@ public final class CheckServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
         SmsSafe app = SmsSafeListener.of(getServletContext());
-        request.setAttribute("lang", app.settings().language().code());
+        Language language = LanguageLinks.apply(request, app.settings().language());
         String session = request.getParameter("session");
         if (session != null) {
-            showStatus(app, session, request, response);
+            showStatus(app, session, language, request, response);
         } else {
-            showPrimer(app, request, response);
+            showPrimer(app, language, request, response);
         }
     }
 
-    private void showStatus(SmsSafe app, String code, HttpServletRequest request, HttpServletResponse response)
+    private void showStatus(SmsSafe app, String code, Language language, HttpServletRequest request,
+            HttpServletResponse response)
             throws ServletException, IOException {
         Optional<SessionStatus> status = app.queries().status(code);
         if (Views.wantsJson(request)) {
@@ -51,16 +54,18 @@ public final class CheckServlet extends HttpServlet {
         request.setAttribute("code", code.length() > 20 ? code.substring(0, 20) : code);
         status.ifPresent(s -> {
             request.setAttribute("status", s);
-            request.setAttribute("waitLeft", TimeLeft.format(s.waitLeft(), app.settings().language()));
+            request.setAttribute("waitLeft", TimeLeft.formatForPage(s.waitLeft(), language));
         });
         Views.render(request, response, "status");
     }
 
-    private void showPrimer(SmsSafe app, HttpServletRequest request, HttpServletResponse response)
+    private void showPrimer(SmsSafe app, Language language, HttpServletRequest request,
+            HttpServletResponse response)
             throws ServletException, IOException {
         RateTable table = app.rates().table();
         String content = content(request.getParameter("content"));
         request.setAttribute("table", table);
+        request.setAttribute("countryNames", countryNames(table, language));
         request.setAttribute("content", content);
         request.setAttribute("safe", app.settings().safe());
         String countryCode = request.getParameter("country");
@@ -80,9 +85,22 @@ public final class CheckServlet extends HttpServlet {
             request.setAttribute("rate", r);
             request.setAttribute("textToSend", r.textToSend(app.settings().safe(), content));
             request.setAttribute("delayed", r.messages() > 1 && !app.settings().delay().isZero());
-            request.setAttribute("delay", TimeLeft.format(app.settings().delay(), app.settings().language()));
+            request.setAttribute("timesForm", Plural.form(language, r.messages()));
+            request.setAttribute("delay", TimeLeft.formatForPage(app.settings().delay(), language));
         });
         Views.render(request, response, "check");
+    }
+
+    /** Each country's name in the page's language where the JDK knows it, else as the rates name it. */
+    private static java.util.Map<String, String> countryNames(RateTable table, Language language) {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        for (RateTable.Country country : table.countries()) {
+            String local = new java.util.Locale("", country.code().toUpperCase(java.util.Locale.ROOT))
+                    .getDisplayCountry(language.locale());
+            names.put(country.code(), local.isBlank() || local.equalsIgnoreCase(country.code()) ? country.name()
+                    : local);
+        }
+        return names;
     }
 
     /** The content to put into the text, cut to what a paid message may carry; nothing when not given. */

@@ -179,6 +179,21 @@ class PagesIT {
     }
 
     @Test
+    void theBuyerSwitchesTheLanguageAndTheLinksRememberIt() {
+        HttpResponse<String> lithuanian = get(uri("check?content=order-42&lang=lt"));
+        HttpResponse<String> russian = get(uri("check?country=lt&provider=bite_lt&content=order-42&lang=ru"));
+        HttpResponse<String> lmt = get(uri("check?country=lv&provider=lmt_lv&lang=ru"));
+
+        assertThat(lithuanian.body()).contains("<html lang=\"lt\">").contains("Lietuva").contains("Latvija")
+                .contains("check?country=lt&amp;content=order-42&amp;lang=lt")
+                .contains("hreflang=\"ru\" href=\"/pages-it/check?content=order-42&amp;lang=ru\"");
+        assertThat(russian.body()).contains("<html lang=\"ru\">").contains("Литва").contains("4</strong> раза")
+                .doesNotContain("раз(а)").contains("должно пройти не меньше, чем 0 часов 1 минута");
+        assertThat(lmt.body()).contains("5</strong> раз.");
+        assertThat(get(uri("check?lang=xx")).statusCode()).as("an unknown language is the default").isEqualTo(200);
+    }
+
+    @Test
     void aHostileContentInTheLinkIsEscapedEverywhereOnThePrimer() {
         String hostile = URLEncoder.encode(HOSTILE, StandardCharsets.UTF_8);
 
