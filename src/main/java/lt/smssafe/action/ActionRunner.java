@@ -37,6 +37,8 @@ public final class ActionRunner implements AutoCloseable {
     private final Map<ActionRun.Kind, PaymentLookup> payments;
     private final ScheduledExecutorService executor;
     private final LongAdder succeeded = new LongAdder();
+    /** Wake-ups and polls that found the database away since the outage began; 0 while it answers. */
+    private final java.util.concurrent.atomic.AtomicLong missedDuringOutage = new java.util.concurrent.atomic.AtomicLong();
     private final LongAdder failed = new LongAdder();
 
     /**
@@ -68,6 +70,11 @@ public final class ActionRunner implements AutoCloseable {
         executor.scheduleWithFixedDelay(this::runDueSafely, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Runs what is due now, as a poll or a wake-up does, on the caller's thread: failures are logged, not thrown. */
+    void runDueLogged() {
+        runDueSafely();
+    }
+
     /** A payment just completed: run what is due now rather than at the next poll. */
     public void wake() {
         if (!executor.isShutdown()) {
@@ -78,9 +85,17 @@ public final class ActionRunner implements AutoCloseable {
     private void runDueSafely() {
         try {
             runDue();
+            long missed = missedDuringOutage.getAndSet(0);
+            if (missed > 0) {
+                LOG.info("sms:safe payment actions run again: the database is back after {} attempts failed",
+                        missed);
+            }
         } catch (DatabaseUnavailableException | TransactionConflictException e) {
-            // the next poll tries again
-            LOG.warn("sms:safe payment actions not run now: {}", e.toString());
+            // one line when an outage starts and one when it ends: every wake-up in between is only counted
+            if (missedDuringOutage.getAndIncrement() == 0) {
+                LOG.warn("sms:safe payment actions wait for the database ({}); they run again once it is back",
+                        e.toString());
+            }
         } catch (RuntimeException e) {
             LOG.error("sms:safe payment actions not run now because of a defect", e);
         }

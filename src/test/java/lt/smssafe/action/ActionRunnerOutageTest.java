@@ -1,0 +1,86 @@
+package lt.smssafe.action;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import lt.smssafe.SmsSafe;
+import lt.smssafe.persistence.Database;
+import lt.smssafe.testing.MariaDbServer;
+import lt.smssafe.testing.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * While the database is away the payment-action runner says so once, counts the wake-ups it cannot serve, and says
+ * once that it runs again when the database is back: the wake-ups of an outage are not a line each.
+ */
+class ActionRunnerOutageTest {
+    private final MariaDbServer server = MariaDbServer.get();
+    private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
+    private final Logger log = Logger.getLogger(ActionRunner.class.getName());
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            logged.add(record);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+    private Database database;
+
+    @AfterEach
+    void restart() {
+        log.removeHandler(capture);
+        server.restart();
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    void anOutageIsOneLineWhenItStartsAndOneWhenItEnds() throws Exception {
+        database = TestDatabases.MARIADB.openMigrated();
+        ActionRunner runner = new ActionRunner(database, 1, new LoggingPaymentAction(), Clock.systemUTC(),
+                SmsSafe.PAYMENT_LOOKUPS);
+        log.addHandler(capture);
+
+        server.stop();
+        // each attempt waits out the pool's connection timeout: a few wake-ups are enough to show the counting
+        for (int i = 0; i < 4; i++) {
+            runner.runDueLogged();
+        }
+        server.restart();
+        awaitDatabase();
+        runner.runDueLogged();
+        runner.runDueLogged();
+
+        List<String> lines = logged.stream().filter(r -> r.getLevel().intValue() >= Level.INFO.intValue())
+                .map(r -> r.getLevel() + " " + r.getMessage()).toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("WARNING sms:safe payment actions wait for the database");
+        assertThat(lines.get(1)).isEqualTo("INFO sms:safe payment actions run again: the database is back after 4"
+                + " attempts failed");
+        runner.close();
+    }
+
+    private void awaitDatabase() throws InterruptedException {
+        for (int i = 0; i < 150; i++) {
+            if (database.answers()) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+    }
+}
