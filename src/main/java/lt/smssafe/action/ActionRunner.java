@@ -29,6 +29,8 @@ public final class ActionRunner implements AutoCloseable {
     static final Duration LEASE = Duration.ofMinutes(5);
     private static final Logger LOG = LoggerFactory.getLogger(ActionRunner.class);
     private static final int BATCH = 50;
+    /** The longest pause between tries to record an attempt's outcome while the database is away. */
+    private static final Duration RECORD_PAUSE_MAX = Duration.ofSeconds(10);
 
     private final Database database;
     private final long safeId;
@@ -142,7 +144,7 @@ public final class ActionRunner implements AutoCloseable {
             failure = e;
         }
         Throwable outcome = failure;
-        database.inTransaction(em -> record(em, id, outcome));
+        recordOutcome(id, outcome);
         (outcome == null ? succeeded : failed).increment();
         if (outcome == null) {
             LOG.info("sms:safe payment action for {} {} succeeded (attempt {})", run.kind(), run.reference(),
@@ -158,6 +160,40 @@ public final class ActionRunner implements AutoCloseable {
         OwedPayment payment = database.inTransaction(em -> lookup.find(em, safeId, run.reference()))
                 .orElseThrow(() -> new IllegalStateException(run.kind() + " " + run.reference() + " is gone"));
         payment.deliverTo(action);
+    }
+
+    /**
+     * Records how the attempt went, however long the database is away: the action has run, and if its success were
+     * not recorded, another attempt would run it again once the claim expires. Only a stopping runner gives up; the
+     * claim then lets another node or the next start take the run over, as after a crash.
+     */
+    private void recordOutcome(long id, Throwable outcome) {
+        Duration pause = Duration.ofMillis(250);
+        for (boolean said = false; ; ) {
+            try {
+                database.inRetriedTransaction(em -> record(em, id, outcome));
+                if (said) {
+                    LOG.info("sms:safe payment action run {} recorded now that the database is back", id);
+                }
+                return;
+            } catch (DatabaseUnavailableException e) {
+                if (!said) {
+                    LOG.warn("sms:safe payment action run {} ran; recording it waits for the database: {}", id,
+                            e.toString());
+                    said = true;
+                }
+                if (executor.isShutdown() && Thread.currentThread().getName().startsWith("smssafe-")) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(pause.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                pause = pause.multipliedBy(2).compareTo(RECORD_PAUSE_MAX) > 0 ? RECORD_PAUSE_MAX : pause.multipliedBy(2);
+            }
+        }
     }
 
     private Void record(EntityManager em, long id, Throwable failure) {

@@ -10,7 +10,11 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import lt.smssafe.SmsSafe;
+import lt.smssafe.i18n.Language;
 import lt.smssafe.persistence.Database;
+import lt.smssafe.sms.MessageCount;
+import lt.smssafe.sms.MessageProcessor;
+import lt.smssafe.sms.MessageValues;
 import lt.smssafe.testing.MariaDbServer;
 import lt.smssafe.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
@@ -72,6 +76,51 @@ class ActionRunnerOutageTest {
         assertThat(lines.get(0)).startsWith("WARNING sms:safe payment actions wait for the database");
         assertThat(lines.get(1)).isEqualTo("INFO sms:safe payment actions run again: the database is back after 4"
                 + " attempts failed");
+        runner.close();
+    }
+
+    @Test
+    void anActionWhoseSuccessCannotBeRecordedIsRecordedOnceTheDatabaseIsBackAndNeverRunsTwice() throws Exception {
+        database = TestDatabases.MARIADB.openMigrated();
+        MessageProcessor processor = new MessageProcessor(database, 1, MessageCount.fixed(1), java.time.Duration.ZERO,
+                Language.EN, Clock.systemUTC(), new java.security.SecureRandom(), code -> { });
+        String code = processor.process(new MessageValues(1, "down-1", "37069000001", "lt", "bite_lt", "1337",
+                "order-down", new java.math.BigDecimal("1.45"), "EUR", 1)).closedSession().orElseThrow().value();
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        PaymentAction stopsTheDatabase = new PaymentAction() {
+            @Override
+            public void sessionClosed(ClosedSession session) {
+                calls.incrementAndGet();
+                // the action has run; the database dies before its success is recorded, and is back 3 s later
+                server.stop();
+                new Thread(() -> {
+                    try {
+                        Thread.sleep(3_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    server.restart();
+                }).start();
+            }
+        };
+        ActionRunner runner = new ActionRunner(database, 1, stopsTheDatabase, Clock.systemUTC(),
+                SmsSafe.PAYMENT_LOOKUPS);
+
+        long started = System.nanoTime();
+        assertThat(runner.runDue()).isEqualTo(1);
+        long seconds = (System.nanoTime() - started) / 1_000_000_000;
+
+        List<List<Object>> run = database.inTransaction(em -> em.createQuery("select r.attempts, r.succeededAt"
+                + " from ActionRun r where r.reference = :code", Object[].class).setParameter("code", code)
+                .getResultList().stream().map(List::of).toList());
+        assertThat(run).singleElement().satisfies(row -> {
+            assertThat(row.get(0)).isEqualTo(1);
+            assertThat(row.get(1)).as("success recorded").isNotNull();
+        });
+        assertThat(seconds).as("recorded once the database was back, not when the 5-minute claim expired")
+                .isLessThan(60);
+        assertThat(runner.runDue()).isZero();
+        assertThat(calls).hasValue(1);
         runner.close();
     }
 
