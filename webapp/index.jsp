@@ -1,8 +1,6 @@
 <%@ page contentType="text/html; charset=UTF-8" pageEncoding="UTF-8" %>
 <%@ taglib prefix="c" uri="jakarta.tags.core" %>
 <c:set var="pageTitle" value="Payments by SMS" scope="request"/>
-<c:set var="app" value="${applicationScope['lt.smssafe.SmsSafe']}"/>
-<c:if test="${not empty app}"><c:set var="siteName" value="${app.settings().siteName()}" scope="request"/></c:if>
 <%@ include file="WEB-INF/views/header.jspf" %>
 <h1><c:out value="${empty siteName ? 'sms:safe' : siteName}"/></h1>
 <p>This site takes payments by premium SMS.</p>

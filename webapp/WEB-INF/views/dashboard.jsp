@@ -15,7 +15,7 @@
       <c:otherwise><c:forEach var="e" items="${month}"><p class="figure"><c:out value="${e.value.revenue()}"/> <c:out value="${e.key}"/></p><p class="muted"><c:out value="${e.value.payments()}"/> paid</p></c:forEach></c:otherwise></c:choose>
   </section>
   <section class="card" id="open"><h2>Open sessions</h2><p class="figure"><a href="${pageContext.request.contextPath}/select"><c:out value="${dashboard.openSessions()}"/></a></p></section>
-  <section class="card" id="owed"><h2>Payment actions owed</h2><p class="figure ${empty owed ? '' : 'error-text'}"><c:out value="${owed.size()}"/></p>
+  <section class="card" id="owed"><h2>Payment actions owed</h2><p class="figure ${owedCount == 0 ? '' : 'error-text'}" id="owed-count"><c:out value="${owedCount}"/></p>
     <c:forEach var="a" items="${owed}" end="2"><p class="muted error-text"><c:out value="${a.reference()}"/>: <c:out value="${a.lastError().orElse('not tried yet')}"/></p></c:forEach></section>
   <section class="card" id="rates-card"><h2>Rates</h2>
     <p><c:out value="${rates.lastSuccess().isPresent() ? 'refreshed '.concat(times.format(rates.lastSuccess())) : 'never refreshed'}"/></p>

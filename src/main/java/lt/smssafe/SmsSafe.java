@@ -78,11 +78,8 @@ public final class SmsSafe implements AutoCloseable {
     private final BillingRecorder billing;
     private final NodeMetrics metrics;
     private final NodeHealth health;
-    private final boolean embedded;
 
-    private SmsSafe(Settings settings, Database database, SchemaMigrations migrations, PaymentAction action,
-            boolean embedded) {
-        this.embedded = embedded;
+    private SmsSafe(Settings settings, Database database, SchemaMigrations migrations, PaymentAction action) {
         Clock clock = Clock.systemUTC();
         this.settings = settings;
         this.database = database;
@@ -130,7 +127,7 @@ public final class SmsSafe implements AutoCloseable {
             } else if (migrations.hasPending()) {
                 LOG.warn("sms:safe schema has pending migrations and schema.auto is false: apply them at /setup");
             }
-            SmsSafe app = new SmsSafe(settings, database, migrations, action, database.ownsPool());
+            SmsSafe app = new SmsSafe(settings, database, migrations, action);
             app.actions.start(ACTION_POLL);
             app.rates.start();
             return app;
@@ -196,7 +193,7 @@ public final class SmsSafe implements AutoCloseable {
 
     /** Which database this installation uses, for the admin: a bound DataSource or the embedded H2 file. */
     public String databaseDescription() {
-        return embedded ? "embedded H2 database in " + settings.dataDir() + " (nothing is bound at "
+        return database.ownsPool() ? "embedded H2 database in " + settings.dataDir() + " (nothing is bound at "
                 + settings.datasource() + ")" : "the DataSource bound at " + settings.datasource();
     }
 

@@ -39,6 +39,8 @@ public final class ActionRunner implements AutoCloseable {
     private final Map<ActionRun.Kind, PaymentLookup> payments;
     private final ScheduledExecutorService executor;
     private final LongAdder succeeded = new LongAdder();
+    /** Set by {@link #close()}: an outcome still waiting for the database is left to the claim's expiry. */
+    private volatile boolean closing;
     /** Wake-ups and polls that found the database away since the outage began; 0 while it answers. */
     private final java.util.concurrent.atomic.AtomicLong missedDuringOutage = new java.util.concurrent.atomic.AtomicLong();
     private final LongAdder failed = new LongAdder();
@@ -72,11 +74,6 @@ public final class ActionRunner implements AutoCloseable {
         executor.scheduleWithFixedDelay(this::runDueSafely, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Runs what is due now, as a poll or a wake-up does, on the caller's thread: failures are logged, not thrown. */
-    void runDueLogged() {
-        runDueSafely();
-    }
-
     /** A payment just completed: run what is due now rather than at the next poll. */
     public void wake() {
         if (!executor.isShutdown()) {
@@ -84,7 +81,8 @@ public final class ActionRunner implements AutoCloseable {
         }
     }
 
-    private void runDueSafely() {
+    /** Runs what is due now, as a poll or a wake-up does: failures are logged, not thrown. */
+    void runDueSafely() {
         try {
             runDue();
             long missed = missedDuringOutage.getAndSet(0);
@@ -182,7 +180,7 @@ public final class ActionRunner implements AutoCloseable {
                             e.toString());
                     said = true;
                 }
-                if (executor.isShutdown() && Thread.currentThread().getName().startsWith("smssafe-")) {
+                if (closing) {
                     throw e;
                 }
                 try {
@@ -219,6 +217,7 @@ public final class ActionRunner implements AutoCloseable {
     /** Stops the runner; an action in progress is interrupted and its run retried later. */
     @Override
     public void close() {
+        closing = true;
         executor.shutdownNow();
         try {
             if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {

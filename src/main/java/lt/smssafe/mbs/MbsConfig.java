@@ -3,7 +3,6 @@ package lt.smssafe.mbs;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * What one {@link MbsDirect} client needs: where the platform is, which service it speaks for, and how long it
@@ -68,10 +67,6 @@ public record MbsConfig(URI endpoint, long serviceId, String secretKey, ReportUr
                 reportUrlTemplate == null ? null : ReportUrlTemplate.parse(reportUrlTemplate), null, null);
     }
 
-    /** The billing-report URL template sent with every bill, unless the platform's registered one is used. */
-    public Optional<ReportUrlTemplate> reportUrlTemplate() {
-        return Optional.ofNullable(reportUrl);
-    }
 
     private static Duration positive(Duration value, Duration fallback, String name) {
         if (value == null) {

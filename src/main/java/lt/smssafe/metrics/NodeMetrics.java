@@ -26,7 +26,8 @@ import lt.smssafe.sms.MessageProcessor;
 public final class NodeMetrics {
     /** The endpoints counted by name; any other path counts as {@code other}, so that nobody can grow the series. */
     private static final Set<String> ENDPOINTS = Set.of("/result", "/fortumo", "/paysera", "/mbs/report", "/check",
-            "/select", "/setup", "/cron", "/health", "/metrics");
+            "/select", "/setup", "/cron", "/health", "/metrics", "/dashboard", "/payments", "/payment",
+            "/integration");
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 

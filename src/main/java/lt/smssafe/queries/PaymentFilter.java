@@ -15,10 +15,6 @@ import java.util.Optional;
 public record PaymentFilter(Optional<String> code, Optional<String> msisdn, Optional<String> content,
         Optional<String> country, Optional<String> provider, Optional<String> dialect, Optional<String> state,
         Optional<LocalDate> from, Optional<LocalDate> to) {
-    /** Every payment. */
-    public static final PaymentFilter NONE = new PaymentFilter(Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
-
     /** Open or waiting: the state of {@code /select}'s list, not offered on the payments page. */
     static final String UNCLOSED = "unclosed";
 

@@ -19,14 +19,23 @@ public record DeliveryReport(String dialect, String messageId, boolean billed, O
         Objects.requireNonNull(messageId, "message id");
     }
 
-    /** Whether every value the report carries is the stored message's (the price compared as a number). */
+    /**
+     * Whether every value the report carries that the stored message also had is the stored message's (the price
+     * compared as a number). A sender or operator the gateway did not tell at first (stored blank, or as
+     * {@code unknown}), and a value the report carries blank, are not compared.
+     */
     boolean matches(ReceivedMessage stored) {
-        return msisdn.map(stored.msisdn()::equals).orElse(true)
-                && country.map(stored.country()::equals).orElse(true)
-                && provider.map(stored.provider()::equals).orElse(true)
-                && shortcode.map(stored.shortcode()::equals).orElse(true)
+        return same(msisdn, stored.msisdn(), "")
+                && same(country, stored.country(), "")
+                && same(provider, stored.provider(), PaidMessage.UNKNOWN_PROVIDER)
+                && same(shortcode, stored.shortcode(), "")
                 && content.map(stored.content()::equals).orElse(true)
                 && cost.map(c -> c.compareTo(stored.cost()) == 0).orElse(true)
-                && currency.map(stored.currency()::equals).orElse(true);
+                && same(currency, stored.currency(), "");
+    }
+
+    private static boolean same(Optional<String> reported, String stored, String lacking) {
+        return reported.filter(value -> !value.isBlank()).map(value -> stored.isEmpty() || stored.equals(lacking)
+                || stored.equals(value)).orElse(true);
     }
 }

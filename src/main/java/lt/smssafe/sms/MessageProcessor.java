@@ -22,8 +22,8 @@ import lt.smssafe.persistence.TransactionConflictException;
  * {@link PaidMessage}.
  *
  * <p>Exactly-once comes from the database, not the JVM: the phone's lock row serializes every message of one
- * phone across nodes, the unique {@code (safe_id, message_id)} makes a simultaneous copy of a message fail and
- * retry into the stored answer, and the unique {@code (safe_id, code)} does the same for a colliding code.
+ * phone across nodes, the unique {@code (safe_id, dialect, message_id)} makes a simultaneous copy of a message fail
+ * and retry into the stored answer, and the unique {@code (safe_id, code)} does the same for a colliding code.
  */
 public final class MessageProcessor {
     private final Database database;
@@ -39,7 +39,8 @@ public final class MessageProcessor {
     private final Map<String, LongAdder> closed = new ConcurrentHashMap<>();
 
     /**
-     * @param onClose told, after the commit, about every session a message closed (wakes the payment action)
+     * @param onClose told, after the commit, about every session whose payment action became owed: a message closed
+     *     it, or a reversal of one of its messages owes {@code paymentReversed} (wakes the payment action)
      */
     public MessageProcessor(Database database, long safeId, MessageCount messageCount, Duration delay,
             Language language, Clock clock, SecureRandom random, Consumer<SessionCode> onClose) {
@@ -73,12 +74,9 @@ public final class MessageProcessor {
     public Answer process(PaidMessage message) {
         for (int attempt = 1; ; attempt++) {
             try {
-                boolean[] openedNow = new boolean[1];
-                Answer answer = database.inRetriedTransaction(em -> {
-                    openedNow[0] = false;
-                    return processOnce(em, message, openedNow);
-                });
-                if (openedNow[0]) {
+                Processed processed = database.inRetriedTransaction(em -> processOnce(em, message));
+                Answer answer = processed.answer();
+                if (processed.opened()) {
                     opened.computeIfAbsent(message.dialect(), d -> new LongAdder()).increment();
                 }
                 if (answer.closedSession().isPresent()) {
@@ -119,35 +117,47 @@ public final class MessageProcessor {
                 });
                 return Answer.reply("OK");
             }
-            Answer answer = database.inRetriedTransaction(em -> reportOnce(em, report, sender.get()));
-            if (answer.closedSession().isPresent()) {
-                onClose.accept(answer.closedSession().get());
+            Optional<SessionCode> reversedClosed;
+            try {
+                reversedClosed = database.inRetriedTransaction(em -> reportOnce(em, report, sender.get()));
+            } catch (Reused e) {
+                return Answer.reused();
             }
-            return answer;
+            if (reversedClosed.isEmpty()) {
+                return Answer.reply("OK");
+            }
+            // a paymentReversed became owed: the runner is woken as for a close
+            onClose.accept(reversedClosed.get());
+            return Answer.reply("OK");
         } catch (DatabaseUnavailableException e) {
             throw new DatabaseUnavailableException("report of message " + report.messageId() + " not applied: "
                     + e.getMessage(), e);
         }
     }
 
-    private Answer reportOnce(EntityManager em, DeliveryReport report, String sender) {
+    /**
+     * Applies the report under the phone's lock.
+     *
+     * @return the closed session a reversal now owes a {@code paymentReversed} for, if any
+     * @throws Reused when the report's values are not the stored message's
+     */
+    private Optional<SessionCode> reportOnce(EntityManager em, DeliveryReport report, String sender) {
         lockPhone(em, report.dialect(), sender);
         Instant now = clock.instant();
         ReceivedMessage message = ReceivedMessage.find(em, safeId, report.dialect(), report.messageId())
                 .orElseThrow(() -> new IllegalStateException("message " + report.messageId() + " vanished"));
         if (!report.matches(message)) {
-            return Answer.reused();
+            throw new Reused();
         }
         if (report.billed() || !message.reverse(now) || !message.counted()) {
-            return Answer.reply("OK");
+            return Optional.empty();
         }
         PaymentSession session = em.find(PaymentSession.class, message.sessionId().get());
         if (!session.reverse(message.cost(), now)) {
-            return Answer.reply("OK");
+            return Optional.empty();
         }
         em.persist(ActionRun.dueNow(safeId, ActionRun.Kind.SMS_REVERSAL, String.valueOf(message.id()), now));
-        // the runner is woken as for a close: an action became owed
-        return Answer.closed("OK", session.code());
+        return Optional.of(session.code());
     }
 
     /** Sessions this node opened since it started, for messages of this dialect. */
@@ -162,32 +172,36 @@ public final class MessageProcessor {
         return count == null ? 0 : count.sum();
     }
 
-    private Answer processOnce(EntityManager em, PaidMessage message, boolean[] openedNow) {
+    /** What one message did: the answer, and whether it opened a session (counted once it is committed). */
+    private record Processed(Answer answer, boolean opened) {
+    }
+
+    private Processed processOnce(EntityManager em, PaidMessage message) {
         lockPhone(em, message.dialect(), message.msisdn());
         // the clock is read under the lock, so arrival times follow the order in which messages are counted
         Instant now = clock.instant();
         Optional<ReceivedMessage> earlier = ReceivedMessage.find(em, safeId, message.dialect(), message.messageId());
         if (earlier.isPresent()) {
-            return earlier.get().sameMessageAs(message) ? Answer.reply(earlier.get().reply()) : Answer.reused();
+            return new Processed(earlier.get().sameMessageAs(message) ? Answer.reply(earlier.get().reply())
+                    : Answer.reused(), false);
         }
         if (!message.hasSender() && messageCount.forSender(message.country(), message.provider()) > 1) {
             // nobody to collect the other messages from: kept for the site owner, never counted
             String reply = Replies.text(language, ReplyKind.UNIDENTIFIED, null, Duration.ZERO);
             em.persist(new ReceivedMessage(safeId, message, null, now, ReplyKind.UNIDENTIFIED, reply));
-            return Answer.reply(reply);
+            return new Processed(Answer.reply(reply), false);
         }
         // a blank sender that can pay with one message opens a session that closes at once: never look one up
         Optional<PaymentSession> unclosed = message.hasSender() ? unclosedSession(em, message) : Optional.empty();
         PaymentSession session = unclosed.orElseGet(() -> openSession(em, message, now));
-        openedNow[0] = unclosed.isEmpty();
         Outcome outcome = session.accept(message.cost(), now, delay);
         String reply = Replies.text(language, outcome.kind(), session.code(), outcome.left());
         em.persist(new ReceivedMessage(safeId, message, session.id(), now, outcome.kind(), reply));
         if (outcome.kind() != ReplyKind.CLOSED) {
-            return Answer.reply(reply);
+            return new Processed(Answer.reply(reply), unclosed.isEmpty());
         }
         em.persist(ActionRun.dueNow(safeId, ActionRun.Kind.SMS_SESSION, session.code().value(), now));
-        return Answer.closed(reply, session.code());
+        return new Processed(Answer.closed(reply, session.code()), unclosed.isEmpty());
     }
 
     /**
@@ -221,6 +235,15 @@ public final class MessageProcessor {
             });
         } catch (TransactionConflictException e) {
             // the row exists now (or a passing conflict): the next attempt locks it or tries again
+        }
+    }
+
+    /** A report whose values are not its stored message's: nothing changes, the answer is the 409. */
+    private static final class Reused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Reused() {
+            super("the report's values are not the stored message's", null, false, false);
         }
     }
 

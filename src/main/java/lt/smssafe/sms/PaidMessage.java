@@ -10,6 +10,8 @@ import java.math.BigDecimal;
 public non-sealed interface PaidMessage extends ProviderEvent {
     /** PROTOCOL.md §2: the longest {@code content}, counted in Unicode code points (one SMS). */
     int MAX_CONTENT_CODE_POINTS = 160;
+    /** The provider code of a gateway that named no operator (PROTOCOL.md §8). */
+    String UNKNOWN_PROVIDER = "unknown";
 
     /** The provider's unique id of this SMS, unique per dialect. */
     @Override

@@ -44,10 +44,8 @@ public final class CheckServlet extends HttpServlet {
             throws ServletException, IOException {
         Optional<SessionStatus> status = app.queries().status(code);
         if (Views.wantsJson(request)) {
-            response.setStatus(status.isPresent() ? 200 : 404);
-            response.setContentType("application/json; charset=UTF-8");
-            response.setHeader("Cache-Control", "no-store");
-            response.getWriter().write(status.map(StatusJson::of).orElseGet(StatusJson::unknown));
+            JsonText.send(response, status.isPresent() ? 200 : 404,
+                    status.map(StatusJson::of).orElseGet(StatusJson::unknown));
             return;
         }
         response.setStatus(status.isPresent() ? 200 : 404);

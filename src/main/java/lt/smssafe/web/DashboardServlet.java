@@ -28,6 +28,8 @@ public final class DashboardServlet extends HttpServlet {
         request.setAttribute("chart", DailyChart.of(dashboard));
         request.setAttribute("today", dashboard.totalsSince(dashboard.today()));
         request.setAttribute("month", dashboard.totalsSince(dashboard.today().withDayOfMonth(1)));
+        // the count is the database's; the list (at most a few shown) is capped, so it is not counted
+        request.setAttribute("owedCount", app.queries().owedActions());
         request.setAttribute("owed", app.queries().pendingActions());
         request.setAttribute("rates", app.rates().status());
         request.setAttribute("database", app.databaseDescription());

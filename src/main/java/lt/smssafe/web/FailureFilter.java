@@ -21,8 +21,11 @@ import org.slf4j.LoggerFactory;
  * <li>anything else is a defect → {@code 500 internal error} with no detail, logged at ERROR with its stack trace,
  *     so that someone sees it instead of a provider retrying an "outage" forever.</li>
  * </ul>
- * A caller's own mistakes never get here: each endpoint answers them itself (400, 403, 404, 409). Every answer,
- * whichever it is, is counted in the node's metrics.
+ * A caller's own mistakes never get here: each endpoint answers them itself (400, 403, 404, 409). One of them is
+ * answered here, before any endpoint runs: a request whose parameters cannot be read at all — invalid
+ * percent-encoding ({@code %ZZ}), bytes that are not UTF-8, an empty parameter name, a body larger than the container
+ * takes — gets {@code 400 bad request} ({@code 413 request too large} for the size), never the container's 500, which
+ * a gateway would retry forever. Every answer, whichever it is, is counted in the node's metrics.
  */
 @WebFilter(filterName = "failures", urlPatterns = "/*")
 public final class FailureFilter extends HttpFilter {
@@ -32,6 +35,16 @@ public final class FailureFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        try {
+            request.getParameterMap();
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            int status = unreadableStatus(e);
+            LOG.info("sms:safe {} refused a request it cannot read ({}): {}", request.getServletPath(), status,
+                    e.getMessage());
+            PlainText.send(response, status, status == 413 ? "request too large" : "bad request");
+            count(request, status);
+            return;
+        }
         try {
             chain.doFilter(request, response);
             count(request, response.getStatus());
@@ -54,6 +67,21 @@ public final class FailureFilter extends HttpFilter {
             }
             count(request, response.getStatus());
         }
+    }
+
+    /**
+     * The status a container's refusal of the parameters means: Tomcat's {@code InvalidParameterException} carries
+     * it ({@code getErrorCode()}: 400, or 413 for a body over {@code maxPostSize}); anything else is a bad request.
+     */
+    private static int unreadableStatus(RuntimeException e) {
+        try {
+            if (e.getClass().getMethod("getErrorCode").invoke(e) instanceof Integer status && status == 413) {
+                return 413;
+            }
+        } catch (ReflectiveOperationException | RuntimeException notThere) {
+            // another container: a bad request all the same
+        }
+        return 400;
     }
 
     /** Every answer counts in the node's metrics, by endpoint and status. */

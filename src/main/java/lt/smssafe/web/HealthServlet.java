@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import lt.smssafe.metrics.NodeHealth;
 
 /**
@@ -19,11 +21,10 @@ public final class HealthServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         NodeHealth.Verdict verdict = SmsSafeListener.of(getServletContext()).health().check();
-        response.setStatus(verdict.up() ? 200 : 503);
-        response.setContentType("application/json; charset=UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write("{\"status\":\"" + (verdict.up() ? "up" : "down") + "\",\"database\":\""
-                + (verdict.databaseUp() ? "up" : "down") + "\",\"schema\":\""
-                + (!verdict.databaseUp() ? "unknown" : verdict.schemaCurrent() ? "current" : "pending") + "\"}");
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("status", verdict.up() ? "up" : "down");
+        fields.put("database", verdict.databaseUp() ? "up" : "down");
+        fields.put("schema", !verdict.databaseUp() ? "unknown" : verdict.schemaCurrent() ? "current" : "pending");
+        JsonText.send(response, verdict.up() ? 200 : 503, fields);
     }
 }

@@ -11,6 +11,7 @@ import lt.smssafe.mbs.MbsDirect;
 import lt.smssafe.mbs.MbsRefusedException;
 import lt.smssafe.mbs.MbsState;
 import lt.smssafe.mbs.Transaction;
+import lt.smssafe.mbs.TransactionReference;
 import lt.smssafe.signing.RejectedRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +41,7 @@ public final class MbsReportServlet extends HttpServlet {
         try {
             Transaction t = mbs.get().readBillingReport(request.getParameterMap()).transaction();
             boolean owed = app.billing().record(t);
-            LOG.info("sms:safe MBS report of transaction {}:{} recorded as {}{}", t.serviceId(), t.transactionId(),
+            LOG.info("sms:safe MBS report of transaction {} recorded as {}{}", TransactionReference.of(t),
                     t.status().wireName(), owed ? "; payment action owed" : "");
             PlainText.send(response, 200, "OK");
         } catch (RejectedRequestException e) {

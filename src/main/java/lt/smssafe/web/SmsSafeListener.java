@@ -27,6 +27,8 @@ public final class SmsSafeListener implements ServletContextListener {
         try {
             SmsSafe app = SmsSafe.start(context::getInitParameter, context.getClassLoader());
             context.setAttribute(SmsSafe.CONTEXT_ATTRIBUTE, app);
+            // every page's header, index.jsp and the error page read the shop's name from here
+            context.setAttribute("siteName", app.settings().siteName());
             LOG.info("sms:safe is ready for safe {} at {}/result", app.settings().safe(), context.getContextPath());
         } catch (InvalidConfigException e) {
             LOG.error(e.getMessage());

@@ -1,7 +1,5 @@
 package lt.smssafe.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import lt.smssafe.queries.SessionStatus;
@@ -12,12 +10,10 @@ import lt.smssafe.queries.SessionStatus;
  * {@code closedAt} (ISO-8601) once closed. Nothing that identifies the payer is in it.
  */
 final class StatusJson {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private StatusJson() {
     }
 
-    static String of(SessionStatus status) {
+    static Map<String, Object> of(SessionStatus status) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("session", status.code());
         fields.put("state", status.stateCode());
@@ -25,19 +21,11 @@ final class StatusJson {
         fields.put("required", status.required());
         fields.put("waitSeconds", status.waitSeconds());
         status.closedAt().ifPresent(closed -> fields.put("closedAt", closed.toString()));
-        return write(fields);
+        return fields;
     }
 
     /** The answer for a code no session has. */
-    static String unknown() {
-        return write(Map.of("error", "unknown session"));
-    }
-
-    private static String write(Map<String, Object> fields) {
-        try {
-            return JSON.writeValueAsString(fields);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a map of plain values cannot fail to serialise", e);
-        }
+    static Map<String, Object> unknown() {
+        return Map.of("error", "unknown session");
     }
 }

@@ -12,14 +12,13 @@ final class Views {
 
     /**
      * Forwards to {@code /WEB-INF/views/<name>.jsp}; the JSP escapes every value it shows. Every view gets the
-     * shop's name ({@code siteName}) and the times formatter ({@code times}) in the page's language.
+     * times formatter ({@code times}) in the page's language; the shop's name is the context's {@code siteName}.
      */
     static void render(HttpServletRequest request, HttpServletResponse response, String name)
             throws ServletException, IOException {
         response.setHeader("Cache-Control", "no-store");
         lt.smssafe.SmsSafe app = SmsSafeListener.of(request.getServletContext());
         if (app != null) {
-            request.setAttribute("siteName", app.settings().siteName());
             Object lang = request.getAttribute("lang");
             lt.smssafe.i18n.Language language = lang == null ? lt.smssafe.i18n.Language.EN
                     : lt.smssafe.i18n.Language.parse(String.valueOf(lang));

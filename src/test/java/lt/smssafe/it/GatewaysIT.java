@@ -235,7 +235,8 @@ class GatewaysIT {
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
         for (String code : List.of(fortumoCode, payseraCode)) {
             String status = AdminHttp.get(URI.create(base + "check?session=" + code), null).body();
-            assertThat(status).doesNotContain(hostile);
+            // the status page carries the content only inside its pay link, URL-encoded
+            assertThat(status).doesNotContain(hostile).contains("content=%3Cscript%3Ealert%281%29%3C%2Fscript%3E");
         }
     }
 

@@ -83,6 +83,9 @@ class SetupIT {
     @Test
     void metricsAreForTheAdminInPrometheusTextFormat() {
         AdminHttp.get(URI.create(base + "health"), null);
+        String phone = String.valueOf(37068100000L + System.nanoTime() % 99_999);
+        new FakeProvider(URI.create(base + "result"), SignatureScheme.MD5, PASSKEY)
+                .deliver(FakeProvider.sms(SAFE, "metrics-" + phone, phone, "counted"));
         HttpResponse<String> anonymous = AdminHttp.get(URI.create(base + "metrics"), null);
         HttpResponse<String> metrics = AdminHttp.get(URI.create(base + "metrics"), AdminHttp.ADMIN);
 
@@ -93,13 +96,14 @@ class SetupIT {
         assertThat(metrics.body())
                 .contains("# TYPE smssafe_http_answers_total counter")
                 .containsPattern("smssafe_http_answers_total\\{endpoint=\"/health\",status=\"200\"\\} [1-9]")
-                .contains("smssafe_sessions_opened_total{dialect=\"fortumo\"}")
+                .contains("smssafe_sessions_opened_total{dialect=\"fortumo\"} 0.0")
+                .containsPattern("smssafe_sessions_opened_total\\{dialect=\"smssafe\"\\} [1-9]")
+                .containsPattern("smssafe_http_answers_total\\{endpoint=\"/result\",status=\"200\"\\} [1-9]")
                 .contains("smssafe_sessions_closed_total{dialect=\"smssafe\"}")
                 .contains("smssafe_actions_attempts_total{outcome=\"failed\"}")
                 .containsPattern("smssafe_actions_owed [0-9]")
                 .contains("smssafe_rates_age_seconds")
-                .contains("hikaricp_connections_max")
-                .doesNotContain(PASSKEY);
+                .contains("hikaricp_connections_max");
     }
 
     @Test

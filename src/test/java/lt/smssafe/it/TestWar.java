@@ -55,18 +55,19 @@ final class TestWar {
 
     /** Binds {@code jdbc/smssafe} to a fresh database on the test JVM's real MariaDB. */
     TestWar withMariaDb(String database) {
-        MariaDbServer server = MariaDbServer.get();
-        dataSource = "  <Resource name=\"jdbc/smssafe\" auth=\"Container\" type=\"javax.sql.DataSource\""
-                + " driverClassName=\"org.mariadb.jdbc.Driver\" url=\"" + server.createDatabase(database) + "\""
-                + " username=\"root\" password=\"\" maxTotal=\"40\" maxWaitMillis=\"5000\"/>\n";
-        return this;
+        return withMariaDbAt(MariaDbServer.get().createDatabase(database), 40, 5000);
     }
 
     /** Binds {@code jdbc/smssafe} to a MariaDB at this JDBC URL, e.g. one where nothing listens. */
     TestWar withMariaDbAt(String url) {
+        return withMariaDbAt(url, 5, 3000);
+    }
+
+    private TestWar withMariaDbAt(String url, int maxTotal, int maxWaitMillis) {
         dataSource = "  <Resource name=\"jdbc/smssafe\" auth=\"Container\" type=\"javax.sql.DataSource\""
                 + " driverClassName=\"org.mariadb.jdbc.Driver\" url=\"" + xml(url) + "\""
-                + " username=\"root\" password=\"\" maxTotal=\"5\" maxWaitMillis=\"3000\"/>\n";
+                + " username=\"root\" password=\"\" maxTotal=\"" + maxTotal + "\" maxWaitMillis=\""
+                + maxWaitMillis + "\"/>\n";
         return this;
     }
 

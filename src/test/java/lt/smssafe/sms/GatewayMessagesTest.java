@@ -160,7 +160,7 @@ class GatewayMessagesTest {
 
         List<Answer> reports = Concurrently.run(8, i -> () -> processor.report(failed("c-2")));
 
-        assertThat(reports).containsOnly(Answer.reply("OK"), Answer.closed("OK", new SessionCode(code)));
+        assertThat(reports).containsOnly(Answer.reply("OK"));
         PaymentSession session = session(code);
         assertThat(session.closedAt()).isPresent();
         assertThat(session.reversedAt()).isPresent();
@@ -185,6 +185,18 @@ class GatewayMessagesTest {
         runner.runDue();
         assertThat(told).containsExactlyInAnyOrder("closed " + code, "reversed " + code + " c-2 1.45");
         runner.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aReportMayNameTheSenderAndOperatorTheMessageLacked(TestDatabases kind) {
+        MessageProcessor processor = processor(kind, 1, Duration.ZERO);
+        processor.process(new FortumoMessage("l-1", "", "lt", "unknown", "1337", "order-7", PRICE, "EUR", false));
+        DeliveryReport named = new DeliveryReport("fortumo", "l-1", true, Optional.of("37060000010"),
+                Optional.of("lt"), Optional.of("tele2_lt"), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
+
+        assertThat(processor.report(named)).isEqualTo(Answer.reply("OK"));
     }
 
     @ParameterizedTest

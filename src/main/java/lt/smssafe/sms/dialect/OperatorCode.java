@@ -2,6 +2,7 @@ package lt.smssafe.sms.dialect;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
+import lt.smssafe.sms.PaidMessage;
 
 /**
  * A gateway's operator name as the provider code the rates and sessions use (PROTOCOL.md §8): lower case, every run
@@ -10,7 +11,7 @@ import java.util.regex.Pattern;
  */
 public final class OperatorCode {
     /** The code of a gateway that names no operator. */
-    public static final String UNKNOWN = "unknown";
+    public static final String UNKNOWN = PaidMessage.UNKNOWN_PROVIDER;
     /** The longest provider code (PROTOCOL.md §2's {@code provider}). */
     public static final int MAX_LENGTH = 32;
 

@@ -120,11 +120,16 @@ public final class PayseraDialect implements Dialect {
                 currency.toUpperCase(Locale.ROOT), test);
     }
 
-    /** {@code sms} without its leading keyword (the {@code key} field, else the first word) and the spaces after. */
+    /**
+     * {@code sms} without its leading keyword (the {@code key} field, else the first word) and the spaces after it;
+     * the keyword counts only as a whole word ({@code SAF} is not the start of {@code SAFE}).
+     */
     static String content(String sms, Optional<String> keyword) {
         String text = sms.stripLeading();
         String key = keyword.filter(k -> !k.isBlank()).orElseGet(() -> text.split("\\s+", 2)[0]);
-        if (text.regionMatches(true, 0, key, 0, key.length())) {
+        boolean wholeWord = text.length() == key.length()
+                || text.length() > key.length() && Character.isWhitespace(text.charAt(key.length()));
+        if (wholeWord && text.regionMatches(true, 0, key, 0, key.length())) {
             return text.substring(key.length()).strip();
         }
         return text.strip();

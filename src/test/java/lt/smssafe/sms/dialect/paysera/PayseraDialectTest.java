@@ -221,6 +221,8 @@ class PayseraDialectTest {
         assertThat(PayseraDialect.content("safe   order-42 ", Optional.of("SAFE"))).isEqualTo("order-42");
         assertThat(PayseraDialect.content("KEY order-42", Optional.empty())).isEqualTo("order-42");
         assertThat(PayseraDialect.content("SAFE", Optional.of("SAFE"))).isEmpty();
+        assertThat(PayseraDialect.content("SAFEX order-42", Optional.of("SAFE"))).as("only a whole word is the keyword")
+                .isEqualTo("SAFEX order-42");
     }
 
     @Test
