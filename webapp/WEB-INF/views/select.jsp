@@ -1,6 +1,7 @@
 <%@ page contentType="text/html; charset=UTF-8" pageEncoding="UTF-8" %>
 <%@ taglib prefix="c" uri="jakarta.tags.core" %>
 <c:set var="pageTitle" value="Open sessions" scope="request"/>
+<c:set var="wide" value="true" scope="request"/>
 <%@ include file="header.jspf" %>
 <%@ include file="adminnav.jspf" %>
 <h1>Unclosed sessions</h1>

@@ -191,6 +191,12 @@ class PaymentsIT {
                     .executeScript("return document.getElementById('payments').getBoundingClientRect().width"))
                     .longValue();
             assertThat(tableWidth).as("the table uses the width at 1280 px").isGreaterThan(1000);
+            page.get(admin.resolve("select").toString());
+            long sessionsWidth = ((Number) ((JavascriptExecutor) page)
+                    .executeScript("return document.getElementById('sessions').getBoundingClientRect().width"))
+                    .longValue();
+            assertThat(sessionsWidth).as("/select's table is not squeezed into a column at 1280 px")
+                    .isGreaterThan(1000);
         }
     }
 }
