@@ -19,7 +19,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -90,8 +89,7 @@ class CheckPageBrowserIT {
             Thread.sleep(5_100);
             provider.deliver(FakeProvider.sms(SAFE, "b-2-" + phone, phone, "order-77", "lt", "tele2_lt"));
             // the page refreshes itself every 10 s while the session is open: no reload here
-            // (a refresh between finding the element and reading it makes it stale: look again)
-            new WebDriverWait(page, Duration.ofSeconds(25)).ignoring(StaleElementReferenceException.class).until(d ->
+            Browser.awaitOnReloadingPage(page, Duration.ofSeconds(25), d ->
                     "closed".equals(d.findElement(By.id("state")).getAttribute("data-state")));
             browser.screenshot("5-closed");
             assertThat(page.findElement(By.id("received")).getText()).isEqualTo("2 / 2");

@@ -143,8 +143,8 @@ class DemoStoryIT {
         browser.screenshot("10-fortumo-closed");
 
         page.findElement(By.id("billing-failed")).click();
-        new WebDriverWait(page, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
-                .until(d -> d.findElement(By.cssSelector("#latest .text")).getText().contains("The site answered 200 OK"));
+        Browser.awaitOnReloadingPage(page, Duration.ofSeconds(20),
+                d -> d.findElement(By.cssSelector("#latest .text")).getText().contains("The site answered 200 OK"));
         page.get(demo.app().toString().replace("://", "://admin:admin-secret@") + "select");
         WebElement reversed = page.findElement(By.id("reversed"));
         assertThat(reversed.getText()).contains(code, "fortumo");
@@ -220,12 +220,11 @@ class DemoStoryIT {
     private static String send(WebDriver page, int replies) {
         page.findElement(By.id("send")).click();
         // the click returns before the next page is there: wait for the reply, on the new page
-        return new WebDriverWait(page, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
-                .until(d -> {
-                    List<WebElement> all = d.findElements(By.cssSelector("#thread li.reply"));
-                    return all.size() >= replies
-                            ? all.get(all.size() - 1).findElement(By.className("text")).getText() : null;
-                });
+        return Browser.awaitOnReloadingPage(page, Duration.ofSeconds(20), d -> {
+            List<WebElement> all = d.findElements(By.cssSelector("#thread li.reply"));
+            return all.size() >= replies
+                    ? all.get(all.size() - 1).findElement(By.className("text")).getText() : null;
+        });
     }
 
     private static String state(WebDriver page) {
@@ -234,8 +233,8 @@ class DemoStoryIT {
 
     /** The payments page refreshes itself: wait until the payment with this field is listed. */
     private static WebElement awaitPayment(WebDriver page, String name, String value) {
-        return new WebDriverWait(page, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
-                .until(d -> d.findElements(By.cssSelector("li.payment")).stream()
+        return Browser.awaitOnReloadingPage(page, Duration.ofSeconds(30), d ->
+                d.findElements(By.cssSelector("li.payment")).stream()
                         .filter(p -> p.findElements(By.cssSelector("td." + name)).stream()
                                 .anyMatch(td -> td.getText().equals(value)))
                         .findFirst().orElse(null));

@@ -6,12 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.function.Function;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Chromium driven by Selenium: Debian's {@code chromium} and {@code chromium-driver}, which
@@ -70,6 +74,26 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Waits until {@code condition} gives a value (not null, not false) on a page that may reload itself meanwhile.
+     * An element found before a reload and read after it is stale; Chromium's driver reports the same race on
+     * some reads as "Node with given id does not belong to the document". Both mean "look again", nothing else.
+     */
+    public static <T> T awaitOnReloadingPage(WebDriver page, Duration timeout, Function<WebDriver, T> condition) {
+        return new WebDriverWait(page, timeout).ignoring(StaleElementReferenceException.class).until(d -> {
+            try {
+                return condition.apply(d);
+            } catch (StaleElementReferenceException e) {
+                throw e;
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return null;
+                }
+                throw e;
+            }
+        });
     }
 
     @Override
