@@ -1,7 +1,6 @@
 package lt.smssafe.rates;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,8 +9,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
@@ -44,18 +43,21 @@ public final class RatesRefresher implements AutoCloseable {
     private final Duration refreshEvery;
     private final LocalRatesFile localFile;
     private final Clock clock;
-    private final Optional<HttpClient> givenClient;
-    private final Duration requestTimeout;
+    private final Optional<HttpFeed> http;
     private final ReentrantLock refreshLock = new ReentrantLock();
     private final AtomicReference<RatesStatus> status;
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
-    private HttpClient ownClient; // guarded by refreshLock, made on first use
-    private ScheduledExecutorService scheduler; // guarded by this
+    /**
+     * The refreshes' thread, and a second one for a fetch's deadline while the first waits for the answer; both made
+     * when first needed. Null without {@code rates.url}.
+     */
+    private final ScheduledThreadPoolExecutor scheduler;
     private boolean started; // guarded by this
     private volatile boolean closed;
 
     /**
      * A refresher with the default timeouts, {@link #DEFAULT_CONNECT_TIMEOUT} and {@link #DEFAULT_REQUEST_TIMEOUT}.
+     * {@link #close()} stops everything it started: its threads and its HTTP client.
      *
      * @param safe this installation's safe id
      * @param language the {@code language} key's code, e.g. {@code en}, for {@code {language}} in the URL
@@ -67,22 +69,18 @@ public final class RatesRefresher implements AutoCloseable {
      */
     public RatesRefresher(long safe, String language, Optional<String> ratesUrl, Duration refreshEvery,
             Path dataDir, Clock clock) {
-        this(safe, language, ratesUrl, refreshEvery, dataDir, clock, Optional.empty(), DEFAULT_REQUEST_TIMEOUT);
+        this(safe, language, ratesUrl, refreshEvery, dataDir, clock, DEFAULT_CONNECT_TIMEOUT,
+                DEFAULT_REQUEST_TIMEOUT);
     }
 
     /**
-     * A refresher that fetches with {@code client}, whose connect timeout applies, allowing each answer
-     * {@code requestTimeout}. The caller keeps the client: {@link #close()} leaves it alone.
+     * A refresher allowing {@code connectTimeout} to connect to the feed and {@code requestTimeout} for each whole
+     * answer.
      *
      * @throws IllegalArgumentException if {@code ratesUrl} is not an absolute http, https or file URL
      */
     public RatesRefresher(long safe, String language, Optional<String> ratesUrl, Duration refreshEvery,
-            Path dataDir, Clock clock, HttpClient client, Duration requestTimeout) {
-        this(safe, language, ratesUrl, refreshEvery, dataDir, clock, Optional.of(client), requestTimeout);
-    }
-
-    private RatesRefresher(long safe, String language, Optional<String> ratesUrl, Duration refreshEvery,
-            Path dataDir, Clock clock, Optional<HttpClient> client, Duration requestTimeout) {
+            Path dataDir, Clock clock, Duration connectTimeout, Duration requestTimeout) {
         if (safe <= 0) {
             throw new IllegalArgumentException("safe must be positive, not " + safe);
         }
@@ -92,8 +90,13 @@ public final class RatesRefresher implements AutoCloseable {
         this.refreshEvery = requirePositive(refreshEvery, "refreshEvery");
         this.localFile = new LocalRatesFile(Objects.requireNonNull(dataDir, "dataDir"));
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.givenClient = client;
-        this.requestTimeout = requirePositive(requestTimeout, "requestTimeout");
+        requirePositive(connectTimeout, "connectTimeout");
+        requirePositive(requestTimeout, "requestTimeout");
+        this.http = source.filter(RatesSource::isHttp).map(s -> new HttpFeed(connectTimeout, requestTimeout));
+        this.scheduler = source.isEmpty() ? null : new ScheduledThreadPoolExecutor(2, this::newThread);
+        if (scheduler != null) {
+            scheduler.setRemoveOnCancelPolicy(true);
+        }
         this.status = new AtomicReference<>(
                 RatesStatus.initial(source.map(RatesSource::redacted), RateTable.empty(safe)));
     }
@@ -128,7 +131,6 @@ public final class RatesRefresher implements AutoCloseable {
             if (closed) {
                 return;
             }
-            scheduler = Executors.newSingleThreadScheduledExecutor(this::newThread);
             scheduler.scheduleWithFixedDelay(this::refreshInBackground, 0, refreshEvery.toMillis(),
                     TimeUnit.MILLISECONDS);
         }
@@ -207,7 +209,7 @@ public final class RatesRefresher implements AutoCloseable {
         byte[] feed;
         RateTable table;
         try {
-            feed = from.fetch(from.isHttp() ? client() : null, requestTimeout);
+            feed = from.fetch(http.orElse(null), scheduler);
             table = RatesFormat.parse(feed, safe);
         } catch (RatesFetchException | InvalidRatesException e) {
             return failed(e.getMessage());
@@ -230,20 +232,6 @@ public final class RatesRefresher implements AutoCloseable {
         LOG.warn("sms:safe rates refresh from {} failed, the last good copy stays: {}",
                 source.map(RatesSource::redacted).orElse("(no rates.url)"), reason);
         return new RefreshResult(false, reason, at);
-    }
-
-    private HttpClient client() {
-        if (givenClient.isPresent()) {
-            return givenClient.get();
-        }
-        if (ownClient == null) {
-            ownClient = HttpClient.newBuilder()
-                    .connectTimeout(DEFAULT_CONNECT_TIMEOUT)
-                    // a feed moved from http to https still works; https to http is never followed
-                    .followRedirects(HttpClient.Redirect.NORMAL)
-                    .build();
-        }
-        return ownClient;
     }
 
     private static String describe(RateTable table) {
@@ -269,22 +257,31 @@ public final class RatesRefresher implements AutoCloseable {
     }
 
     /**
-     * Stops the background refreshes and waits, at most 10 seconds, until the {@value #THREAD_NAME} thread has
-     * ended, so that undeploying leaves no thread behind. A fetch in progress is interrupted and changes nothing.
+     * Stops the background refreshes and waits, at most 10 seconds, until the {@value #THREAD_NAME} threads have
+     * ended, and closes the HTTP client, so that undeploying leaves no thread behind. A fetch in progress is
+     * aborted and changes nothing.
      */
     @Override
     public void close() {
-        ScheduledExecutorService running;
         synchronized (this) {
             if (closed) {
                 return;
             }
             closed = true;
-            running = scheduler;
         }
-        if (running == null) {
+        http.ifPresent(HttpFeed::abort);
+        try {
+            stop();
+        } finally {
+            http.ifPresent(HttpFeed::close);
+        }
+    }
+
+    private void stop() {
+        if (scheduler == null) {
             return;
         }
+        ScheduledExecutorService running = scheduler;
         running.shutdownNow();
         long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
         try {

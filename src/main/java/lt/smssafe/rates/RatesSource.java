@@ -6,12 +6,6 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodySubscribers;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
@@ -19,11 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The feed of one safe: {@code rates.url} with {@code {safe}} and {@code {language}} filled in, over
@@ -105,7 +95,7 @@ final class RatesSource {
         return redacted;
     }
 
-    /** Whether fetching needs an {@link HttpClient}. */
+    /** Whether fetching goes over the network. */
     boolean isHttp() {
         return file == null;
     }
@@ -113,59 +103,12 @@ final class RatesSource {
     /**
      * The feed's bytes: the body of a 200 answer, or the file's content.
      *
-     * @param client used for http and https only
-     * @param timeout for the whole answer, headers and body: a feed that starts and then stalls fails too
+     * @param http used for http and https only
+     * @param deadlines where an answer past its deadline is aborted
      * @throws RatesFetchException saying why, e.g. {@code no answer from http://… within 30 s}
      */
-    byte[] fetch(HttpClient client, Duration timeout) throws RatesFetchException {
-        return file == null ? fetchHttp(client, timeout) : readFile();
-    }
-
-    private byte[] fetchHttp(HttpClient client, Duration timeout) throws RatesFetchException {
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(timeout)
-                .header("Accept", "application/xml, text/xml;q=0.9, */*;q=0.1")
-                .GET()
-                .build();
-        // an error page is not read at all: its status is all the admin needs
-        CompletableFuture<HttpResponse<byte[]>> answer = client.sendAsync(request,
-                info -> info.statusCode() == 200 ? new LimitedBody(MAX_BYTES) : BodySubscribers.replacing(null));
-        try {
-            HttpResponse<byte[]> response = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (response.statusCode() != 200) {
-                throw new RatesFetchException("HTTP " + response.statusCode() + " from " + redacted);
-            }
-            return response.body();
-        } catch (TimeoutException e) {
-            answer.cancel(true);
-            throw new RatesFetchException("no answer from " + redacted + " within " + format(timeout));
-        } catch (InterruptedException e) {
-            answer.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new RatesFetchException("interrupted while fetching " + redacted);
-        } catch (ExecutionException e) {
-            throw failure(e.getCause(), client, timeout);
-        }
-    }
-
-    private RatesFetchException failure(Throwable cause, HttpClient client, Duration timeout) {
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        if (cause instanceof LimitedBody.TooLargeException) {
-            return new RatesFetchException("the feed from " + redacted + " is larger than " + megabytes());
-        }
-        if (cause instanceof HttpConnectTimeoutException) {
-            Duration connect = client.connectTimeout().orElse(timeout);
-            return new RatesFetchException("no answer from " + redacted + " within " + format(connect));
-        }
-        if (cause instanceof HttpTimeoutException) {
-            return new RatesFetchException("no answer from " + redacted + " within " + format(timeout));
-        }
-        if (cause instanceof ConnectException) {
-            return new RatesFetchException("cannot connect to " + redacted + detail(cause));
-        }
-        return new RatesFetchException("cannot fetch " + redacted + detail(cause));
+    byte[] fetch(HttpFeed http, ScheduledExecutorService deadlines) throws RatesFetchException {
+        return file == null ? http.fetch(this, deadlines) : readFile();
     }
 
     private byte[] readFile() throws RatesFetchException {
@@ -184,9 +127,9 @@ final class RatesSource {
 
     /**
      * {@code ": "} and the first message down the cause chain, or nothing: the HTTP client's ConnectException for a
-     * refused connection has no message at all, and its class name would add nothing to "cannot connect".
+     * refused connection may have no message at all, and its class name would add nothing to "cannot connect".
      */
-    private String detail(Throwable failure) {
+    String detail(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
                 return ": " + scrub(t.getMessage());
@@ -200,7 +143,7 @@ final class RatesSource {
         return uri.getRawQuery() == null ? scrubbed : scrubbed.replace(uri.getRawQuery(), "...");
     }
 
-    private static String megabytes() {
+    static String megabytes() {
         return MAX_BYTES / (1024 * 1024) + " MB";
     }
 

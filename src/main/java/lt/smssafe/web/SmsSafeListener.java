@@ -7,6 +7,7 @@ import jakarta.servlet.annotation.WebListener;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Collections;
 import lt.smssafe.SmsSafe;
 import lt.smssafe.config.InvalidConfigException;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
 @WebListener
 public final class SmsSafeListener implements ServletContextListener {
     private static final Logger LOG = LoggerFactory.getLogger(SmsSafeListener.class);
+    private static final Duration THREADS_END = Duration.ofSeconds(3);
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -45,6 +47,27 @@ public final class SmsSafeListener implements ServletContextListener {
             smsSafe.close();
         }
         deregisterOwnDrivers(context.getClassLoader());
+        awaitOwnThreads(context.getClassLoader());
+    }
+
+    /**
+     * Waits, at most {@link #THREADS_END} in all, for the threads this application started to end. Closing the
+     * connection pool and H2 stops theirs, but their executors count as terminated a moment before the threads have
+     * actually ended; the container, which checks right after this, would report them as leaked.
+     */
+    private static void awaitOwnThreads(ClassLoader webapp) {
+        long deadline = System.nanoTime() + THREADS_END.toNanos();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            long left = deadline - System.nanoTime();
+            if (thread != Thread.currentThread() && thread.getContextClassLoader() == webapp && left > 0) {
+                try {
+                    thread.join(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /** The embedded H2 driver registered itself from this WAR; leaving it registered would leak the WAR's classes. */
