@@ -23,6 +23,8 @@ import lt.smssafe.testing.Folders;
  */
 final class DemoTomcat implements AutoCloseable {
     static final String CONTEXT = "smssafe";
+    static final String HARDENED_ERRORS =
+            "<Valve className=\"org.apache.catalina.valves.ErrorReportValve\" showReport=\"false\" showServerInfo=\"false\"/>";
 
     private final Path home;
     private final Path base;
@@ -113,11 +115,17 @@ final class DemoTomcat implements AutoCloseable {
                 Files.copy(file, base.resolve("conf").resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        // this Tomcat's own HTTP port, and no shutdown port: Ctrl+C (or close()) stops it
+        // this Tomcat's own HTTP port, no shutdown port (Ctrl+C or close() stops it), and error pages hardened as
+        // the README tells a site owner: no exception names, no version, for requests Tomcat refuses itself
         Path serverXml = base.resolve("conf/server.xml");
-        Files.writeString(serverXml, Files.readString(serverXml)
+        String hardened = Files.readString(serverXml)
                 .replace("port=\"8080\"", "port=\"" + port + "\"")
-                .replace("port=\"8005\"", "port=\"-1\""));
+                .replace("port=\"8005\"", "port=\"-1\"")
+                .replaceFirst("(<Host [^>]*>)", "$1\n        " + HARDENED_ERRORS);
+        if (!hardened.contains(HARDENED_ERRORS)) {
+            throw new IllegalStateException("no <Host> in " + serverXml);
+        }
+        Files.writeString(serverXml, hardened);
         Files.writeString(contextFile(), contextXml(war, settings, actionClasses));
     }
 

@@ -55,28 +55,8 @@ class HostileRequestsIT {
         }
     }
 
-    /**
-     * A GET written byte by byte as a hostile client sends it: Java's URI would refuse {@code %ZZ} before it left.
-     * Returns the whole answer, status line to body.
-     */
     private String rawGet(String pathAndQuery) throws IOException {
-        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
-            socket.setSoTimeout(30_000);
-            String credentials = java.util.Base64.getEncoder().encodeToString(
-                    AdminHttp.ADMIN.getBytes(StandardCharsets.UTF_8));
-            socket.getOutputStream().write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + base.getHost() + ":"
-                    + base.getPort() + "\r\nAuthorization: Basic " + credentials + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            // the body may come chunked: keep the status line and headers, and the body's text without chunk sizes
-            int end = answer.indexOf("\r\n\r\n");
-            String head = answer.substring(0, end + 4);
-            String body = answer.substring(end + 4);
-            if (head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
-                body = body.replaceAll("(?m)^[0-9a-fA-F]+\r\n", "").replace("\r\n", "");
-            }
-            return head + body.strip();
-        }
+        return RawHttp.get(URI.create(base.toString()), pathAndQuery, AdminHttp.ADMIN);
     }
 
     @Test

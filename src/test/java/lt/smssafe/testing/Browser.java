@@ -12,6 +12,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -88,12 +89,31 @@ public final class Browser implements AutoCloseable {
             } catch (StaleElementReferenceException e) {
                 throw e;
             } catch (WebDriverException e) {
-                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                if (isReloadRace(e)) {
                     return null;
                 }
                 throw e;
             }
         });
+    }
+
+    /** Whether the page that held {@code element} has gone, i.e. the browser has loaded another one. */
+    public static boolean isGone(WebElement element) {
+        try {
+            element.isDisplayed();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (isReloadRace(e)) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isReloadRace(WebDriverException e) {
+        return String.valueOf(e.getMessage()).contains("does not belong to the document");
     }
 
     @Override
