@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -206,6 +207,28 @@ class DemoStoryIT {
 
     @Test
     @Order(5)
+    void theSandboxAndTheBuyersPagesFitAPhoneAndADesktop() {
+        WebDriver page = browser.driver();
+        List<String> pages = List.of(demo.sandbox().toString(), demo.sandbox().resolve("phone").toString(),
+                demo.sandbox().resolve("charge").toString(), demo.sandbox().resolve("payments").toString(),
+                demo.app() + "check", demo.app() + "check?content=order-1&lang=ru");
+        try {
+            for (int width : new int[] {390, 1280}) {
+                page.manage().window().setSize(new Dimension(width, 900));
+                for (int i = 0; i < pages.size(); i++) {
+                    page.get(pages.get(i));
+                    browser.screenshot("12-width-" + width + "-" + i);
+                    assertThat(Browser.overflow(page)).as("%s at %d px: wider than the window by", pages.get(i),
+                            width).isZero();
+                }
+            }
+        } finally {
+            page.manage().window().setSize(new Dimension(412, 915));
+        }
+    }
+
+    @Test
+    @Order(6)
     void aRequestTomcatRefusesItselfNamesNoExceptionAndNoVersion() throws Exception {
         // '{' is not allowed in a request target: Tomcat answers before the WAR sees the request
         String answer = RawHttp.get(demo.app(), "/" + "smssafe/check?content={x}", null);
@@ -216,7 +239,7 @@ class DemoStoryIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theDemoStopsCleanlyAndTheActionWroteItsLogLines() throws Exception {
         demo.close();
         String log = Files.readString(TOMCAT_LOG);

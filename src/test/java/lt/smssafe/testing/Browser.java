@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.function.Function;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -95,6 +96,13 @@ public final class Browser implements AutoCloseable {
                 throw e;
             }
         });
+    }
+
+    /** By how many CSS pixels the page is wider than the window: 0 when it fits (tables scroll in their own box). */
+    public static long overflow(WebDriver page) {
+        Number width = (Number) ((JavascriptExecutor) page).executeScript(
+                "return document.documentElement.scrollWidth - window.innerWidth");
+        return Math.max(0, width.longValue());
     }
 
     /** Whether the page that held {@code element} has gone, i.e. the browser has loaded another one. */

@@ -70,8 +70,8 @@ final class ChargePage implements Exchanges.Page {
         if (!lastNote.isEmpty()) {
             body.append("<p class=\"notice\" id=\"note\">").append(escape(lastNote)).append("</p>");
         }
-        body.append("<h2>Accounts</h2><table><tr><th>account</th><th>phone</th><th>operator</th><th>type</th>"
-                + "<th>balance</th></tr>");
+        body.append("<h2>Accounts</h2><div class=\"scroll\"><table><tr><th>account</th><th>phone</th>"
+                + "<th>operator</th><th>type</th><th>balance</th></tr>");
         StringBuilder options = new StringBuilder();
         for (SandboxMbs.AccountSummary account : platform.accounts()) {
             body.append("<tr><td>").append(escape(account.id())).append("</td><td>").append(escape(account.msisdn()))
@@ -81,7 +81,7 @@ final class ChargePage implements Exchanges.Page {
             options.append("<option value=\"").append(escape(account.id())).append("\">").append(escape(account.id()
                     + " (" + account.type().wireName() + ", " + account.operator() + ")")).append("</option>");
         }
-        body.append("</table><p>acc-1003 has too little money: bill it to see a refusal. Tele2 does not let money be"
+        body.append("</table></div><p>acc-1003 has too little money: bill it to see a refusal. Tele2 does not let money be"
                 + " given back: its roll-backs are refused.</p>").append("""
                 <form method="post" action="/charge">
                 <label for="account">Account</label><select id="account" name="account">%s</select>
@@ -91,10 +91,10 @@ final class ChargePage implements Exchanges.Page {
                 <button id="bill" type="submit" name="do" value="bill">Bill (reserve the money)</button>
                 </form>
                 """.formatted(options, 100 + platform.transactions().size()));
-        body.append("<h2>Transactions</h2><table id=\"transactions\"><tr><th>id</th><th>for</th><th>price</th>"
-                + "<th>status</th><th>reports to sms:safe</th><th></th></tr>");
+        body.append("<h2>Transactions</h2><div class=\"scroll\"><table id=\"transactions\"><tr><th>id</th>"
+                + "<th>for</th><th>price</th><th>status</th><th>reports to sms:safe</th><th></th></tr>");
         platform.transactions().forEach(t -> body.append(row(t)));
-        body.append("</table>");
+        body.append("</table></div>");
         Exchanges.html(exchange, Html.page("Charge by MBS", body.toString(), 0));
     }
 

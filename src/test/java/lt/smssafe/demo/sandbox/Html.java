@@ -18,6 +18,7 @@ final class Html {
             .thread li.sent a{color:#fff}
             .meta{display:block;font-size:.75rem;opacity:.75}
             table{border-collapse:collapse;width:100%}
+            .scroll{overflow-x:auto}
             td,th{border-bottom:1px solid #ddd;padding:.3rem;text-align:left;vertical-align:top}
             .notice{background:#eef;padding:.5rem;border-radius:.3rem}
             code,pre{background:#f4f4f4;padding:.1rem .3rem}

@@ -62,11 +62,11 @@ final class PaymentsPage implements Exchanges.Page {
         for (int i = all.size() - 1; i >= 0; i--) {
             Received payment = all.get(i);
             body.append("<li class=\"payment\"><strong>").append(escape(payment.method())).append("</strong> at ")
-                    .append(escape(payment.at())).append("<table>");
+                    .append(escape(payment.at())).append("<div class=\"scroll\"><table>");
             payment.fields().forEach((name, value) -> body.append("<tr><th>").append(escape(name))
                     .append("</th><td class=\"").append(escape(name)).append("\">").append(escape(value))
                     .append("</td></tr>"));
-            body.append("</table></li>");
+            body.append("</table></div></li>");
         }
         body.append("</ol>");
         Exchanges.html(exchange, Html.page("Payments received", body.toString(), 5));
