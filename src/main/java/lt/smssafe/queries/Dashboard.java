@@ -7,12 +7,23 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The dashboard's figures, test payments left out: per day, the paid sessions and their revenue by country and
- * currency; and the sessions still open.
+ * The dashboard's figures, test payments left out: per day, the paid sessions and their revenue by country (or by
+ * operator) and currency; and the sessions still open.
  *
  * @param days oldest first, every day of the period, also those without payments
+ * @param split what the days' figures are split by
  */
-public record Dashboard(List<Day> days, LocalDate today, long openSessions) {
+public record Dashboard(List<Day> days, LocalDate today, long openSessions, Split split) {
+    /** What a day's figures are split by. */
+    public enum Split {
+        COUNTRY, OPERATOR;
+
+        /** {@code ?by=operator}; anything else, or nothing, is by country. */
+        public static Split of(String parameter) {
+            return "operator".equals(parameter) ? OPERATOR : COUNTRY;
+        }
+    }
+
     /** Paid sessions and their revenue. */
     public record Figures(long payments, BigDecimal revenue) {
         Figures plus(Figures other) {
@@ -23,12 +34,12 @@ public record Dashboard(List<Day> days, LocalDate today, long openSessions) {
     /**
      * One day.
      *
-     * @param byCountry keyed {@code "<country> <currency>"}, e.g. {@code "lt EUR"}
+     * @param bySeries keyed {@code "<country or operator> <currency>"}, e.g. {@code "lt EUR"}, {@code "tele2_lt EUR"}
      */
-    public record Day(LocalDate date, Map<String, Figures> byCountry) {
-        /** The day's payments, all countries. */
+    public record Day(LocalDate date, Map<String, Figures> bySeries) {
+        /** The day's payments, all series. */
         public long payments() {
-            return byCountry.values().stream().mapToLong(Figures::payments).sum();
+            return bySeries.values().stream().mapToLong(Figures::payments).sum();
         }
     }
 
@@ -37,15 +48,15 @@ public record Dashboard(List<Day> days, LocalDate today, long openSessions) {
         Map<String, Figures> totals = new TreeMap<>();
         for (Day day : days) {
             if (!day.date().isBefore(first)) {
-                day.byCountry().forEach((key, figures) -> totals.merge(key.substring(key.indexOf(' ') + 1), figures,
+                day.bySeries().forEach((key, figures) -> totals.merge(key.substring(key.indexOf(' ') + 1), figures,
                         Figures::plus));
             }
         }
         return totals;
     }
 
-    /** Every {@code "<country> <currency>"} that paid in the period, sorted. */
+    /** Every {@code "<country or operator> <currency>"} that paid in the period, sorted. */
     public List<String> series() {
-        return days.stream().flatMap(d -> d.byCountry().keySet().stream()).distinct().sorted().toList();
+        return days.stream().flatMap(d -> d.bySeries().keySet().stream()).distinct().sorted().toList();
     }
 }

@@ -127,14 +127,15 @@ public final class PaymentQueries {
 
     /**
      * The dashboard's figures: paid sessions and their revenue per day of the last {@code days} days (today
-     * included), per country and currency; test payments left out.
+     * included), per country (or operator) and currency; test payments left out.
      */
-    public Dashboard dashboard(int days) {
+    public Dashboard dashboard(int days, Dashboard.Split split) {
         Instant now = clock.instant();
         LocalDate today = now.atZone(zone).toLocalDate();
         LocalDate first = today.minusDays(days - 1L);
         Instant since = startOf(first);
-        List<Object[]> closed = database.inTransaction(em -> em.createQuery("select s.closedAt, s.country,"
+        String series = split == Dashboard.Split.OPERATOR ? "s.provider" : "s.country";
+        List<Object[]> closed = database.inTransaction(em -> em.createQuery("select s.closedAt, " + series + ","
                         + " s.currency, s.total from PaymentSession s where s.safeId = :safeId and s.closedAt >= :since"
                         + " and s.test = false", Object[].class)
                 .setParameter("safeId", safeId).setParameter("since", since).getResultList());
@@ -153,7 +154,7 @@ public final class PaymentQueries {
                 .setParameter("safeId", safeId).getSingleResult());
         List<Dashboard.Day> daysList = new ArrayList<>();
         perDay.forEach((day, figures) -> daysList.add(new Dashboard.Day(day, figures)));
-        return new Dashboard(daysList, today, open);
+        return new Dashboard(daysList, today, open, split);
     }
 
     private TypedQuery<PaymentSession> query(EntityManager em, PaymentFilter filter, Instant now) {

@@ -8,7 +8,7 @@ import java.util.List;
 import lt.smssafe.queries.Dashboard;
 
 /**
- * The dashboard's chart as shapes for an SVG the view draws: one column per day, stacked by country and currency,
+ * The dashboard's chart as shapes for an SVG the view draws: one column per day, stacked by country (or operator) and currency,
  * as high as the day's revenue. Revenue of different currencies stacks as numbers; the legend names each.
  *
  * @param width and {@code height}: the drawing's own coordinates; it scales to the page's width
@@ -36,7 +36,7 @@ public record DailyChart(int width, int height, List<Bar> bars, List<Legend> leg
     static DailyChart of(Dashboard dashboard) {
         List<String> series = dashboard.series();
         BigDecimal max = dashboard.days().stream()
-                .map(d -> d.byCountry().values().stream().map(Dashboard.Figures::revenue)
+                .map(d -> d.bySeries().values().stream().map(Dashboard.Figures::revenue)
                         .reduce(BigDecimal.ZERO, BigDecimal::add))
                 .max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
         BigDecimal scale = max.signum() == 0 ? BigDecimal.ONE : max;
@@ -51,7 +51,7 @@ public record DailyChart(int width, int height, List<Bar> bars, List<Legend> leg
             int x = LEFT + i * step + 1;
             int top = HEIGHT - BOTTOM;
             for (int s = 0; s < series.size(); s++) {
-                Dashboard.Figures figures = day.byCountry().get(series.get(s));
+                Dashboard.Figures figures = day.bySeries().get(series.get(s));
                 if (figures == null || figures.revenue().signum() == 0) {
                     continue;
                 }
@@ -59,7 +59,7 @@ public record DailyChart(int width, int height, List<Bar> bars, List<Legend> leg
                         .divide(scale, 0, RoundingMode.HALF_UP).intValue());
                 top -= h;
                 bars.add(new Bar(x, top, Math.max(step - 2, 1), h, COLOURS[s % COLOURS.length], day.date() + " "
-                        + series.get(s) + ": " + figures.payments() + " paid, " + figures.revenue().toPlainString()));
+                        + series.get(s) + ": " + figures.payments() + " · " + figures.revenue().toPlainString()));
             }
             if (i % 5 == 0 || i == columns - 1) {
                 labels.add(new Label(x, HEIGHT - 6, dayLabel.format(day.date())));

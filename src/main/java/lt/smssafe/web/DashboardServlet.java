@@ -10,8 +10,9 @@ import lt.smssafe.SmsSafe;
 import lt.smssafe.queries.Dashboard;
 
 /**
- * {@code /dashboard} (admin, the admin's first page): revenue and paid sessions per day of the last 30 days as a
- * chart by country, today's and this month's totals, open sessions, owed or failing payment actions, the rates' age
+ * {@code /dashboard} (admin, the admin's first page), in the configured language or {@code ?lang=}: revenue and paid
+ * sessions per day of the last 30 days as a chart by country (or {@code ?by=operator}), today's and this month's
+ * totals, open sessions, owed or failing payment actions, the rates' age
  * and their last refresh error. Server-rendered (an SVG chart), so it works without JavaScript.
  */
 @WebServlet(name = "dashboard", urlPatterns = "/dashboard")
@@ -23,8 +24,10 @@ public final class DashboardServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
         SmsSafe app = SmsSafeListener.of(getServletContext());
-        Dashboard dashboard = app.payments().dashboard(DAYS);
+        LanguageLinks.apply(request, app.settings().language());
+        Dashboard dashboard = app.payments().dashboard(DAYS, Dashboard.Split.of(request.getParameter("by")));
         request.setAttribute("dashboard", dashboard);
+        request.setAttribute("days", DAYS);
         request.setAttribute("chart", DailyChart.of(dashboard));
         request.setAttribute("today", dashboard.totalsSince(dashboard.today()));
         request.setAttribute("month", dashboard.totalsSince(dashboard.today().withDayOfMonth(1)));

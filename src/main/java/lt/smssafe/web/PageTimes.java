@@ -15,12 +15,14 @@ import lt.smssafe.i18n.Language;
 public final class PageTimes {
     private final DateTimeFormatter minutes;
     private final DateTimeFormatter seconds;
+    private final DateTimeFormatter days;
     private final ZoneId zone;
 
     PageTimes(Language language, ZoneId zone) {
         this.zone = zone;
         this.minutes = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(language.locale()).withZone(zone);
+        this.days = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(language.locale());
         this.seconds = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.MEDIUM)
                 .withLocale(language.locale()).withZone(zone);
     }
@@ -35,6 +37,11 @@ public final class PageTimes {
     public String formatSeconds(Object time) {
         Instant instant = instant(time);
         return instant == null ? "" : seconds.format(instant);
+    }
+
+    /** A day, e.g. {@code Dec 1, 2026}. */
+    public String formatDay(java.time.LocalDate day) {
+        return days.format(day);
     }
 
     /** The machine-readable form for a {@code <time datetime>} attribute, with the zone's offset. */

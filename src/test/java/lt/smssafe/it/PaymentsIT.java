@@ -168,18 +168,41 @@ class PaymentsIT {
     }
 
     @Test
+    void theDashboardSplitsByOperatorAndSpeaksLithuanianOnRequest() {
+        String dashboard = admin("dashboard?by=operator&lang=lt").body();
+
+        LocalDate today = LocalDate.now(ZONE);
+        long start = today.atStartOfDay(ZONE).toInstant().toEpochMilli();
+        List<List<String>> perOperator = DatabaseRows.query(DATABASE, "select provider, currency, count(*),"
+                + " sum(total) from smssafe_session where safe_id = ? and closed_at >= ? and test = 0"
+                + " group by provider, currency order by provider", SAFE, start);
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("(?s)<time datetime=\"" + today
+                + "\">.*?</tr>").matcher(dashboard);
+        assertThat(row.find()).as("today's row in the table").isTrue();
+        assertThat(perOperator).isNotEmpty();
+        for (List<String> operator : perOperator) {
+            assertThat(row.group()).contains("<span class=\"per-series\">" + operator.get(0) + " " + operator.get(1)
+                    + ": " + operator.get(2) + " · " + new BigDecimal(operator.get(3)).toPlainString() + "</span>");
+        }
+        assertThat(dashboard).contains("<html lang=\"lt\">", "<h1>Apžvalga</h1>", ">Mokėjimai</a>",
+                "Pagal operatorių");
+        assertThat(dashboard).as("the language switch keeps the split").contains("by=operator&amp;lang=en");
+    }
+
+    @Test
     void thePagesFitAPhoneAndUseTheWidthOfALaptop() {
         URI admin = URI.create(base.toString().replace("://", "://admin:admin-secret@"));
         try (Browser browser = Browser.start("admin-pages")) {
             WebDriver page = browser.driver();
             for (int width : new int[] {1280, 390}) {
                 page.manage().window().setSize(new Dimension(width, 900));
-                for (String name : List.of("dashboard", "payments", "payment?code=" + closedCode, "select")) {
+                for (String name : List.of("dashboard", "dashboard?by=operator&lang=lt", "payments",
+                        "payment?code=" + closedCode, "select")) {
                     page.get(admin.resolve(name).toString());
                     assertThat(page.findElements(By.tagName("h1"))).isNotEmpty();
                     assertThat(Browser.overflow(page)).as("%s at %d px: wider than the window by", name, width)
                             .isZero();
-                    browser.screenshot(name.replaceAll("\\W.*", "") + "-" + width);
+                    browser.screenshot(name.replaceAll("\\W", "-") + "-" + width);
                 }
             }
             page.manage().window().setSize(new Dimension(1280, 900));
