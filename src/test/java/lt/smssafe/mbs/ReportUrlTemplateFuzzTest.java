@@ -9,6 +9,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,54 +66,82 @@ class ReportUrlTemplateFuzzTest {
     void placeholdersBecomeTheirValuesPercentEncoded(FuzzedDataProvider data) {
         Transaction transaction = transaction(data);
         String operatorName = data.consumeString(60);
-        StringBuilder written = new StringBuilder(BASE);
-        StringBuilder expected = new StringBuilder(BASE);
-        StringBuilder readBack = new StringBuilder(BASE.substring(BASE.indexOf('?') + 1));
-        boolean wellFormed = true;
+        List<Piece> pieces = new ArrayList<>();
         while (data.remainingBytes() > 0) {
             String literal = literal(data.consumeString(20));
-            int choice = data.consumeInt(0, FIELDS.size() * 3 + 1);
-            String value;
-            String placeholder;
-            if (choice == FIELDS.size() * 3 + 1) {
-                String option = optionName(data.consumeString(12));
-                value = transaction.options().get(option);
-                placeholder = "%{my_" + option + "}%";
-            } else if (choice == FIELDS.size() * 3) {
-                value = null;
-                placeholder = "";
-            } else {
-                int field = choice % FIELDS.size();
-                value = value(transaction, operatorName, field);
-                // the forms as the contract says to write them: %a before a hex digit would be an escape, and a %
-                // right after a braced placeholder closes it
-                int form = choice / FIELDS.size();
-                if (form == 0 && FIELDS.get(field).equals("a") && !literal.isEmpty()
-                        && Character.digit(literal.charAt(0), 16) >= 0 || form == 2 && literal.isEmpty()) {
-                    form = 1;
-                }
-                placeholder = switch (form) {
-                    case 0 -> "%" + FIELDS.get(field);
-                    case 1 -> "%{" + BRACED.get(field) + "}%";
-                    default -> "%{" + BRACED.get(field) + "}";
-                };
-            }
-            written.append(placeholder);
-            expected.append(percentEncoded(value));
-            readBack.append(value == null ? "" : value);
-            wellFormed &= value == null || StandardCharsets.UTF_8.newEncoder().canEncode(value);
-            written.append(literal);
-            expected.append(literal);
-            readBack.append(literal);
+            int choice = data.consumeInt(0, Piece.OPTION);
+            pieces.add(new Piece(choice, choice == Piece.OPTION ? optionName(data.consumeString(12)) : null, literal));
         }
-        String template = written.toString();
+        // written from the end, so that each placeholder's form can depend on the text that follows it
+        String written = "";
+        String expected = "";
+        String readBack = "";
+        boolean wellFormed = true;
+        for (int i = pieces.size() - 1; i >= 0; i--) {
+            Piece piece = pieces.get(i);
+            String value = piece.value(transaction, operatorName);
+            written = piece.placeholder(piece.literal() + written) + piece.literal() + written;
+            expected = percentEncoded(value) + piece.literal() + expected;
+            readBack = (value == null ? "" : value) + piece.literal() + readBack;
+            wellFormed &= value == null || StandardCharsets.UTF_8.newEncoder().canEncode(value);
+        }
+        String template = BASE + written;
         String url = ReportUrlTemplate.parse(template).expand(transaction, operatorName);
 
-        assertThat(url).as("'%s' expanded", template).isEqualTo(expected.toString());
+        assertThat(url).as("'%s' expanded", template).isEqualTo(BASE + expected);
         URI uri = uri(url);
         assertThat(uri.getHost()).isEqualTo("shop.example.lt");
         if (wellFormed) {
-            assertThat(uri.getQuery()).as("the query of %s read back", url).isEqualTo(readBack.toString());
+            assertThat(uri.getQuery()).as("the query of %s read back", url)
+                    .isEqualTo(BASE.substring(BASE.indexOf('?') + 1) + readBack);
+        }
+    }
+
+    /**
+     * One placeholder and the literal text after it. {@code choice}: 0–6 a field's short form, 7–13 its braced form,
+     * 14–20 braced without the final {@code %}, 21 no placeholder, 22 an option.
+     */
+    private record Piece(int choice, String option, String literal) {
+        static final int NONE = FIELDS.size() * 3;
+        static final int OPTION = NONE + 1;
+
+        String value(Transaction t, String operatorName) {
+            if (choice == OPTION) {
+                return t.options().get(option);
+            }
+            return choice == NONE ? null : switch (FIELDS.get(choice % FIELDS.size())) {
+                case "t" -> String.valueOf(t.transactionId());
+                case "s" -> String.valueOf(t.serviceId());
+                case "p" -> String.valueOf(t.priceCents());
+                case "cur" -> t.currency();
+                case "o" -> t.operator();
+                case "a" -> t.accountId();
+                default -> operatorName;
+            };
+        }
+
+        /**
+         * Written as the contract says to write it before this text: {@code %a} before a hex digit would be an
+         * escape, and a {@code %} right after a braced placeholder closes it.
+         */
+        String placeholder(String following) {
+            if (choice == OPTION) {
+                return "%{my_" + option + "}%";
+            }
+            if (choice == NONE) {
+                return "";
+            }
+            int field = choice % FIELDS.size();
+            int form = choice / FIELDS.size();
+            boolean beforeHex = !following.isEmpty() && Character.digit(following.charAt(0), 16) >= 0;
+            if (form == 0 && FIELDS.get(field).equals("a") && beforeHex || form == 2 && following.startsWith("%")) {
+                form = 1;
+            }
+            return switch (form) {
+                case 0 -> "%" + FIELDS.get(field);
+                case 1 -> "%{" + BRACED.get(field) + "}%";
+                default -> "%{" + BRACED.get(field) + "}";
+            };
         }
     }
 
@@ -131,18 +160,6 @@ class ReportUrlTemplateFuzzTest {
         }
         return new Transaction(id, service, "order-1", operator, account, "37060000001", null, AccountType.PREPAID,
                 price, price, currency, MtType.SMS, "text", null, TransactionStatus.COMMIT, MbsState.OK, null, options);
-    }
-
-    private static String value(Transaction t, String operatorName, int field) {
-        return switch (FIELDS.get(field)) {
-            case "t" -> String.valueOf(t.transactionId());
-            case "s" -> String.valueOf(t.serviceId());
-            case "p" -> String.valueOf(t.priceCents());
-            case "cur" -> t.currency();
-            case "o" -> t.operator();
-            case "a" -> t.accountId();
-            default -> operatorName;
-        };
     }
 
     /** An option name of {@code [A-Za-z0-9_.-]+}: what the fuzzer gave without the other characters. */
