@@ -43,9 +43,16 @@ import java.util.regex.Pattern;
  *
  * <p>Values are percent-encoded as UTF-8 with {@code %20} for a space (not {@code +}), so they read back the same in
  * a query and in a path.
+ *
+ * <p>Placeholders stand in the path, the query or the fragment only: the scheme and the host are written out. The
+ * client checks the template once, with sample values; a value in the host (an operator code's {@code _}, an
+ * account id's space) would make the URL of a real report one without a host, or another host.
  */
 public final class ReportUrlTemplate {
     private static final Pattern OPTION_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+    /** A scheme, {@code //}, an authority, and what ends the authority: the text before the first placeholder. */
+    private static final Pattern WRITTEN_OUT_HOST = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*[/?#].*",
+            Pattern.DOTALL);
     private static final String OPTION_PREFIX = "my_";
 
     /** The values a placeholder can stand for. */
@@ -86,13 +93,14 @@ public final class ReportUrlTemplate {
      * Reads a template.
      *
      * @throws IllegalArgumentException naming the first unknown or unterminated placeholder, e.g.
-     *     {@code unknown placeholder '%{colour}%' in the report URL template}, or when the template is not an
-     *     absolute {@code http} or {@code https} URL
+     *     {@code unknown placeholder '%{colour}%' in the report URL template}, when the template is not an
+     *     absolute {@code http} or {@code https} URL, or when a placeholder stands before the end of its host
      */
     public static ReportUrlTemplate parse(String template) {
         Objects.requireNonNull(template, "report URL template is required");
         List<Part> parts = new ArrayList<>();
         StringBuilder literal = new StringBuilder();
+        int firstPlaceholder = -1;
         int i = 0;
         while (i < template.length()) {
             char c = template.charAt(i);
@@ -108,6 +116,7 @@ public final class ReportUrlTemplate {
                     parts.add(values -> text);
                     literal.setLength(0);
                 }
+                firstPlaceholder = firstPlaceholder < 0 ? i : firstPlaceholder;
                 i = placeholder(template, i, parts);
             }
         }
@@ -117,6 +126,10 @@ public final class ReportUrlTemplate {
         }
         ReportUrlTemplate parsed = new ReportUrlTemplate(template, List.copyOf(parts));
         parsed.requireHttpUrl();
+        if (firstPlaceholder >= 0 && !WRITTEN_OUT_HOST.matcher(template.substring(0, firstPlaceholder)).matches()) {
+            throw new IllegalArgumentException("the report URL template must write out its scheme and host, with "
+                    + "placeholders only in the path, query or fragment, not '" + template + "'");
+        }
         return parsed;
     }
 

@@ -98,6 +98,24 @@ class ReportUrlTemplateTest {
                 .hasMessage("the report URL template must be an absolute http or https URL, not '" + template + "'");
     }
 
+    /** Found by ReportUrlTemplateFuzzTest: the sample values made a host, an operator code's {@code _} made none. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"https://shop.ex%{operator_id}%c/r", "https://%o.site.lt/?t=%t",
+        "https://site.lt:%{my_port}%/r", "https://%a@site.lt/r", "http:%{my_x}%//site.lt/r", "%{my_s}%https://site.lt/",
+        "https://site.lt%t"})
+    void aPlaceholderBeforeTheEndOfTheHostIsRefused(String template) {
+        assertThatThrownBy(() -> ReportUrlTemplate.parse(template)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the report URL template must write out its scheme and host, with placeholders only in "
+                        + "the path, query or fragment, not '" + template + "'");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"https://site.lt/%t", "https://site.lt?t=%t", "https://site.lt#%t",
+        "https://u@site.lt:8443/a%20b/%t", "https://site.lt"})
+    void placeholdersInThePathQueryOrFragmentAreAccepted(String template) {
+        assertThat(ReportUrlTemplate.parse(template).template()).isEqualTo(template);
+    }
+
     @Test
     void theTemplateIsKeptAsWritten() {
         assertThat(ReportUrlTemplate.parse("https://site.lt/?t=%{transaction_id}").template())

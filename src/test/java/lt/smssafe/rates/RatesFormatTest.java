@@ -112,6 +112,21 @@ class RatesFormatTest {
                 .contains(Instant.parse("2026-11-22T10:00:00Z"));
     }
 
+    /** Year 292278995 read back as year -292275054 before the schema asked for four digits. */
+    @Test
+    void generatedWithAYearOfMoreThanFourDigits() {
+        assertThat(reasonFor(exampleWith("2026-11-22T10:00:00Z", "292278995-08-17T07:12:55Z")))
+                .isEqualTo("line 2: cvc-pattern-valid: Value '292278995-08-17T07:12:55Z' is not facet-valid with "
+                        + "respect to pattern '[0-9]{4}-.*' for type 'generatedTime'.");
+    }
+
+    @Test
+    void generatedBeforeTheYearOne() {
+        assertThat(reasonFor(exampleWith("2026-11-22T10:00:00Z", "-0001-01-01T00:00:00Z")))
+                .isEqualTo("line 2: cvc-pattern-valid: Value '-0001-01-01T00:00:00Z' is not facet-valid with "
+                        + "respect to pattern '[0-9]{4}-.*' for type 'generatedTime'.");
+    }
+
     @Test
     void upperCaseCountryCode() {
         assertThat(reasonFor(exampleWith("code=\"lt\"", "code=\"LT\"")))
