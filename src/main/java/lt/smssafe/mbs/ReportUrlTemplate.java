@@ -127,8 +127,9 @@ public final class ReportUrlTemplate {
         ReportUrlTemplate parsed = new ReportUrlTemplate(template, List.copyOf(parts));
         parsed.requireHttpUrl();
         if (firstPlaceholder >= 0 && !WRITTEN_OUT_HOST.matcher(template.substring(0, firstPlaceholder)).matches()) {
+            // not the template itself: its query may hold a token
             throw new IllegalArgumentException("the report URL template must write out its scheme and host, with "
-                    + "placeholders only in the path, query or fragment, not '" + template + "'");
+                    + "placeholders only in the path, query or fragment");
         }
         return parsed;
     }
