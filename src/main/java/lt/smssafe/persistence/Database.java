@@ -23,11 +23,14 @@ public final class Database implements AutoCloseable {
     private final DataSource dataSource;
     private final AutoCloseable ownedPool;
     private final EntityManagerFactory entityManagerFactory;
+    private final SqlEngine engine;
 
-    private Database(DataSource dataSource, AutoCloseable ownedPool, EntityManagerFactory entityManagerFactory) {
+    private Database(DataSource dataSource, AutoCloseable ownedPool, EntityManagerFactory entityManagerFactory,
+            SqlEngine engine) {
         this.dataSource = dataSource;
         this.ownedPool = ownedPool;
         this.entityManagerFactory = entityManagerFactory;
+        this.engine = engine;
     }
 
     /**
@@ -45,7 +48,7 @@ public final class Database implements AutoCloseable {
                 .property("hibernate.jdbc.time_zone", "UTC");
         entities.forEach(configuration::managedClass);
         return new Database(dataSource, ownedPool,
-                new HibernatePersistenceProvider().createEntityManagerFactory(configuration));
+                new HibernatePersistenceProvider().createEntityManagerFactory(configuration), SqlEngine.of(dataSource));
     }
 
     /** Whether the database gives a valid connection now (within the pool's own wait and 2 s of checking). */
@@ -60,6 +63,11 @@ public final class Database implements AutoCloseable {
     /** Whether this database owns its pool: the embedded one, not a container's DataSource. */
     public boolean ownsPool() {
         return ownedPool != null;
+    }
+
+    /** Which kind of database this is, for the few statements whose SQL differs. */
+    public SqlEngine engine() {
+        return engine;
     }
 
     /** The underlying DataSource, for migrations. */

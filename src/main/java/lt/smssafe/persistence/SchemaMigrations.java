@@ -1,10 +1,7 @@
 package lt.smssafe.persistence;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -52,14 +49,9 @@ public final class SchemaMigrations {
      * changed ({@code MODIFY} on MariaDB/MySQL, {@code ALTER COLUMN} on H2).
      */
     private static Map<String, String> placeholders(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            boolean mariaDb = product.contains("mariadb") || product.contains("mysql");
-            return Map.of("table_options", mariaDb ? "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin" : "",
-                    "modify_column", mariaDb ? "MODIFY" : "ALTER COLUMN");
-        } catch (SQLException e) {
-            throw new DatabaseUnavailableException("cannot connect to the database: " + e.getMessage(), e);
-        }
+        boolean mariaDb = SqlEngine.of(dataSource) == SqlEngine.MARIADB;
+        return Map.of("table_options", mariaDb ? "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin" : "",
+                "modify_column", mariaDb ? "MODIFY" : "ALTER COLUMN");
     }
 
     /**

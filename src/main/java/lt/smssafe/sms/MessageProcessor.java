@@ -14,7 +14,6 @@ import lt.smssafe.action.ActionRun;
 import lt.smssafe.i18n.Language;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.persistence.DatabaseUnavailableException;
-import lt.smssafe.persistence.TransactionConflictException;
 
 /**
  * Stores one verified paid message and applies it to its phone's payment session (PROTOCOL.md §2 and §3), answering
@@ -72,29 +71,21 @@ public final class MessageProcessor {
      * @throws DatabaseUnavailableException when the database cannot be reached; nothing was stored
      */
     public Answer process(PaidMessage message) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Processed processed = database.inRetriedTransaction(em -> processOnce(em, message));
-                Answer answer = processed.answer();
-                if (processed.opened()) {
-                    opened.computeIfAbsent(message.dialect(), d -> new LongAdder()).increment();
-                }
-                if (answer.closedSession().isPresent()) {
-                    closed.computeIfAbsent(message.dialect(), d -> new LongAdder()).increment();
-                    onClose.accept(answer.closedSession().get());
-                }
-                return answer;
-            } catch (DatabaseUnavailableException e) {
-                // the same outage, told with the message it cost, for the log line of the 503
-                throw new DatabaseUnavailableException("message " + message.messageId() + " not stored: "
-                        + e.getMessage(), e);
-            } catch (NewPhone e) {
-                if (attempt >= Database.MAX_ATTEMPTS) {
-                    throw new DatabaseUnavailableException("message " + message.messageId()
-                            + " not stored: its phone's lock row could not be created", e);
-                }
-                createPhoneRow(message.dialect(), message.msisdn());
+        try {
+            Processed processed = database.inRetriedTransaction(em -> processOnce(em, message));
+            Answer answer = processed.answer();
+            if (processed.opened()) {
+                opened.computeIfAbsent(message.dialect(), d -> new LongAdder()).increment();
             }
+            if (answer.closedSession().isPresent()) {
+                closed.computeIfAbsent(message.dialect(), d -> new LongAdder()).increment();
+                onClose.accept(answer.closedSession().get());
+            }
+            return answer;
+        } catch (DatabaseUnavailableException e) {
+            // the same outage, told with the message it cost, for the log line of the 503
+            throw new DatabaseUnavailableException("message " + message.messageId() + " not stored: "
+                    + e.getMessage(), e);
         }
     }
 
@@ -193,8 +184,14 @@ public final class MessageProcessor {
         }
         // a blank sender that can pay with one message opens a session that closes at once: never look one up
         Optional<PaymentSession> unclosed = message.hasSender() ? unclosedSession(em, message) : Optional.empty();
-        PaymentSession session = unclosed.orElseGet(() -> openSession(em, message, now));
+        PaymentSession session = unclosed.orElseGet(() -> newSession(message, now));
         Outcome outcome = session.accept(message.cost(), now, delay);
+        if (unclosed.isEmpty()) {
+            // inserted with its first message counted: one INSERT, not an INSERT and an UPDATE
+            em.persist(session);
+            // a code already taken in this safe fails here and the whole message is retried with a new code
+            em.flush();
+        }
         String reply = Replies.text(language, outcome.kind(), session.code(), outcome.left());
         em.persist(new ReceivedMessage(safeId, message, session.id(), now, outcome.kind(), reply));
         if (outcome.kind() != ReplyKind.CLOSED) {
@@ -204,38 +201,9 @@ public final class MessageProcessor {
         return new Processed(Answer.closed(reply, session.code()), unclosed.isEmpty());
     }
 
-    /**
-     * Takes the phone's row lock by writing the row. The write comes first in the transaction on purpose: on InnoDB,
-     * a plain read before it would fix the transaction's snapshot before the previous holder of the lock committed.
-     * It is a write, not only a locking read, for a MariaDB Galera cluster: there {@code SELECT ... FOR UPDATE}
-     * locks only on its own node, and certification at commit only finds conflicts between transactions that wrote
-     * the same rows. Writing the row makes two nodes' messages of one phone conflict at commit; the loser gets a
-     * certification failure (SQLSTATE 40001), a conflict that is retried, and is counted after the winner. On one
-     * database (H2, a single MariaDB) the write waits for the row lock exactly as the locking read did.
-     *
-     * @throws NewPhone when the phone has no lock row yet: the transaction is rolled back and the row created in a
-     *     transaction of its own. Inserting it here, after a locking statement that found no row, would hold InnoDB
-     *     gap locks across the insert, and many new phones at once would deadlock on each other's gaps.
-     */
+    /** Takes the phone's lock row (see {@link PhoneLock#take}): always the first statement of a transaction. */
     private void lockPhone(EntityManager em, String dialect, String msisdn) {
-        int taken = em.createNamedQuery("PhoneLock.take").setParameter("safeId", safeId)
-                .setParameter("dialect", dialect).setParameter("msisdn", msisdn).executeUpdate();
-        if (taken == 0) {
-            throw new NewPhone();
-        }
-    }
-
-    /** Creates the phone's lock row; a concurrent first message of the same phone may have created it already. */
-    private void createPhoneRow(String dialect, String msisdn) {
-        try {
-            database.inTransaction(em -> {
-                em.persist(new PhoneLock(safeId, dialect, msisdn));
-                em.flush();
-                return null;
-            });
-        } catch (TransactionConflictException e) {
-            // the row exists now (or a passing conflict): the next attempt locks it or tries again
-        }
+        PhoneLock.take(em, database.engine(), safeId, dialect, msisdn);
     }
 
     /** A report whose values are not its stored message's: nothing changes, the answer is the 409. */
@@ -244,15 +212,6 @@ public final class MessageProcessor {
 
         Reused() {
             super("the report's values are not the stored message's", null, false, false);
-        }
-    }
-
-    /** The phone has no lock row yet; not a failure, a step of {@link #process}. */
-    private static final class NewPhone extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        NewPhone() {
-            super("the phone has no lock row yet", null, false, false);
         }
     }
 
@@ -265,14 +224,10 @@ public final class MessageProcessor {
                 .getResultStream().findFirst();
     }
 
-    private PaymentSession openSession(EntityManager em, PaidMessage message, Instant now) {
-        PaymentSession session = new PaymentSession(safeId, message.dialect(), message.test(), message.msisdn(),
-                message.country(), message.provider(),
-                SessionCode.random(random), messageCount.forSender(message.country(), message.provider()),
-                message.content(), message.currency(), now);
-        em.persist(session);
-        // a code already taken in this safe fails here and the whole message is retried with a new code
-        em.flush();
-        return session;
+    private PaymentSession newSession(PaidMessage message, Instant now) {
+        return new PaymentSession(safeId, message.dialect(), message.test(), message.msisdn(), message.country(),
+                message.provider(), SessionCode.random(random),
+                messageCount.forSender(message.country(), message.provider()), message.content(),
+                message.currency(), now);
     }
 }
