@@ -64,6 +64,9 @@ public final class DataSourceLocator {
         config.setUsername("sa");
         config.setPassword("");
         config.setMaximumPoolSize(10);
+        // every use is a transaction: connections start without auto-commit, so that Hibernate, which finds it off,
+        // need not switch it off and on again around each one
+        config.setAutoCommit(false);
         config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
         return new HikariDataSource(config);
     }
