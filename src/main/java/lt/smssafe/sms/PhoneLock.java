@@ -7,7 +7,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Table;
 import java.io.Serializable;
-import java.util.Map;
 import lt.smssafe.persistence.SqlEngine;
 
 /**
@@ -18,19 +17,17 @@ import lt.smssafe.persistence.SqlEngine;
 @Entity
 @Table(name = "smssafe_phone")
 public class PhoneLock {
+    /** Writes an existing row: the lock for every message but a phone's first. */
+    private static final String WRITE = "UPDATE smssafe_phone SET writes = writes + 1"
+            + " WHERE safe_id = ?1 AND dialect = ?2 AND msisdn = ?3";
     /**
-     * Creates the row or, when it exists, writes it: one statement that takes the row's lock either way. Standard
-     * {@code MERGE} on H2; MariaDB has none, its upsert is {@code INSERT ... ON DUPLICATE KEY UPDATE}.
+     * Creates the row or, when it exists, writes it: MariaDB's upsert, one statement that takes the row's lock either
+     * way. On H2 (no gap locks) a phone's first message inserts the row after {@link #WRITE} found none.
      */
-    private static final Map<SqlEngine, String> TAKE = Map.of(
-            SqlEngine.H2, "MERGE INTO smssafe_phone p USING (VALUES (CAST(?1 AS BIGINT), CAST(?2 AS VARCHAR(16)),"
-                    + " CAST(?3 AS VARCHAR(64)))) n (safe_id, dialect, msisdn) ON p.safe_id = n.safe_id"
-                    + " AND p.dialect = n.dialect AND p.msisdn = n.msisdn"
-                    + " WHEN MATCHED THEN UPDATE SET p.writes = p.writes + 1"
-                    + " WHEN NOT MATCHED THEN INSERT (safe_id, dialect, msisdn, writes)"
-                    + " VALUES (n.safe_id, n.dialect, n.msisdn, 1)",
-            SqlEngine.MARIADB, "INSERT INTO smssafe_phone (safe_id, dialect, msisdn, writes) VALUES (?1, ?2, ?3, 1)"
-                    + " ON DUPLICATE KEY UPDATE writes = writes + 1");
+    private static final String UPSERT = "INSERT INTO smssafe_phone (safe_id, dialect, msisdn, writes)"
+            + " VALUES (?1, ?2, ?3, 1) ON DUPLICATE KEY UPDATE writes = writes + 1";
+    private static final String INSERT = "INSERT INTO smssafe_phone (safe_id, dialect, msisdn, writes)"
+            + " VALUES (?1, ?2, ?3, 1)";
 
     @EmbeddedId
     private Key key;
@@ -55,12 +52,21 @@ public class PhoneLock {
      * the same rows. Writing the row makes two nodes' messages of one phone conflict at commit; the loser gets a
      * certification failure (SQLSTATE 40001), a conflict that is retried, and is counted after the winner. Two first
      * messages of a new phone on one database: the second waits for the first's uncommitted row and then writes it
-     * (MariaDB) or fails on its key and is retried (H2). It must be the transaction's first statement: on InnoDB, a
+     * (MariaDB) or fails on its key and is retried (H2, where an update that finds no row locks nothing). It must be the transaction's first statement: on InnoDB, a
      * plain read before it would fix the transaction's snapshot before the previous holder of the lock committed.
      */
     static void take(EntityManager em, SqlEngine engine, long safeId, String dialect, String msisdn) {
-        em.createNativeQuery(TAKE.get(engine)).setParameter(1, safeId).setParameter(2, dialect)
-                .setParameter(3, msisdn).executeUpdate();
+        if (engine == SqlEngine.MARIADB) {
+            run(em, UPSERT, safeId, dialect, msisdn);
+        } else if (run(em, WRITE, safeId, dialect, msisdn) == 0) {
+            // a concurrent first message inserting the same row fails on its key and is retried, then writes it
+            run(em, INSERT, safeId, dialect, msisdn);
+        }
+    }
+
+    private static int run(EntityManager em, String sql, long safeId, String dialect, String msisdn) {
+        return em.createNativeQuery(sql).setParameter(1, safeId).setParameter(2, dialect).setParameter(3, msisdn)
+                .executeUpdate();
     }
 
     /** The primary key: safe id, dialect and sender (a phone number or a gateway's sender id; blank is one key). */
