@@ -31,6 +31,7 @@ public final class DemoTomcat implements AutoCloseable {
     private final int port;
     private final Map<String, String> otherContexts = new LinkedHashMap<>();
     private String contextExtras = "";
+    private String jvmOptions = "";
     private Process process;
 
     public DemoTomcat(Path home, Path base, int port) {
@@ -67,8 +68,8 @@ public final class DemoTomcat implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(output);
         builder.environment().put("CATALINA_HOME", home.toString());
         builder.environment().put("CATALINA_BASE", base.toString());
-        builder.environment().put("CATALINA_OPTS", systemProperties.entrySet().stream()
-                .map(e -> "-D" + e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
+        builder.environment().put("CATALINA_OPTS", (jvmOptions + " " + systemProperties.entrySet().stream()
+                .map(e -> "-D" + e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "))).strip());
         process = builder.start();
     }
 
@@ -100,6 +101,11 @@ public final class DemoTomcat implements AutoCloseable {
      */
     public void contextExtras(String xml) {
         contextExtras = xml;
+    }
+
+    /** From the next start on, also gives Tomcat's JVM these options, e.g. {@code -Xms2g -Xmx2g}. */
+    public void jvmOptions(String options) {
+        jvmOptions = options;
     }
 
     /** From the next start on, also deploys another application by a context file {@code <name>.xml}. */
