@@ -45,7 +45,7 @@ public final class Benchmark {
      * (or, where that cannot be read, when its CPU per answer improves by less than {@link #WARM} from one warm-up
      * round to the next).
      */
-    private static final double JIT_IDLE = 0.03;
+    private static final double JIT_IDLE = 0.05;
     /** See {@link #JIT_IDLE}. */
     private static final double WARM = 0.05;
 
