@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -19,9 +20,10 @@ import lt.smssafe.testing.Folders;
  * A Tomcat of its own for the demo: the Tomcat the build unpacked ({@code CATALINA_HOME}) run from a fresh
  * {@code CATALINA_BASE}, with the WAR deployed at {@code /smssafe} by a context file that holds the whole sms:safe
  * configuration as {@code <Environment>} entries (PROTOCOL.md §1, first source) and mounts the demo's payment
- * action into the application. The WAR itself is the production WAR, unchanged.
+ * action into the application. The WAR itself is the production WAR, unchanged. The benchmark
+ * ({@code lt.smssafe.bench}) runs its Tomcat the same way, with a {@code <Resource>} and a second application.
  */
-final class DemoTomcat implements AutoCloseable {
+public final class DemoTomcat implements AutoCloseable {
     static final String CONTEXT = "smssafe";
     static final String HARDENED_ERRORS =
             "<Valve className=\"org.apache.catalina.valves.ErrorReportValve\" showReport=\"false\" showServerInfo=\"false\"/>";
@@ -29,21 +31,24 @@ final class DemoTomcat implements AutoCloseable {
     private final Path home;
     private final Path base;
     private final int port;
+    private final Map<String, String> otherContexts = new LinkedHashMap<>();
+    private String contextExtras = "";
+    private String jvmOptions = "";
     private Process process;
 
-    DemoTomcat(Path home, Path base, int port) {
+    public DemoTomcat(Path home, Path base, int port) {
         this.home = home.toAbsolutePath();
         this.base = base.toAbsolutePath();
         this.port = port;
     }
 
     /** The WAR's base URL, ending in {@code /}. */
-    URI app() {
+    public URI app() {
         return URI.create("http://localhost:" + port + "/" + CONTEXT + "/");
     }
 
     /** The context file a site owner would write: where the configuration of this demo lives. */
-    Path contextFile() {
+    public Path contextFile() {
         return base.resolve("conf/Catalina/localhost/" + CONTEXT + ".xml");
     }
 
@@ -51,12 +56,12 @@ final class DemoTomcat implements AutoCloseable {
      * Prepares the base and starts Tomcat.
      *
      * @param settings sms:safe keys and values
-     * @param actionClasses a class folder added to the application's {@code WEB-INF/classes}
+     * @param actionClasses a class folder added to the application's {@code WEB-INF/classes}, or null for none
      * @param systemProperties extra {@code -D} options of Tomcat's JVM
      * @param output where Tomcat's console goes
      */
-    void start(Path war, Map<String, String> settings, Path actionClasses, Map<String, String> systemProperties,
-            ProcessBuilder.Redirect output) throws IOException {
+    public void start(Path war, Map<String, String> settings, Path actionClasses,
+            Map<String, String> systemProperties, ProcessBuilder.Redirect output) throws IOException {
         prepareBase(war, settings, actionClasses);
         try (Stream<Path> scripts = Files.list(home.resolve("bin"))) {
             scripts.filter(p -> p.toString().endsWith(".sh")).forEach(p -> p.toFile().setExecutable(true));
@@ -65,13 +70,13 @@ final class DemoTomcat implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(output);
         builder.environment().put("CATALINA_HOME", home.toString());
         builder.environment().put("CATALINA_BASE", base.toString());
-        builder.environment().put("CATALINA_OPTS", systemProperties.entrySet().stream()
-                .map(e -> "-D" + e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
+        builder.environment().put("CATALINA_OPTS", (jvmOptions + " " + systemProperties.entrySet().stream()
+                .map(e -> "-D" + e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "))).strip());
         process = builder.start();
     }
 
     /** Waits until the WAR answers its start page, or Tomcat dies, or the time is up. */
-    boolean awaitReady(Duration timeout) throws InterruptedException {
+    public boolean awaitReady(Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline && process.isAlive()) {
@@ -90,6 +95,24 @@ final class DemoTomcat implements AutoCloseable {
 
     int waitFor() throws InterruptedException {
         return process.waitFor();
+    }
+
+    /**
+     * From the next start on, also puts this XML inside the WAR's {@code <Context>}: a {@code <Resource>} as a site
+     * owner binds the database, or {@code <Parameter>}s.
+     */
+    public void contextExtras(String xml) {
+        contextExtras = xml;
+    }
+
+    /** From the next start on, also gives Tomcat's JVM these options, e.g. {@code -Xms2g -Xmx2g}. */
+    public void jvmOptions(String options) {
+        jvmOptions = options;
+    }
+
+    /** From the next start on, also deploys another application by a context file {@code <name>.xml}. */
+    public void otherContext(String name, String contextXml) {
+        otherContexts.put(name, contextXml);
     }
 
     /** Stops Tomcat the way Ctrl+C would (SIGTERM: a clean shutdown) and waits for it. */
@@ -126,10 +149,13 @@ final class DemoTomcat implements AutoCloseable {
             throw new IllegalStateException("no <Host> in " + serverXml);
         }
         Files.writeString(serverXml, hardened);
-        Files.writeString(contextFile(), contextXml(war, settings, actionClasses));
+        Files.writeString(contextFile(), contextXml(war, settings, actionClasses, contextExtras));
+        for (Map.Entry<String, String> other : otherContexts.entrySet()) {
+            Files.writeString(contextFile().resolveSibling(other.getKey() + ".xml"), other.getValue());
+        }
     }
 
-    private static String contextXml(Path war, Map<String, String> settings, Path actionClasses) {
+    private static String contextXml(Path war, Map<String, String> settings, Path actionClasses, String extras) {
         String environment = settings.entrySet().stream()
                 .map(e -> "  <Environment name=\"smssafe/" + xml(e.getKey()) + "\" value=\"" + xml(e.getValue())
                         + "\" type=\"java.lang.String\" override=\"false\"/>")
@@ -139,17 +165,18 @@ final class DemoTomcat implements AutoCloseable {
                 <!-- Written by the demo (mvn -Prun package) on each start: the production WAR, configured the way a
                      site owner configures it in Tomcat, plus the demo's payment action added from outside the WAR. -->
                 <Context docBase="%s">
-                  <Resources>
-                    <PreResources className="org.apache.catalina.webresources.DirResourceSet"
-                                  base="%s" webAppMount="/WEB-INF/classes"/>
-                  </Resources>
+                %s
+                %s
                 %s
                 </Context>
-                """.formatted(xml(war.toAbsolutePath().toString()), xml(actionClasses.toAbsolutePath().toString()),
-                environment);
+                """.formatted(xml(war.toAbsolutePath().toString()), actionClasses == null ? "" : "  <Resources>\n"
+                        + "    <PreResources className=\"org.apache.catalina.webresources.DirResourceSet\"\n"
+                        + "                  base=\"" + xml(actionClasses.toAbsolutePath().toString())
+                        + "\" webAppMount=\"/WEB-INF/classes\"/>\n  </Resources>", environment, extras);
     }
 
-    private static String xml(String value) {
+    /** The value escaped for an XML attribute. */
+    public static String xml(String value) {
         return value.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

@@ -1,0 +1,114 @@
+package lt.smssafe.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What to run, from system properties ({@code -Dbench.…} on the Maven command line).
+ *
+ * @param engines {@code bench.db}: {@code h2}, {@code mariadb}, or both (comma-separated; default both)
+ * @param scenarios {@code bench.scenario}: 1, 2, 3 (comma-separated; default all)
+ * @param rounds {@code bench.rounds}: measured rounds per side and scenario (default 3)
+ * @param round {@code bench.seconds}: length of one round of one side (default 10)
+ * @param warmup {@code bench.warmup}: the length of an unmeasured warm-up round, in seconds (default 10; 0 for
+ *     none): before a scenario's rounds each side gets them until Tomcat's JIT compilers are nearly idle during its
+ *     round (2 to {@code warmupMax} before the first scenario on a database, whose JVM is fresh; 1 to half that
+ *     before the next)
+ * @param warmupMax {@code bench.warmup.max}: see {@code warmup} (default 8)
+ * @param warmupConnections {@code bench.warmup.connections}: wrk's connections in warm-up rounds (default 8: fewer
+ *     request threads leave the JIT compilers more of the CPU, so the JVM is warm sooner)
+ * @param jvm {@code bench.jvm}: options of Tomcat's JVM (default {@code -Xms2g -Xmx2g}: a fixed heap, as a
+ *     production Tomcat has, so that the collector does not grow it during the first rounds)
+ * @param threads {@code bench.threads}: wrk's threads (default 2)
+ * @param connections {@code bench.connections}: wrk's connections (default 64)
+ * @param phones {@code bench.phones}: phones with an open session in scenarios 2 and 3 (default 20000)
+ * @param closedSessions {@code bench.prefill}: closed sessions stored before scenario 3 (default 1000000)
+ * @param prefillMessages {@code bench.prefill.messages}: the messages of each of those sessions, 1 to 100 (default
+ *     1: a million messages; 3 makes the prefill about twice as long)
+ * @param prefillPhones {@code bench.prefill.phones}: the phones those sessions belong to (default 100000, the first
+ *     {@code phones} of them the scenario's own)
+ * @param port {@code bench.port}: Tomcat's HTTP port (default 8180; no shutdown port)
+ * @param maxRate {@code bench.max-rate}: requests per second a round's file is signed for at first (default
+ *     12000); raised when a side comes near it
+ * @param statements {@code bench.statements}: on MariaDB, one more short round per side with the general log on,
+ *     printing the statements per request (default false)
+ */
+record BenchOptions(List<String> engines, List<Integer> scenarios, int rounds, Duration round, Duration warmup,
+        int warmupMax, int warmupConnections, int threads, int connections, int phones, int closedSessions,
+        int prefillMessages, int prefillPhones, int port, int maxRate, boolean statements, String jvm,
+        Path tomcatHome, Path war, Path work) {
+
+    static BenchOptions fromSystemProperties() {
+        List<String> engines = list("bench.db", "h2,mariadb").stream().map(e -> e.toLowerCase(Locale.ROOT))
+                .map(e -> e.equals("both") ? "h2,mariadb" : e).flatMap(e -> Arrays.stream(e.split(","))).toList();
+        for (String engine : engines) {
+            if (!engine.equals("h2") && !engine.equals("mariadb")) {
+                throw new IllegalArgumentException("bench.db must be h2, mariadb or both, not '" + engine + "'");
+            }
+        }
+        List<Integer> scenarios = list("bench.scenario", "1,2,3").stream().map(Integer::valueOf).toList();
+        for (int scenario : scenarios) {
+            if (scenario < 1 || scenario > 3) {
+                throw new IllegalArgumentException("bench.scenario must be 1, 2 or 3, not " + scenario);
+            }
+        }
+        BenchOptions options = new BenchOptions(engines, scenarios, integer("bench.rounds", 3),
+                Duration.ofSeconds(integer("bench.seconds", 10)), Duration.ofSeconds(integer("bench.warmup", 10)),
+                integer("bench.warmup.max", 8), integer("bench.warmup.connections", 8),
+                integer("bench.threads", 2), integer("bench.connections", 64), integer("bench.phones", 20_000),
+                integer("bench.prefill", 1_000_000), integer("bench.prefill.messages", 1),
+                integer("bench.prefill.phones", 100_000),
+                integer("bench.port", 8180), integer("bench.max-rate", 12_000),
+                Boolean.parseBoolean(System.getProperty("bench.statements", "false")),
+                System.getProperty("bench.jvm", "-Xms2g -Xmx2g"),
+                Path.of(required("tomcat.home")), Path.of(required("smssafe.war")),
+                Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath());
+        if (options.prefillPhones < options.phones) {
+            throw new IllegalArgumentException("bench.prefill.phones must be at least bench.phones");
+        }
+        if (options.rounds < 1 || options.round.isZero() || options.threads < 1 || options.warmupMax < 1
+                || options.connections < options.threads || options.warmupConnections < options.threads) {
+            throw new IllegalArgumentException("bench.rounds, bench.seconds and bench.warmup.max must be positive,"
+                    + " and bench.connections and bench.warmup.connections at least bench.threads");
+        }
+        if (options.prefillMessages < 1 || options.prefillMessages > 100) {
+            throw new IllegalArgumentException("bench.prefill.messages must be 1 to 100, the N the rates allow");
+        }
+        return options;
+    }
+
+    @Override
+    public String toString() {
+        return "db=" + String.join(",", engines) + " scenarios=" + scenarios + " rounds=" + rounds + " x "
+                + round.toSeconds() + " s per side (warm-up rounds of " + warmup.toSeconds() + " s, at most "
+                + warmupMax + ", at -c" + warmupConnections + "), wrk -t" + threads + " -c" + connections + ", "
+                + phones + " phones, prefill " + closedSessions + " closed sessions of " + prefillMessages
+                + " message(s) of " + prefillPhones + " phones, port " + port + ", Tomcat's JVM: " + jvm;
+    }
+
+    private static List<String> list(String key, String defaults) {
+        return Arrays.stream(System.getProperty(key, defaults).split(",")).map(String::strip)
+                .filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static int integer(String key, int defaultValue) {
+        String value = System.getProperty(key);
+        try {
+            return value == null || value.isBlank() ? defaultValue : Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, not '" + value + "'");
+        }
+    }
+
+    private static String required(String key) {
+        String value = System.getProperty(key);
+        if (value == null) {
+            throw new IllegalStateException("system property " + key + " is missing: run the benchmark with"
+                    + " mvn -Pbench package");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,491 @@
+package lt.smssafe.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.IntStream;
+import lt.smssafe.bench.baseline.BaselineSchema;
+import lt.smssafe.demo.DemoTomcat;
+import lt.smssafe.persistence.SchemaMigrations;
+import lt.smssafe.sms.dialect.smssafe.NotificationSigner;
+import lt.smssafe.sms.dialect.smssafe.Passkey;
+import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
+
+/**
+ * The README's benchmark command ({@code mvn -B -Pbench package}; options in {@link BenchOptions}). For each
+ * database: empty databases with both sides' schemas, and one Tomcat with the production WAR and the baseline. For
+ * each scenario in it: both sides' tables emptied and what the scenario finds stored written in bulk
+ * ({@link Prefill}), a check that both sides answer the contract, unmeasured warm-up rounds (three per side before
+ * the first scenario, whose JVM is fresh, one before the others), then measured rounds alternating WAR and baseline
+ * (ABBA), each checked by SQL afterwards ({@link Validation}). Prints a table of the medians and the ratios
+ * ({@link Report}), and fails when any round was invalid.
+ */
+public final class Benchmark {
+    static final long SAFE = 4242;
+    static final String PASSKEY = "bench-passkey-4242";
+    private static final String BUFFER_POOL = "1G";
+    /**
+     * Warm-up rounds per side before the first scenario on a database, at least and at most: its JVM is fresh, and
+     * the JIT compilers take a minute or more of load to make the WAR and H2 (one copy in each application) fast.
+     */
+    private static final int FIRST_WARMUP_MIN = 2;
+    /** The fewest requests per second a round's file is signed for. */
+    private static final int MIN_CAPACITY = 3000;
+    /**
+     * A side is warm when the JIT compilers worked less than this share of one core during its last warm-up round
+     * (or, where that cannot be read, when its CPU per answer improves by less than {@link #WARM} from one warm-up
+     * round to the next).
+     */
+    private static final double JIT_IDLE = 0.05;
+    /** See {@link #JIT_IDLE}. */
+    private static final double WARM = 0.05;
+
+    private final BenchOptions options;
+    private final SignedRequests requests = new SignedRequests(SAFE,
+            new NotificationSigner(SignatureScheme.HMAC_SHA256, Passkey.of(PASSKEY)));
+    private final Random random = new Random(15);
+    private final String base;
+    private Wrk wrk;
+    private Path baselineWar;
+    private Path probeClasses;
+    private Path rates;
+    private DemoTomcat tomcat;
+    private Engine engine;
+    /** Rounds run in this scenario so far: scenario 1's new phones are numbered by it. */
+    private int roundsOfScenario;
+    /** Requests per second a side's next round is signed for; {@code bench.max-rate} at first. */
+    private final Map<Side, Integer> capacity = new java.util.EnumMap<>(Side.class);
+
+    private Benchmark(BenchOptions options) {
+        this.options = options;
+        this.base = "http://127.0.0.1:" + options.port();
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchOptions options = BenchOptions.fromSystemProperties();
+        Benchmark benchmark = new Benchmark(options);
+        Thread stop = new Thread(benchmark::stopAll, "stop-benchmark");
+        Runtime.getRuntime().addShutdownHook(stop);
+        Report report;
+        try {
+            report = benchmark.run();
+        } finally {
+            benchmark.stopAll();
+            Runtime.getRuntime().removeShutdownHook(stop);
+        }
+        if (!report.valid()) {
+            throw new IllegalStateException("the benchmark is INVALID: a round answered something else than 200 or"
+                    + " stored what it did not answer; see the lines marked INVALID above");
+        }
+    }
+
+    private Report run() throws Exception {
+        Instant started = Instant.now();
+        Path work = options.work();
+        Files.createDirectories(work);
+        log("benchmark: " + options);
+        log("machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + memory() + ", load average "
+                + CpuMeter.loadAverage() + " (1, 5, 15 min) before the run");
+        requirePortFree(options.port());
+        wrk = Wrk.prepare(work, options.threads());
+        baselineWar = Deployments.baselineWar(work.resolve("baseline.war"));
+        probeClasses = Deployments.probeClasses(work.resolve("probe-classes"));
+        rates = writeRates(work.resolve("rates-" + SAFE + ".xml"));
+        Report report = new Report(options);
+        for (String name : options.engines()) {
+            engine = name.equals("h2") ? new H2Engine(work.resolve("h2"), options.port())
+                    : new MariaDbEngine(work.resolve("mariadb"), BUFFER_POOL);
+            MariaDbEngine.loadDriver();
+            try {
+                engine.start();
+                engine.reset();
+                new SchemaMigrations(engine.dataSource(Side.WAR)).migrate();
+                try (Connection c = engine.connect(Side.BASELINE)) {
+                    BaselineSchema.create(c);
+                }
+                startTomcat();
+                boolean first = true;
+                for (int scenario : options.scenarios()) {
+                    report.add(scenario(scenario, first));
+                    first = false;
+                }
+            } finally {
+                stopTomcat();
+                engine.close();
+                engine = null;
+            }
+        }
+        Duration took = Duration.between(started, Instant.now());
+        log("load average " + CpuMeter.loadAverage() + " after the run; the whole run took " + minutes(took));
+        String table = report.table(took);
+        System.out.println();
+        System.out.println(table);
+        Files.writeString(work.resolve("results.md"), table);
+        log("the table is also in " + work.resolve("results.md"));
+        return report;
+    }
+
+    /**
+     * One scenario in the running Tomcat: both sides' tables emptied and prefilled, the contract check, the warm-up
+     * rounds, the measured rounds.
+     */
+    private Report.ScenarioResult scenario(int scenario, boolean fresh) throws Exception {
+        String name = engine.name() + " s" + scenario;
+        String loadBefore = CpuMeter.loadAverage();
+        log("== " + engine.label() + ", scenario " + scenario + ": " + Report.scenario(scenario, options)
+                + " (load average " + loadBefore + ")");
+        roundsOfScenario = 0;
+        for (Side side : Side.values()) {
+            engine.execute(side, engine.truncate(Prefill.tables(side)));
+        }
+        Duration prefill = Duration.ZERO;
+        if (scenario != 1) {
+            prefill = prefill(scenario == 3 ? options.closedSessions() : 0);
+        }
+        ContractCheck check = new ContractCheck(requests, new Http(base));
+        for (Side side : Side.values()) {
+            List<String> problems = check.check(side, engine.name() + scenario + side.letter());
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("the contract check failed, nothing measured: " + problems);
+            }
+        }
+        log(name + ": both sides answer the contract's texts");
+        int[] phones = null;
+        if (scenario != 1) {
+            phones = IntStream.range(0, options.phones()).toArray();
+            shuffle(phones);
+        }
+        // the next scenarios' code paths are mostly compiled by then
+        List<RoundResult> warmups = fresh ? warmUp(scenario, phones, FIRST_WARMUP_MIN, options.warmupMax(), 2)
+                : warmUp(scenario, phones, 1, Math.max(1, options.warmupMax() / 2), 1);
+        List<Report.RoundPair> rounds = new ArrayList<>();
+        for (int r = 1; r <= options.rounds(); r++) {
+            // ABBA: neither side always goes first, so that a drift of the machine falls on both
+            Map<Side, RoundResult> pair = new LinkedHashMap<>();
+            for (Side side : r % 2 == 1 ? List.of(Side.WAR, Side.BASELINE) : List.of(Side.BASELINE, Side.WAR)) {
+                pair.put(side, round(scenario, side, r, options.round(), phones, ""));
+            }
+            rounds.add(new Report.RoundPair(r, pair.get(Side.WAR), pair.get(Side.BASELINE)));
+        }
+        Map<Side, String> statements = new LinkedHashMap<>();
+        if (options.statements() && engine instanceof MariaDbEngine mariaDb) {
+            for (Side side : Side.values()) {
+                mariaDb.generalLog(true);
+                RoundResult logged = round(scenario, side, 0, Duration.ofSeconds(3), phones, "g");
+                mariaDb.generalLog(false);
+                String kinds = Report.statements(mariaDb.loggedStatements(side), logged.stored());
+                log(name + " " + side.label + " with the general log on: " + logged.stored() + " messages stored, "
+                        + kinds);
+                statements.put(side, kinds);
+            }
+        }
+        return new Report.ScenarioResult(engine.label(), scenario, warmups, rounds, prefill, loadBefore,
+                CpuMeter.loadAverage(), statements);
+    }
+
+    /**
+     * Unmeasured rounds, alternating the sides, until each side is warm: during its last round the JIT compilers
+     * were nearly idle ({@link #JIT_IDLE}), or without {@code jstat} its CPU per answer (robust against what else the
+     * machine runs, unlike req/s) improved by less than {@value #WARM} in each of its last {@code steady} rounds;
+     * after at least {@code min} and at most {@code max} rounds.
+     */
+    private List<RoundResult> warmUp(int scenario, int[] phones, int min, int max, int steady) throws Exception {
+        List<RoundResult> warmups = new ArrayList<>();
+        if (options.warmup().isZero()) {
+            return warmups;
+        }
+        Map<Side, List<Double>> costs = new LinkedHashMap<>();
+        Map<Side, Boolean> warm = new LinkedHashMap<>();
+        for (Side side : Side.values()) {
+            costs.put(side, new ArrayList<>());
+            warm.put(side, false);
+        }
+        for (int w = 0; w < max && warm.containsValue(false); w++) {
+            for (Side side : Side.values()) {
+                if (warm.get(side)) {
+                    continue;
+                }
+                RoundResult warmup = round(scenario, side, 0, options.warmup(), phones, "w" + w);
+                warmups.add(warmup);
+                List<Double> cost = costs.get(side);
+                cost.add(warmup.cpuMillisPerAnswer());
+                // the JIT's own work says it best; without jstat, the side's cost per answer must level off
+                boolean settled = Double.isNaN(warmup.jitSeconds()) ? levelled(cost, steady)
+                        : warmup.jitSeconds() < JIT_IDLE * options.warmup().toSeconds();
+                warm.put(side, cost.size() >= min && settled);
+            }
+        }
+        log(engine.name() + " s" + scenario + ": warm-up done: " + warm.entrySet().stream()
+                .map(e -> e.getKey().label + (e.getValue() ? " warm after " : " NOT warm (the JIT still compiles) after ")
+                        + costs.get(e.getKey()).size() + " rounds")
+                .collect(java.util.stream.Collectors.joining(", ")));
+        return warmups;
+    }
+
+    /** Whether each of the last {@code steady} values is less than {@value #WARM} below the one before it. */
+    private static boolean levelled(List<Double> costs, int steady) {
+        int n = costs.size();
+        if (n <= steady) {
+            return false;
+        }
+        for (int i = n - steady; i < n; i++) {
+            if (costs.get(i) < costs.get(i - 1) * (1 - WARM)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * What scenarios 2 and 3 find stored (the open sessions, and scenario 3's closed ones) on both sides at once (two
+     * connections, two cores), timed.
+     */
+    private Duration prefill(int closed) throws Exception {
+        Prefill prefill = new Prefill(engine, SAFE, closed, options.prefillMessages(),
+                closed == 0 ? options.phones() : options.prefillPhones(), options.phones(), System.currentTimeMillis());
+        long start = System.nanoTime();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            Map<Side, java.util.concurrent.Future<String>> sides = new LinkedHashMap<>();
+            for (Side side : Side.values()) {
+                sides.put(side, pool.submit(() -> {
+                    long sideStart = System.nanoTime();
+                    long rows = prefill.write(side);
+                    return rows + " rows in " + seconds(Duration.ofNanos(System.nanoTime() - sideStart));
+                }));
+            }
+            for (Map.Entry<Side, java.util.concurrent.Future<String>> side : sides.entrySet()) {
+                try {
+                    log(engine.name() + " prefill of " + side.getKey().label + ": " + closed + " closed and "
+                            + options.phones() + " open sessions, " + side.getValue().get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException("the prefill of " + side.getKey().label + " failed: "
+                            + e.getCause().getMessage(), e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        log(engine.name() + " prefill of both sides took " + seconds(took));
+        return took;
+    }
+
+    /**
+     * One round of one side: sign its requests, load it with wrk, check what was stored.
+     *
+     * @param round 0 for an unmeasured round, which {@code kind} tells apart ({@code w0}, {@code w1}: warm-up,
+     *     {@code g}: general log)
+     */
+    private RoundResult round(int scenario, Side side, int round, Duration duration, int[] phones, String kind)
+            throws Exception {
+        String tag = "s" + scenario + side.letter() + String.format("%02d", round) + kind;
+        int serial = roundsOfScenario++;
+        int threads = wrk.threads();
+        int capacity = this.capacity.getOrDefault(side, options.maxRate());
+        int count = (int) Math.min(Integer.MAX_VALUE, (long) capacity * duration.toSeconds());
+        long now = System.currentTimeMillis() / 1000;
+        int offset = random.nextInt(options.phones());
+        Path prefix = options.work().resolve("requests").resolve(tag);
+        List<Path> files = SignedRequests.write(prefix, threads, count, j -> {
+            int t = j % threads;
+            int seq = j / threads;
+            String id = tag + "-" + t + "-" + seq;
+            if (phones == null) {
+                // a new phone for every message: 4, the scenario's round, side, thread, sequence
+                String msisdn = "4" + String.format("%02d%d%d%07d", serial, side.ordinal(), t, seq);
+                return requests.line(side, id, msisdn, SignedRequests.NEW_PHONES, now);
+            }
+            return requests.line(side, id, Prefill.phone(phones[(offset + j) % phones.length]),
+                    SignedRequests.OPEN_SESSIONS, now);
+        });
+        Validation validation = new Validation(engine, side, tag, scenario == 1);
+        Validation.Counts before = validation.counts();
+        engine.resetStatistics();
+        long tomcatPid = tomcatPid();
+        double jitBefore = JitMeter.compileSeconds(tomcatPid);
+        CpuMeter.Reading cpuBefore = CpuMeter.read(tomcatPid, engine.serverPid());
+        Wrk.Result result = wrk.run(base, prefix, duration, kind.startsWith("w") ? options.warmupConnections()
+                : options.connections(), options.work().resolve("wrk-" + engine.name() + "-" + tag + ".log"));
+        double[] cores = CpuMeter.read(tomcatPid, engine.serverPid()).coresSince(cpuBefore);
+        double jit = JitMeter.compileSeconds(tomcatPid) - jitBefore;
+        Optional<Engine.UserStatistics> statistics = engine.statistics(side);
+        List<String> problems = new ArrayList<>();
+        long stored = validation.check(before, result, problems);
+        for (Path file : files) {
+            Files.deleteIfExists(file);
+        }
+        RoundResult roundResult = new RoundResult(side, round, result, stored, statistics, cores, jit, problems);
+        log(engine.name() + " s" + scenario + " " + roundResult.line());
+        // the next round's file: three times this one's rate (a warming JVM gets faster), a little at least
+        this.capacity.put(side, (int) Math.max(MIN_CAPACITY, result.rate() * 3));
+        return roundResult;
+    }
+
+    private void startTomcat() throws IOException, InterruptedException {
+        tomcat = new DemoTomcat(options.tomcatHome(), engine.dir.resolve("tomcat"), options.port());
+        tomcat.contextExtras(engine.warContextExtras());
+        tomcat.jvmOptions(options.jvm());
+        tomcat.otherContext("baseline", baselineContext());
+        Files.createDirectories(engine.warDataDir());
+        // loaded at start-up: the sessions of the first message already get the benchmark's N
+        Files.copy(rates, engine.warDataDir().resolve("local.xml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Map<String, String> keys = new LinkedHashMap<>();
+        keys.put("safe", String.valueOf(SAFE));
+        keys.put("passkey", PASSKEY);
+        keys.put("delay", "0");
+        keys.put("max-skew", "PT1H");
+        keys.put("messages", "3");
+        keys.put("language", "en");
+        keys.put("rates.url", rates.toUri().toString());
+        keys.put("data.dir", engine.warDataDir().toString());
+        long start = System.nanoTime();
+        tomcat.start(options.war(), keys, engine.probesWar() ? probeClasses : null, Map.of(),
+                ProcessBuilder.Redirect.appendTo(engine.dir.resolve("tomcat.log").toFile()));
+        if (!tomcat.awaitReady(Duration.ofMinutes(2)) || !baselineReady(Duration.ofMinutes(1))) {
+            throw new IllegalStateException("Tomcat did not start both applications; see "
+                    + engine.dir.resolve("tomcat.log"));
+        }
+        log(engine.name() + ": Tomcat started with the WAR and the baseline in "
+                + seconds(Duration.ofNanos(System.nanoTime() - start)) + " (" + tomcat.contextFile() + ")");
+    }
+
+    private boolean baselineReady(Duration timeout) throws InterruptedException {
+        Http http = new Http(base);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.get("/baseline/result").status() == 400) {
+                    return true;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(300);
+        }
+        return false;
+    }
+
+    private String baselineContext() {
+        String parameters = Map.of("baseline.safe", String.valueOf(SAFE), "baseline.passkey", PASSKEY,
+                        "baseline.max-skew-seconds", "3600", "baseline.delay-seconds", "0",
+                        "baseline.messages", "lt:" + SignedRequests.NEW_PHONES + "=3,lt:" + SignedRequests.OPEN_SESSIONS
+                                + "=100,lt:" + Prefill.CLOSED_SESSIONS + "=" + options.prefillMessages(),
+                        "baseline.default-messages", "3").entrySet().stream()
+                .map(e -> "  <Parameter name=\"" + e.getKey() + "\" value=\"" + DemoTomcat.xml(e.getValue())
+                        + "\" override=\"false\"/>")
+                .sorted().reduce((a, b) -> a + "\n" + b).orElse("");
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <!-- Written by the benchmark (mvn -Pbench package): the minimal JDBC baseline beside the WAR. -->
+                <Context docBase="%s">
+                %s
+                %s
+                </Context>
+                """.formatted(DemoTomcat.xml(baselineWar.toString()), parameters, engine.baselineDatabase());
+    }
+
+    /** The JVM of the running Tomcat: {@code catalina.sh run} execs it, with {@code -Dcatalina.base}. */
+    private long tomcatPid() {
+        String baseOption = "-Dcatalina.base=" + engine.dir.resolve("tomcat");
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(line -> line.contains(baseOption)).orElse(false))
+                .mapToLong(ProcessHandle::pid).findFirst().orElse(-1);
+    }
+
+    private void stopTomcat() {
+        if (tomcat != null) {
+            tomcat.close();
+            tomcat = null;
+        }
+    }
+
+    /** Stops Tomcat and the database server, also on Ctrl+C. */
+    private synchronized void stopAll() {
+        stopTomcat();
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    private Path writeRates(Path file) throws IOException {
+        Files.writeString(file, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <!-- The benchmark's rates: N = 3 for scenario 1's new phones, N = 100 (the most there is) for the
+                     sessions of scenarios 2 and 3, which must stay open, and the N of scenario 3's stored ones. -->
+                <rates safe="%d" generated="%s">
+                  <country code="lt" name="Lithuania">
+                    <provider code="%s" name="Benchmark, new phones">
+                      <shortcode>%s</shortcode>
+                      <prefix>SAFE</prefix>
+                      <price currency="EUR" vat="included">%s</price>
+                      <messages>3</messages>
+                    </provider>
+                    <provider code="%s" name="Benchmark, open sessions">
+                      <shortcode>%s</shortcode>
+                      <prefix>SAFE</prefix>
+                      <price currency="EUR" vat="included">%s</price>
+                      <messages>100</messages>
+                    </provider>
+                    <provider code="%s" name="Benchmark, scenario 3's closed sessions">
+                      <shortcode>%s</shortcode>
+                      <prefix>SAFE</prefix>
+                      <price currency="EUR" vat="included">%s</price>
+                      <messages>%d</messages>
+                    </provider>
+                  </country>
+                </rates>
+                """.formatted(SAFE, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                SignedRequests.NEW_PHONES, SignedRequests.SHORTCODE, SignedRequests.COST,
+                SignedRequests.OPEN_SESSIONS, SignedRequests.SHORTCODE, SignedRequests.COST,
+                Prefill.CLOSED_SESSIONS, SignedRequests.SHORTCODE, SignedRequests.COST, options.prefillMessages()));
+        return file;
+    }
+
+    private void shuffle(int[] values) {
+        for (int i = values.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = values[i];
+            values[i] = values[j];
+            values[j] = swap;
+        }
+    }
+
+    private static void requirePortFree(int port) {
+        try (java.net.ServerSocket ignored = new java.net.ServerSocket(port)) {
+            // free
+        } catch (IOException e) {
+            throw new IllegalStateException("port " + port + " is in use: choose another with -Dbench.port=…");
+        }
+    }
+
+    private static String memory() {
+        try {
+            String total = Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\D", "");
+            return String.format("%.0f GiB", Long.parseLong(total) / 1024.0 / 1024.0);
+        } catch (IOException | RuntimeException e) {
+            return "memory unknown";
+        }
+    }
+
+    static String seconds(Duration duration) {
+        return String.format("%.1f s", duration.toMillis() / 1000.0);
+    }
+
+    static String minutes(Duration duration) {
+        return String.format("%d min %02d s", duration.toMinutes(), duration.toSecondsPart());
+    }
+
+    private static void log(String line) {
+        System.out.println("[bench] " + line);
+    }
+}

@@ -1,0 +1,111 @@
+package lt.smssafe.bench;
+
+import java.util.List;
+
+/**
+ * The check after each round, by SQL on the side's own tables: every 200 is stored once and nothing else is. The
+ * messages stored with the round's ids are at least the 200 answers and at most those plus the requests still in
+ * flight when wrk stopped (it stops without waiting for them, and the server finishes them); each was sent (its line
+ * lies within what its wrk thread sent); no other message row appeared; the sessions moved as the scenario says (one
+ * opened per message for new phones, none otherwise, every message counted, none closed). Any answer but 200, any
+ * socket error or running out of pre-signed requests makes the round invalid too.
+ */
+final class Validation {
+    /** Row counts of one side's tables. */
+    record Counts(long messages, long sessions, long received, long closed, long actions) {
+    }
+
+    private final Engine engine;
+    private final Side side;
+    private final String tag;
+    private final boolean newPhones;
+
+    /** @param newPhones scenario 1: every message opens a session */
+    Validation(Engine engine, Side side, String tag, boolean newPhones) {
+        this.engine = engine;
+        this.side = side;
+        this.tag = tag;
+        this.newPhones = newPhones;
+    }
+
+    Counts counts() throws Exception {
+        List<String> row = engine.query(side, "SELECT (SELECT COUNT(*) FROM " + side.messages + "), (SELECT COUNT(*)"
+                + " FROM " + side.sessions + "), (SELECT COALESCE(SUM(received_messages), 0) FROM " + side.sessions
+                + "), (SELECT COUNT(*) FROM " + side.sessions + " WHERE closed_at IS NOT NULL), (SELECT COUNT(*) FROM "
+                + side.actions + ")").get(0);
+        return new Counts(Long.parseLong(row.get(0)), Long.parseLong(row.get(1)), Long.parseLong(row.get(2)),
+                Long.parseLong(row.get(3)), Long.parseLong(row.get(4)));
+    }
+
+    /**
+     * Checks the round and adds what is wrong to {@code problems}.
+     *
+     * @return the messages stored with the round's ids
+     */
+    long check(Counts before, Wrk.Result wrk, List<String> problems) throws Exception {
+        Counts after;
+        List<List<String>> ids;
+        int tries = 0;
+        do {
+            // a request still waiting for a connection when wrk stopped may commit later than the others
+            settle();
+            ids = engine.query(side, "SELECT message_id FROM " + side.messages + " WHERE safe_id = "
+                    + Benchmark.SAFE + side.messageFilter + " AND message_id LIKE '" + tag + "-%'");
+            after = counts();
+        } while (after.messages() - before.messages() != ids.size() && ++tries < 3);
+        long stored = ids.size();
+        if (wrk.notOk() > 0) {
+            problems.add("answers other than 200: " + wrk.statuses());
+        }
+        if (wrk.socketErrors() > 0) {
+            problems.add("socket errors " + wrk.errors());
+        }
+        if (wrk.exhausted() > 0) {
+            problems.add("ran out of pre-signed requests (" + wrk.exhausted() + " times): raise -Dbench.max-rate");
+        }
+        long neverSent = ids.stream().map(id -> id.get(0).split("-")).filter(p -> {
+            int thread = Integer.parseInt(p[1]);
+            return thread >= wrk.sent().length || Long.parseLong(p[2]) >= wrk.sent()[thread];
+        }).count();
+        if (neverSent > 0) {
+            problems.add(neverSent + " messages stored that were never sent");
+        }
+        if (stored < wrk.ok()) {
+            problems.add("fewer messages stored (" + stored + ") than 200 answers (" + wrk.ok() + ")");
+        }
+        if (stored > wrk.ok() + wrk.unanswered()) {
+            problems.add("more messages stored (" + stored + ") than 200 answers (" + wrk.ok() + ") and requests in"
+                    + " flight at the end (" + wrk.unanswered() + ")");
+        }
+        expect(problems, "message rows", after.messages() - before.messages(), stored);
+        expect(problems, "sessions opened", after.sessions() - before.sessions(), newPhones ? stored : 0);
+        expect(problems, "messages counted in sessions", after.received() - before.received(), stored);
+        expect(problems, "sessions closed", after.closed() - before.closed(), 0);
+        expect(problems, "payment actions owed", after.actions() - before.actions(), 0);
+        return stored;
+    }
+
+    /**
+     * Waits until the requests wrk left in flight are done: the round's stored count has not changed for 0.6 s (at
+     * most 30 s); {@link #check} looks again when the tables then disagree.
+     */
+    private void settle() throws Exception {
+        String count = "SELECT COUNT(*) FROM " + side.messages + " WHERE safe_id = " + Benchmark.SAFE
+                + side.messageFilter + " AND message_id LIKE '" + tag + "-%'";
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        String last = engine.query(side, count).get(0).get(0);
+        int unchanged = 0;
+        while (unchanged < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            String now = engine.query(side, count).get(0).get(0);
+            unchanged = now.equals(last) ? unchanged + 1 : 0;
+            last = now;
+        }
+    }
+
+    private static void expect(List<String> problems, String what, long actual, long expected) {
+        if (actual != expected) {
+            problems.add(what + ": " + actual + ", expected " + expected);
+        }
+    }
+}
