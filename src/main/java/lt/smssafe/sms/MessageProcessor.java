@@ -2,6 +2,8 @@ package lt.smssafe.sms;
 
 import jakarta.persistence.EntityManager;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +16,7 @@ import lt.smssafe.action.ActionRun;
 import lt.smssafe.i18n.Language;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.persistence.DatabaseUnavailableException;
+import org.hibernate.Session;
 
 /**
  * Stores one verified paid message and applies it to its phone's payment session (PROTOCOL.md §2 and §3), answering
@@ -163,15 +166,33 @@ public final class MessageProcessor {
         return count == null ? 0 : count.sum();
     }
 
-    /** What one message did: the answer, and whether it opened a session (counted once it is committed). */
-    private record Processed(Answer answer, boolean opened) {
+    /**
+     * What one message did: the answer, whether it opened a session (counted once it is committed), and the payment
+     * action it owes when it closed one.
+     */
+    private record Processed(Answer answer, boolean opened, Optional<ActionRun> owed) {
+        Processed(Answer answer, boolean opened) {
+            this(answer, opened, Optional.empty());
+        }
     }
 
+    /**
+     * One attempt at the message, in the transaction {@link Database#inRetriedTransaction} opened: its statements are
+     * {@link MessageStore}'s plain SQL on that transaction's connection, and only an owed payment action goes through
+     * the persistence context (once per payment, not per message).
+     */
     private Processed processOnce(EntityManager em, PaidMessage message) {
-        lockPhone(em, message.dialect(), message.msisdn());
+        Processed processed = em.unwrap(Session.class).doReturningWork(connection -> processOnce(connection, message));
+        processed.owed().ifPresent(em::persist);
+        return processed;
+    }
+
+    private Processed processOnce(Connection connection, PaidMessage message) throws SQLException {
+        PhoneLock.take(connection, database.engine(), safeId, message.dialect(), message.msisdn());
+        MessageStore store = new MessageStore(connection, safeId);
         // the clock is read under the lock, so arrival times follow the order in which messages are counted
         Instant now = clock.instant();
-        Optional<ReceivedMessage> earlier = ReceivedMessage.find(em, safeId, message.dialect(), message.messageId());
+        Optional<ReceivedMessage> earlier = store.find(message.dialect(), message.messageId());
         if (earlier.isPresent()) {
             return new Processed(earlier.get().sameMessageAs(message) ? Answer.reply(earlier.get().reply())
                     : Answer.reused(), false);
@@ -179,31 +200,32 @@ public final class MessageProcessor {
         if (!message.hasSender() && messageCount.forSender(message.country(), message.provider()) > 1) {
             // nobody to collect the other messages from: kept for the site owner, never counted
             String reply = Replies.text(language, ReplyKind.UNIDENTIFIED, null, Duration.ZERO);
-            em.persist(new ReceivedMessage(safeId, message, null, now, ReplyKind.UNIDENTIFIED, reply));
+            store.insert(message, null, now, ReplyKind.UNIDENTIFIED, reply);
             return new Processed(Answer.reply(reply), false);
         }
         // a blank sender that can pay with one message opens a session that closes at once: never look one up
-        Optional<PaymentSession> unclosed = message.hasSender() ? unclosedSession(em, message) : Optional.empty();
+        Optional<PaymentSession> unclosed = message.hasSender() ? store.unclosed(message) : Optional.empty();
         PaymentSession session = unclosed.orElseGet(() -> newSession(message, now));
         Outcome outcome = session.accept(message.cost(), now, delay);
         if (unclosed.isEmpty()) {
             // inserted with its first message counted: one INSERT, not an INSERT and an UPDATE
-            em.persist(session);
-            // a code already taken in this safe fails here and the whole message is retried with a new code
-            em.flush();
+            store.insert(session);
+        } else {
+            store.update(session);
         }
         String reply = Replies.text(language, outcome.kind(), session.code(), outcome.left());
-        em.persist(new ReceivedMessage(safeId, message, session.id(), now, outcome.kind(), reply));
+        store.insert(message, session.id(), now, outcome.kind(), reply);
         if (outcome.kind() != ReplyKind.CLOSED) {
             return new Processed(Answer.reply(reply), unclosed.isEmpty());
         }
-        em.persist(ActionRun.dueNow(safeId, ActionRun.Kind.SMS_SESSION, session.code().value(), now));
-        return new Processed(Answer.closed(reply, session.code()), unclosed.isEmpty());
+        return new Processed(Answer.closed(reply, session.code()), unclosed.isEmpty(),
+                Optional.of(ActionRun.dueNow(safeId, ActionRun.Kind.SMS_SESSION, session.code().value(), now)));
     }
 
     /** Takes the phone's lock row (see {@link PhoneLock#take}): always the first statement of a transaction. */
     private void lockPhone(EntityManager em, String dialect, String msisdn) {
-        PhoneLock.take(em, database.engine(), safeId, dialect, msisdn);
+        em.unwrap(Session.class).doWork(connection -> PhoneLock.take(connection, database.engine(), safeId, dialect,
+                msisdn));
     }
 
     /** A report whose values are not its stored message's: nothing changes, the answer is the 409. */
@@ -213,15 +235,6 @@ public final class MessageProcessor {
         Reused() {
             super("the report's values are not the stored message's", null, false, false);
         }
-    }
-
-    private Optional<PaymentSession> unclosedSession(EntityManager em, PaidMessage message) {
-        return em.createNamedQuery("PaymentSession.findUnclosedByPhone", PaymentSession.class)
-                .setParameter("safeId", safeId)
-                .setParameter("dialect", message.dialect())
-                .setParameter("msisdn", message.msisdn())
-                .setParameter("test", message.test())
-                .getResultStream().findFirst();
     }
 
     private PaymentSession newSession(PaidMessage message, Instant now) {

@@ -26,9 +26,6 @@ import lt.smssafe.persistence.EpochMillisConverter;
  */
 @Entity
 @Table(name = "smssafe_session")
-@NamedQuery(name = "PaymentSession.findUnclosedByPhone", query = "select s from PaymentSession s"
-        + " where s.safeId = :safeId and s.dialect = :dialect and s.msisdn = :msisdn and s.test = :test"
-        + " and s.closedAt is null")
 @NamedQuery(name = "PaymentSession.findByCode", query = "select s from PaymentSession s"
         + " where s.safeId = :safeId and s.code = :code")
 public class PaymentSession implements OwedPayment {
@@ -127,6 +124,35 @@ public class PaymentSession implements OwedPayment {
         this.reversedTotal = BigDecimal.ZERO.setScale(2);
         this.openedAt = now;
         this.lastMessageAt = now;
+    }
+
+    /**
+     * An unclosed session as {@link MessageStore} read it for its phone's next message: a plain object, not managed
+     * by a persistence context; what {@link #accept} changes is written back by {@link MessageStore#update}.
+     */
+    static PaymentSession stored(long id, long safeId, String dialect, boolean test, String msisdn, String country,
+            String provider, String code, String content, int requiredMessages, int receivedMessages,
+            BigDecimal total, String currency, Instant openedAt, Instant lastMessageAt, Instant waitUntil,
+            int version) {
+        PaymentSession session = new PaymentSession(safeId, dialect, test, msisdn, country, provider,
+                new SessionCode(code), requiredMessages, content, currency, openedAt);
+        session.id = id;
+        session.receivedMessages = receivedMessages;
+        session.total = total;
+        session.lastMessageAt = lastMessageAt;
+        session.waitUntil = waitUntil;
+        session.version = version;
+        return session;
+    }
+
+    /** The id the database gave it when {@link MessageStore} inserted it. */
+    void storedAs(long generatedId) {
+        this.id = generatedId;
+    }
+
+    /** The version it was read with, which its update expects to find. */
+    int version() {
+        return version;
     }
 
     /**

@@ -4,9 +4,11 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.Table;
 import java.io.Serializable;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import lt.smssafe.persistence.SqlEngine;
 
 /**
@@ -19,15 +21,15 @@ import lt.smssafe.persistence.SqlEngine;
 public class PhoneLock {
     /** Writes an existing row: the lock for every message but a phone's first. */
     private static final String WRITE = "UPDATE smssafe_phone SET writes = writes + 1"
-            + " WHERE safe_id = ?1 AND dialect = ?2 AND msisdn = ?3";
+            + " WHERE safe_id = ? AND dialect = ? AND msisdn = ?";
     /**
      * Creates the row or, when it exists, writes it: MariaDB's upsert, one statement that takes the row's lock either
      * way. On H2 (no gap locks) a phone's first message inserts the row after {@link #WRITE} found none.
      */
     private static final String UPSERT = "INSERT INTO smssafe_phone (safe_id, dialect, msisdn, writes)"
-            + " VALUES (?1, ?2, ?3, 1) ON DUPLICATE KEY UPDATE writes = writes + 1";
+            + " VALUES (?, ?, ?, 1) ON DUPLICATE KEY UPDATE writes = writes + 1";
     private static final String INSERT = "INSERT INTO smssafe_phone (safe_id, dialect, msisdn, writes)"
-            + " VALUES (?1, ?2, ?3, 1)";
+            + " VALUES (?, ?, ?, 1)";
 
     @EmbeddedId
     private Key key;
@@ -55,18 +57,24 @@ public class PhoneLock {
      * (MariaDB) or fails on its key and is retried (H2, where an update that finds no row locks nothing). It must be the transaction's first statement: on InnoDB, a
      * plain read before it would fix the transaction's snapshot before the previous holder of the lock committed.
      */
-    static void take(EntityManager em, SqlEngine engine, long safeId, String dialect, String msisdn) {
+    static void take(Connection connection, SqlEngine engine, long safeId, String dialect, String msisdn)
+            throws SQLException {
         if (engine == SqlEngine.MARIADB) {
-            run(em, UPSERT, safeId, dialect, msisdn);
-        } else if (run(em, WRITE, safeId, dialect, msisdn) == 0) {
+            run(connection, UPSERT, safeId, dialect, msisdn);
+        } else if (run(connection, WRITE, safeId, dialect, msisdn) == 0) {
             // a concurrent first message inserting the same row fails on its key and is retried, then writes it
-            run(em, INSERT, safeId, dialect, msisdn);
+            run(connection, INSERT, safeId, dialect, msisdn);
         }
     }
 
-    private static int run(EntityManager em, String sql, long safeId, String dialect, String msisdn) {
-        return em.createNativeQuery(sql).setParameter(1, safeId).setParameter(2, dialect).setParameter(3, msisdn)
-                .executeUpdate();
+    private static int run(Connection connection, String sql, long safeId, String dialect, String msisdn)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, safeId);
+            statement.setString(2, dialect);
+            statement.setString(3, msisdn);
+            return statement.executeUpdate();
+        }
     }
 
     /** The primary key: safe id, dialect and sender (a phone number or a gateway's sender id; blank is one key). */

@@ -113,6 +113,26 @@ public class ReceivedMessage {
     }
 
     /**
+     * A stored message as {@link MessageStore} read it to answer a copy: what {@link #sameMessageAs} compares, and
+     * the reply. A plain object, not managed by a persistence context.
+     */
+    static ReceivedMessage stored(String messageId, boolean test, String msisdn, String country, String provider,
+            String shortcode, String content, BigDecimal costLocal, String currency, String reply) {
+        ReceivedMessage message = new ReceivedMessage();
+        message.messageId = messageId;
+        message.test = test;
+        message.msisdn = msisdn;
+        message.country = country;
+        message.provider = provider;
+        message.shortcode = shortcode;
+        message.content = content;
+        message.costLocal = costLocal;
+        message.currency = currency;
+        message.reply = reply;
+        return message;
+    }
+
+    /**
      * Whether a delivery carries the same message as this one. The provider's time and signature may differ on
      * a retry; every other value must match, the price compared as a number. (The safe is the same: messages are
      * looked up by safe and message id.)
