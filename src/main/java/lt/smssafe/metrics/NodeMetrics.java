@@ -10,7 +10,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import lt.smssafe.action.ActionRunner;
@@ -30,6 +32,11 @@ public final class NodeMetrics {
             "/integration");
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /**
+     * The answer counters by endpoint and status, registered once: building and registering a meter's id on every
+     * answer would cost each request more than counting it. Both keys are bounded (the endpoints above, HTTP codes).
+     */
+    private final Map<String, Counter> answers = new ConcurrentHashMap<>();
 
     /**
      * @param dialects the gateways whose sessions are counted
@@ -61,9 +68,10 @@ public final class NodeMetrics {
 
     /** Counts one answer of an endpoint. */
     public void answered(String path, int status) {
-        Counter.builder("smssafe.http.answers").description("answers by endpoint and status")
-                .tag("endpoint", ENDPOINTS.contains(path) ? path : "other").tag("status", String.valueOf(status))
-                .register(registry).increment();
+        String endpoint = ENDPOINTS.contains(path) ? path : "other";
+        answers.computeIfAbsent(endpoint + " " + status, key -> Counter.builder("smssafe.http.answers")
+                .description("answers by endpoint and status").tag("endpoint", endpoint)
+                .tag("status", String.valueOf(status)).register(registry)).increment();
     }
 
     /** Everything, in Prometheus's text exposition format. */

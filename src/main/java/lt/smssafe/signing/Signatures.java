@@ -5,27 +5,17 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Locale;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /** Digests as lower-case hex over UTF-8 text, and the comparison of a received hex signature with the expected one. */
 public final class Signatures {
     private static final HexFormat HEX = HexFormat.of();
-    private static final String HMAC_SHA256 = "HmacSHA256";
 
     private Signatures() {
     }
 
-    /** {@code hex(HMAC-SHA256(key, data))}, the data as UTF-8. */
+    /** {@code hex(HMAC-SHA256(key, data))}, the data as UTF-8 (for one signature; see {@link HmacSha256}). */
     public static String hmacSha256Hex(byte[] key, String data) {
-        try {
-            Mac mac = Mac.getInstance(HMAC_SHA256);
-            mac.init(new SecretKeySpec(key, HMAC_SHA256));
-            return HEX.formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            // every Java runtime has HmacSHA256, and any non-empty byte key is valid for it
-            throw new IllegalStateException("HmacSHA256, which every Java runtime must provide, is unavailable", e);
-        }
+        return new HmacSha256(key).hex(data);
     }
 
     /** {@code hex(HMAC-SHA256(key, data))}, key and data as UTF-8. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import lt.smssafe.signing.HmacSha256;
 import lt.smssafe.signing.Signatures;
 
 /**
@@ -21,17 +22,20 @@ public final class NotificationSigner {
 
     private final SignatureScheme scheme;
     private final Passkey passkey;
+    /** The passkey's HMAC, keyed once for every notification; null for {@code md5}. */
+    private final HmacSha256 hmac;
 
     public NotificationSigner(SignatureScheme scheme, Passkey passkey) {
         this.scheme = Objects.requireNonNull(scheme, "signature scheme is required");
         this.passkey = Objects.requireNonNull(passkey, "passkey is required");
+        this.hmac = scheme == SignatureScheme.HMAC_SHA256 ? new HmacSha256(passkey.utf8()) : null;
     }
 
     /** The signature of a canonical string, lower-case hex. */
     public String sign(String canonical) {
         Objects.requireNonNull(canonical, "canonical");
         return switch (scheme) {
-            case HMAC_SHA256 -> Signatures.hmacSha256Hex(passkey.utf8(), canonical);
+            case HMAC_SHA256 -> hmac.hex(canonical);
             case MD5 -> Signatures.md5Hex(passkey.reveal() + SEPARATOR + canonical);
         };
     }
