@@ -38,8 +38,6 @@ public final class Benchmark {
      * the JIT compilers take a minute or more of load to make the WAR and H2 (one copy in each application) fast.
      */
     private static final int FIRST_WARMUP_MIN = 2;
-    /** The fewest requests per second a round's file is signed for. */
-    private static final int MIN_CAPACITY = 3000;
     /**
      * A side is warm when the JIT compilers worked less than this share of one core during its last warm-up round
      * (or, where that cannot be read, when its CPU per answer improves by less than {@link #WARM} from one warm-up
@@ -326,8 +324,9 @@ public final class Benchmark {
         }
         RoundResult roundResult = new RoundResult(side, round, result, stored, statistics, cores, jit, problems);
         log(engine.name() + " s" + scenario + " " + roundResult.line());
-        // the next round's file: three times this one's rate (a warming JVM gets faster), a little at least
-        this.capacity.put(side, (int) Math.max(MIN_CAPACITY, result.rate() * 3));
+        // the next round's file: three times this one's rate (a warming JVM gets faster, a slow first round can be
+        // ten times slower than the next), and never less than at first
+        this.capacity.put(side, (int) Math.max(options.maxRate(), result.rate() * 3));
         return roundResult;
     }
 
