@@ -24,6 +24,18 @@ public final class DataSourceLocator {
     private DataSourceLocator() {
     }
 
+    /**
+     * The JDBC URL of the embedded H2 file database at {@code file} (without H2's {@code .mv.db} suffix): see
+     * {@link #embedded}. H2 keeps 16 MB of its pages in memory unless told otherwise; a million stored sessions make
+     * the indexes every message walks many times that, and each page read again from the file is decoded again, so
+     * the cache is an eighth of this JVM's heap (at least H2's 16 MB) for the speed to stay flat as payments
+     * accumulate (README, "Performance").
+     */
+    public static String embeddedUrl(Path file) {
+        long cacheKb = Math.max(16 * 1024, Runtime.getRuntime().maxMemory() / 8 / 1024);
+        return "jdbc:h2:file:" + file + ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=" + cacheKb;
+    }
+
     /** The DataSource bound at {@code jndiName}, if anything is bound there. */
     public static Optional<DataSource> lookup(String jndiName) {
         try {
@@ -59,8 +71,7 @@ public final class DataSourceLocator {
         HikariConfig config = new HikariConfig();
         config.setPoolName("smssafe-h2");
         config.setDriverClassName("org.h2.Driver");
-        config.setJdbcUrl("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("smssafe") + ";LOCK_TIMEOUT=10000"
-                + ";DB_CLOSE_ON_EXIT=FALSE");
+        config.setJdbcUrl(embeddedUrl(dataDir.toAbsolutePath().resolve("smssafe")));
         config.setUsername("sa");
         config.setPassword("");
         config.setMaximumPoolSize(10);

@@ -21,13 +21,15 @@ final class Deployments {
     }
 
     /**
-     * The baseline WAR: its own package, the SQL probe, and the pool and H2 driver the application bundles too (the
+     * The baseline WAR: its own package, the SQL probe, the application's {@code DataSourceLocator}, and the pool and H2 driver the application bundles too (the
      * MariaDB driver is in Tomcat's {@code lib/}, as for the application's {@code <Resource>}).
      */
     static Path baselineWar(Path file) throws IOException {
         WebArchive war = ShrinkWrap.create(WebArchive.class, "baseline.war")
                 .addPackage(BaselineApp.class.getPackage())
                 .addClass(SqlProbe.class)
+                // its embedded H2 opens with the application's URL, computed in Tomcat's JVM as the WAR's is
+                .addClass(lt.smssafe.persistence.DataSourceLocator.class)
                 .addAsLibraries(jarOf(HikariDataSource.class), jarOf(org.h2.Driver.class),
                         jarOf(org.slf4j.Logger.class), jarOf(org.slf4j.jul.JULServiceProvider.class));
         Files.createDirectories(file.getParent());

@@ -6,6 +6,7 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.Map;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
+import lt.smssafe.persistence.DataSourceLocator;
 
 /**
  * Starts the baseline: reads its configuration from the context's {@code <Parameter>}s ({@code baseline.*}), takes
@@ -33,7 +35,7 @@ public final class BaselineApp implements ServletContextListener {
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
         DataSource dataSource = bound().orElseGet(() -> {
-            ownedPool = embeddedH2(required(context, "baseline.h2"));
+            ownedPool = embeddedH2(DataSourceLocator.embeddedUrl(Path.of(required(context, "baseline.h2"))));
             return ownedPool;
         });
         try (Connection connection = dataSource.getConnection()) {
@@ -68,11 +70,11 @@ public final class BaselineApp implements ServletContextListener {
     }
 
     /** The application's embedded fallback, as {@code DataSourceLocator.embedded} opens it, on another file. */
-    private static HikariDataSource embeddedH2(String file) {
+    private static HikariDataSource embeddedH2(String url) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("baseline-h2");
         config.setDriverClassName("org.h2.Driver");
-        config.setJdbcUrl(h2Url(file));
+        config.setJdbcUrl(url);
         config.setUsername("sa");
         config.setPassword("");
         config.setMaximumPoolSize(POOL_SIZE);
@@ -80,7 +82,10 @@ public final class BaselineApp implements ServletContextListener {
         return new HikariDataSource(config);
     }
 
-    /** The JDBC URL of an embedded H2 file with the application's options. */
+    /**
+     * The JDBC URL the SQL probe opens an embedded H2 file with that its application has open: the application's
+     * options that are the connection's, not those of the open database ({@code CACHE_SIZE} stays as it opened it).
+     */
     public static String h2Url(String file) {
         return "jdbc:h2:file:" + file + ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
     }
