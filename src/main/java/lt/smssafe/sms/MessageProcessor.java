@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import lt.smssafe.action.ActionRun;
@@ -24,8 +25,9 @@ import org.hibernate.Session;
  * {@link PaidMessage}.
  *
  * <p>Exactly-once comes from the database, not the JVM: the phone's lock row serializes every message of one
- * phone across nodes, the unique {@code (safe_id, dialect, message_id)} makes a simultaneous copy of a message fail
- * and retry into the stored answer, and the unique {@code (safe_id, code)} does the same for a colliding code.
+ * phone across nodes, the unique {@code (safe_id, dialect, message_id)} makes any copy of a stored message — a retry,
+ * or one arriving at the same moment — fail and retry into the stored answer, and the unique {@code (safe_id, code)}
+ * does the same for a colliding code.
  */
 public final class MessageProcessor {
     private final Database database;
@@ -75,7 +77,13 @@ public final class MessageProcessor {
      */
     public Answer process(PaidMessage message) {
         try {
-            Processed processed = database.inRetriedTransaction(em -> processOnce(em, message));
+            // The first attempt takes the message for a new one, as nearly every message is: a copy of a stored one
+            // (the gateway's retry, or a simultaneous duplicate) then fails on the unique message id, the whole
+            // attempt is rolled back, and every further attempt looks the id up first and answers from storage.
+            // A new message is spared that lookup.
+            AtomicBoolean firstAttempt = new AtomicBoolean(true);
+            Processed processed = database.inRetriedTransaction(
+                    em -> processOnce(em, message, !firstAttempt.getAndSet(false)));
             Answer answer = processed.answer();
             if (processed.opened()) {
                 opened.computeIfAbsent(message.dialect(), d -> new LongAdder()).increment();
@@ -181,18 +189,21 @@ public final class MessageProcessor {
      * {@link MessageStore}'s plain SQL on that transaction's connection, and only an owed payment action goes through
      * the persistence context (once per payment, not per message).
      */
-    private Processed processOnce(EntityManager em, PaidMessage message) {
-        Processed processed = em.unwrap(Session.class).doReturningWork(connection -> processOnce(connection, message));
+    private Processed processOnce(EntityManager em, PaidMessage message, boolean lookUpFirst) {
+        Processed processed = em.unwrap(Session.class).doReturningWork(
+                connection -> processOnce(connection, message, lookUpFirst));
         processed.owed().ifPresent(em::persist);
         return processed;
     }
 
-    private Processed processOnce(Connection connection, PaidMessage message) throws SQLException {
+    private Processed processOnce(Connection connection, PaidMessage message, boolean lookUpFirst)
+            throws SQLException {
         PhoneLock.take(connection, database.engine(), safeId, message.dialect(), message.msisdn());
         MessageStore store = new MessageStore(connection, safeId);
         // the clock is read under the lock, so arrival times follow the order in which messages are counted
         Instant now = clock.instant();
-        Optional<ReceivedMessage> earlier = store.find(message.dialect(), message.messageId());
+        Optional<ReceivedMessage> earlier = lookUpFirst ? store.find(message.dialect(), message.messageId())
+                : Optional.empty();
         if (earlier.isPresent()) {
             return new Processed(earlier.get().sameMessageAs(message) ? Answer.reply(earlier.get().reply())
                     : Answer.reused(), false);
