@@ -28,7 +28,7 @@ final class MessageStore {
      * takes {@code closed_at IS NULL} for selective — NULL is one value to its statistics — and would scan every
      * open session of the safe by {@code ix_session_state} for each message.
      */
-    private static final String FIND_UNCLOSED = "SELECT id, code, country, provider, content, required_messages,"
+    static final String FIND_UNCLOSED = "SELECT id, code, country, provider, content, required_messages,"
             + " received_messages, total, currency, opened_at, last_message_at, wait_until, version"
             + " FROM smssafe_session USE INDEX (ix_session_phone)"
             + " WHERE safe_id = ? AND dialect = ? AND msisdn = ? AND test = ? AND closed_at IS NULL";

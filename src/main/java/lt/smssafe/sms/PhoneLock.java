@@ -54,8 +54,9 @@ public class PhoneLock {
      * the same rows. Writing the row makes two nodes' messages of one phone conflict at commit; the loser gets a
      * certification failure (SQLSTATE 40001), a conflict that is retried, and is counted after the winner. Two first
      * messages of a new phone on one database: the second waits for the first's uncommitted row and then writes it
-     * (MariaDB) or fails on its key and is retried (H2, where an update that finds no row locks nothing). It must be the transaction's first statement: on InnoDB, a
-     * plain read before it would fix the transaction's snapshot before the previous holder of the lock committed.
+     * (MariaDB) or fails on its key and is retried (H2, where an update that finds no row locks nothing). It must be
+     * the transaction's first statement: on InnoDB, a plain read before it would fix the transaction's snapshot
+     * before the previous holder of the lock committed. It runs on the transaction's own connection, as plain SQL.
      */
     static void take(Connection connection, SqlEngine engine, long safeId, String dialect, String msisdn)
             throws SQLException {
