@@ -140,8 +140,8 @@ final class MessageStore {
     }
 
     /**
-     * Keeps the message with what happened to it. A simultaneous copy fails here on the unique key and is retried
-     * into the stored answer.
+     * Keeps the message with what happened to it. A copy of a stored message (a retry, or one arriving at the same
+     * moment) fails here on the unique key, and the next attempt answers it from storage.
      *
      * @param sessionId the session it was counted for or rejected by; null for an unattributed message
      */
@@ -152,11 +152,7 @@ final class MessageStore {
             insert.setString(2, message.dialect());
             insert.setBoolean(3, message.test());
             insert.setString(4, message.messageId());
-            if (sessionId == null) {
-                insert.setNull(5, Types.BIGINT);
-            } else {
-                insert.setLong(5, sessionId);
-            }
+            setNullable(insert, 5, sessionId);
             insert.setString(6, message.msisdn());
             insert.setString(7, message.country());
             insert.setString(8, message.provider());
@@ -179,10 +175,14 @@ final class MessageStore {
 
     private static void setInstant(PreparedStatement statement, int index, Optional<Instant> value)
             throws SQLException {
-        if (value.isPresent()) {
-            statement.setLong(index, value.get().toEpochMilli());
-        } else {
+        setNullable(statement, index, value.map(Instant::toEpochMilli).orElse(null));
+    }
+
+    private static void setNullable(PreparedStatement statement, int index, Long value) throws SQLException {
+        if (value == null) {
             statement.setNull(index, Types.BIGINT);
+        } else {
+            statement.setLong(index, value);
         }
     }
 }

@@ -123,6 +123,27 @@ class MessageProcessorTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
+    void retriesOfAClosedSessionsMessagesAreAnsweredFromStorageAndOpenNothing(TestDatabases kind) {
+        // the first attempt takes a message for new: for these retries it opens a session, fails on the message id
+        // and must leave nothing behind
+        MessageProcessor processor = processor(kind, 1234, 2, Duration.ZERO);
+        Answer started = processor.process(message(1234, "m-1", "37060000004"));
+        Answer closedAnswer = processor.process(message(1234, "m-2", "37060000004"));
+        clock.advance(Duration.ofMinutes(5));
+
+        // the same replies, and the retry of the closing message does not report the close (or wake the action) again
+        assertThat(processor.process(message(1234, "m-2", "37060000004")))
+                .isEqualTo(new Answer(200, closedAnswer.body(), java.util.Optional.empty()));
+        assertThat(processor.process(message(1234, "m-1", "37060000004"))).isEqualTo(started);
+        assertThat(closedAnswer.closedSession()).isPresent();
+        assertThat(count("PaymentSession", 1234)).isEqualTo(1);
+        assertThat(count("ReceivedMessage", 1234)).isEqualTo(2);
+        assertThat(count("ActionRun", 1234)).as("payment actions owed").isEqualTo(1);
+        assertThat(closed).as("sessions reported closed").hasSize(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
     void aMessageIdReusedWithAnyOtherValueIsAConflictAndChangesNothing(TestDatabases kind) {
         MessageProcessor processor = processor(kind, 1234, 3, Duration.ZERO);
         Answer first = processor.process(message(1234, "m-1", "37060000003"));
