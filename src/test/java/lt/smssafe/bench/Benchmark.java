@@ -306,7 +306,8 @@ public final class Benchmark {
             return requests.line(side, id, Prefill.phone(phones[(offset + j) % phones.length]),
                     SignedRequests.OPEN_SESSIONS, now);
         });
-        Validation validation = new Validation(engine, side, tag, scenario == 1);
+        Validation validation = new Validation(engine, side, tag, scenario == 1,
+                scenario == 3 ? options.closedSessions() : 0);
         Validation.Counts before = validation.counts();
         engine.resetStatistics();
         long tomcatPid = tomcatPid();
