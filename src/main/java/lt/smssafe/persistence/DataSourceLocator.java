@@ -28,8 +28,9 @@ public final class DataSourceLocator {
      * The JDBC URL of the embedded H2 file database at {@code file} (without H2's {@code .mv.db} suffix): see
      * {@link #embedded}. H2 keeps 16 MB of its pages in memory unless told otherwise; with a million stored sessions
      * the index parts that every message walks are many times that, and each page read again from the file is
-     * decoded again. An eighth of this JVM's heap (at least H2's 16 MB) keeps the speed flat as payments accumulate
-     * (README, "Performance"; 64 MB was measured too small for a million sessions).
+     * decoded again. An eighth of this JVM's heap (at least H2's 16 MB): 64 MB held a million sessions to 0.64 of
+     * the empty database's speed, an eighth of a 2 GB heap to 0.69–0.85, a quarter was no faster and slowed the
+     * slowest answers (README, "Performance").
      */
     public static String embeddedUrl(Path file) {
         long cacheKb = Math.max(16 * 1024, Runtime.getRuntime().maxMemory() / 8 / 1024);
