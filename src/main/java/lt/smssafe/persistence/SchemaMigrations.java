@@ -20,11 +20,20 @@ public final class SchemaMigrations {
 
     /** Migrations for this DataSource; nothing is changed until {@link #migrate()}. */
     public SchemaMigrations(DataSource dataSource) {
+        this(dataSource, "latest");
+    }
+
+    /**
+     * The migrations up to and including {@code version} only (Flyway's target, e.g. {@code "5"}): a database as an
+     * older release left it, for tests of an upgrade.
+     */
+    public SchemaMigrations(DataSource dataSource, String version) {
         this.flyway = Flyway.configure(SchemaMigrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .table(HISTORY_TABLE)
                 .placeholders(placeholders(dataSource))
+                .target(version)
                 .load();
     }
 

@@ -198,7 +198,8 @@ public final class MessageProcessor {
 
     private Processed processOnce(Connection connection, PaidMessage message, boolean lookUpFirst)
             throws SQLException {
-        PhoneLock.take(connection, database.engine(), safeId, message.dialect(), message.msisdn());
+        boolean firstOfPhone = PhoneLock.take(connection, database.engine(), safeId, message.dialect(),
+                message.msisdn());
         MessageStore store = new MessageStore(connection, safeId);
         // the clock is read under the lock, so arrival times follow the order in which messages are counted
         Instant now = clock.instant();
@@ -214,13 +215,18 @@ public final class MessageProcessor {
             store.insert(message, null, now, ReplyKind.UNIDENTIFIED, reply);
             return new Processed(Answer.reply(reply), false);
         }
-        // a blank sender that can pay with one message opens a session that closes at once: never look one up
-        Optional<PaymentSession> unclosed = message.hasSender() ? store.unclosed(message) : Optional.empty();
+        // a phone's first message has no session yet; a blank sender that can pay with one message opens a session
+        // that closes at once: neither looks one up
+        Optional<PaymentSession> unclosed = message.hasSender() && !firstOfPhone ? store.unclosed(message)
+                : Optional.empty();
         PaymentSession session = unclosed.orElseGet(() -> newSession(message, now));
         Outcome outcome = session.accept(message.cost(), now, delay);
         if (unclosed.isEmpty()) {
             // inserted with its first message counted: one INSERT, not an INSERT and an UPDATE
             store.insert(session);
+            if (outcome.kind() != ReplyKind.CLOSED) {
+                store.opened(session);
+            }
         } else {
             store.update(session);
         }

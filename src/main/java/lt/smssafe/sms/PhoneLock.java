@@ -30,6 +30,12 @@ public class PhoneLock {
             + " VALUES (?, ?, ?, 1) ON DUPLICATE KEY UPDATE writes = writes + 1";
     private static final String INSERT = "INSERT INTO smssafe_phone (safe_id, dialect, msisdn, writes)"
             + " VALUES (?, ?, ?, 1)";
+    /** What MariaDB counts for an upsert that inserted its row (an update that changed it counts 2). */
+    private static final int UPSERT_INSERTED = 1;
+    private static final String LAST_SESSION = "UPDATE smssafe_phone SET last_session_id = ?"
+            + " WHERE safe_id = ? AND dialect = ? AND msisdn = ?";
+    private static final String LAST_TEST_SESSION = "UPDATE smssafe_phone SET last_test_session_id = ?"
+            + " WHERE safe_id = ? AND dialect = ? AND msisdn = ?";
 
     @EmbeddedId
     private Key key;
@@ -37,6 +43,16 @@ public class PhoneLock {
     /** How often the row was taken: written by every taker, so that Galera certifies takers against each other. */
     @Column(nullable = false)
     private long writes;
+
+    /**
+     * The last session opened for this phone that did not close with its first message: the phone's unclosed session
+     * while that is not closed (see {@link MessageStore#unclosed}). Test sessions have their own.
+     */
+    @Column(name = "last_session_id")
+    private Long lastSessionId;
+
+    @Column(name = "last_test_session_id")
+    private Long lastTestSessionId;
 
     protected PhoneLock() {
     }
@@ -57,23 +73,41 @@ public class PhoneLock {
      * (MariaDB) or fails on its key and is retried (H2, where an update that finds no row locks nothing). It must be
      * the transaction's first statement: on InnoDB, a plain read before it would fix the transaction's snapshot
      * before the previous holder of the lock committed. It runs on the transaction's own connection, as plain SQL.
+     *
+     * @return whether the row was created: the phone's first message, which has no session to look up
      */
-    static void take(Connection connection, SqlEngine engine, long safeId, String dialect, String msisdn)
+    static boolean take(Connection connection, SqlEngine engine, long safeId, String dialect, String msisdn)
             throws SQLException {
         if (engine == SqlEngine.MARIADB) {
-            run(connection, UPSERT, safeId, dialect, msisdn);
-        } else if (run(connection, WRITE, safeId, dialect, msisdn) == 0) {
-            // a concurrent first message inserting the same row fails on its key and is retried, then writes it
-            run(connection, INSERT, safeId, dialect, msisdn);
+            return run(connection, UPSERT, null, safeId, dialect, msisdn) == UPSERT_INSERTED;
         }
+        if (run(connection, WRITE, null, safeId, dialect, msisdn) > 0) {
+            return false;
+        }
+        // a concurrent first message inserting the same row fails on its key and is retried, then writes it
+        run(connection, INSERT, null, safeId, dialect, msisdn);
+        return true;
     }
 
-    private static int run(Connection connection, String sql, long safeId, String dialect, String msisdn)
-            throws SQLException {
+    /**
+     * Names the session just opened for the phone as its last one, under the lock taken by {@link #take}: the
+     * phone's next message reads it by its id. Only for a session that stays open after its first message.
+     */
+    static void lastSession(Connection connection, long safeId, String dialect, String msisdn, boolean test,
+            long sessionId) throws SQLException {
+        run(connection, test ? LAST_TEST_SESSION : LAST_SESSION, sessionId, safeId, dialect, msisdn);
+    }
+
+    private static int run(Connection connection, String sql, Long sessionId, long safeId, String dialect,
+            String msisdn) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setLong(1, safeId);
-            statement.setString(2, dialect);
-            statement.setString(3, msisdn);
+            int parameter = 1;
+            if (sessionId != null) {
+                statement.setLong(parameter++, sessionId);
+            }
+            statement.setLong(parameter++, safeId);
+            statement.setString(parameter++, dialect);
+            statement.setString(parameter, msisdn);
             return statement.executeUpdate();
         }
     }

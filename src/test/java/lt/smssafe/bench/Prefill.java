@@ -146,9 +146,11 @@ final class Prefill {
         return sql;
     }
 
+    /** The phones' lock rows; phone {@code n < open} names its open session (row {@code closed + n}) as its last. */
     private String warPhones() {
-        return "INSERT INTO smssafe_phone (safe_id, dialect, msisdn, writes) SELECT " + safe + ", 'smssafe', "
-                + msisdn("n") + ", 0 FROM (" + engine.series(0, phones - 1L) + ") s";
+        return "INSERT INTO smssafe_phone (safe_id, dialect, msisdn, writes, last_session_id) SELECT " + safe
+                + ", 'smssafe', " + msisdn("n") + ", 0, CASE WHEN n < " + open + " THEN n + " + closed
+                + " + 1 ELSE NULL END FROM (" + engine.series(0, phones - 1L) + ") s";
     }
 
     private String baselinePhones() {

@@ -30,7 +30,16 @@ public enum TestDatabases {
 
     /** A new, empty, migrated database of this kind, closed with the returned {@link Database}. */
     public Database openMigrated() {
-        HikariDataSource pool = newPool();
+        return open(newPool());
+    }
+
+    /** A new, empty database of this kind without any table: the caller migrates it and closes it. */
+    public HikariDataSource openEmpty() {
+        return newPool();
+    }
+
+    /** The database behind {@code pool}, migrated to the latest version, closed (with its pool) when it is closed. */
+    public static Database open(HikariDataSource pool) {
         new SchemaMigrations(pool).migrate();
         return Database.open(pool, pool, SmsSafe.ENTITIES);
     }
