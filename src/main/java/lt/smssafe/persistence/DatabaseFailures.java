@@ -6,13 +6,14 @@ import jakarta.persistence.PessimisticLockException;
 import jakarta.persistence.QueryTimeoutException;
 import java.io.IOException;
 import java.sql.SQLException;
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Set;
 import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
 import org.hibernate.exception.JDBCConnectionException;
 import org.hibernate.exception.LockAcquisitionException;
 
@@ -22,15 +23,22 @@ import org.hibernate.exception.LockAcquisitionException;
  * <ul>
  * <li>the database cannot be reached, or did not answer in time → {@link DatabaseUnavailableException}, a 503 for
  *     the caller, who may try again;</li>
- * <li>a lock conflict, deadlock, certification failure or constraint race between concurrent transactions →
+ * <li>a lock conflict, deadlock, certification failure or unique-key race between concurrent transactions →
  *     {@link TransactionConflictException}, worth running again from the start;</li>
- * <li>anything else — a wrong query, a missing column, a bug — is a defect and is left as it is, so that it reaches
- *     the log with its stack trace instead of passing for an outage.</li>
+ * <li>anything else — a wrong query, a missing column, a NULL in a NOT NULL column, a foreign key or check that
+ *     does not hold, a bug — is a defect and is left as it is, so that it reaches the log with its stack trace
+ *     instead of passing for an outage.</li>
  * </ul>
  */
 final class DatabaseFailures {
     /** SQLSTATE class 08: connection exception. */
     private static final String CONNECTION_CLASS = "08";
+    /** SQLSTATE of a unique or primary key violation, as the standard and H2 report it. */
+    private static final String UNIQUE_VIOLATION = "23505";
+    /** SQLSTATE class 23: integrity constraint violation (MariaDB reports every kind as 23000). */
+    private static final String INTEGRITY_CLASS = "23";
+    /** MariaDB's and MySQL's duplicate-key errors: ER_DUP_ENTRY and ER_DUP_ENTRY_WITH_KEY_NAME. */
+    private static final Set<Integer> DUPLICATE_KEY_ERRORS = Set.of(1062, 1586);
 
     private DatabaseFailures() {
     }
@@ -66,15 +74,28 @@ final class DatabaseFailures {
 
     private static boolean isConflict(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException || t instanceof LockAcquisitionException
-                    || t instanceof PessimisticLockException || t instanceof LockTimeoutException
-                    || t instanceof OptimisticLockException
-                    || t instanceof SQLIntegrityConstraintViolationException
-                    || t instanceof SQLTransactionRollbackException) {
+            if (t instanceof LockAcquisitionException || t instanceof PessimisticLockException
+                    || t instanceof LockTimeoutException || t instanceof OptimisticLockException
+                    || t instanceof SQLTransactionRollbackException || isUniqueViolation(t)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether this is a unique or primary key violation: two transactions inserting the same row at once, which the
+     * later one resolves by running again and finding the row. A NULL in a NOT NULL column, a missing foreign key
+     * or a failed check fails the same way on every attempt: a defect, not a race. Hibernate names the kind for
+     * H2 and MariaDB; the SQLSTATE and MariaDB's error code decide where it did not convert the failure.
+     */
+    private static boolean isUniqueViolation(Throwable t) {
+        if (t instanceof ConstraintViolationException violation) {
+            return violation.getKind() == ConstraintKind.UNIQUE;
+        }
+        return t instanceof SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().equals(UNIQUE_VIOLATION) || sql.getSQLState().startsWith(INTEGRITY_CLASS)
+                        && DUPLICATE_KEY_ERRORS.contains(sql.getErrorCode()));
     }
 
     private static String rootMessage(Throwable failure) {

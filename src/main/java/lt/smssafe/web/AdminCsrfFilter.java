@@ -2,7 +2,6 @@ package lt.smssafe.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,8 +19,11 @@ import java.util.Locale;
  * origin and carry the form token of its session. A script's POST, with credentials but with neither a cookie nor
  * an {@code Origin} header (such as {@code curl -u admin:… -X POST …/setup} run by cron), is let through: a browser
  * tricked by another site always sends one of the two.
+ *
+ * <p>Declared in {@code WEB-INF/web.xml} for {@code /setup}, {@code /select} and {@code /cron}, after
+ * {@link FailureFilter}: the token is read with {@code getParameter}, which fails on a body the container cannot
+ * parse, and the failure filter has answered such a request with its 400 or 413 before it gets here.
  */
-@WebFilter(filterName = "adminCsrf", urlPatterns = {"/setup", "/select", "/cron"})
 public final class AdminCsrfFilter extends HttpFilter {
     /** The form field and request attribute that carry the token. */
     public static final String TOKEN = "csrf";

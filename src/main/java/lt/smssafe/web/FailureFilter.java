@@ -2,7 +2,6 @@ package lt.smssafe.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,8 +25,10 @@ import org.slf4j.LoggerFactory;
  * percent-encoding ({@code %ZZ}), bytes that are not UTF-8, an empty parameter name, a body larger than the container
  * takes — gets {@code 400 bad request} ({@code 413 request too large} for the size), never the container's 500, which
  * a gateway would retry forever. Every answer, whichever it is, is counted in the node's metrics.
+ *
+ * <p>Declared in {@code WEB-INF/web.xml} as the first filter of every request, so that no other filter reads the
+ * parameters before this one (annotations would leave the order to the container).
  */
-@WebFilter(filterName = "failures", urlPatterns = "/*")
 public final class FailureFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(FailureFilter.class);

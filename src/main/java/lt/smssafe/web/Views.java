@@ -4,6 +4,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import lt.smssafe.SmsSafe;
+import lt.smssafe.i18n.Language;
 
 /** Rendering helpers shared by the servlets: JSP views, and telling a browser from a script or an API client. */
 final class Views {
@@ -17,11 +19,10 @@ final class Views {
     static void render(HttpServletRequest request, HttpServletResponse response, String name)
             throws ServletException, IOException {
         response.setHeader("Cache-Control", "no-store");
-        lt.smssafe.SmsSafe app = SmsSafeListener.of(request.getServletContext());
+        SmsSafe app = SmsSafeListener.of(request.getServletContext());
         if (app != null) {
             Object lang = request.getAttribute("lang");
-            lt.smssafe.i18n.Language language = lang == null ? lt.smssafe.i18n.Language.EN
-                    : lt.smssafe.i18n.Language.parse(String.valueOf(lang));
+            Language language = lang == null ? Language.EN : Language.parse(String.valueOf(lang));
             request.setAttribute("times", new PageTimes(language, app.settings().timezone()));
         }
         request.getRequestDispatcher("/WEB-INF/views/" + name + ".jsp").forward(request, response);

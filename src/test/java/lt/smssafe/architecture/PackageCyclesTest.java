@@ -20,13 +20,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packages of the WAR form no cycle, directly or through others: reading the code from one package down never
- * leads back to it. Built from the {@code import} lines of {@code src/main/java}.
+ * leads back to it. Built from the classes each file of {@code src/main/java} names by their package: in its
+ * {@code import} lines and, written out in full ({@code lt.smssafe.sms.PaidMessage}), in its code; comments and
+ * string literals do not count.
  */
 class PackageCyclesTest {
     private static final Path SOURCES = Path.of("src", "main", "java");
     private static final Pattern PACKAGE = Pattern.compile("^package (lt\\.smssafe[\\w.]*);", Pattern.MULTILINE);
-    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?(lt\\.smssafe(?:\\.[a-z]\\w*)*)\\.[A-Z]",
-            Pattern.MULTILINE);
+    /** A class named with its package, in an import or in code: the package is group 1. */
+    private static final Pattern REFERENCE = Pattern.compile("(?<![\\w.])(lt\\.smssafe(?:\\.[a-z]\\w*)*)\\.[A-Z]");
+    /** Comments and string or character literals: text that may name a class without depending on it. */
+    private static final Pattern NOT_CODE = Pattern.compile(
+            "/\\*.*?\\*/|//[^\\n]*|\"(?:\\\\.|[^\"\\\\\\n])*\"|'(?:\\\\.|[^'\\\\\\n])*'", Pattern.DOTALL);
 
     @Test
     void noPackageReachesItselfThroughItsImports() throws IOException {
@@ -45,13 +50,33 @@ class PackageCyclesTest {
     }
 
     @Test
+    void aClassWrittenOutInFullInCodeIsAReferenceButNotInACommentOrAString() {
+        String source = """
+                package lt.smssafe.sms.dialect.paysera;
+
+                import lt.smssafe.sms.Answer;
+                import static lt.smssafe.signing.Signatures.md5;
+
+                /** Not code: {@link lt.smssafe.web.ResultServlet}. */
+                final class Example {
+                    int max = lt.smssafe.sms.dialect.Parameters.MAX; // lt.smssafe.action.ActionRunner
+                    String name = "lt.smssafe.queries.SessionStatus";
+                    char quote = '"'; Object view = lt.smssafe.SmsSafe.class; /* lt.smssafe.api.Payments */
+                }
+                """;
+
+        assertThat(references(source)).containsExactlyInAnyOrder("lt.smssafe.sms", "lt.smssafe.signing",
+                "lt.smssafe.sms.dialect", "lt.smssafe");
+    }
+
+    @Test
     void theMoneyPathsImportNoServletApi() throws IOException {
         Map<String, Set<String>> servletUsers = new TreeMap<>();
         try (Stream<Path> files = Files.walk(SOURCES)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 String text = Files.readString(file);
                 Matcher pkg = PACKAGE.matcher(text);
-                if (pkg.find() && text.contains("import jakarta.servlet")) {
+                if (pkg.find() && code(text).contains("jakarta.servlet.")) {
                     servletUsers.computeIfAbsent(pkg.group(1), p -> new TreeSet<>()).add(file.getFileName().toString());
                 }
             }
@@ -97,14 +122,24 @@ class PackageCyclesTest {
                     continue;
                 }
                 Set<String> targets = imports.computeIfAbsent(pkg.group(1), p -> new TreeSet<>());
-                Matcher imported = IMPORT.matcher(text);
-                while (imported.find()) {
-                    if (!imported.group(1).equals(pkg.group(1))) {
-                        targets.add(imported.group(1));
-                    }
-                }
+                references(text).stream().filter(to -> !to.equals(pkg.group(1))).forEach(targets::add);
             }
         }
         return imports;
+    }
+
+    /** The packages whose classes the source names, in imports or written out in full in its code. */
+    private static Set<String> references(String source) {
+        Set<String> packages = new TreeSet<>();
+        Matcher reference = REFERENCE.matcher(code(source));
+        while (reference.find()) {
+            packages.add(reference.group(1));
+        }
+        return packages;
+    }
+
+    /** The source without its comments and string and character literals. */
+    private static String code(String source) {
+        return NOT_CODE.matcher(source).replaceAll(" ");
     }
 }

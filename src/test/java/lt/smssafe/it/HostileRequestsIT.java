@@ -20,15 +20,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Requests whose parameters cannot be read, sent to every endpoint: a 400 (or a 413 for a body too large), never a
- * 500 that a gateway would retry forever, and never a stack trace.
+ * Requests whose parameters cannot be read, sent to every endpoint in the query and in a form body: a 400 (or a 413
+ * for a body too large), never a 500 that a gateway would retry forever, and never a stack trace. The POSTs come as
+ * a browser's, with a cookie, so that they also reach the admin forms' CSRF check, which reads the form's token.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class HostileRequestsIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Every servlet mapping of the WAR (lt.smssafe.web). */
     private static final List<String> ENDPOINTS = List.of("result", "fortumo", "paysera", "mbs/report", "check",
-            "select", "payments", "dashboard");
+            "select", "setup", "cron", "integration", "payment", "payments", "dashboard", "health", "metrics");
+    private static final String OVERSIZED = "content=" + "x".repeat(3 * 1024 * 1024);
     private static final List<String> UNREADABLE = List.of("content=%ZZ", "safe=%ED%A0%BD", "&=x", "state=%FF");
 
     @ArquillianResource
@@ -60,16 +63,33 @@ class HostileRequestsIT {
     }
 
     @Test
-    void anUnreadableFormBodyIsA400AndAnOversizedOneA413() throws Exception {
-        HttpResponse<String> unreadable = send(HttpRequest.newBuilder(URI.create(base + "result"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("safe=%ZZ")));
-        HttpResponse<String> oversized = send(HttpRequest.newBuilder(URI.create(base + "result"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("content=" + "x".repeat(3 * 1024 * 1024))));
+    void anUnreadableFormBodyIsA400AndAnOversizedOneA413OnEveryEndpoint() throws Exception {
+        for (String endpoint : ENDPOINTS) {
+            for (String body : UNREADABLE) {
+                HttpResponse<String> unreadable = browserPost(endpoint, body);
+                assertThat(unreadable.statusCode()).as("POST %s %s", endpoint, body).isEqualTo(400);
+                assertThat(unreadable.body()).as("POST %s %s", endpoint, body).isEqualTo("bad request");
+            }
+            HttpResponse<String> oversized = browserPost(endpoint, OVERSIZED);
+            assertThat(oversized.statusCode()).as("POST %s, 3 MB", endpoint).isEqualTo(413);
+            assertThat(oversized.body()).as("POST %s, 3 MB", endpoint).isEqualTo("request too large");
+        }
+    }
 
-        assertThat(unreadable.statusCode()).isEqualTo(400);
-        assertThat(oversized.statusCode()).isEqualTo(413);
-        assertThat(oversized.body()).isEqualTo("request too large");
+    /** The CSRF check reads the token of a POST with a cookie: it must not be the first to read an unreadable body. */
+    @Test
+    void anAdminFormWithAnUnreadableTokenIsA400NotA500() throws Exception {
+        HttpResponse<String> answer = browserPost("setup", "csrf=%ZZ");
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).isEqualTo("bad request");
+    }
+
+    /** A form POST as the site owner's browser sends it: BASIC credentials and a session cookie. */
+    private HttpResponse<String> browserPost(String endpoint, String body) throws IOException, InterruptedException {
+        return send(AdminHttp.request(URI.create(base + endpoint), AdminHttp.ADMIN)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", "JSESSIONID=0123456789ABCDEF0123456789ABCDEF")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 }

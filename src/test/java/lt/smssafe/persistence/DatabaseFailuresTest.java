@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import jakarta.persistence.PersistenceException;
 import java.util.concurrent.atomic.AtomicInteger;
 import lt.smssafe.sms.PhoneLock;
 import lt.smssafe.testing.TestDatabases;
@@ -13,7 +14,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The one classification of a failed unit of work, on both databases: a defect stays a defect (so it reaches the
- * log as one), a race is a conflict that is retried. (An unreachable database is an outage: the processor's
+ * log as one), a race is a conflict that is retried. Only a unique key's violation is a race: a NULL in a NOT NULL
+ * column or a missing foreign key fails the same way on every attempt. (An unreachable database is an outage: the processor's
  * {@code DatabaseOutageTest} stops a real MariaDB for that.)
  */
 class DatabaseFailuresTest {
@@ -38,6 +40,37 @@ class DatabaseFailuresTest {
         }));
 
         assertThat(failure).isNotNull()
+                .isNotInstanceOf(DatabaseUnavailableException.class)
+                .isNotInstanceOf(TransactionConflictException.class);
+        assertThat(attempts).hasValue(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aNullInANotNullColumnIsADefectNotARace(TestDatabases kind) {
+        assertDefectAfterOneAttempt(kind,
+                "insert into smssafe_phone (safe_id, dialect, msisdn, writes) values (1, 'smssafe', '37060000003', null)");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aMissingForeignKeyIsADefectNotARace(TestDatabases kind) {
+        assertDefectAfterOneAttempt(kind, "insert into smssafe_message (safe_id, message_id, session_id, msisdn, country,"
+                + " provider, shortcode, content, cost_local, currency, provider_time, received_at, outcome, reply)"
+                + " values (1, 'm1', 999999, '37060000004', 'LT', 'p', '1337', 'TEST', 1.00, 'EUR', 0, 0, 'counted', 'ok')");
+    }
+
+    /** A constraint that fails the same way on every attempt is answered as a defect, not retried as a race. */
+    private void assertDefectAfterOneAttempt(TestDatabases kind, String insert) {
+        database = kind.openMigrated();
+        AtomicInteger attempts = new AtomicInteger();
+
+        Throwable failure = catchThrowable(() -> database.inRetriedTransaction(em -> {
+            attempts.incrementAndGet();
+            return em.createNativeQuery(insert).executeUpdate();
+        }));
+
+        assertThat(failure).isInstanceOf(PersistenceException.class)
                 .isNotInstanceOf(DatabaseUnavailableException.class)
                 .isNotInstanceOf(TransactionConflictException.class);
         assertThat(attempts).hasValue(1);

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import lt.smssafe.signing.RejectedRequestException;
 import lt.smssafe.sms.Answer;
+import lt.smssafe.sms.PaidMessage;
 import lt.smssafe.sms.ProviderEvent;
 import lt.smssafe.sms.dialect.AddressFilter;
 import lt.smssafe.sms.dialect.Dialect;
@@ -112,7 +113,7 @@ public final class PayseraDialect implements Dialect {
         fields.required("projectid", PROJECT);
         fields.optionalText("version", 32);
         String content = content(sms, keyword);
-        if (content.codePointCount(0, content.length()) > lt.smssafe.sms.PaidMessage.MAX_CONTENT_CODE_POINTS) {
+        if (content.codePointCount(0, content.length()) > PaidMessage.MAX_CONTENT_CODE_POINTS) {
             throw RejectedRequestException.badRequest("sms");
         }
         return new PayseraMessage(id, Senders.normalise(from), country.toLowerCase(Locale.ROOT),
