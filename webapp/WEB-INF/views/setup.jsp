@@ -5,6 +5,7 @@
 <%@ include file="header.jspf" %>
 <%@ include file="adminnav.jspf" %>
 <h1>Database schema</h1>
+<p>Database in use: <span id="database-in-use"><c:out value="${database}"/></span>.</p>
 <c:if test="${not empty outcome}"><p class="outcome"><c:out value="${outcome}"/></p></c:if>
 <c:if test="${not empty error}"><p class="error"><c:out value="${error}"/></p></c:if>
 <c:if test="${empty error}">
