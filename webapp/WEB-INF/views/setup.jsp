@@ -15,6 +15,7 @@
       <c:otherwise><c:out value="${pending}"/> migration(s) pending.</c:otherwise>
     </c:choose>
   </p>
+  <div class="scroll">
   <table>
     <thead><tr><th>Version</th><th>Description</th><th>State</th><th>Installed on</th></tr></thead>
     <tbody>
@@ -24,6 +25,7 @@
     </c:forEach>
     </tbody>
   </table>
+  </div>
 </c:if>
 <form method="post" action="${pageContext.request.contextPath}/setup">
   <input type="hidden" name="csrf" value="<c:out value='${csrf}'/>">

@@ -97,7 +97,8 @@ class PaymentsIT {
 
     @Test
     void theNewPagesNeedTheAdminRole() {
-        for (String page : List.of("dashboard", "payments", "payments?format=csv", "payment?code=" + closedCode)) {
+        for (String page : List.of("dashboard", "payments", "payments?format=csv", "payment?code=" + closedCode,
+                "integration")) {
             assertThat(AdminHttp.get(URI.create(base + page), null).statusCode()).as(page).isEqualTo(401);
             assertThat(AdminHttp.get(URI.create(base + page), AdminHttp.VISITOR).statusCode()).as(page).isEqualTo(403);
         }
@@ -197,7 +198,7 @@ class PaymentsIT {
             for (int width : new int[] {1280, 390}) {
                 page.manage().window().setSize(new Dimension(width, 900));
                 for (String name : List.of("dashboard", "dashboard?by=operator&lang=lt", "payments",
-                        "payment?code=" + closedCode, "select")) {
+                        "payment?code=" + closedCode, "select", "integration", "setup", "cron")) {
                     page.get(admin.resolve(name).toString());
                     assertThat(page.findElements(By.tagName("h1"))).isNotEmpty();
                     assertThat(Browser.overflow(page)).as("%s at %d px: wider than the window by", name, width)
