@@ -78,6 +78,7 @@
 <section class="step">
   <h2><fmt:message key="check.statusTitle"/></h2>
   <form method="get" action="${pageContext.request.contextPath}/check" class="status-form">
+    <c:if test="${not empty langParam}"><input type="hidden" name="lang" value="<c:out value="${langParam}"/>"></c:if>
     <label><fmt:message key="check.statusCode"/> <input name="session" maxlength="8" size="10" autocomplete="off" required></label>
     <button type="submit"><fmt:message key="check.statusShow"/></button>
   </form>

@@ -43,7 +43,7 @@
           <td><c:out value="${s.provider()}"/></td>
           <td><c:out value="${s.received()}"/>/<c:out value="${s.required()}"/></td>
           <td class="content"><c:out value="${s.content()}"/></td>
-          <td class="money"><c:out value="${s.total()}"/> <c:out value="${s.currency()}"/></td>
+          <td class="money"><c:out value="${s.total()}"/> <c:out value="${s.currency()}"/><c:if test="${s.isReversed()}"><br><span class="reversed-total">−<c:out value="${s.reversedTotal()}"/> <c:out value="${s.currency()}"/> reversed</span></c:if></td>
           <td><time datetime="${times.iso(s.openedAt())}"><c:out value="${times.format(s.openedAt())}"/></time></td>
           <td><time datetime="${times.iso(s.lastMessageAt())}"><c:out value="${times.format(s.lastMessageAt())}"/></time></td>
         </tr>

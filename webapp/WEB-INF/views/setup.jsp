@@ -5,6 +5,7 @@
 <%@ include file="header.jspf" %>
 <%@ include file="adminnav.jspf" %>
 <h1>Database schema</h1>
+<p>Database in use: <span id="database-in-use"><c:out value="${database}"/></span>.</p>
 <c:if test="${not empty outcome}"><p class="outcome"><c:out value="${outcome}"/></p></c:if>
 <c:if test="${not empty error}"><p class="error"><c:out value="${error}"/></p></c:if>
 <c:if test="${empty error}">
@@ -14,6 +15,7 @@
       <c:otherwise><c:out value="${pending}"/> migration(s) pending.</c:otherwise>
     </c:choose>
   </p>
+  <div class="scroll">
   <table>
     <thead><tr><th>Version</th><th>Description</th><th>State</th><th>Installed on</th></tr></thead>
     <tbody>
@@ -23,6 +25,7 @@
     </c:forEach>
     </tbody>
   </table>
+  </div>
 </c:if>
 <form method="post" action="${pageContext.request.contextPath}/setup">
   <input type="hidden" name="csrf" value="<c:out value='${csrf}'/>">

@@ -24,7 +24,7 @@ public record Dashboard(List<Day> days, LocalDate today, long openSessions, Spli
         }
     }
 
-    /** Paid sessions and their revenue. */
+    /** Paid sessions and their revenue (what reversals took back not included). */
     public record Figures(long payments, BigDecimal revenue) {
         Figures plus(Figures other) {
             return new Figures(payments + other.payments, revenue.add(other.revenue));

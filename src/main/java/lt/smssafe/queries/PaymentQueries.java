@@ -127,7 +127,10 @@ public final class PaymentQueries {
 
     /**
      * The dashboard's figures: paid sessions and their revenue per day of the last {@code days} days (today
-     * included), per country (or operator) and currency; test payments left out.
+     * included), per country (or operator) and currency; test payments left out. A closed session keeps its total
+     * when a gateway later reverses one of its messages (PROTOCOL.md §8), so its revenue is that total less what was
+     * reversed: money the site owner did not get. It stays counted as paid (it closed, its action ran), on the day
+     * it closed.
      */
     public Dashboard dashboard(int days, Dashboard.Split split) {
         Instant now = clock.instant();
@@ -136,8 +139,8 @@ public final class PaymentQueries {
         Instant since = startOf(first);
         String series = split == Dashboard.Split.OPERATOR ? "s.provider" : "s.country";
         List<Object[]> closed = database.inTransaction(em -> em.createQuery("select s.closedAt, " + series + ","
-                        + " s.currency, s.total from PaymentSession s where s.safeId = :safeId and s.closedAt >= :since"
-                        + " and s.test = false", Object[].class)
+                        + " s.currency, s.total - s.reversedTotal from PaymentSession s where s.safeId = :safeId"
+                        + " and s.closedAt >= :since and s.test = false", Object[].class)
                 .setParameter("safeId", safeId).setParameter("since", since).getResultList());
         TreeMap<LocalDate, Map<String, Dashboard.Figures>> perDay = new TreeMap<>();
         for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {

@@ -13,7 +13,8 @@ import lt.smssafe.persistence.SchemaMigrations;
 import org.flywaydb.core.api.FlywayException;
 
 /**
- * {@code /setup}, the PHP original's {@code setup.php} (admin only): GET shows the database schema's migrations and
+ * {@code /setup}, the PHP original's {@code setup.php} (admin only): GET shows which database is in use (a bound
+ * DataSource or the embedded H2 fallback, so that a mistyped resource name is seen) and the schema's migrations with
  * their state; POST applies the pending ones. Applying twice changes nothing. A browser gets the page; a script
  * that does not ask for HTML gets one line of plain text.
  */
@@ -47,7 +48,9 @@ public final class SetupServlet extends HttpServlet {
 
     private void render(HttpServletRequest request, HttpServletResponse response, String outcome)
             throws ServletException, IOException {
-        SchemaMigrations migrations = SmsSafeListener.of(getServletContext()).migrations();
+        SmsSafe app = SmsSafeListener.of(getServletContext());
+        request.setAttribute("database", app.databaseDescription());
+        SchemaMigrations migrations = app.migrations();
         try {
             List<SchemaMigrations.Migration> state = migrations.state();
             request.setAttribute("migrations", state);

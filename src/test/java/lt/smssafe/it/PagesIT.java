@@ -187,6 +187,8 @@ class PagesIT {
         assertThat(lithuanian.body()).contains("<html lang=\"lt\">").contains("Lietuva").contains("Latvija")
                 .contains("check?country=lt&amp;content=order-42&amp;lang=lt")
                 .contains("hreflang=\"ru\" href=\"/pages-it/check?content=order-42&amp;lang=ru\"");
+        assertThat(lithuanian.body()).as("looking up a session code keeps the language").containsPattern(
+                "(?s)<form [^>]*class=\"status-form\">\\s*<input type=\"hidden\" name=\"lang\" value=\"lt\">");
         assertThat(russian.body()).contains("<html lang=\"ru\">").contains("Литва").contains("4</strong> раза")
                 .doesNotContain("раз(а)").contains("должно пройти не меньше, чем 0 часов 1 минута");
         assertThat(lmt.body()).contains("5</strong> раз.");

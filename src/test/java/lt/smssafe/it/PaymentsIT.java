@@ -11,10 +11,12 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 import lt.smssafe.testing.Browser;
+import lt.smssafe.testing.FakeGateway;
 import lt.smssafe.testing.FakeProvider;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -33,9 +35,9 @@ import org.openqa.selenium.WebDriver;
 
 /**
  * The site owner's pages in a real Tomcat on MariaDB: the payments list with its filters, one payment's detail, the
- * CSV of a filtered list compared row by row with the database, the dashboard's figures against the database, the
- * admin role, hostile content escaped, and both pages in Chromium at 1280 and 390 px without a page wider than the
- * screen.
+ * CSV of a filtered list compared row by row with the database, the dashboard's figures against the database (a
+ * reversal taken off revenue), the admin role, hostile content escaped, and the admin pages in Chromium at 1280 and
+ * 390 px without a page wider than the screen.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -43,6 +45,7 @@ class PaymentsIT {
     private static final long SAFE = 6262;
     private static final String PASSKEY = "payments-it-6262";
     private static final String DATABASE = "payments_it";
+    private static final String FORTUMO_SECRET = "payments-it-fortumo";
     private static final String HOSTILE = "<img src=x onerror=alert(1)>\"'&";
     private static final Pattern CODE = Pattern.compile("session ([23456789A-HJ-NP-Z]{8})");
     private static final ZoneId ZONE = ZoneId.of("Europe/Vilnius");
@@ -58,11 +61,13 @@ class PaymentsIT {
                 .with("messages", "2")
                 .with("delay", "0")
                 .with("timezone", ZONE.getId())
+                .with("fortumo.secret", FORTUMO_SECRET)
                 .withMariaDb(DATABASE)
                 .build();
     }
 
     private String closedCode;
+    private String hostileCode;
     private String openCode;
 
     /** Two paid sessions (one with hostile content) and one open, from three phones of this run. */
@@ -71,8 +76,29 @@ class PaymentsIT {
         FakeProvider provider = new FakeProvider(URI.create(base + "result"), SignatureScheme.HMAC_SHA256, PASSKEY);
         String run = String.valueOf(System.nanoTime() % 1_000_000);
         closedCode = pay(provider, "3706700" + pad(run), "order-" + run, 2);
-        pay(provider, "3706701" + pad(run), HOSTILE, 2);
+        hostileCode = pay(provider, "3706701" + pad(run), HOSTILE, 2);
         openCode = pay(provider, "3706702" + pad(run), "open-" + run, 1);
+    }
+
+    /**
+     * A session paid through Fortumo with two messages of 1.45 EUR, closed, and then one of its messages reported
+     * as not billed after all (PROTOCOL.md §8): the session stays closed and is marked reversed with 1.45.
+     */
+    private String reversedPayment() {
+        FakeGateway.Fortumo fortumo = new FakeGateway.Fortumo(URI.create(base + "fortumo"), FORTUMO_SECRET, "");
+        String phone = "3706803" + pad(String.valueOf(System.nanoTime() % 1_000_000));
+        String content = "reversed-" + phone;
+        Map<String, String> first = fortumo.message("rv-" + System.nanoTime(), phone, content, "1.45", false);
+        fortumo.send(first);
+        HttpResponse<String> closed = fortumo.send(fortumo.message("rv-" + System.nanoTime(), phone, content,
+                "1.45", false));
+        Matcher matcher = CODE.matcher(closed.body());
+        assertThat(closed.body()).endsWith(" closed");
+        assertThat(matcher.find()).isTrue();
+        assertThat(fortumo.send(fortumo.report(first, "failed")).body()).isEqualTo("OK");
+        assertThat(DatabaseRows.query(DATABASE, "select reversed_total from smssafe_session where code = ?",
+                matcher.group(1))).containsExactly(List.of("1.45"));
+        return matcher.group(1);
     }
 
     private static String pad(String run) {
@@ -97,7 +123,8 @@ class PaymentsIT {
 
     @Test
     void theNewPagesNeedTheAdminRole() {
-        for (String page : List.of("dashboard", "payments", "payments?format=csv", "payment?code=" + closedCode)) {
+        for (String page : List.of("dashboard", "payments", "payments?format=csv", "payment?code=" + closedCode,
+                "integration")) {
             assertThat(AdminHttp.get(URI.create(base + page), null).statusCode()).as(page).isEqualTo(401);
             assertThat(AdminHttp.get(URI.create(base + page), AdminHttp.VISITOR).statusCode()).as(page).isEqualTo(403);
         }
@@ -128,6 +155,28 @@ class PaymentsIT {
     }
 
     @Test
+    void aPaymentsDetailEscapesHostileContent() {
+        HttpResponse<String> detail = admin("payment?code=" + hostileCode);
+
+        assertThat(detail.statusCode()).isEqualTo(200);
+        assertThat(detail.body()).contains(hostileCode).doesNotContain(HOSTILE).doesNotContain("<img")
+                .contains("<td class=\"content\">&lt;img src=x onerror=alert(1)&gt;&#034;&#039;&amp;</td>");
+    }
+
+    @Test
+    void aReversedPaymentSaysSoInTheListAndItsDetail() {
+        String code = reversedPayment();
+
+        String reversed = admin("payments?state=reversed").body();
+        String detail = admin("payment?code=" + code).body();
+
+        assertThat(reversed).contains(code).doesNotContain(closedCode)
+                .containsPattern("(?s)" + code + "</a></td>\\s*<td>reversed</td>.*?2.90 EUR"
+                        + "<br><span class=\"reversed-total\">−1.45 EUR reversed</span>");
+        assertThat(detail).contains("<td id=\"payment-state\">reversed").contains("1.45 EUR, ");
+    }
+
+    @Test
     void theCsvOfAFilteredListIsTheDatabaseRowByRow() throws IOException {
         HttpResponse<String> csv = admin("payments?state=closed&msisdn=370670&format=csv");
 
@@ -152,14 +201,18 @@ class PaymentsIT {
         }
     }
 
+    /** Revenue is what was paid less what gateways reversed later: a reversal of today's payment is not in it. */
     @Test
     void theDashboardsFiguresAreTheDatabases() {
+        reversedPayment();
         String dashboard = admin("dashboard").body();
 
         LocalDate today = LocalDate.now(ZONE);
         long start = today.atStartOfDay(ZONE).toInstant().toEpochMilli();
-        List<List<String>> paid = DatabaseRows.query(DATABASE, "select count(*), sum(total) from smssafe_session"
-                + " where safe_id = ? and closed_at >= ? and test = 0", SAFE, start);
+        List<List<String>> paid = DatabaseRows.query(DATABASE, "select count(*), sum(total - reversed_total),"
+                + " sum(reversed_total) from smssafe_session where safe_id = ? and closed_at >= ? and test = 0",
+                SAFE, start);
+        assertThat(new BigDecimal(paid.get(0).get(2))).as("reversed today").isPositive();
         assertThat(dashboard).contains("<svg").contains("class=\"bar\"");
         assertThat(dashboard).containsPattern("(?s)id=\"today\">.*?<p class=\"figure\">"
                 + new BigDecimal(paid.get(0).get(1)).toPlainString() + " EUR</p><p class=\"muted\">"
@@ -174,7 +227,7 @@ class PaymentsIT {
         LocalDate today = LocalDate.now(ZONE);
         long start = today.atStartOfDay(ZONE).toInstant().toEpochMilli();
         List<List<String>> perOperator = DatabaseRows.query(DATABASE, "select provider, currency, count(*),"
-                + " sum(total) from smssafe_session where safe_id = ? and closed_at >= ? and test = 0"
+                + " sum(total - reversed_total) from smssafe_session where safe_id = ? and closed_at >= ? and test = 0"
                 + " group by provider, currency order by provider", SAFE, start);
         java.util.regex.Matcher row = java.util.regex.Pattern.compile("(?s)<time datetime=\"" + today
                 + "\">.*?</tr>").matcher(dashboard);
@@ -197,7 +250,7 @@ class PaymentsIT {
             for (int width : new int[] {1280, 390}) {
                 page.manage().window().setSize(new Dimension(width, 900));
                 for (String name : List.of("dashboard", "dashboard?by=operator&lang=lt", "payments",
-                        "payment?code=" + closedCode, "select")) {
+                        "payment?code=" + closedCode, "select", "integration", "setup", "cron")) {
                     page.get(admin.resolve(name).toString());
                     assertThat(page.findElements(By.tagName("h1"))).isNotEmpty();
                     assertThat(Browser.overflow(page)).as("%s at %d px: wider than the window by", name, width)

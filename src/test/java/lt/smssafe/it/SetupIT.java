@@ -62,12 +62,15 @@ class SetupIT {
     }
 
     @Test
-    void theAdminSeesTheSchemaUpToDateOnTheEmbeddedDatabase() {
+    void theAdminSeesTheSchemaUpToDateAndThatTheEmbeddedDatabaseIsInUse() {
         HttpResponse<String> response = AdminHttp.get(setup(), AdminHttp.ADMIN);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("The schema is up to date.").contains("payment sessions")
                 .contains("Success");
+        assertThat(response.body()).as("the database in use, as the dashboard words it").contains(
+                "<span id=\"database-in-use\">embedded H2 database in " + TestWar.dataDir("setup-it")
+                        + " (nothing is bound at java:comp/env/jdbc/smssafe)</span>");
         assertThat(TestWar.dataDir("setup-it").resolve("smssafe.mv.db")).exists();
     }
 
