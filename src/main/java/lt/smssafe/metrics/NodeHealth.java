@@ -7,9 +7,11 @@ import lt.smssafe.persistence.Database;
 import lt.smssafe.persistence.SchemaMigrations;
 
 /**
- * Whether this node can take payments, for a load balancer's {@code /health}: the database answers, and its schema
- * has every migration this WAR needs. Cheap enough to ask every second: the database is asked for a valid
- * connection, and the schema's state (a look at the migrations' history) is remembered for {@link #SCHEMA_RECHECK}.
+ * Whether this node can take payments, for a load balancer's {@code /health}: the database answers and takes
+ * queries (on a Galera node: {@code wsrep_ready}, else a node cut off from the cluster's Primary component would be
+ * called up while it refuses every payment), and its schema has every migration this WAR needs. Cheap enough to ask
+ * every second: the database is asked for a valid connection (and, on MariaDB, two {@code SHOW}s), and the schema's
+ * state (a look at the migrations' history) is remembered for {@link #SCHEMA_RECHECK}.
  */
 public final class NodeHealth {
     /** How long a look at the schema's migrations is trusted; another node may migrate it meanwhile. */
@@ -28,17 +30,23 @@ public final class NodeHealth {
     }
 
     /** What a load balancer is told. */
-    public record Verdict(boolean databaseUp, boolean schemaCurrent) {
+    public record Verdict(Database.Readiness database, boolean schemaCurrent) {
         /** Up: take payments here. */
         public boolean up() {
-            return databaseUp && schemaCurrent;
+            return databaseUp() && schemaCurrent;
+        }
+
+        /** The database answers and takes queries. */
+        public boolean databaseUp() {
+            return database == Database.Readiness.UP;
         }
     }
 
     /** This node's state now. */
     public Verdict check() {
-        if (!database.answers()) {
-            return new Verdict(false, false);
+        Database.Readiness readiness = database.readiness();
+        if (readiness != Database.Readiness.UP) {
+            return new Verdict(readiness, false);
         }
         Instant now = clock.instant();
         if (!schemaCurrent || schemaCheckedAt.plus(SCHEMA_RECHECK).isBefore(now)) {
@@ -46,9 +54,9 @@ public final class NodeHealth {
                 schemaCurrent = !migrations.hasPending();
                 schemaCheckedAt = now;
             } catch (RuntimeException e) {
-                return new Verdict(false, false);
+                return new Verdict(Database.Readiness.DOWN, false);
             }
         }
-        return new Verdict(true, schemaCurrent);
+        return new Verdict(Database.Readiness.UP, schemaCurrent);
     }
 }

@@ -60,6 +60,33 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** What a load balancer needs to know of this database: whether this node may send it work now. */
+    public enum Readiness {
+        /** It gives a valid connection and, if it is a Galera node, that node is ready. */
+        UP,
+        /** It answers, but as a Galera node that is not ready (not Primary or not synced): it refuses queries. */
+        NOT_READY,
+        /** No valid connection. */
+        DOWN
+    }
+
+    /**
+     * Whether the database answers and can take queries now: a valid connection, and on a Galera node
+     * ({@code wsrep_on}) {@code wsrep_ready}. Two {@code SHOW}s on MariaDB, nothing more on H2: cheap enough to ask
+     * every second.
+     */
+    public Readiness readiness() {
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            if (!connection.isValid(2)) {
+                return Readiness.DOWN;
+            }
+            boolean ready = engine != SqlEngine.MARIADB || GaleraReadiness.readyOrNotGalera(connection);
+            return ready ? Readiness.UP : Readiness.NOT_READY;
+        } catch (java.sql.SQLException | RuntimeException e) {
+            return Readiness.DOWN;
+        }
+    }
+
     /** Whether this database owns its pool: the embedded one, not a container's DataSource. */
     public boolean ownsPool() {
         return ownedPool != null;

@@ -94,6 +94,24 @@ class GatewayMessagesTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
+    void aPaidMessagesIdSentAgainWithOtherValuesIsReusedAndChangesNothing(TestDatabases kind) {
+        MessageProcessor processor = processor(kind, 2, Duration.ZERO);
+        Answer first = processor.process(fortumo("u-1", "37060000011", false));
+        FortumoMessage otherPrice = new FortumoMessage("u-1", "37060000011", "lt", "tele2_lt", "1337", "order-7",
+                new BigDecimal("0.01"), "EUR", false);
+        FortumoMessage otherSender = fortumo("u-1", "37060000012", false);
+
+        Answer reused = new Answer(409, "message_id reused", Optional.empty());
+        assertThat(processor.process(otherPrice)).isEqualTo(reused);
+        assertThat(processor.process(otherSender)).isEqualTo(reused);
+        assertThat(processor.process(fortumo("u-1", "37060000011", false))).as("a true retry").isEqualTo(first);
+        assertThat(count("select count(m) from ReceivedMessage m")).isEqualTo(1);
+        assertThat(session(code(first)).receivedMessages()).isEqualTo(1);
+        assertThat(session(code(first)).total()).isEqualByComparingTo("1.45");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
     void aBlankSenderPaysAOneMessageRateAndIsUnattributedOtherwise(TestDatabases kind) {
         MessageProcessor one = processor(kind, 1, Duration.ZERO);
         Answer paid = one.process(fortumo("b-1", "", false));

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Which caller addresses may call {@code /result}: the {@code notify.allow} key, a comma-separated list of IPv4 and
- * IPv6 addresses and CIDR blocks. An empty list allows everyone.
+ * Which caller addresses may call the gateway endpoints ({@code /result}, {@code /fortumo} and {@code /paysera}
+ * share it): the {@code notify.allow} key, a comma-separated list of IPv4 and IPv6 addresses and CIDR blocks. An
+ * empty list allows everyone.
  */
 public final class AddressFilter {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");

@@ -90,6 +90,19 @@ class FortumoDialectTest {
     }
 
     @Test
+    void aSenderIdOf64CharactersIsAcceptedAndOf65IsA400() {
+        String sender64 = "370#####001:" + "a".repeat(52);
+        Map<String, String> longest = pending();
+        longest.put("sender", sender64);
+        Map<String, String> tooLong = pending();
+        tooLong.put("sender", sender64 + "b");
+
+        assertThat(sender64).hasSize(64);
+        assertThat(((FortumoMessage) read(dialect, signed(longest))).msisdn()).isEqualTo(sender64);
+        assertThat(read(dialect, signed(tooLong))).isEqualTo("400 bad request: sender");
+    }
+
+    @Test
     void okAndFailedAreReportsCarryingOnlyWhatTheyCarry() {
         Map<String, String> failed = new LinkedHashMap<>();
         failed.put("message_id", "f-1");

@@ -6,13 +6,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import lt.smssafe.signing.RejectedRequestException;
 import lt.smssafe.sms.dialect.AddressFilter;
 import lt.smssafe.sms.dialect.ProviderRequest;
@@ -25,7 +35,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code /paysera}'s reading of a callback (PROTOCOL.md §8.2): ss1, ss2 and ss3 with a key pair the test generates,
- * URL-safe base64, the encrypted form, the fields' forms, a wrong project, test messages.
+ * URL-safe base64, the encrypted form, the fields' forms, a wrong project, test messages. The signatures, the
+ * base64 and the encryption are made here with the JDK's own {@code MessageDigest}, {@code Signature},
+ * {@code Base64.getUrlEncoder()} and {@code Cipher}, as {@code paysera/lib-webtopay} ({@code src/WebToPay/Util.php},
+ * {@code Sign/SS1SignChecker.php}, {@code Sign/SS2SignChecker.php}) describes them, so that the production codec is
+ * checked against an independent oracle and not against itself.
  */
 class PayseraDialectTest {
     private static final long PROJECT = 123456;
@@ -65,12 +79,55 @@ class PayseraDialectTest {
         return f;
     }
 
-    /** {@code data} as Paysera makes it: URL-safe base64 of the form-encoded fields. */
+    /** {@code data} as Paysera makes it: URL-safe base64 of the form-encoded fields (the JDK's encoder, not ours). */
     static String data(Map<String, String> fields) {
         String query = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return PayseraCodec.encode(query.getBytes(StandardCharsets.UTF_8));
+        return urlSafe(query.getBytes(StandardCharsets.UTF_8));
     }
+
+    private static String urlSafe(byte[] bytes) {
+        return Base64.getUrlEncoder().encodeToString(bytes);
+    }
+
+    /** The oracle for {@code ss1}: lib-webtopay's {@code md5($data . $password)}, computed here with the JDK. */
+    private static String md5Ss1(String data, String password) throws GeneralSecurityException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
+                .digest((data + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The oracle for {@code ss2}/{@code ss3}: an RSA signature over {@code data} made here, URL-safe base64. */
+    private static String rsa(String algorithm, String data, PrivateKey key) throws GeneralSecurityException {
+        Signature signature = Signature.getInstance(algorithm);
+        signature.initSign(key);
+        signature.update(data.getBytes(StandardCharsets.US_ASCII));
+        return urlSafe(signature.sign());
+    }
+
+    /**
+     * The oracle for the encrypted form, as lib-webtopay's {@code Util::decryptGCM} reads it: AES-256-GCM, the IV
+     * the first 12 bytes, the 16-byte tag the last (the JDK's GCM output ends with it), the key the password's bytes
+     * zero-padded or cut to 32 as PHP's OpenSSL takes a key string.
+     */
+    private static String aesGcm(String query, String password, byte[] iv) throws GeneralSecurityException {
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(Arrays.copyOf(password.getBytes(StandardCharsets.UTF_8),
+                32), "AES"), new GCMParameterSpec(128, iv));
+        byte[] sealed = cipher.doFinal(query.getBytes(StandardCharsets.UTF_8));
+        byte[] out = Arrays.copyOf(iv, iv.length + sealed.length);
+        System.arraycopy(sealed, 0, out, iv.length, sealed.length);
+        return urlSafe(out);
+    }
+
+    /**
+     * A query written as a sender may write it, with raw UTF-8 and raw {@code ? >} (a form decoder takes them as
+     * they are), so that its standard base64 has both {@code +} and {@code /}: only then is URL-safety exercised.
+     */
+    private static final String RAW_QUERY = "to=1679&sms=SAFE+order-42+a\u010di\u016b+???>>>&from=37060000001"
+            + "&operator=Bit\u0117&amount=145&currency=EUR&country=LT&id=p-77&test=0&key=SAFE&projectid=" + PROJECT
+            + "&version=1.6";
+    private static final PayseraMessage RAW_EXPECTED = new PayseraMessage("p-77", "37060000001", "lt", "bit", "1679",
+            "order-42 a\u010di\u016b ???>>>", new BigDecimal("1.45"), "EUR", false);
 
     private static Map<String, String[]> request(String... pairs) {
         Map<String, String[]> p = new LinkedHashMap<>();
@@ -81,8 +138,12 @@ class PayseraDialectTest {
     }
 
     private Object read(PayseraDialect d, Map<String, String[]> params) {
+        return read(d, "127.0.0.1", params);
+    }
+
+    private Object read(PayseraDialect d, String caller, Map<String, String[]> params) {
         try {
-            return d.read(new ProviderRequest("127.0.0.1", params));
+            return d.read(new ProviderRequest(caller, params));
         } catch (RejectedRequestException e) {
             return e.status() + " " + e.answer();
         }
@@ -103,11 +164,83 @@ class PayseraDialectTest {
     }
 
     @Test
-    void theDataIsUrlSafeBase64() {
+    void theDataIsUrlSafeBase64() throws GeneralSecurityException {
+        byte[] query = RAW_QUERY.getBytes(StandardCharsets.UTF_8);
+        String standard = Base64.getEncoder().encodeToString(query);
+        String data = urlSafe(query);
+        assertThat(standard).as("the fixture must exercise both replaced characters").contains("+", "/");
+        assertThat(data).doesNotContain("+", "/").contains("-", "_");
+
+        assertThat(read(dialect, request("data", data, "ss1", md5Ss1(data, PASSWORD)))).isEqualTo(RAW_EXPECTED);
+        assertThat(PayseraCodec.decode(data)).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(query));
+        assertThat(PayseraCodec.encode(query)).as("what the sandbox and the tool send").isEqualTo(data);
+    }
+
+    @Test
+    void ss1IsTheMd5OfDataAndPasswordComputedIndependently() throws GeneralSecurityException {
+        String data = urlSafe(RAW_QUERY.getBytes(StandardCharsets.UTF_8));
+        String ss1 = md5Ss1(data, PASSWORD);
+
+        assertThat(read(dialect, request("data", data, "ss1", ss1))).isEqualTo(RAW_EXPECTED);
+        assertThat(read(dialect, request("data", data, "ss1", ss1.toUpperCase(java.util.Locale.ROOT))))
+                .as("hex in either case").isEqualTo(RAW_EXPECTED);
+        assertThat(read(dialect, request("data", data, "ss1", md5Ss1(data, PASSWORD + "x"))))
+                .isEqualTo("403 checksum failed");
+        assertThat(PayseraCodec.ss1(data, PASSWORD)).as("what the sandbox and the tool send").isEqualTo(ss1);
+    }
+
+    @Test
+    void ss2AndSs3MadeWithTheJdksSignatureVerify() throws GeneralSecurityException {
+        String data = urlSafe(RAW_QUERY.getBytes(StandardCharsets.UTF_8));
+        String ss2 = rsa("SHA1withRSA", data, paysera.getPrivate());
+        String ss3 = rsa("SHA256withRSA", data, paysera.getPrivate());
+        assertThat(ss2 + ss3).as("URL-safe signatures, not standard base64").doesNotContain("+", "/");
+
+        assertThat(read(dialect, request("data", data, "ss2", ss2))).isEqualTo(RAW_EXPECTED);
+        assertThat(read(dialect, request("data", data, "ss3", ss3))).isEqualTo(RAW_EXPECTED);
+        assertThat(read(dialect, request("data", data, "ss2", ss3))).as("SHA-256 is not SHA-1")
+                .isEqualTo("403 checksum failed");
+        assertThat(read(dialect, request("data", data, "ss3", ss2))).isEqualTo("403 checksum failed");
+        assertThat(read(dialect, request("data", data, "ss3", rsa("SHA256withRSA", data, stranger.getPrivate()))))
+                .isEqualTo("403 checksum failed");
+        // PKCS#1 v1.5 signatures are deterministic: the production signer must make the very same bytes
+        assertThat(PayseraCodec.sign(RsaSignature.SS2, data, paysera.getPrivate())).isEqualTo(ss2);
+        assertThat(PayseraCodec.sign(RsaSignature.SS3, data, paysera.getPrivate())).isEqualTo(ss3);
+    }
+
+    @Test
+    void theEncryptedFormMadeWithTheJdksCipherIsRead() throws GeneralSecurityException {
+        byte[] iv = HexFormat.of().parseHex("000102030405060708090a0b");
+        String encrypted = aesGcm(RAW_QUERY, PASSWORD, iv);
+        String longPassword = "y".repeat(32) + "cut-off-beyond-32-bytes";
+        PayseraDialect withLongPassword = new PayseraDialect(new PayseraConfig(PROJECT, longPassword,
+                Optional.empty(), TestPolicy.ACCEPT), AddressFilter.allowAll());
+
+        assertThat(read(dialect, request("data", encrypted))).as("a short password, zero-padded")
+                .isEqualTo(RAW_EXPECTED);
+        assertThat(read(withLongPassword, request("data", aesGcm(RAW_QUERY, "y".repeat(32), iv))))
+                .as("a long password, cut to 32 bytes").isEqualTo(RAW_EXPECTED);
+        assertThat(read(dialect, request("data", aesGcm(RAW_QUERY, PASSWORD + "\0", iv))))
+                .as("a trailing zero byte is what the padding adds anyway").isEqualTo(RAW_EXPECTED);
+        assertThat(read(dialect, request("data", aesGcm(RAW_QUERY, "another-password", iv))))
+                .isEqualTo("403 checksum failed");
+        byte[] tampered = Base64.getUrlDecoder().decode(encrypted);
+        tampered[tampered.length - 1] ^= 1;
+        assertThat(read(dialect, request("data", urlSafe(tampered)))).as("a changed tag")
+                .isEqualTo("403 checksum failed");
+    }
+
+    @Test
+    void aCallerOutsideNotifyAllowIsForbiddenBeforeAnythingElse() {
+        PayseraDialect guarded = new PayseraDialect(new PayseraConfig(PROJECT, PASSWORD, Optional.empty(),
+                TestPolicy.ACCEPT), AddressFilter.parse("10.0.0.0/8"));
         String data = data(fields());
 
-        assertThat(data).doesNotContain("+", "/");
-        assertThat(PayseraCodec.decode(data)).isPresent();
+        assertThat(read(guarded, request("data", data, "ss1", PayseraCodec.ss1(data, PASSWORD))))
+                .as("a good request from outside").isEqualTo("403 forbidden");
+        assertThat(read(guarded, Map.of())).as("before the missing data").isEqualTo("403 forbidden");
+        assertThat(read(guarded, "10.1.2.3", request("data", data, "ss1", PayseraCodec.ss1(data, PASSWORD))))
+                .as("from inside").isEqualTo(EXPECTED);
     }
 
     @Test
