@@ -96,6 +96,12 @@ class GatewaysIT {
         return DatabaseRows.query(DATABASE, sql, args);
     }
 
+    /** The attempts of the payment action for the session and whether it succeeded ({@code 1}). */
+    private static List<List<String>> sessionActionRun(String code) {
+        return query("select attempts, succeeded_at is not null from smssafe_action_run where safe_id = ?"
+                + " and kind = 'SMS_SESSION' and reference = ?", SAFE, code);
+    }
+
     @Test
     void aWholeFortumoSessionWaitsClosesAndRunsTheActionOnceAndItsReversalIsToldOnce() throws Exception {
         FakeGateway.Fortumo gateway = fortumo();
@@ -134,6 +140,9 @@ class GatewaysIT {
                 .containsExactly(List.of("1", "1.45"));
         Thread.sleep(1_500);
         assertThat(ActionLog.lines(line -> line.startsWith("reversed " + code))).as("told once").hasSize(1);
+        assertThat(ActionLog.lines(line -> line.startsWith(code + " "))).as("not run again once it succeeded")
+                .hasSize(1);
+        assertThat(sessionActionRun(code)).containsExactly(List.of("1", "1"));
         assertThat(AdminHttp.get(URI.create(base + "select"), AdminHttp.ADMIN).body())
                 .contains("Reversed payments").contains(code);
     }
@@ -177,6 +186,10 @@ class GatewaysIT {
                 .containsExactly(List.of("paysera", content, "3", "4.35"));
         assertThat(ActionLog.await(line -> line.startsWith(code + " "), 1))
                 .containsExactly(code + " " + content + " 3 4.35 EUR OK");
+        Thread.sleep(1_500);
+        assertThat(ActionLog.lines(line -> line.startsWith(code + " "))).as("not run again once it succeeded")
+                .hasSize(1);
+        assertThat(sessionActionRun(code)).containsExactly(List.of("1", "1"));
     }
 
     @Test
