@@ -209,6 +209,25 @@ class GatewaysIT {
     }
 
     @Test
+    void copiesOfOnePayseraMessageAtOnceAndALaterRetryAreCountedOnce() {
+        FakeGateway.Paysera gateway = paysera();
+        String phone = phone();
+        Map<String, String> message = gateway.message(id(), phone, "copies", 145, false);
+
+        List<HttpResponse<String>> copies = Concurrently.run(12, i -> () -> gateway.send(message));
+        HttpResponse<String> retry = gateway.send(message);
+
+        List<String> answers = copies.stream().map(r -> r.statusCode() + " " + r.body()).distinct().toList();
+        assertThat(answers).hasSize(1);
+        assertThat(answers.get(0)).startsWith("200 OK your message is received, session ").endsWith(" started");
+        assertThat(retry.statusCode() + " " + retry.body()).isEqualTo(answers.get(0));
+        assertThat(query("select count(*) from smssafe_message where dialect = 'paysera' and message_id = ?",
+                message.get("id"))).containsExactly(List.of("1"));
+        assertThat(query("select code, received_messages from smssafe_session where dialect = 'paysera'"
+                + " and msisdn = ?", phone)).containsExactly(List.of(code(retry), "1"));
+    }
+
+    @Test
     void testMessagesAreKeptApartWhereAcceptedAndRefusedWhereNot() {
         String phone = phone();
         HttpResponse<String> accepted = fortumo().send(fortumo().message(id(), phone, "test-pay", "1.45", true));
