@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import lt.smssafe.sms.dialect.paysera.PayseraKeys;
 import lt.smssafe.testing.Concurrently;
 import lt.smssafe.testing.FakeGateway;
+import lt.smssafe.testing.MariaDbServer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -28,9 +29,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code /fortumo} and {@code /paysera} in a real Tomcat on a real MariaDB (PROTOCOL.md §8): whole multi-message
- * sessions through each gateway, copies and retries, reversals of an open and of a closed session, test messages
- * accepted (Fortumo) and refused (Paysera), a sender the gateway could not identify, and hostile content on the
- * pages. Every test checks the database or the payment action's log, not just the answer.
+ * sessions through each gateway, concurrent copies and retries through each, a database outage (503, never a 200,
+ * whose body would be an SMS to the buyer), reversals of an open and of a closed session, test messages accepted
+ * (Fortumo) and refused (Paysera), a sender the gateway could not identify, and hostile content on the pages. Every
+ * test checks the database or the payment action's log, not just the answer.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -225,6 +227,51 @@ class GatewaysIT {
                 message.get("id"))).containsExactly(List.of("1"));
         assertThat(query("select code, received_messages from smssafe_session where dialect = 'paysera'"
                 + " and msisdn = ?", phone)).containsExactly(List.of(code(retry), "1"));
+    }
+
+    @Test
+    void aDatabaseOutageIsA503WithRetryAfterFromEitherGatewayAndTheRetryOnceItIsBackCountsOnce() {
+        FakeGateway.Fortumo fortumo = fortumo();
+        FakeGateway.Paysera paysera = paysera();
+        String fortumoPhone = phone();
+        String payseraPhone = phone();
+        Map<String, String> fortumoMessage = fortumo.message(id(), fortumoPhone, "down", "1.45", false);
+        Map<String, String> payseraMessage = paysera.message(id(), payseraPhone, "down", 145, false);
+        MariaDbServer server = MariaDbServer.get();
+        server.stop();
+        List<HttpResponse<String>> down;
+        try {
+            down = List.of(fortumo.send(fortumoMessage), paysera.send(payseraMessage));
+        } finally {
+            server.restart();
+        }
+
+        for (HttpResponse<String> response : down) {
+            assertThat(response.statusCode()).as("a 200 body would be an SMS to the buyer").isNotEqualTo(200)
+                    .isEqualTo(503);
+            assertThat(response.headers().firstValue("Retry-After")).hasValue("30");
+            assertThat(response.body()).isEqualTo("try again later");
+        }
+        assertThat(query("select count(*) from smssafe_message where msisdn in (?, ?)", fortumoPhone, payseraPhone))
+                .as("nothing kept").containsExactly(List.of("0"));
+        assertThat(query("select count(*) from smssafe_session where msisdn in (?, ?)", fortumoPhone, payseraPhone))
+                .as("nothing kept").containsExactly(List.of("0"));
+
+        HttpResponse<String> fortumoRetry = fortumo.send(fortumoMessage);
+        HttpResponse<String> payseraRetry = paysera.send(payseraMessage);
+
+        assertThat(fortumoRetry.statusCode()).as("served again once the database is back").isEqualTo(200);
+        assertThat(fortumoRetry.body()).isEqualTo("your message is received, session " + code(fortumoRetry)
+                + " started");
+        assertThat(payseraRetry.statusCode()).as("served again once the database is back").isEqualTo(200);
+        assertThat(payseraRetry.body()).isEqualTo("OK your message is received, session " + code(payseraRetry)
+                + " started");
+        assertThat(query("select dialect, count(*) from smssafe_message where msisdn in (?, ?) group by dialect"
+                + " order by dialect", fortumoPhone, payseraPhone))
+                .containsExactly(List.of("fortumo", "1"), List.of("paysera", "1"));
+        assertThat(query("select code, received_messages from smssafe_session where msisdn in (?, ?) order by dialect",
+                fortumoPhone, payseraPhone))
+                .containsExactly(List.of(code(fortumoRetry), "1"), List.of(code(payseraRetry), "1"));
     }
 
     @Test
