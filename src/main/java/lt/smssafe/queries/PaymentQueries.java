@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -173,8 +174,10 @@ public final class PaymentQueries {
             parameters.put("msisdn", literal(msisdn) + "%");
         });
         filter.content().ifPresent(content -> {
-            jpql.append(" and s.content like :content escape '!'");
-            parameters.put("content", "%" + literal(content) + "%");
+            // lower() on both sides: a schema made as the README says (utf8mb4, its default collation) compares
+            // ignoring case, H2 and a _bin collation do not; what the list shows must not depend on the database
+            jpql.append(" and lower(s.content) like :content escape '!'");
+            parameters.put("content", "%" + literal(content.toLowerCase(Locale.ROOT)) + "%");
         });
         filter.country().ifPresent(country -> {
             jpql.append(" and s.country = :country");
