@@ -131,6 +131,31 @@ class PaymentQueriesTest {
                         "t-last");
     }
 
+    /**
+     * On the 31st, the chart's 30 days begin on the 2nd; the month's card still counts the 1st (and not the last day
+     * of the month before, which the chart would have had on the 30th).
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void theMonthCountsItsFirstDayAlsoOnThe31st(TestDatabases kind) {
+        database = kind.openMigrated();
+        MutableClock december = new MutableClock(Instant.parse("2026-11-30T23:59:59Z"));
+        MessageProcessor processor = new MessageProcessor(database, SAFE, MessageCount.fixed(1), Duration.ZERO,
+                Language.EN, december, new SecureRandom(), code -> { });
+        payAt(processor, december, "2026-11-30T23:59:59Z", fortumo("37060000021", "lt", "tele2_lt", "november"));
+        payAt(processor, december, "2026-12-01T00:00:00Z", fortumo("37060000022", "lt", "tele2_lt", "first"));
+        payAt(processor, december, "2026-12-31T23:00:00Z", fortumo("37060000023", "lt", "tele2_lt", "last"));
+
+        Dashboard dashboard = new PaymentQueries(database, SAFE, december, ZoneOffset.UTC)
+                .dashboard(30, Dashboard.Split.COUNTRY);
+
+        assertThat(dashboard.days()).hasSize(30);
+        assertThat(dashboard.days().get(0).date()).hasToString("2026-12-02");
+        assertThat(dashboard.month().get("EUR").payments()).isEqualTo(2);
+        assertThat(dashboard.month().get("EUR").revenue()).isEqualByComparingTo("2.90");
+        assertThat(dashboard.totalsSince(dashboard.today()).get("EUR").payments()).isEqualTo(1);
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void aReversedMessageOfAClosedSessionIsNotRevenueButTheSessionStaysPaid(TestDatabases kind) {
