@@ -11,9 +11,11 @@ import java.util.TreeMap;
  * operator) and currency; and the sessions still open.
  *
  * @param days oldest first, every day of the period, also those without payments
+ * @param month per currency, the calendar month of {@code today} so far, which can begin before the period does
  * @param split what the days' figures are split by
  */
-public record Dashboard(List<Day> days, LocalDate today, long openSessions, Split split) {
+public record Dashboard(List<Day> days, LocalDate today, Map<String, Figures> month, long openSessions,
+        Split split) {
     /** What a day's figures are split by. */
     public enum Split {
         COUNTRY, OPERATOR;
@@ -43,7 +45,7 @@ public record Dashboard(List<Day> days, LocalDate today, long openSessions, Spli
         }
     }
 
-    /** Per currency, the revenue of the days from {@code first} on (today: today; this month: its first day). */
+    /** Per currency, the revenue of the period's days from {@code first} on (today's card: today). */
     public Map<String, Figures> totalsSince(LocalDate first) {
         Map<String, Figures> totals = new TreeMap<>();
         for (Day day : days) {

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -127,7 +128,7 @@ public final class PaymentQueries {
 
     /**
      * The dashboard's figures: paid sessions and their revenue per day of the last {@code days} days (today
-     * included), per country (or operator) and currency; test payments left out. A closed session keeps its total
+     * included), per country (or operator) and currency, and this month's per currency; test payments left out. A closed session keeps its total
      * when a gateway later reverses one of its messages (PROTOCOL.md §8), so its revenue is that total less what was
      * reversed: money the site owner did not get. It stays counted as paid (it closed, its action ran), on the day
      * it closed.
@@ -136,7 +137,9 @@ public final class PaymentQueries {
         Instant now = clock.instant();
         LocalDate today = now.atZone(zone).toLocalDate();
         LocalDate first = today.minusDays(days - 1L);
-        Instant since = startOf(first);
+        // the month's card needs its first day even when the chart's days begin later (the 31st of a month)
+        LocalDate monthStart = today.withDayOfMonth(1);
+        Instant since = startOf(first.isBefore(monthStart) ? first : monthStart);
         String series = split == Dashboard.Split.OPERATOR ? "s.provider" : "s.country";
         List<Object[]> closed = database.inTransaction(em -> em.createQuery("select s.closedAt, " + series + ","
                         + " s.currency, s.total - s.reversedTotal from PaymentSession s where s.safeId = :safeId"
@@ -146,18 +149,24 @@ public final class PaymentQueries {
         for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
             perDay.put(day, new LinkedHashMap<>());
         }
+        Map<String, Dashboard.Figures> month = new TreeMap<>();
         for (Object[] row : closed) {
             LocalDate day = ((Instant) row[0]).atZone(zone).toLocalDate();
-            String key = row[1] + " " + row[2];
-            perDay.computeIfAbsent(day, d -> new LinkedHashMap<>()).merge(key,
-                    new Dashboard.Figures(1, (BigDecimal) row[3]), Dashboard.Figures::plus);
+            Dashboard.Figures figures = new Dashboard.Figures(1, (BigDecimal) row[3]);
+            if (!day.isBefore(first)) {
+                perDay.computeIfAbsent(day, d -> new LinkedHashMap<>()).merge(row[1] + " " + row[2], figures,
+                        Dashboard.Figures::plus);
+            }
+            if (!day.isBefore(monthStart)) {
+                month.merge((String) row[2], figures, Dashboard.Figures::plus);
+            }
         }
         long open = database.inTransaction(em -> em.createQuery("select count(s) from PaymentSession s where"
                 + " s.safeId = :safeId and s.closedAt is null and s.test = false", Long.class)
                 .setParameter("safeId", safeId).getSingleResult());
         List<Dashboard.Day> daysList = new ArrayList<>();
         perDay.forEach((day, figures) -> daysList.add(new Dashboard.Day(day, figures)));
-        return new Dashboard(daysList, today, open, split);
+        return new Dashboard(daysList, today, month, open, split);
     }
 
     private TypedQuery<PaymentSession> query(EntityManager em, PaymentFilter filter, Instant now) {
@@ -173,8 +182,10 @@ public final class PaymentQueries {
             parameters.put("msisdn", literal(msisdn) + "%");
         });
         filter.content().ifPresent(content -> {
-            jpql.append(" and s.content like :content escape '!'");
-            parameters.put("content", "%" + literal(content) + "%");
+            // lower() on both sides: a schema made as the README says (utf8mb4, its default collation) compares
+            // ignoring case, H2 and a _bin collation do not; what the list shows must not depend on the database
+            jpql.append(" and lower(s.content) like :content escape '!'");
+            parameters.put("content", "%" + literal(content.toLowerCase(Locale.ROOT)) + "%");
         });
         filter.country().ifPresent(country -> {
             jpql.append(" and s.country = :country");

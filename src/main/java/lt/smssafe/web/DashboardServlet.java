@@ -30,7 +30,7 @@ public final class DashboardServlet extends HttpServlet {
         request.setAttribute("days", DAYS);
         request.setAttribute("chart", DailyChart.of(dashboard));
         request.setAttribute("today", dashboard.totalsSince(dashboard.today()));
-        request.setAttribute("month", dashboard.totalsSince(dashboard.today().withDayOfMonth(1)));
+        request.setAttribute("month", dashboard.month());
         // the count is the database's; the list (at most a few shown) is capped, so it is not counted
         request.setAttribute("owedCount", app.queries().owedActions());
         request.setAttribute("owed", app.queries().pendingActions());

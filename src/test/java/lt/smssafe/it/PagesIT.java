@@ -36,6 +36,8 @@ class PagesIT {
     private static final String PASSKEY = "pages-passkey-8181";
     private static final Pattern CODE = Pattern.compile("session ([23456789A-HJ-NP-Z]{8})");
     private static final String HOSTILE = "<script>alert('x')</script>\"&";
+    /** The shop's name ({@code site.name}): Lithuanian letters, and markup that must stay text. */
+    private static final String SITE_NAME = "Knygynas „Žiedas“ <b>&\"'";
 
     @ArquillianResource
     private URL base;
@@ -48,6 +50,7 @@ class PagesIT {
                 .with("passkey", PASSKEY)
                 .with("messages", "3")
                 .with("delay", "PT2S")
+                .with("site.name", SITE_NAME)
                 .with("rates.url", feeds.toUri() + "rates-{safe}.xml")
                 .with("action", RecordingAction.class.getName())
                 .withClasses(RecordingAction.class)
@@ -158,6 +161,22 @@ class PagesIT {
     }
 
     @Test
+    void theShopsNameStandsForSmsSafeOnTheBuyersPagesAsText() {
+        String phone = phone();
+        String code = code(provider().deliver(FakeProvider.sms(SAFE, "n-" + phone, phone, "named")));
+        String escaped = "Knygynas „Žiedas“ &lt;b&gt;&amp;&#034;&#039;";
+
+        for (String page : List.of("check", "check?country=lt&provider=bite_lt&lang=lt", "check?session=" + code)) {
+            HttpResponse<String> answer = get(uri(page));
+
+            assertThat(answer.statusCode()).as(page).isEqualTo(200);
+            assertThat(answer.body()).as(page).contains("<title>" + escaped + " — ")
+                    .contains("/pages-it/\">" + escaped + "</a>").doesNotContain("<b>")
+                    .doesNotContain("sms:safe");
+        }
+    }
+
+    @Test
     void thePrimerWalksFromCountryToOperatorAndShowsTheExactTextAndTotal() {
         HttpResponse<String> countries = get(uri("check?content=order-42"));
         HttpResponse<String> operators = get(uri("check?country=lt&content=order-42"));
@@ -181,12 +200,17 @@ class PagesIT {
     @Test
     void theBuyerSwitchesTheLanguageAndTheLinksRememberIt() {
         HttpResponse<String> lithuanian = get(uri("check?content=order-42&lang=lt"));
+        HttpResponse<String> lithuanianChosen = get(uri("check?country=lt&provider=bite_lt&content=order-42&lang=lt"));
         HttpResponse<String> russian = get(uri("check?country=lt&provider=bite_lt&content=order-42&lang=ru"));
         HttpResponse<String> lmt = get(uri("check?country=lv&provider=lmt_lv&lang=ru"));
 
         assertThat(lithuanian.body()).contains("<html lang=\"lt\">").contains("Lietuva").contains("Latvija")
                 .contains("check?country=lt&amp;content=order-42&amp;lang=lt")
                 .contains("hreflang=\"ru\" href=\"/pages-it/check?content=order-42&amp;lang=ru\"");
+        assertThat(lithuanian.body()).as("the pages keep the diacritics an SMS leaves out")
+                .contains("Mokėjimas SMS žinute").contains("1. Pasirinkite šalį");
+        assertThat(lithuanianChosen.body()).contains("3. Išsiųskite žinutes")
+                .contains("ne mažiau kaip 0 valandų 1 minutė").doesNotContain("valandu").doesNotContain("minute.");
         assertThat(lithuanian.body()).as("looking up a session code keeps the language").containsPattern(
                 "(?s)<form [^>]*class=\"status-form\">\\s*<input type=\"hidden\" name=\"lang\" value=\"lt\">");
         assertThat(russian.body()).contains("<html lang=\"ru\">").contains("Литва").contains("4</strong> раза")

@@ -217,7 +217,51 @@ class PaymentsIT {
         assertThat(dashboard).containsPattern("(?s)id=\"today\">.*?<p class=\"figure\">"
                 + new BigDecimal(paid.get(0).get(1)).toPlainString() + " EUR</p><p class=\"muted\">"
                 + paid.get(0).get(0) + " paid</p>");
+        assertThat(bars(dashboard)).as("each bar's figure is the database's for its day and country")
+                .isNotEmpty().containsExactlyInAnyOrderElementsOf(databaseBars(today));
+        List<List<String>> month = DatabaseRows.query(DATABASE, "select currency, count(*), sum(total - reversed_total)"
+                + " from smssafe_session where safe_id = ? and closed_at >= ? and test = 0 group by currency"
+                + " order by currency", SAFE, today.withDayOfMonth(1).atStartOfDay(ZONE).toInstant().toEpochMilli());
+        Matcher monthCard = Pattern.compile("(?s)<section class=\"card\" id=\"month\">.*?</section>")
+                .matcher(dashboard);
+        assertThat(monthCard.find()).isTrue();
+        assertThat(month).isNotEmpty();
+        StringBuilder figures = new StringBuilder();
+        for (List<String> currency : month) {
+            figures.append("<p class=\"figure\">").append(new BigDecimal(currency.get(2)).toPlainString()).append(' ')
+                    .append(currency.get(0)).append("</p><p class=\"muted\">").append(currency.get(1))
+                    .append(" paid</p>");
+        }
+        assertThat(monthCard.group()).as("this month's card").contains(figures.toString());
         assertThat(dashboard).contains("the DataSource bound at java:comp/env/jdbc/smssafe");
+    }
+
+    /** The chart's bars as their tooltips say them: {@code <day> <country> <currency>: <paid> · <revenue>}. */
+    private static List<String> bars(String dashboard) {
+        Matcher bar = Pattern.compile("<rect class=\"bar\"[^>]*><title>([^<]*)</title></rect>").matcher(dashboard);
+        List<String> titles = new java.util.ArrayList<>();
+        while (bar.find()) {
+            titles.add(bar.group(1));
+        }
+        return titles;
+    }
+
+    /** The same from the database: the chart's 30 days, by day in the pages' zone, country and currency. */
+    private static List<String> databaseBars(LocalDate today) {
+        LocalDate first = today.minusDays(29);
+        List<List<String>> rows = DatabaseRows.query(DATABASE, "select closed_at, country, currency,"
+                + " total - reversed_total from smssafe_session where safe_id = ? and closed_at >= ? and test = 0",
+                SAFE, first.atStartOfDay(ZONE).toInstant().toEpochMilli());
+        Map<String, Long> paid = new java.util.TreeMap<>();
+        Map<String, BigDecimal> revenue = new java.util.TreeMap<>();
+        for (List<String> row : rows) {
+            String key = java.time.Instant.ofEpochMilli(Long.parseLong(row.get(0))).atZone(ZONE).toLocalDate() + " "
+                    + row.get(1) + " " + row.get(2);
+            paid.merge(key, 1L, Long::sum);
+            revenue.merge(key, new BigDecimal(row.get(3)), BigDecimal::add);
+        }
+        return paid.keySet().stream().filter(key -> revenue.get(key).signum() != 0)
+                .map(key -> key + ": " + paid.get(key) + " · " + revenue.get(key).toPlainString()).toList();
     }
 
     @Test

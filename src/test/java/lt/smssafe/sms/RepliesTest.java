@@ -44,6 +44,19 @@ class RepliesTest {
         assertThat(Replies.text(Language.RU, ReplyKind.CLOSED, CODE, Duration.ZERO)).contains("7KQ2M9XA");
     }
 
+    /** The pages write Lithuanian with its diacritics (PagesIT); an SMS leaves them out to stay in GSM 7-bit. */
+    @ParameterizedTest
+    @EnumSource(ReplyKind.class)
+    void lithuanianRepliesHaveNoDiacriticsWhateverTimeIsLeft(ReplyKind kind) {
+        for (Duration left : new Duration[] {Duration.ZERO, Duration.ofMinutes(1), Duration.ofMinutes(2),
+                Duration.ofMinutes(10), Duration.ofHours(1).plusMinutes(21), LONGEST_LEFT, Duration.ofHours(24)}) {
+            String text = Replies.text(Language.LT, kind, CODE, left);
+
+            assertThat(text).as("%s with %s left", kind, left).doesNotContainPattern("[ąčęėįšųūžĄČĘĖĮŠŲŪŽ]")
+                    .matches("\\p{ASCII}+");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(ReplyKind.class)
     void everyReplyFitsInOneSmsInEveryLanguage(ReplyKind kind) {
