@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * bills and commits, the platform reports to {@code /mbs/report}, the servlet loads the transaction back and the
  * payment action runs exactly once even when the report is repeated; forged, stale and foreign reports are refused;
  * while the platform or the database cannot be reached a report is a 503 that keeps nothing, and a defect is a 500
- * logged at ERROR.
+ * logged at ERROR. The site owner's code gets the WAR's own MBS client from {@code SmsSafePayments}.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -42,6 +42,8 @@ class MbsReportIT {
     private static final long SERVICE = 41;
     private static final String SECRET = "mbs-secret-41";
     private static final String DATABASE = "mbs_report_it";
+    /** The {@code mbs.report-url} key: only the WAR's own client sends it, and these tests bill with their own. */
+    private static final String REPORT_URL = "http://127.0.0.1:8080/mbs-it/mbs/report?t=%t";
     /** Started before the deployment is built, because the deployment's configuration names its address. */
     private static final SandboxMbs SANDBOX = new SandboxMbs().addService(SERVICE, SECRET)
             .addService(42, "other-secret")
@@ -60,8 +62,9 @@ class MbsReportIT {
                 .with("mbs.url", SANDBOX.url().toString())
                 .with("mbs.service", String.valueOf(SERVICE))
                 .with("mbs.secret", SECRET)
+                .with("mbs.report-url", REPORT_URL)
                 .with("action", RecordingAction.class.getName())
-                .withClasses(RecordingAction.class)
+                .withClasses(RecordingAction.class, PaymentsApiServlet.class)
                 .withMariaDb(DATABASE)
                 .build();
     }
@@ -174,6 +177,20 @@ class MbsReportIT {
                 .contains("\tat lt.smssafe.mbs.recording.BillingRecorder").contains("ident");
         assertThat(recorded(committed)).as("nothing kept").isEmpty();
         assertRecordedOnceByALaterReport(committed);
+    }
+
+    @Test
+    void theSiteOwnersCodeGetsTheWarsOwnClientConfiguredFromTheMbsKeys() throws Exception {
+        Transaction committed = committedWithoutReport("api");
+
+        HttpResponse<String> known = AdminHttp.get(URI.create(base + "it/payments-api?mbs="
+                + committed.transactionId()), null);
+        HttpResponse<String> unknown = AdminHttp.get(URI.create(base + "it/payments-api?mbs=999999"), null);
+
+        assertThat(known.statusCode() + " " + known.body()).isEqualTo("200 configured=true report-url=" + REPORT_URL
+                + " commit " + committed.ident());
+        assertThat(unknown.statusCode() + " " + unknown.body()).isEqualTo("200 configured=true report-url="
+                + REPORT_URL + " unknown");
     }
 
     /** A transaction billed and committed by a client that names no report URL, so that the platform reports none. */
