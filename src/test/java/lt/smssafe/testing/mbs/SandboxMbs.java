@@ -146,6 +146,9 @@ public final class SandboxMbs implements AutoCloseable {
 
     private HttpServer server;
     private boolean ownsServer;
+    /** Kept so that the platform can come back on the same address after {@link #goDown()}. */
+    private javax.net.ssl.SSLContext tls;
+    private InetSocketAddress downAt;
     private Endpoint endpoint;
     private ExecutorService requestThreads;
     private ExecutorService reportThread;
@@ -269,9 +272,13 @@ public final class SandboxMbs implements AutoCloseable {
     }
 
     private SandboxMbs start(javax.net.ssl.SSLContext tls) {
+        this.tls = tls;
+        return listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    }
+
+    private SandboxMbs listen(InetSocketAddress address) {
         HttpServer own;
         try {
-            InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
             if (tls == null) {
                 own = HttpServer.create(address, 0);
             } else {
@@ -303,8 +310,11 @@ public final class SandboxMbs implements AutoCloseable {
 
     private void publish(HttpServer target) {
         server = target;
-        reportThread = Executors.newSingleThreadExecutor(daemon("sandbox-mbs-reports"));
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        if (reportThread == null) {
+            // kept over goDown() and comeBack(): a report queued before the outage still leaves, in order
+            reportThread = Executors.newSingleThreadExecutor(daemon("sandbox-mbs-reports"));
+            http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        }
         HttpContext context = server.createContext(PATH);
         context.setAuthenticator(new BasicAuthenticator("mbs") {
             @Override
@@ -327,15 +337,44 @@ public final class SandboxMbs implements AutoCloseable {
             throw new IllegalStateException("start the sandbox first");
         }
         String scheme = server instanceof com.sun.net.httpserver.HttpsServer ? "https" : "http";
-        return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort() + PATH);
+        int port = (downAt != null ? downAt : server.getAddress()).getPort();
+        return URI.create(scheme + "://127.0.0.1:" + port + PATH);
+    }
+
+    /**
+     * Takes the platform off the network, as an outage looks to a site: its port refuses connections until
+     * {@link #comeBack()}. Services, accounts and transactions are kept.
+     *
+     * @throws IllegalStateException for a platform published on someone else's server ({@link #startOn})
+     */
+    public synchronized void goDown() {
+        if (!ownsServer || downAt != null) {
+            throw new IllegalStateException(downAt != null ? "the sandbox is already down"
+                    : "only a sandbox started on its own server can go down");
+        }
+        downAt = server.getAddress();
+        endpoint.stop();
+        server.stop(0);
+        requestThreads.shutdownNow();
+    }
+
+    /** Listens again on the address it had before {@link #goDown()}, with everything it kept. */
+    public synchronized void comeBack() {
+        if (downAt == null) {
+            throw new IllegalStateException("the sandbox is not down");
+        }
+        InetSocketAddress address = downAt;
+        downAt = null;
+        listen(address);
     }
 
     @Override
     public synchronized void close() {
-        if (endpoint != null) {
+        // a sandbox that is down has stopped both already
+        if (endpoint != null && downAt == null) {
             endpoint.stop();
         }
-        if (server != null && ownsServer) {
+        if (server != null && ownsServer && downAt == null) {
             server.stop(0);
         }
         for (ExecutorService executor : new ExecutorService[] {reportThread, requestThreads}) {

@@ -1,0 +1,102 @@
+package lt.smssafe.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
+import lt.smssafe.testing.FakeProvider;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * {@code SmsSafePayments}, the public entry for the site owner's code, called where a site owner calls it: inside
+ * the deployed web application ({@link PaymentsApiServlet}), on a real MariaDB, in a deployment without the
+ * {@code mbs.*} keys. Sessions are paid over {@code /result} and their status is compared with the database; the
+ * configured MBS client is checked in {@link MbsReportIT}.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SmsSafePaymentsIT {
+    private static final long SAFE = 4343;
+    private static final String PASSKEY = "api-it-passkey-4343";
+    private static final String DATABASE = "payments_api_it";
+    private static final Pattern CODE = Pattern.compile("session ([23456789A-HJ-NP-Z]{8})");
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return TestWar.named("payments-api-it")
+                .with("safe", String.valueOf(SAFE))
+                .with("passkey", PASSKEY)
+                .with("messages", "2")
+                .with("delay", "PT0S")
+                .withClasses(PaymentsApiServlet.class)
+                .withMariaDb(DATABASE)
+                .build();
+    }
+
+    @Test
+    void aClosedSessionIsFoundWithItsContentTotalAndCurrencyAnOpenOneIsNotClosedAndAnUnknownCodeIsEmpty() {
+        FakeProvider provider = new FakeProvider(URI.create(base + "result"), SignatureScheme.HMAC_SHA256, PASSKEY);
+        String phone = phone();
+        String closed = code(provider.deliver(FakeProvider.sms(SAFE, id(), phone, "order-api-7")));
+        HttpResponse<String> last = provider.deliver(FakeProvider.sms(SAFE, id(), phone, "order-api-7"));
+        String open = code(provider.deliver(FakeProvider.sms(SAFE, id(), phone(), "order-api-8")));
+
+        assertThat(last.body()).isEqualTo("your message is received, session " + closed + " closed");
+        List<String> row = DatabaseRows.query(DATABASE, "select content, total, currency from smssafe_session"
+                + " where safe_id = ? and code = ?", SAFE, closed).get(0);
+        assertThat(row).containsExactly("order-api-7", "2.90", "EUR");
+        // as a user types it: the code in lower case, with blanks around it
+        assertThat(session(" " + closed.toLowerCase(Locale.ROOT) + " ")).isEqualTo("200 closed closed=true "
+                + String.join(" ", row));
+        assertThat(session(open)).isEqualTo("200 open closed=false order-api-8 1.45 EUR");
+        assertThat(session("ZZZZZZZZ")).as("a well-formed code no session has").isEqualTo("200 empty");
+        assertThat(session("not a code")).isEqualTo("200 empty");
+    }
+
+    @Test
+    void mbsFailsWithAClearExceptionWhenTheMbsKeysAreNotSet() {
+        HttpResponse<String> response = AdminHttp.get(URI.create(base + "it/payments-api?mbs=2456"), null);
+
+        assertThat(response.statusCode() + " " + response.body()).isEqualTo("200 configured=false"
+                + " java.lang.IllegalStateException: MBS billing is not configured: set mbs.url, mbs.service and"
+                + " mbs.secret");
+    }
+
+    private String session(String code) {
+        HttpResponse<String> response = AdminHttp.get(URI.create(base + "it/payments-api?session="
+                + URLEncoder.encode(code, StandardCharsets.UTF_8)), null);
+        return response.statusCode() + " " + response.body();
+    }
+
+    private static String code(HttpResponse<String> response) {
+        Matcher matcher = CODE.matcher(response.body());
+        assertThat(matcher.find()).as("a session code in '%s'", response.body()).isTrue();
+        return matcher.group(1);
+    }
+
+    private static String phone() {
+        return String.valueOf(37061000000L + (long) (Math.random() * 999_999));
+    }
+
+    private static String id() {
+        return "api-" + UUID.randomUUID();
+    }
+}
