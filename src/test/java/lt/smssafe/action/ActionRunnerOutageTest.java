@@ -4,17 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import lt.smssafe.SmsSafe;
 import lt.smssafe.i18n.Language;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.sms.MessageCount;
 import lt.smssafe.sms.MessageProcessor;
 import lt.smssafe.sms.MessageValues;
+import lt.smssafe.testing.LogCapture;
 import lt.smssafe.testing.MariaDbServer;
 import lt.smssafe.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
@@ -26,27 +24,12 @@ import org.junit.jupiter.api.Test;
  */
 class ActionRunnerOutageTest {
     private final MariaDbServer server = MariaDbServer.get();
-    private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
-    private final Logger log = Logger.getLogger(ActionRunner.class.getName());
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final LogCapture log = LogCapture.of(ActionRunner.class);
     private Database database;
 
     @AfterEach
     void restart() {
-        log.removeHandler(capture);
+        log.stop();
         server.restart();
         if (database != null) {
             database.close();
@@ -58,7 +41,7 @@ class ActionRunnerOutageTest {
         database = TestDatabases.MARIADB.openMigrated();
         ActionRunner runner = new ActionRunner(database, 1, new LoggingPaymentAction(), Clock.systemUTC(),
                 SmsSafe.PAYMENT_LOOKUPS);
-        log.addHandler(capture);
+        log.start();
 
         server.stop();
         // each attempt waits out the pool's connection timeout: a few wake-ups are enough to show the counting
@@ -70,7 +53,7 @@ class ActionRunnerOutageTest {
         runner.runDueSafely();
         runner.runDueSafely();
 
-        List<String> lines = logged.stream().filter(r -> r.getLevel().intValue() >= Level.INFO.intValue())
+        List<String> lines = log.records().stream().filter(r -> r.getLevel().intValue() >= Level.INFO.intValue())
                 .map(r -> r.getLevel() + " " + r.getMessage()).toList();
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).startsWith("WARNING sms:safe payment actions wait for the database");

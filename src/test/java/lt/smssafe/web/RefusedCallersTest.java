@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
+import lt.smssafe.testing.LogCapture;
 import lt.smssafe.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,43 +20,28 @@ class RefusedCallersTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
     private final RefusedCallers refused = new RefusedCallers(clock);
-    private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
-    private final Logger log = Logger.getLogger(RefusedCallers.class.getName());
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final LogCapture log = LogCapture.of(RefusedCallers.class);
 
     @BeforeEach
     void listen() {
-        log.addHandler(capture);
+        log.start();
     }
 
     @AfterEach
     void stopListening() {
-        log.removeHandler(capture);
+        log.stop();
     }
 
     private List<String> lines() {
-        return logged.stream().map(LogRecord::getMessage).toList();
+        return log.records().stream().map(LogRecord::getMessage).toList();
     }
 
     @Test
     void theFirstRefusalIsAWarningThatNamesTheAddressAndTheEndpoint() {
         refused.refused("/fortumo", GATEWAY);
 
-        assertThat(logged).hasSize(1);
-        assertThat(logged.get(0).getLevel()).isEqualTo(Level.WARNING);
+        assertThat(log.records()).hasSize(1);
+        assertThat(log.records().get(0).getLevel()).isEqualTo(Level.WARNING);
         assertThat(lines()).containsExactly("sms:safe /fortumo refused a call from " + GATEWAY
                 + ": not in notify.allow (said at most once a minute per address)");
     }
