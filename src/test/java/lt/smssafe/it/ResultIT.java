@@ -105,6 +105,7 @@ class ResultIT {
                 + " where s.code = ? order by m.id", code)).containsExactly(
                 List.of("STARTED"), List.of("LAST"), List.of("WAIT"), List.of("CLOSED"));
         assertThat(awaitActionLines(code, 1)).containsExactly(code + " account-7 3 4.35 EUR OK");
+        awaitRecordedSuccess(code);
         assertThat(query("select attempts, succeeded_at is not null from smssafe_action_run where reference = ?",
                 code)).containsExactly(List.of("1", "1"));
     }
@@ -262,6 +263,7 @@ class ResultIT {
 
         assertThat(awaitActionLines(code, 2)).containsExactly(
                 code + " fail-once-" + phone + " 3 4.35 EUR FAILED", code + " fail-once-" + phone + " 3 4.35 EUR OK");
+        awaitRecordedSuccess(code);
         assertThat(query("select attempts, last_error, succeeded_at is not null from smssafe_action_run"
                 + " where safe_id = ? and reference = ?", SAFE, code))
                 .containsExactly(List.of("2", "java.io.IOException: the shop is down for " + code, "1"));
@@ -369,6 +371,19 @@ class ResultIT {
 
     private static List<String> awaitActionLines(String code, int count) throws InterruptedException {
         return ActionLog.await(line -> line.startsWith(code + " "), count);
+    }
+
+    /**
+     * Waits (at most 10 s) until the session's payment action is recorded as succeeded: the runner writes that after
+     * the action's own log line, so right after the line the record can still be on its way (CI once read one attempt,
+     * not yet succeeded). The assertions that follow fail if it never is.
+     */
+    private static void awaitRecordedSuccess(String code) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!query("select succeeded_at is not null from smssafe_action_run where safe_id = ? and reference = ?",
+                SAFE, code).equals(List.of(List.of("1"))) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
     }
 
     /** Rows of a query on the deployment's database, every value as text. */
