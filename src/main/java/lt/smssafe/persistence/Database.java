@@ -51,14 +51,8 @@ public final class Database implements AutoCloseable {
                 new HibernatePersistenceProvider().createEntityManagerFactory(configuration), SqlEngine.of(dataSource));
     }
 
-    /** Whether the database gives a valid connection now (within the pool's own wait and 2 s of checking). */
-    public boolean answers() {
-        try (java.sql.Connection connection = dataSource.getConnection()) {
-            return connection.isValid(2);
-        } catch (java.sql.SQLException | RuntimeException e) {
-            return false;
-        }
-    }
+    /** How long one check of the database's state may take, beyond the pool's own wait for a connection. */
+    static final int CHECK_SECONDS = 2;
 
     /** What a load balancer needs to know of this database: whether this node may send it work now. */
     public enum Readiness {
@@ -77,7 +71,7 @@ public final class Database implements AutoCloseable {
      */
     public Readiness readiness() {
         try (java.sql.Connection connection = dataSource.getConnection()) {
-            if (!connection.isValid(2)) {
+            if (!connection.isValid(CHECK_SECONDS)) {
                 return Readiness.DOWN;
             }
             boolean ready = engine != SqlEngine.MARIADB || GaleraReadiness.readyOrNotGalera(connection);

@@ -13,7 +13,6 @@ import java.sql.Statement;
  * Galera (or MySQL) answers it with no row, which is not Galera.
  */
 final class GaleraReadiness {
-    private static final int TIMEOUT_SECONDS = 2;
 
     private GaleraReadiness() {
     }
@@ -21,7 +20,7 @@ final class GaleraReadiness {
     /** False only for a Galera node that is not ready; true for a ready one and for a database that is not Galera. */
     static boolean readyOrNotGalera(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.setQueryTimeout(TIMEOUT_SECONDS);
+            statement.setQueryTimeout(Database.CHECK_SECONDS);
             if (!"ON".equalsIgnoreCase(value(statement, "SHOW GLOBAL VARIABLES LIKE 'wsrep_on'"))) {
                 return true;
             }

@@ -224,9 +224,6 @@ public final class MessageProcessor {
         if (unclosed.isEmpty()) {
             // inserted with its first message counted: one INSERT, not an INSERT and an UPDATE
             store.insert(session);
-            if (outcome.kind() != ReplyKind.CLOSED) {
-                store.opened(session);
-            }
         } else {
             store.update(session);
         }

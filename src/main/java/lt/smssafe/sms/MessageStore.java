@@ -29,8 +29,8 @@ final class MessageStore {
      * instead holds an entry for every session ever opened, and a million closed sessions made that walk the
      * message's dearest read on the embedded H2 (issue 15, README "Performance").
      */
-    static final String FIND_UNCLOSED = unclosedThrough("last_session_id");
-    static final String FIND_UNCLOSED_TEST = unclosedThrough("last_test_session_id");
+    static final String FIND_UNCLOSED = unclosedThrough(PhoneLock.lastSessionColumn(false));
+    static final String FIND_UNCLOSED_TEST = unclosedThrough(PhoneLock.lastSessionColumn(true));
     private static final String INSERT_SESSION = "INSERT INTO smssafe_session (safe_id, dialect, test, code, msisdn,"
             + " country, provider, content, required_messages, received_messages, total, currency, opened_at,"
             + " last_message_at, wait_until, closed_at, reversed_total, version)"
@@ -77,7 +77,7 @@ final class MessageStore {
 
     /**
      * The phone's unclosed session of this dialect (test messages have their own), if it has one. Read under the
-     * phone's lock, which {@link #opened} keeps naming it.
+     * phone's lock, whose row {@link #insert(PaymentSession)} keeps naming it.
      */
     Optional<PaymentSession> unclosed(PaidMessage message) throws SQLException {
         try (PreparedStatement find = connection.prepareStatement(message.test() ? FIND_UNCLOSED_TEST
@@ -99,8 +99,9 @@ final class MessageStore {
     }
 
     /**
-     * Inserts a new session with its first message counted and gives it its id. A code already taken in this safe
-     * fails here on the unique key, and the whole message is retried with a new code.
+     * Inserts a new session with its first message counted, gives it its id and, when it stays open, names it on
+     * its phone's lock row. A code already taken in this safe fails here on the unique key, and the whole message is
+     * retried with a new code.
      */
     void insert(PaymentSession session) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT_SESSION,
@@ -129,14 +130,11 @@ final class MessageStore {
                 session.storedAs(key.getLong(1));
             }
         }
-    }
-
-    /**
-     * Names a session that its first message left open as its phone's last one, so that {@link #unclosed} finds it
-     * for the phone's next message. A session that closed at once (a one-message rate) is never looked up again.
-     */
-    void opened(PaymentSession session) throws SQLException {
-        PhoneLock.lastSession(connection, safeId, session.dialect(), session.msisdn(), session.test(), session.id());
+        if (session.closedAt().isEmpty()) {
+            // the phone's next message finds it through its lock row; one that closed at once is never looked up
+            PhoneLock.lastSession(connection, safeId, session.dialect(), session.msisdn(), session.test(),
+                    session.id());
+        }
     }
 
     /** Writes what {@link PaymentSession#accept} changed in a stored session. */

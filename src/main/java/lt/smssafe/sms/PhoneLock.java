@@ -30,12 +30,14 @@ public class PhoneLock {
             + " VALUES (?, ?, ?, 1) ON DUPLICATE KEY UPDATE writes = writes + 1";
     private static final String INSERT = "INSERT INTO smssafe_phone (safe_id, dialect, msisdn, writes)"
             + " VALUES (?, ?, ?, 1)";
-    /** What MariaDB counts for an upsert that inserted its row (an update that changed it counts 2). */
+    /**
+     * What MariaDB counts for an upsert that inserted its row. An update that changed the row counts 2 — and
+     * {@link #UPSERT}'s always changes it ({@code writes + 1}): an update that left the row as it was would count 1
+     * with the driver's default found-rows flag, and an existing phone would be taken for a new one.
+     */
     private static final int UPSERT_INSERTED = 1;
-    private static final String LAST_SESSION = "UPDATE smssafe_phone SET last_session_id = ?"
-            + " WHERE safe_id = ? AND dialect = ? AND msisdn = ?";
-    private static final String LAST_TEST_SESSION = "UPDATE smssafe_phone SET last_test_session_id = ?"
-            + " WHERE safe_id = ? AND dialect = ? AND msisdn = ?";
+    private static final String LAST_SESSION = nameLastSession(false);
+    private static final String LAST_TEST_SESSION = nameLastSession(true);
 
     @EmbeddedId
     private Key key;
@@ -43,16 +45,6 @@ public class PhoneLock {
     /** How often the row was taken: written by every taker, so that Galera certifies takers against each other. */
     @Column(nullable = false)
     private long writes;
-
-    /**
-     * The last session opened for this phone that did not close with its first message: the phone's unclosed session
-     * while that is not closed (see {@link MessageStore#unclosed}). Test sessions have their own.
-     */
-    @Column(name = "last_session_id")
-    private Long lastSessionId;
-
-    @Column(name = "last_test_session_id")
-    private Long lastTestSessionId;
 
     protected PhoneLock() {
     }
@@ -79,35 +71,55 @@ public class PhoneLock {
     static boolean take(Connection connection, SqlEngine engine, long safeId, String dialect, String msisdn)
             throws SQLException {
         if (engine == SqlEngine.MARIADB) {
-            return run(connection, UPSERT, null, safeId, dialect, msisdn) == UPSERT_INSERTED;
+            return run(connection, UPSERT, safeId, dialect, msisdn) == UPSERT_INSERTED;
         }
-        if (run(connection, WRITE, null, safeId, dialect, msisdn) > 0) {
+        if (run(connection, WRITE, safeId, dialect, msisdn) > 0) {
             return false;
         }
         // a concurrent first message inserting the same row fails on its key and is retried, then writes it
-        run(connection, INSERT, null, safeId, dialect, msisdn);
+        run(connection, INSERT, safeId, dialect, msisdn);
         return true;
     }
 
     /**
-     * Names the session just opened for the phone as its last one, under the lock taken by {@link #take}: the
-     * phone's next message reads it by its id. Only for a session that stays open after its first message.
+     * The column of the lock row (schema v6) that names the last session opened for the phone that did not close
+     * with its first message — its unclosed session while that is not closed ({@link MessageStore#unclosed}); test
+     * messages have sessions, and so a column, of their own.
+     */
+    static String lastSessionColumn(boolean test) {
+        return test ? "last_test_session_id" : "last_session_id";
+    }
+
+    private static String nameLastSession(boolean test) {
+        return "UPDATE smssafe_phone SET " + lastSessionColumn(test) + " = ? WHERE safe_id = ? AND dialect = ?"
+                + " AND msisdn = ?";
+    }
+
+    /**
+     * Names the session just opened for the phone as its last one, on the row {@link #take} took: the phone's next
+     * message reads it by its id. A row that is not there would leave the session unreachable, and the phone's next
+     * message would open a second one: that is a defect, not something to pass over.
      */
     static void lastSession(Connection connection, long safeId, String dialect, String msisdn, boolean test,
             long sessionId) throws SQLException {
-        run(connection, test ? LAST_TEST_SESSION : LAST_SESSION, sessionId, safeId, dialect, msisdn);
+        try (PreparedStatement statement = connection.prepareStatement(test ? LAST_TEST_SESSION : LAST_SESSION)) {
+            statement.setLong(1, sessionId);
+            statement.setLong(2, safeId);
+            statement.setString(3, dialect);
+            statement.setString(4, msisdn);
+            if (statement.executeUpdate() != 1) {
+                throw new IllegalStateException("no lock row of phone " + msisdn + " (" + dialect + ") to name session "
+                        + sessionId + " in");
+            }
+        }
     }
 
-    private static int run(Connection connection, String sql, Long sessionId, long safeId, String dialect,
-            String msisdn) throws SQLException {
+    private static int run(Connection connection, String sql, long safeId, String dialect, String msisdn)
+            throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            int parameter = 1;
-            if (sessionId != null) {
-                statement.setLong(parameter++, sessionId);
-            }
-            statement.setLong(parameter++, safeId);
-            statement.setString(parameter++, dialect);
-            statement.setString(parameter, msisdn);
+            statement.setLong(1, safeId);
+            statement.setString(2, dialect);
+            statement.setString(3, msisdn);
             return statement.executeUpdate();
         }
     }

@@ -109,7 +109,7 @@ class ActionRunnerOutageTest {
 
     private void awaitDatabase() throws InterruptedException {
         for (int i = 0; i < 150; i++) {
-            if (database.answers()) {
+            if (database.readiness() == Database.Readiness.UP) {
                 return;
             }
             Thread.sleep(200);

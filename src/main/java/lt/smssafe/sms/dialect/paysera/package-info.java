@@ -1,7 +1,7 @@
 /**
  * Paysera SMS keywords at {@code /paysera} (PROTOCOL.md §8.2): the callback's encoding both ways
- * ({@link lt.smssafe.sms.dialect.paysera.PayseraCodec}: URL-safe base64, the {@code ss1} MD5 and {@code ss2}/{@code ss3}
- * RSA signatures, the AES-256-GCM form without them — which the sandbox, the signed-notification tool and the tests
+ * ({@link lt.smssafe.sms.dialect.paysera.PayseraCodec}: URL-safe base64, the {@code ss1} MD5 and
+ * {@code ss2}/{@code ss3} RSA signatures, the AES-256-GCM form without them — which the sandbox, the signed-notification tool and the tests
  * sign and encrypt with), Paysera's public key as {@code paysera.public-key} names it, the {@code paysera.*} keys as
  * a value, and the {@link lt.smssafe.sms.dialect.paysera.PayseraDialect} that checks a request and the fields inside
  * {@code data} in the contract's order and turns them into a verified
