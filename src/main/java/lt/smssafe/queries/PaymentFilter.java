@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * What the site owner narrows the payments list (and its CSV) to; every part optional. Text is matched as typed:
- * the code exactly (in any case), the phone by its start, the content as a part in any case, country, operator and gateway
- * exactly; the dates are days in the pages' time zone, both included.
+ * the code exactly (in any case), the phone by its start, the content as a part in any case, country, operator
+ * and gateway exactly; the dates are days in the pages' time zone, both included.
  *
  * @param state {@code open}, {@code waiting}, {@code closed}, {@code reversed} or {@code test}
  */

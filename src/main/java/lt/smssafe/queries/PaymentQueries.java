@@ -128,8 +128,8 @@ public final class PaymentQueries {
 
     /**
      * The dashboard's figures: paid sessions and their revenue per day of the last {@code days} days (today
-     * included), per country (or operator) and currency, and this month's per currency; test payments left out. A closed session keeps its total
-     * when a gateway later reverses one of its messages (PROTOCOL.md §8), so its revenue is that total less what was
+     * included), per country (or operator) and currency, and this month's per currency; test payments left out.
+     * A closed session keeps its total when a gateway later reverses one of its messages (PROTOCOL.md §8), so its revenue is that total less what was
      * reversed: money the site owner did not get. It stays counted as paid (it closed, its action ran), on the day
      * it closed.
      */
@@ -182,8 +182,8 @@ public final class PaymentQueries {
             parameters.put("msisdn", literal(msisdn) + "%");
         });
         filter.content().ifPresent(content -> {
-            // lower() on both sides: a schema made as the README says (utf8mb4, its default collation) compares
-            // ignoring case, H2 and a _bin collation do not; what the list shows must not depend on the database
+            // lower() on both sides: the admin types a part of the text in any case, and the columns compare exactly
+            // (utf8mb4_bin on MariaDB, as the migrations make them; H2 too)
             jpql.append(" and lower(s.content) like :content escape '!'");
             parameters.put("content", "%" + literal(content.toLowerCase(Locale.ROOT)) + "%");
         });
