@@ -21,7 +21,7 @@
     <tbody>
     <c:forEach var="m" items="${migrations}">
       <tr><td><c:out value="${m.version()}"/></td><td><c:out value="${m.description()}"/></td>
-        <td><c:out value="${m.state()}"/></td><td><c:out value="${m.installedOn()}"/></td></tr>
+        <td><c:out value="${m.state()}"/></td><td><time datetime="${times.iso(m.installedOn())}"><c:out value="${times.format(m.installedOn())}"/></time></td></tr>
     </c:forEach>
     </tbody>
   </table>

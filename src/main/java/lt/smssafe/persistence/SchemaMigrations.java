@@ -1,5 +1,6 @@
 package lt.smssafe.persistence;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -68,13 +69,14 @@ public final class SchemaMigrations {
      *
      * @param state Flyway's words for its state, e.g. {@code Pending}, {@code Success}
      * @param pending whether it is waiting to be applied
+     * @param installedOn when it was applied; null while pending
      */
     public record Migration(String version, String description, String state, boolean pending,
-            String installedOn) {
+            Instant installedOn) {
         static Migration of(MigrationInfo info) {
             return new Migration(String.valueOf(info.getVersion()), info.getDescription(),
                     info.getState().getDisplayName(), info.getState() == MigrationState.PENDING,
-                    info.getInstalledOn() == null ? "" : info.getInstalledOn().toInstant().toString());
+                    info.getInstalledOn() == null ? null : info.getInstalledOn().toInstant());
         }
     }
 }

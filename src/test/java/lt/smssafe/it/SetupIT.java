@@ -72,6 +72,9 @@ class SetupIT {
                 "<span id=\"database-in-use\">embedded H2 database in " + TestWar.dataDir("setup-it")
                         + " (nothing is bound at java:comp/env/jdbc/smssafe)</span>");
         assertThat(TestWar.dataDir("setup-it").resolve("smssafe.mv.db")).exists();
+        assertThat(response.body()).as("when each migration was applied, as people read times")
+                .containsPattern("<time datetime=\"\\d{4}-\\d\\d-\\d\\dT[^\"]+\">[A-Z][a-z]{2} \\d{1,2}, \\d{4}, ")
+                .doesNotContainPattern(">\\d{4}-\\d\\d-\\d\\dT");
     }
 
     @Test
