@@ -5,6 +5,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import lt.smssafe.testing.MariaDbServer;
@@ -32,6 +34,32 @@ final class DatabaseRows {
                 }
                 return result;
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /**
+     * The rows of the query once they are {@code expected}, or as they are after 10 s: for what the application
+     * writes a moment after the sign a test waits for (a payment action's recorded success comes after its log
+     * line). The caller asserts the rows returned.
+     */
+    static List<List<String>> await(List<List<String>> expected, String database, String sql, Object... args)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        List<List<String>> rows = query(database, sql, args);
+        while (!rows.equals(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            rows = query(database, sql, args);
+        }
+        return rows;
+    }
+
+    /** Runs one statement on the deployment's database (to change its schema under the application, say). */
+    static void execute(String database, String sql) {
+        try (Connection connection = DriverManager.getConnection(MariaDbServer.get().url(database), "root", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }

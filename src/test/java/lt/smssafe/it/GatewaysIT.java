@@ -98,10 +98,13 @@ class GatewaysIT {
         return DatabaseRows.query(DATABASE, sql, args);
     }
 
-    /** The attempts of the payment action for the session and whether it succeeded ({@code 1}). */
-    private static List<List<String>> sessionActionRun(String code) {
-        return query("select attempts, succeeded_at is not null from smssafe_action_run where safe_id = ?"
-                + " and kind = 'SMS_SESSION' and reference = ?", SAFE, code);
+    /**
+     * The attempts of the payment action for the session and whether it succeeded ({@code 1}), once they are one
+     * successful attempt or after 10 s: the runner records the success after the action's log line.
+     */
+    private static List<List<String>> sessionActionRun(String code) throws InterruptedException {
+        return DatabaseRows.await(List.of(List.of("1", "1")), DATABASE, "select attempts, succeeded_at is not null"
+                + " from smssafe_action_run where safe_id = ? and kind = 'SMS_SESSION' and reference = ?", SAFE, code);
     }
 
     @Test

@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -161,12 +157,12 @@ class MbsReportIT {
         String logged = "/mbs/report failed: a defect, answered 500";
         int before = TomcatLog.entriesContaining(logged).size();
         // a defect of the kind a bad upgrade leaves: the code reads and writes a column the table does not have
-        execute("alter table smssafe_mbs_transaction rename column ident to ident_renamed");
+        DatabaseRows.execute(DATABASE, "alter table smssafe_mbs_transaction rename column ident to ident_renamed");
         HttpResponse<String> response;
         try {
             response = report(committed);
         } finally {
-            execute("alter table smssafe_mbs_transaction rename column ident_renamed to ident");
+            DatabaseRows.execute(DATABASE, "alter table smssafe_mbs_transaction rename column ident_renamed to ident");
         }
 
         assertThat(response.statusCode() + " " + response.body()).isEqualTo("500 internal error");
@@ -228,13 +224,6 @@ class MbsReportIT {
     private static List<List<String>> recorded(Transaction transaction) {
         return DatabaseRows.query(DATABASE, "select status, ident, price_cents from smssafe_mbs_transaction"
                 + " where service_id = ? and transaction_id = ?", SERVICE, transaction.transactionId());
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(MariaDbServer.get().url(DATABASE), "root", "");
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 
     private HttpResponse<String> report(long transaction, long service, String status, String state, long time,

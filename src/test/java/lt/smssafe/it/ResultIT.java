@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -105,9 +100,9 @@ class ResultIT {
                 + " where s.code = ? order by m.id", code)).containsExactly(
                 List.of("STARTED"), List.of("LAST"), List.of("WAIT"), List.of("CLOSED"));
         assertThat(awaitActionLines(code, 1)).containsExactly(code + " account-7 3 4.35 EUR OK");
-        awaitRecordedSuccess(code);
-        assertThat(query("select attempts, succeeded_at is not null from smssafe_action_run where reference = ?",
-                code)).containsExactly(List.of("1", "1"));
+        // the runner records the success after the action's line: awaited, not read at once
+        assertThat(DatabaseRows.await(List.of(List.of("1", "1")), DATABASE, "select attempts, succeeded_at is not null"
+                + " from smssafe_action_run where reference = ?", code)).containsExactly(List.of("1", "1"));
     }
 
     @Test
@@ -263,10 +258,9 @@ class ResultIT {
 
         assertThat(awaitActionLines(code, 2)).containsExactly(
                 code + " fail-once-" + phone + " 3 4.35 EUR FAILED", code + " fail-once-" + phone + " 3 4.35 EUR OK");
-        awaitRecordedSuccess(code);
-        assertThat(query("select attempts, last_error, succeeded_at is not null from smssafe_action_run"
-                + " where safe_id = ? and reference = ?", SAFE, code))
-                .containsExactly(List.of("2", "java.io.IOException: the shop is down for " + code, "1"));
+        List<List<String>> run = List.of(List.of("2", "java.io.IOException: the shop is down for " + code, "1"));
+        assertThat(DatabaseRows.await(run, DATABASE, "select attempts, last_error, succeeded_at is not null"
+                + " from smssafe_action_run where safe_id = ? and reference = ?", SAFE, code)).isEqualTo(run);
         Thread.sleep(1_500);
         assertThat(actionLines(code)).as("not run again once it succeeded").hasSize(2);
     }
@@ -313,12 +307,12 @@ class ResultIT {
         String logged = "/result failed: a defect, answered 500";
         int before = TomcatLog.entriesContaining(logged).size();
         // a defect of the kind a bad upgrade leaves: the code writes a column the table does not have
-        execute("alter table smssafe_message rename column reply to reply_renamed");
+        DatabaseRows.execute(DATABASE, "alter table smssafe_message rename column reply to reply_renamed");
         HttpResponse<String> response;
         try {
             response = provider.deliver(FakeProvider.sms(SAFE, id, phone, "defect"));
         } finally {
-            execute("alter table smssafe_message rename column reply_renamed to reply");
+            DatabaseRows.execute(DATABASE, "alter table smssafe_message rename column reply_renamed to reply");
         }
 
         assertThat(response.statusCode()).isEqualTo(500);
@@ -338,25 +332,18 @@ class ResultIT {
         // a page that meets a defect says so the same way
         String pageLogged = "/check failed: a defect, answered 500";
         int pageBefore = TomcatLog.entriesContaining(pageLogged).size();
-        execute("alter table smssafe_session rename column content to content_renamed");
+        DatabaseRows.execute(DATABASE, "alter table smssafe_session rename column content to content_renamed");
         HttpResponse<String> page;
         try {
             page = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                     URI.create(base + "check?session=" + code(retried))).build(),
                     HttpResponse.BodyHandlers.ofString());
         } finally {
-            execute("alter table smssafe_session rename column content_renamed to content");
+            DatabaseRows.execute(DATABASE, "alter table smssafe_session rename column content_renamed to content");
         }
         assertThat(page.statusCode()).isEqualTo(500);
         assertThat(page.body()).isEqualTo("internal error");
         assertThat(TomcatLog.awaitEntries(pageLogged, pageBefore)).hasSize(pageBefore + 1);
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(MariaDbServer.get().url(DATABASE), "root", "");
-             java.sql.Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 
     private static Map<String, String> with(Map<String, String> params, String key, String value) {
@@ -371,19 +358,6 @@ class ResultIT {
 
     private static List<String> awaitActionLines(String code, int count) throws InterruptedException {
         return ActionLog.await(line -> line.startsWith(code + " "), count);
-    }
-
-    /**
-     * Waits (at most 10 s) until the session's payment action is recorded as succeeded: the runner writes that after
-     * the action's own log line, so right after the line the record can still be on its way (CI once read one attempt,
-     * not yet succeeded). The assertions that follow fail if it never is.
-     */
-    private static void awaitRecordedSuccess(String code) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!query("select succeeded_at is not null from smssafe_action_run where safe_id = ? and reference = ?",
-                SAFE, code).equals(List.of(List.of("1"))) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
     }
 
     /** Rows of a query on the deployment's database, every value as text. */

@@ -55,10 +55,11 @@ class NodeHealthTest {
         NodeHealth health = new NodeHealth(database, new SchemaMigrations(database.dataSource()), CLOCK);
         assertThat(health.check().up()).isTrue();
 
-        database.close();
+        Database gone = database;
+        database = null;
+        gone.close();
 
         assertThat(health.check()).isEqualTo(new NodeHealth.Verdict(Readiness.DOWN, false));
-        database = null;
     }
 
     private String show(String sql) throws SQLException {

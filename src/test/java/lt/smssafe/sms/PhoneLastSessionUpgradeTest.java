@@ -14,6 +14,7 @@ import java.util.List;
 import lt.smssafe.i18n.Language;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.persistence.SchemaMigrations;
+import lt.smssafe.sms.dialect.fortumo.FortumoMessage;
 import lt.smssafe.testing.MutableClock;
 import lt.smssafe.testing.TestDatabases;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,8 +22,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * An installation upgraded to schema v6 while buyers are half-way through their sessions: the migration names each
- * phone's unclosed session on its lock row, so that their next messages continue them, real and test alike, and a
- * phone whose sessions are all closed starts a new one.
+ * phone's unclosed session on its lock row, so that their next messages continue them, real and test alike (test
+ * messages come from a live gateway, here Fortumo), and a phone whose sessions are all closed starts a new one.
  */
 class PhoneLastSessionUpgradeTest {
     private static final long SAFE = 12;
@@ -32,26 +33,33 @@ class PhoneLastSessionUpgradeTest {
     @EnumSource(TestDatabases.class)
     void sessionsOpenBeforeTheUpgradeGoOnAfterIt(TestDatabases kind) throws Exception {
         HikariDataSource pool = kind.openEmpty();
-        new SchemaMigrations(pool, "5").migrate();
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
-            connection.setAutoCommit(true);
-            // phone 1: a closed session, then an open one with 1 of 3, and an open test session with 2 of 3;
-            // phone 2: only a closed session
-            statement.execute(session(1, "CLSED234", "37060000001", false, 3, true));
-            statement.execute(session(2, "REAL2345", "37060000001", false, 1, false));
-            statement.execute(session(3, "TEST2345", "37060000001", true, 2, false));
-            statement.execute(session(4, "CLSED567", "37060000002", false, 3, true));
-            statement.execute("INSERT INTO smssafe_phone (safe_id, dialect, msisdn, writes) VALUES (" + SAFE
-                    + ", 'smssafe', '37060000001', 6), (" + SAFE + ", 'smssafe', '37060000002', 3)");
-        }
-
+        Database database = null;
         List<String> replies = new ArrayList<>();
-        try (Database database = TestDatabases.open(pool)) {
+        try {
+            new SchemaMigrations(pool, "5").migrate();
+            try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+                connection.setAutoCommit(true);
+                // phone 1: a closed session, then an open one with 1 of 3, and an open test session with 2 of 3;
+                // phone 2: only a closed session
+                statement.execute(session(1, "CLSED234", "37060000001", false, 3, true));
+                statement.execute(session(2, "REAL2345", "37060000001", false, 1, false));
+                statement.execute(session(3, "TEST2345", "37060000001", true, 2, false));
+                statement.execute(session(4, "CLSED567", "37060000002", false, 3, true));
+                statement.execute("INSERT INTO smssafe_phone (safe_id, dialect, msisdn, writes) VALUES (" + SAFE
+                        + ", 'fortumo', '37060000001', 6), (" + SAFE + ", 'fortumo', '37060000002', 3)");
+            }
+            database = TestDatabases.open(pool);
             MessageProcessor processor = new MessageProcessor(database, SAFE, MessageCount.fixed(3), Duration.ZERO,
                     Language.EN, new MutableClock(NOW), new SecureRandom(), code -> { });
             replies.add(processor.process(message("after-1", "37060000001", false)).body());
             replies.add(processor.process(message("after-2", "37060000001", true)).body());
             replies.add(processor.process(message("after-3", "37060000002", false)).body());
+        } finally {
+            if (database != null) {
+                database.close();
+            } else {
+                pool.close();
+            }
         }
 
         assertThat(replies.get(0)).isEqualTo("your message is received for session REAL2345");
@@ -60,80 +68,19 @@ class PhoneLastSessionUpgradeTest {
                 .doesNotContain("CLSED567");
     }
 
+    /** Session {@code id} of a Fortumo sender, opened {@code 10 - id} hours before now: a later id opened later. */
     private static String session(long id, String code, String msisdn, boolean test, int received, boolean closed) {
-        long opened = NOW.minus(Duration.ofHours(id)).toEpochMilli();
+        long opened = NOW.minus(Duration.ofHours(10 - id)).toEpochMilli();
         return "INSERT INTO smssafe_session (id, safe_id, dialect, test, code, msisdn, country, provider, content,"
                 + " required_messages, received_messages, total, currency, opened_at, last_message_at, wait_until,"
-                + " closed_at, reversed_total, version) VALUES (" + id + ", " + SAFE + ", 'smssafe', " + test + ", '"
+                + " closed_at, reversed_total, version) VALUES (" + id + ", " + SAFE + ", 'fortumo', " + test + ", '"
                 + code + "', '" + msisdn + "', 'lt', 'bite_lt', 'order-42', 3, " + received + ", "
                 + new BigDecimal("1.45").multiply(BigDecimal.valueOf(received)) + ", 'EUR', " + opened + ", "
                 + opened + ", NULL, " + (closed ? String.valueOf(opened) : "NULL") + ", 0, " + received + ")";
     }
 
     private static PaidMessage message(String id, String msisdn, boolean test) {
-        MessageValues values = new MessageValues(SAFE, id, msisdn, "lt", "bite_lt", "1337", "order-42",
-                new BigDecimal("1.45"), "EUR", NOW.getEpochSecond());
-        if (!test) {
-            return values;
-        }
-        return new TestMessage(values);
-    }
-
-    /** The same message flagged as the gateway's test. */
-    private record TestMessage(MessageValues values) implements PaidMessage {
-        @Override
-        public String messageId() {
-            return values.messageId();
-        }
-
-        @Override
-        public String dialect() {
-            return values.dialect();
-        }
-
-        @Override
-        public String msisdn() {
-            return values.msisdn();
-        }
-
-        @Override
-        public String country() {
-            return values.country();
-        }
-
-        @Override
-        public String provider() {
-            return values.provider();
-        }
-
-        @Override
-        public String shortcode() {
-            return values.shortcode();
-        }
-
-        @Override
-        public String content() {
-            return values.content();
-        }
-
-        @Override
-        public BigDecimal cost() {
-            return values.cost();
-        }
-
-        @Override
-        public String currency() {
-            return values.currency();
-        }
-
-        @Override
-        public long providerTime() {
-            return values.providerTime();
-        }
-
-        @Override
-        public boolean test() {
-            return true;
-        }
+        return new FortumoMessage(id, msisdn, "lt", "bite_lt", "1337", "order-42", new BigDecimal("1.45"), "EUR",
+                test);
     }
 }

@@ -52,8 +52,7 @@ class RepliesTest {
                 Duration.ofMinutes(10), Duration.ofHours(1).plusMinutes(21), LONGEST_LEFT, Duration.ofHours(24)}) {
             String text = Replies.text(Language.LT, kind, CODE, left);
 
-            assertThat(text).as("%s with %s left", kind, left).doesNotContainPattern("[ąčęėįšųūžĄČĘĖĮŠŲŪŽ]")
-                    .matches("\\p{ASCII}+");
+            assertThat(text).as("%s with %s left: ASCII, so no diacritics", kind, left).matches("\\p{ASCII}+");
         }
     }
 

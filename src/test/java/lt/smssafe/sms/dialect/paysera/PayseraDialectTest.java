@@ -169,7 +169,7 @@ class PayseraDialectTest {
         String standard = Base64.getEncoder().encodeToString(query);
         String data = urlSafe(query);
         assertThat(standard).as("the fixture must exercise both replaced characters").contains("+", "/");
-        assertThat(data).doesNotContain("+", "/").contains("-", "_");
+        assertThat(data).as("and its URL-safe form both replacements").contains("-", "_");
 
         assertThat(read(dialect, request("data", data, "ss1", md5Ss1(data, PASSWORD)))).isEqualTo(RAW_EXPECTED);
         assertThat(PayseraCodec.decode(data)).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(query));
@@ -194,7 +194,6 @@ class PayseraDialectTest {
         String data = urlSafe(RAW_QUERY.getBytes(StandardCharsets.UTF_8));
         String ss2 = rsa("SHA1withRSA", data, paysera.getPrivate());
         String ss3 = rsa("SHA256withRSA", data, paysera.getPrivate());
-        assertThat(ss2 + ss3).as("URL-safe signatures, not standard base64").doesNotContain("+", "/");
 
         assertThat(read(dialect, request("data", data, "ss2", ss2))).isEqualTo(RAW_EXPECTED);
         assertThat(read(dialect, request("data", data, "ss3", ss3))).isEqualTo(RAW_EXPECTED);
