@@ -64,6 +64,28 @@ final class KeyParsers {
         return name;
     }
 
+    /**
+     * A secret of at least {@code minLength} characters (code points). The reason never quotes the value: it goes
+     * into the start-up log line.
+     */
+    static java.util.function.Function<String, String> secret(int minLength) {
+        return value -> {
+            if (value.codePointCount(0, value.length()) < minLength) {
+                throw new IllegalArgumentException("must be at least " + minLength + " characters");
+            }
+            return value;
+        };
+    }
+
+    /** {@code check.limit}: unknown session codes one address may look up per minute, 1 to 1,000,000. */
+    static int checkLimit(String value) {
+        int limit = value.matches("\\d{1,7}") ? Integer.parseInt(value) : 0;
+        if (limit < 1 || limit > 1_000_000) {
+            throw new IllegalArgumentException("must be a whole number from 1 to 1000000, not '" + value + "'");
+        }
+        return limit;
+    }
+
     static Duration positiveDuration(String value) {
         Duration duration = Durations.parse(value);
         if (duration.isZero()) {

@@ -44,14 +44,24 @@ import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
  * @param paysera Paysera's {@code /paysera}, when {@code paysera.project-id} and {@code paysera.password} are set
  * @param timezone the time zone in which pages show times and the payments' days begin
  * @param siteName the shop's name on the buyer's pages
+ * @param checkLimit lookups of unknown session codes one address may make on {@code /check} per minute
+ * @param apiKey the bearer key of {@code /redeem} for the site's own server; empty switches {@code /redeem} off
+ * @param redeemTest whether a test payment may be redeemed ({@code redeem.test}); {@code REJECT} by default
  */
 public record Settings(long safe, Passkey passkey, SignatureScheme signature, Duration maxSkew, int messages,
         Duration delay, Language language, Optional<String> ratesUrl, Duration ratesRefresh, Path dataDir,
         Optional<String> datasourceKey, boolean schemaAuto, Optional<String> action, AddressFilter notifyAllow,
         Optional<MbsConfig> mbs, Optional<FortumoConfig> fortumo, Optional<PayseraConfig> paysera,
-        ZoneId timezone, String siteName) {
+        ZoneId timezone, String siteName, int checkLimit, Optional<String> apiKey, TestPolicy redeemTest) {
     /** The JNDI name of the DataSource when the {@code datasource} key is not set. */
     public static final String DEFAULT_DATASOURCE = "java:comp/env/jdbc/smssafe";
+    /** PROTOCOL.md §1: {@code api.key} has at least 32 characters, a bearer key nobody guesses. */
+    public static final int API_KEY_MIN_LENGTH = 32;
+    /**
+     * PROTOCOL.md §8: {@code fortumo.secret} and {@code paysera.password} have at least 16 characters; a signature is
+     * only as strong as the secret an attacker holding a captured request could try offline.
+     */
+    public static final int GATEWAY_SECRET_MIN_LENGTH = 16;
 
     /**
      * Reads and validates every key, in the order of the table in PROTOCOL.md §1, so that the first bad key is the
@@ -83,12 +93,15 @@ public record Settings(long safe, Passkey passkey, SignatureScheme signature, Du
                 fortumo(keys),
                 paysera(keys),
                 keys.optional("timezone", KeyParsers::zone).orElseGet(ZoneId::systemDefault),
-                keys.optional("site.name", KeyParsers::siteName).orElse("sms:safe"));
+                keys.optional("site.name", KeyParsers::siteName).orElse("sms:safe"),
+                keys.optional("check.limit", KeyParsers::checkLimit).orElse(10),
+                keys.optional("api.key", KeyParsers.secret(API_KEY_MIN_LENGTH)),
+                keys.optional("redeem.test", TestPolicy::parse).orElse(TestPolicy.REJECT));
     }
 
     /** Fortumo (PROTOCOL.md §8.1): on when {@code fortumo.secret} is set. */
     private static Optional<FortumoConfig> fortumo(Keys keys) {
-        Optional<String> secret = keys.optional("fortumo.secret", Function.identity());
+        Optional<String> secret = keys.optional("fortumo.secret", KeyParsers.secret(GATEWAY_SECRET_MIN_LENGTH));
         Optional<String> serviceId = keys.optional("fortumo.service-id", KeyParsers::gatewayId);
         TestPolicy test = keys.optional("fortumo.test", TestPolicy::parse).orElse(TestPolicy.ACCEPT);
         return secret.map(value -> new FortumoConfig(value, serviceId, test));
@@ -97,7 +110,7 @@ public record Settings(long safe, Passkey passkey, SignatureScheme signature, Du
     /** Paysera (PROTOCOL.md §8.2): on when {@code paysera.project-id} and {@code paysera.password} are set. */
     private static Optional<PayseraConfig> paysera(Keys keys) {
         Optional<Long> projectId = keys.optional("paysera.project-id", KeyParsers::positiveId);
-        Optional<String> password = keys.optional("paysera.password", Function.identity());
+        Optional<String> password = keys.optional("paysera.password", KeyParsers.secret(GATEWAY_SECRET_MIN_LENGTH));
         Optional<PublicKey> publicKey = keys.optional("paysera.public-key", PayseraKeys::publicKey);
         TestPolicy test = keys.optional("paysera.test", TestPolicy::parse).orElse(TestPolicy.ACCEPT);
         if (projectId.isEmpty() && password.isEmpty()) {
@@ -148,7 +161,7 @@ public record Settings(long safe, Passkey passkey, SignatureScheme signature, Du
         return new TimeWindow(maxSkew, clock);
     }
 
-    /** Every key, the passkey and the MBS secret hidden. */
+    /** Every key, the passkey, the gateways' secrets, the MBS secret and the API key hidden. */
     @Override
     public String toString() {
         return "Settings[safe=" + safe + ", passkey=" + passkey + ", signature=" + signature.configName()
@@ -159,6 +172,8 @@ public record Settings(long safe, Passkey passkey, SignatureScheme signature, Du
                 + ", notify.allow=" + (notifyAllow.allowsEveryone() ? "everyone" : "listed")
                 + ", mbs=" + mbs.map(m -> m.endpoint() + " service " + m.serviceId()).orElse("off")
                 + ", fortumo=" + fortumo.map(FortumoConfig::toString).orElse("off")
-                + ", paysera=" + paysera.map(PayseraConfig::toString).orElse("off") + "]";
+                + ", paysera=" + paysera.map(PayseraConfig::toString).orElse("off")
+                + ", check.limit=" + checkLimit + ", api.key=" + (apiKey.isPresent() ? "(hidden)" : "off")
+                + ", redeem.test=" + redeemTest + "]";
     }
 }

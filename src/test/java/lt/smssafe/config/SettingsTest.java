@@ -320,4 +320,44 @@ class SettingsTest {
                 .isInstanceOf(InvalidConfigException.class).hasMessageContaining("'mbs.report-url' is invalid")
                 .hasMessageContaining("colour");
     }
+
+    @Test
+    void secretsShorterThanTheContractSaysStopTheDeploymentWithoutShowingThem() {
+        String fifteen = "fortumo-secret!";
+        assertThatThrownBy(() -> resolve("fortumo.secret", fifteen)).isInstanceOf(InvalidConfigException.class)
+                .hasMessage("smssafe configuration: 'fortumo.secret' is invalid: must be at least 16 characters")
+                .message().doesNotContain(fifteen);
+        assertThatThrownBy(() -> resolve("paysera.project-id", "42", "paysera.password", "short-password"))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage("smssafe configuration: 'paysera.password' is invalid: must be at least 16 characters");
+        String key31 = "k".repeat(31);
+        assertThatThrownBy(() -> resolve("api.key", key31)).isInstanceOf(InvalidConfigException.class)
+                .hasMessage("smssafe configuration: 'api.key' is invalid: must be at least 32 characters")
+                .message().doesNotContain(key31);
+    }
+
+    @Test
+    void secretsOfTheContractsLengthAreTakenAndNeverShown() {
+        String key = "k".repeat(32);
+        Settings settings = resolve("fortumo.secret", "f".repeat(16), "paysera.project-id", "42",
+                "paysera.password", "p".repeat(16), "api.key", key);
+
+        assertThat(settings.fortumo()).isPresent();
+        assertThat(settings.paysera()).isPresent();
+        assertThat(settings.apiKey()).contains(key);
+        assertThat(settings.toString()).doesNotContain(key, "f".repeat(16), "p".repeat(16));
+    }
+
+    @Test
+    void checkLimitAndRedeemTestDefaultsAndForms() {
+        assertThat(resolve().checkLimit()).isEqualTo(10);
+        assertThat(resolve().apiKey()).isEmpty();
+        assertThat(resolve().redeemTest()).isEqualTo(lt.smssafe.sms.dialect.TestPolicy.REJECT);
+        assertThat(resolve("check.limit", "3", "redeem.test", "accept").checkLimit()).isEqualTo(3);
+        assertThat(resolve("redeem.test", "accept").redeemTest()).isEqualTo(lt.smssafe.sms.dialect.TestPolicy.ACCEPT);
+        assertInvalid("smssafe configuration: 'check.limit' is invalid: must be a whole number from 1 to 1000000, "
+                + "not '0'", "check.limit", "0");
+        assertInvalid("smssafe configuration: 'redeem.test' is invalid: must be accept or reject, not 'yes'",
+                "redeem.test", "yes");
+    }
 }

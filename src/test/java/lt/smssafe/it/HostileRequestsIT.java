@@ -39,7 +39,7 @@ class HostileRequestsIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return TestWar.named("hostile-it").with("safe", "5353").with("passkey", "hostile-passkey")
-                .with("fortumo.secret", "hostile-fortumo").build();
+                .with("fortumo.secret", "hostile-fortumo-secret").build();
     }
 
     @Test
