@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import lt.smssafe.logging.LogText;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.persistence.DatabaseUnavailableException;
 import lt.smssafe.persistence.TransactionConflictException;
@@ -149,7 +150,7 @@ public final class ActionRunner implements AutoCloseable {
                     run.attempts());
         } else {
             LOG.warn("sms:safe payment action for {} {} failed (attempt {}), will retry: {}", run.kind(),
-                    run.reference(), run.attempts(), outcome.toString());
+                    run.reference(), run.attempts(), LogText.of(outcome.toString()));
         }
     }
 

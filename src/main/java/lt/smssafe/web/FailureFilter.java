@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import lt.smssafe.SmsSafe;
+import lt.smssafe.logging.LogText;
 import lt.smssafe.mbs.MbsUnavailableException;
 import lt.smssafe.persistence.DatabaseUnavailableException;
 import org.slf4j.Logger;
@@ -40,8 +41,9 @@ public final class FailureFilter extends HttpFilter {
             request.getParameterMap();
         } catch (IllegalStateException | IllegalArgumentException e) {
             int status = unreadableStatus(e);
-            LOG.info("sms:safe {} refused a request it cannot read ({}): {}", request.getServletPath(), status,
-                    e.getMessage());
+            // the container's message may quote the parameter it could not read
+            LOG.info("sms:safe {} refused a request it cannot read ({}): {}", LogText.of(request.getServletPath()),
+                    status, LogText.of(e.getMessage()));
             PlainText.send(response, status, status == 413 ? "request too large" : "bad request");
             count(request, status);
             return;
@@ -52,10 +54,11 @@ public final class FailureFilter extends HttpFilter {
         } catch (RuntimeException | ServletException e) {
             Throwable outage = outage(e);
             if (outage != null) {
-                LOG.warn("sms:safe {} answered 503: {}", request.getServletPath(), outage.toString());
+                LOG.warn("sms:safe {} answered 503: {}", LogText.of(request.getServletPath()),
+                        LogText.of(outage.toString()));
             } else {
                 LOG.error("sms:safe {} {} failed: a defect, answered 500", request.getMethod(),
-                        request.getServletPath(), e);
+                        LogText.of(request.getServletPath()), e);
             }
             if (response.isCommitted()) {
                 return;

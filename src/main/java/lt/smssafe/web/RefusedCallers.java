@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import lt.smssafe.logging.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,6 @@ final class RefusedCallers {
         }
         lastLogged.put(address, now);
         LOG.warn("sms:safe {} refused a call from {}: not in notify.allow (said at most once a minute per address)",
-                endpoint, address);
+                endpoint, LogText.of(address));
     }
 }

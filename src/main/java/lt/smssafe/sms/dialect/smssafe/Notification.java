@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import lt.smssafe.logging.LogText;
 import lt.smssafe.sms.PaidMessage;
 
 /**
@@ -203,12 +204,6 @@ public final class Notification implements PaidMessage {
 
     /** The value quoted, cut short and on one line, fit for a log. */
     private static String shown(String value) {
-        StringBuilder quoted = new StringBuilder("'");
-        value.codePoints().limit(SHOWN_CODE_POINTS).map(c -> Character.isISOControl(c) ? '?' : c)
-                .forEach(quoted::appendCodePoint);
-        if (value.codePointCount(0, value.length()) > SHOWN_CODE_POINTS) {
-            quoted.append("...");
-        }
-        return quoted.append('\'').toString();
+        return LogText.quoted(value, SHOWN_CODE_POINTS);
     }
 }

@@ -168,7 +168,7 @@ class NotificationGateTest {
 
         params.put("content", new String[] {"line\n" + "x".repeat(200)});
         assertThatThrownBy(() -> Notification.parse(params))
-                .hasMessage("parameter 'content' must be at most 160 characters, not 'line?" + "x".repeat(35) + "...'");
+                .hasMessage("parameter 'content' must be at most 160 characters, not 'line\\n" + "x".repeat(35) + "...'");
 
         params.put("msisdn", new String[] {"37060000001", "37060000002"});
         assertThatThrownBy(() -> Notification.parse(params)).hasMessage("parameter 'msisdn' is given 2 times");
