@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import lt.smssafe.logging.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -123,6 +124,10 @@ public final class RatesRefresher implements AutoCloseable {
             started = true;
         }
         loadLocalFile();
+        if (source.isPresent() && source.get().isPlainHttpOverNetwork()) {
+            LOG.warn("sms:safe rates.url {} is plain HTTP: anyone on the way can change the rates (the number of"
+                    + " messages a session needs); use https", source.get().redacted());
+        }
         if (source.isEmpty()) {
             LOG.info("sms:safe rates.url is not set: the rates come from {} only", localFile.path());
             return;
@@ -167,9 +172,9 @@ public final class RatesRefresher implements AutoCloseable {
     private void recordLoadFailure(String reason, boolean warn) {
         status.updateAndGet(current -> current.failed(reason, clock.instant()));
         if (warn) {
-            LOG.warn("sms:safe rates are empty until a refresh succeeds: {}", reason);
+            LOG.warn("sms:safe rates are empty until a refresh succeeds: {}", LogText.of(reason));
         } else {
-            LOG.info("sms:safe rates are empty until a refresh succeeds: {}", reason);
+            LOG.info("sms:safe rates are empty until a refresh succeeds: {}", LogText.of(reason));
         }
     }
 
@@ -230,7 +235,7 @@ public final class RatesRefresher implements AutoCloseable {
         Instant at = clock.instant();
         status.updateAndGet(current -> current.failed(reason, at));
         LOG.warn("sms:safe rates refresh from {} failed, the last good copy stays: {}",
-                source.map(RatesSource::redacted).orElse("(no rates.url)"), reason);
+                source.map(RatesSource::redacted).orElse("(no rates.url)"), LogText.of(reason));
         return new RefreshResult(false, reason, at);
     }
 

@@ -101,6 +101,17 @@ final class RatesSource {
     }
 
     /**
+     * Whether the feed comes over plain HTTP from another machine: anyone on the way can then change the rates (a
+     * session of one message instead of three). A loopback address is exempt, as for the MBS client: nothing
+     * travels on a network there.
+     */
+    boolean isPlainHttpOverNetwork() {
+        String host = uri.getHost() == null ? "" : uri.getHost();
+        return "http".equalsIgnoreCase(uri.getScheme()) && !("localhost".equalsIgnoreCase(host)
+                || host.startsWith("127.") || "[::1]".equals(host));
+    }
+
+    /**
      * The feed's bytes: the body of a 200 answer, or the file's content.
      *
      * @param http used for http and https only

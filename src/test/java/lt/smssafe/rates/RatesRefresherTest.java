@@ -33,6 +33,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import lt.smssafe.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -333,6 +335,26 @@ class RatesRefresherTest {
         assertThat(refresher.status().source()).isEmpty();
         assertThat(refresherThreads()).isEmpty();
         assertThat(requests).isEmpty();
+    }
+
+    @Test
+    void aPlainHttpFeedFromAnotherMachineIsOneWarningAtStartUp() {
+        LogCapture log = LogCapture.of(RatesRefresher.class).start();
+        try {
+            refresher(Optional.of("http://user:token@192.0.2.1:9/rates/{safe}?key=secret")).start();
+            refresher(Optional.of("https://192.0.2.1:9/rates/{safe}")).start();
+            refresher().start(); // http to 127.0.0.1: nothing travels on a network
+        } finally {
+            log.stop();
+        }
+
+        assertThat(log.records().stream().filter(r -> r.getMessage().contains("plain HTTP")))
+                .singleElement().satisfies(record -> {
+                    assertThat(record.getLevel()).isEqualTo(Level.WARNING);
+                    assertThat(record.getMessage()).isEqualTo("sms:safe rates.url http://192.0.2.1:9/rates/1234?..."
+                            + " is plain HTTP: anyone on the way can change the rates (the number of messages a"
+                            + " session needs); use https");
+                });
     }
 
     @Test
