@@ -1,1 +1,1 @@
-<%@ page contentType="text/plain; charset=UTF-8" pageEncoding="UTF-8" isErrorPage="true" %>internal error
+<%@ page session="false" contentType="text/plain; charset=UTF-8" pageEncoding="UTF-8" isErrorPage="true" %>internal error

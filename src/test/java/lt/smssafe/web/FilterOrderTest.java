@@ -22,16 +22,20 @@ class FilterOrderTest {
     private static final Path WEB_XML = Path.of("webapp", "WEB-INF", "web.xml");
 
     @Test
-    void theFailureFilterRunsFirstAndTheCsrfCheckAfterIt() throws Exception {
+    void theSecurityHeadersComeFirstThenTheFailureFilterAndTheCsrfCheckAfterIt() throws Exception {
         Document webXml = DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().parse(WEB_XML.toFile());
 
-        assertThat(texts(webXml, "filter-mapping", "filter-name")).containsExactly("failures", "adminCsrf");
-        assertThat(texts(webXml, "filter", "filter-class")).containsExactly(FailureFilter.class.getName(),
-                AdminCsrfFilter.class.getName());
+        assertThat(texts(webXml, "filter-mapping", "filter-name")).containsExactly("securityHeaders", "failures",
+                "adminCsrf");
+        assertThat(texts(webXml, "filter", "filter-class")).containsExactly(SecurityHeadersFilter.class.getName(),
+                FailureFilter.class.getName(), AdminCsrfFilter.class.getName());
+        assertThat(texts(webXml, "filter-mapping", "dispatcher")).as("the headers on error pages too")
+                .containsExactly("REQUEST", "ERROR");
     }
 
     @Test
-    void neitherFilterIsAnnotatedSoNoMappingLandsInTheContainersOrder() {
+    void noFilterIsAnnotatedSoNoMappingLandsInTheContainersOrder() {
+        assertThat(SecurityHeadersFilter.class.isAnnotationPresent(WebFilter.class)).isFalse();
         assertThat(FailureFilter.class.isAnnotationPresent(WebFilter.class)).isFalse();
         assertThat(AdminCsrfFilter.class.isAnnotationPresent(WebFilter.class)).isFalse();
     }
