@@ -9,6 +9,9 @@
 <%@ include file="languages.jspf" %>
 <h1><fmt:message key="status.title"/> <span class="code" id="session-code"><c:out value="${code}"/></span></h1>
 <c:choose>
+  <c:when test="${not empty retryAfter}">
+    <p class="error" id="too-many-requests"><fmt:message key="status.tooMany"><fmt:param value="${retryAfter}"/></fmt:message></p>
+  </c:when>
   <c:when test="${empty status}">
     <p class="error" id="unknown-session"><fmt:message key="status.unknown"/></p>
   </c:when>

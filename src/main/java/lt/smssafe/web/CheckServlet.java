@@ -6,7 +6,10 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import lt.smssafe.SmsSafe;
 import lt.smssafe.rates.Rate;
 import lt.smssafe.rates.RateTable;
@@ -22,10 +25,24 @@ import lt.smssafe.i18n.TimeLeft;
  * and read the number, the exact text to send (with {@code ?content=} filled in), the price, the number of
  * messages, the total and the delay warning. With {@code ?session=CODE}: that session's status, as a page that
  * refreshes itself while the session is open, or as JSON ({@code &format=json} or {@code Accept:
- * application/json}); an unknown code is a 404.
+ * application/json}); an unknown code is a 404. An address that looked up more than {@code check.limit} unknown codes
+ * within a minute gets {@code 429 too many requests} with {@code Retry-After} for every status lookup until that
+ * minute has passed ({@link CheckThrottle}): a session code is a bearer secret, and this page must not be an oracle
+ * for guessing one. That no link carries the status page's URL (it holds the code) to another site is
+ * {@link SecurityHeadersFilter}'s.
  */
 @WebServlet(name = "check", urlPatterns = "/check")
 public final class CheckServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private transient CheckThrottle throttle;
+
+    @Override
+    public void init() {
+        SmsSafe app = SmsSafeListener.of(getServletContext());
+        // without an application (its configuration failed) the deployment has failed: nothing is looked up
+        throttle = new CheckThrottle(app == null ? 1 : app.settings().checkLimit(), Clock.systemUTC());
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
@@ -42,19 +59,53 @@ public final class CheckServlet extends HttpServlet {
     private void showStatus(SmsSafe app, String code, Language language, HttpServletRequest request,
             HttpServletResponse response)
             throws ServletException, IOException {
-        Optional<SessionStatus> status = app.queries().status(code);
+        String caller = request.getRemoteAddr();
+        OptionalLong refused = throttle.refusal(caller);
+        Optional<SessionStatus> status = Optional.empty();
+        if (refused.isEmpty()) {
+            status = app.queries().status(code);
+            if (status.isEmpty()) {
+                refused = throttle.unknownCode(caller);
+            }
+        }
+        if (refused.isPresent()) {
+            tooManyRequests(refused.getAsLong(), code, request, response);
+            return;
+        }
         if (Views.wantsJson(request)) {
             JsonText.send(response, status.isPresent() ? 200 : 404,
                     status.map(StatusJson::of).orElseGet(StatusJson::unknown));
             return;
         }
         response.setStatus(status.isPresent() ? 200 : 404);
-        request.setAttribute("code", code.length() > 20 ? code.substring(0, 20) : code);
+        request.setAttribute("code", shownCode(code));
         status.ifPresent(s -> {
             request.setAttribute("status", s);
             request.setAttribute("waitLeft", TimeLeft.formatForPage(s.waitLeft(), language));
         });
         Views.render(request, response, "status");
+    }
+
+    /**
+     * {@code 429} with {@code Retry-After}, as JSON {@code {"error":"too many requests"}} or as the status page saying
+     * so in the page's language. Nothing about the code: known or not, the answer is the same.
+     */
+    private static void tooManyRequests(long seconds, String code, HttpServletRequest request,
+            HttpServletResponse response) throws ServletException, IOException {
+        response.setHeader("Retry-After", String.valueOf(seconds));
+        if (Views.wantsJson(request)) {
+            JsonText.send(response, 429, Map.of("error", "too many requests"));
+            return;
+        }
+        response.setStatus(429);
+        request.setAttribute("code", shownCode(code));
+        request.setAttribute("retryAfter", seconds);
+        Views.render(request, response, "status");
+    }
+
+    /** What the page repeats of the code that was typed: at most 20 characters. */
+    private static String shownCode(String code) {
+        return code.length() > 20 ? code.substring(0, 20) : code;
     }
 
     private void showPrimer(SmsSafe app, Language language, HttpServletRequest request,

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -54,6 +55,14 @@ public final class AddressFilter {
     /** Whether everyone is allowed. */
     public boolean allowsEveryone() {
         return blocks.isEmpty();
+    }
+
+    /**
+     * The address of an IP literal ({@code 192.0.2.1}, {@code 2001:db8::1}, {@code [2001:db8::1]}), never asking DNS;
+     * empty for anything else.
+     */
+    public static Optional<InetAddress> ipLiteral(String text) {
+        return Optional.ofNullable(literal(text));
     }
 
     /**
