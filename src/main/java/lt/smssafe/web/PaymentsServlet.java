@@ -11,6 +11,7 @@ import java.io.Writer;
 import java.math.RoundingMode;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import lt.smssafe.SmsSafe;
@@ -23,7 +24,8 @@ import org.apache.commons.csv.CSVPrinter;
  * {@code /payments} (admin): every payment, newest activity first, 50 a page, filtered by code, phone (its start),
  * content, country, operator, gateway, state and days; the MBS transactions of those days below. With
  * {@code format=csv} the same filtered list as CSV for accounting: UTF-8 with a header row, money with two decimals,
- * times in ISO-8601 with the zone, streamed row by row.
+ * times in ISO-8601 with the zone, streamed row by row; no cell can be read as a spreadsheet formula
+ * ({@link CsvCell}).
  */
 @WebServlet(name = "payments", urlPatterns = "/payments")
 public final class PaymentsServlet extends HttpServlet {
@@ -75,11 +77,12 @@ public final class PaymentsServlet extends HttpServlet {
 
     private static void row(CSVPrinter printer, SessionStatus s, DateTimeFormatter iso) {
         try {
-            printer.printRecord(s.code(), s.isReversed() ? "reversed" : s.stateCode(), s.dialect(), s.test(),
-                    s.msisdn(), s.country(), s.provider(), s.content(), s.received(), s.required(),
-                    s.total().setScale(2, RoundingMode.UNNECESSARY), s.currency(), iso.format(s.openedAt()),
-                    iso.format(s.lastMessageAt()), time(s.closedAt(), iso), time(s.reversedAt(), iso),
-                    s.reversedTotal().setScale(2, RoundingMode.UNNECESSARY));
+            Object[] cells = {s.code(), s.isReversed() ? "reversed" : s.stateCode(), s.dialect(), s.test(),
+                s.msisdn(), s.country(), s.provider(), s.content(), s.received(), s.required(),
+                s.total().setScale(2, RoundingMode.UNNECESSARY), s.currency(), iso.format(s.openedAt()),
+                iso.format(s.lastMessageAt()), time(s.closedAt(), iso), time(s.reversedAt(), iso),
+                s.reversedTotal().setScale(2, RoundingMode.UNNECESSARY)};
+            printer.printRecord(Arrays.stream(cells).map(CsvCell::of));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
