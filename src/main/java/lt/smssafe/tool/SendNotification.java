@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -42,15 +43,24 @@ import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
  * </pre>
  *
  * Every parameter of PROTOCOL.md §2 has a default and can be overridden ({@code --msisdn}, {@code --content}, …,
- * or {@code --set name=value} for any parameter, even {@code sign}). Exit code 0 when every answer was 200 and every
+ * or {@code --set name=value} for any parameter, even {@code sign}). A secret (the passkey, Fortumo's secret,
+ * Paysera's password) is best read from a file ({@code --passkey-file}, …) or from the environment variable that also
+ * configures the WAR ({@code SMSSAFE_PASSKEY}, {@code SMSSAFE_FORTUMO_SECRET}, {@code SMSSAFE_PAYSERA_PASSWORD}):
+ * given on the command line it is visible to every user of the machine ({@code ps}) and kept in the shell's history,
+ * and the tool warns on stderr. Exit code 0 when every answer was 200 and every
  * reply named the same session (a 200 with a rejection text, such as the wait's, is a failure and says why).
  */
 public final class SendNotification {
     private static final String USAGE = """
-            usage: SendNotification --url URL --safe ID --passkey KEY [options]
-                   SendNotification --dialect fortumo --url URL --secret SECRET [--service-id ID] [options]
-                   SendNotification --dialect paysera --url URL --project-id ID --password PASSWORD
+            usage: SendNotification --url URL --safe ID [--passkey-file FILE] [options]
+                   SendNotification --dialect fortumo --url URL [--secret-file FILE] [--service-id ID] [options]
+                   SendNotification --dialect paysera --url URL --project-id ID [--password-file FILE]
                                     [--private-key PKCS8.pem | --encrypted] [options]
+              --passkey-file, --secret-file, --password-file FILE
+                                         the secret is the file's text (trimmed); without the option it is read
+                                         from SMSSAFE_PASSKEY, SMSSAFE_FORTUMO_SECRET, SMSSAFE_PAYSERA_PASSWORD;
+                                         --passkey, --secret, --password SECRET work too (and win), with a
+                                         warning: ps shows them to every user, the shell history keeps them
               --dialect smssafe|fortumo|paysera   the gateway to sign as (default smssafe, /result)
               --scheme hmac-sha256|md5   sms:safe signature scheme (default hmac-sha256)
               --status pending|ok|failed Fortumo: a paid message (default) or its billing report
@@ -70,11 +80,23 @@ public final class SendNotification {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final Clock clock;
     private final PrintStream out;
+    private final PrintStream err;
+    private final Function<String, String> environment;
 
-    /** A sender that reads the time from {@code clock} and prints to {@code out}. */
+    /**
+     * A sender that reads the time from {@code clock}, prints to {@code out}, warns on {@code System.err} and reads
+     * secrets from the process's environment.
+     */
     public SendNotification(Clock clock, PrintStream out) {
+        this(clock, out, System.err, System::getenv);
+    }
+
+    /** As above, with the warnings going to {@code err} and the environment's variables read from {@code environment}. */
+    public SendNotification(Clock clock, PrintStream out, PrintStream err, Function<String, String> environment) {
         this.clock = clock;
         this.out = out;
+        this.err = err;
+        this.environment = environment;
     }
 
     public static void main(String[] args) {
@@ -93,12 +115,15 @@ public final class SendNotification {
         }
         Options options;
         try {
-            options = Options.parse(args);
+            options = Options.parse(args, environment);
         } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
             out.println(e.getMessage());
             out.println(USAGE);
             return 2;
         }
+        options.secretsOnCommandLine.forEach(flag -> err.println("warning: " + flag + " on the command line is seen"
+                + " by every user of this machine (ps) and kept in the shell's history; use " + flag + "-file or "
+                + Options.SECRET_VARIABLES.get(flag) + " instead"));
         boolean allOk = true;
         List<String> codes = new ArrayList<>();
         String idBase = options.values.getOrDefault("message_id", "tool-" + UUID.randomUUID());
@@ -259,6 +284,9 @@ public final class SendNotification {
 
     /** The parsed command line. */
     private static final class Options {
+        /** Each secret's flag, and the environment variable that holds it when neither the flag nor its file is given. */
+        static final Map<String, String> SECRET_VARIABLES = Map.of("--passkey", "SMSSAFE_PASSKEY", "--secret",
+                "SMSSAFE_FORTUMO_SECRET", "--password", "SMSSAFE_PAYSERA_PASSWORD");
         private static final Map<String, String> VALUE_FLAGS = Map.of("--msisdn", "msisdn", "--country", "country",
                 "--provider", "provider", "--shortcode", "shortcode", "--content", "content", "--cost", "cost_local",
                 "--currency", "currency", "--message-id", "message_id", "--time", "time");
@@ -281,8 +309,11 @@ public final class SendNotification {
         int messages = 1;
         Duration wait = Duration.ZERO;
         boolean post;
+        /** The secrets' flags given with the secret itself, in their order: each gets a warning. */
+        final List<String> secretsOnCommandLine = new ArrayList<>();
+        private final Map<String, String> secrets = new LinkedHashMap<>();
 
-        static Options parse(String[] args) {
+        static Options parse(String[] args, Function<String, String> environment) {
             Options o = new Options();
             List<String> rest = new ArrayList<>(List.of(args));
             while (!rest.isEmpty()) {
@@ -300,14 +331,18 @@ public final class SendNotification {
                 switch (flag) {
                     case "--url" -> o.url = URI.create(value);
                     case "--dialect" -> o.dialect = oneOf("--dialect", value, "smssafe", "fortumo", "paysera");
-                    case "--secret" -> o.secret = value;
+                    case "--secret", "--passkey", "--password" -> {
+                        o.secrets.put(flag, value);
+                        o.secretsOnCommandLine.add(flag);
+                    }
+                    case "--secret-file", "--passkey-file", "--password-file" ->
+                        o.secrets.putIfAbsent(flag.substring(0, flag.length() - "-file".length()), secretFile(flag,
+                                value));
                     case "--service-id" -> o.serviceId = value;
                     case "--status" -> o.status = oneOf("--status", value, "pending", "ok", "failed");
                     case "--project-id" -> o.projectId = value;
-                    case "--password" -> o.password = value;
                     case "--private-key" -> o.privateKey = privateKey(value);
                     case "--safe" -> o.safe = value;
-                    case "--passkey" -> o.passkey = Passkey.of(value);
                     case "--scheme" -> o.scheme = SignatureScheme.parse(value);
                     case "--messages" -> o.messages = count(value);
                     case "--wait" -> o.wait = Duration.parse(value);
@@ -327,6 +362,17 @@ public final class SendNotification {
                     }
                 }
             }
+            SECRET_VARIABLES.forEach((flag, variable) -> {
+                String fromEnvironment = environment.apply(variable);
+                if (!o.secrets.containsKey(flag) && fromEnvironment != null && !fromEnvironment.isBlank()) {
+                    o.secrets.put(flag, fromEnvironment.strip());
+                }
+            });
+            o.secret = o.secrets.get("--secret");
+            o.password = o.secrets.get("--password");
+            if (o.secrets.containsKey("--passkey")) {
+                o.passkey = Passkey.of(o.secrets.get("--passkey"));
+            }
             boolean complete = o.url != null && switch (o.dialect) {
                 case "fortumo" -> o.secret != null;
                 case "paysera" -> o.projectId != null && o.password != null;
@@ -334,12 +380,26 @@ public final class SendNotification {
             };
             if (!complete) {
                 throw new IllegalArgumentException(switch (o.dialect) {
-                    case "fortumo" -> "--url and --secret are required";
-                    case "paysera" -> "--url, --project-id and --password are required";
-                    default -> "--url, --safe and --passkey are required";
+                    case "fortumo" -> "--url and the secret (--secret-file or SMSSAFE_FORTUMO_SECRET) are required";
+                    case "paysera" -> "--url, --project-id and the password (--password-file or"
+                            + " SMSSAFE_PAYSERA_PASSWORD) are required";
+                    default -> "--url, --safe and the passkey (--passkey-file or SMSSAFE_PASSKEY) are required";
                 });
             }
             return o;
+        }
+
+        /** A secret's file: its whole text, without the line break an editor or {@code echo} leaves at its end. */
+        private static String secretFile(String flag, String file) {
+            try {
+                String secret = Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
+                if (secret.isEmpty()) {
+                    throw new IllegalArgumentException(flag + ": " + file + " is empty");
+                }
+                return secret;
+            } catch (IOException | java.nio.file.InvalidPathException e) {
+                throw new IllegalArgumentException(flag + ": cannot read " + file + ": " + e.getMessage());
+            }
         }
 
         private static String oneOf(String flag, String value, String... allowed) {

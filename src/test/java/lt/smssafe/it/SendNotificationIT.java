@@ -14,6 +14,7 @@ import lt.smssafe.sms.dialect.paysera.PayseraKeys;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import lt.smssafe.tool.SendNotification;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -45,14 +46,21 @@ class SendNotificationIT {
                 .with("paysera.public-key", PayseraKeys.pem(PAYSERA_KEYS.getPublic())).build();
     }
 
-    private record Run(int exitCode, List<String> lines) {
+    private record Run(int exitCode, List<String> lines, List<String> warnings) {
     }
 
     private Run tool(String... args) {
+        return toolWith(Map.of(), args);
+    }
+
+    /** The tool with these environment variables (and no other). */
+    private Run toolWith(Map<String, String> environment, String... args) {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        int exit = new SendNotification(Clock.systemUTC(), new PrintStream(printed, true, StandardCharsets.UTF_8))
-                .run(args);
-        return new Run(exit, printed.toString(StandardCharsets.UTF_8).lines().toList());
+        ByteArrayOutputStream warned = new ByteArrayOutputStream();
+        int exit = new SendNotification(Clock.systemUTC(), new PrintStream(printed, true, StandardCharsets.UTF_8),
+                new PrintStream(warned, true, StandardCharsets.UTF_8), environment::get).run(args);
+        return new Run(exit, printed.toString(StandardCharsets.UTF_8).lines().toList(),
+                warned.toString(StandardCharsets.UTF_8).lines().toList());
     }
 
     private String phone() {
@@ -71,9 +79,11 @@ class SendNotificationIT {
     @Test
     void theToolsOwnJarRunsWithPlainJava() throws Exception {
         Path jar = Path.of(System.getProperty("send-notification.jar"));
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "--url", base + "result", "--safe", "3131", "--passkey", PASSKEY,
-                "--msisdn", phone(), "--content", "order-jar").redirectErrorStream(true).start();
+        ProcessBuilder command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", jar.toString(), "--url", base + "result", "--safe", "3131", "--msisdn", phone(),
+                "--content", "order-jar").redirectErrorStream(true);
+        command.environment().put("SMSSAFE_PASSKEY", PASSKEY);
+        Process process = command.start();
         String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -171,6 +181,46 @@ class SendNotificationIT {
         Run run = tool("--url", base + "result", "--safe", "3131");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.lines().get(0)).isEqualTo("--url, --safe and --passkey are required");
+        assertThat(run.lines().get(0))
+                .isEqualTo("--url, --safe and the passkey (--passkey-file or SMSSAFE_PASSKEY) are required");
+    }
+
+    @Test
+    void aSecretOnTheCommandLineWorksButIsWarnedAboutOnStderr() {
+        Run run = tool("--url", base + "result", "--safe", "3131", "--passkey", PASSKEY, "--msisdn", phone());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.warnings()).containsExactly("warning: --passkey on the command line is seen by every user of"
+                + " this machine (ps) and kept in the shell's history; use --passkey-file or SMSSAFE_PASSKEY instead");
+        assertThat(run.lines()).as("stdout stays the answers").singleElement().asString().startsWith("200 ");
+    }
+
+    @Test
+    void secretsComeFromAFileOrTheEnvironmentWithoutAWarning(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path passkey = Files.writeString(dir.resolve("passkey"), PASSKEY + "\n");
+        Path password = Files.writeString(dir.resolve("paysera-password"), PAYSERA_PASSWORD);
+
+        Run fromFile = tool("--url", base + "result", "--safe", "3131", "--passkey-file", passkey.toString(),
+                "--msisdn", phone());
+        Run fromEnvironment = toolWith(Map.of("SMSSAFE_PASSKEY", PASSKEY), "--url", base + "result", "--safe", "3131",
+                "--msisdn", phone());
+        Run fortumo = toolWith(Map.of("SMSSAFE_FORTUMO_SECRET", FORTUMO_SECRET), "--dialect", "fortumo", "--url",
+                base + "fortumo", "--msisdn", phone());
+        Run paysera = tool("--dialect", "paysera", "--url", base + "paysera", "--project-id", "31313",
+                "--password-file", password.toString(), "--msisdn", phone());
+        Run missingFile = tool("--url", base + "result", "--safe", "3131", "--passkey-file",
+                dir.resolve("none").toString());
+
+        assertThat(List.of(fromFile, fromEnvironment, fortumo)).allSatisfy(run -> {
+            assertThat(run.exitCode()).as("%s", run).isZero();
+            assertThat(run.lines()).singleElement().asString()
+                    .matches("200 your message is received, session [2-9A-HJ-NP-Z]{8} started");
+        });
+        assertThat(paysera.lines()).singleElement().asString().startsWith("200 OK your message is received");
+        assertThat(List.of(fromFile, fromEnvironment, fortumo, paysera)).allSatisfy(run ->
+                assertThat(run.warnings()).as("no secret on the command line, no warning").isEmpty());
+        assertThat(missingFile.exitCode()).isEqualTo(2);
+        assertThat(missingFile.lines().get(0)).startsWith("--passkey-file: cannot read " + dir.resolve("none"));
     }
 }
