@@ -201,6 +201,25 @@ class PaymentsIT {
         }
     }
 
+    @Test
+    void aContentASpreadsheetWouldReadAsAFormulaComesOutOfTheCsvBehindAQuote() throws IOException {
+        FakeProvider provider = new FakeProvider(URI.create(base + "result"), SignatureScheme.HMAC_SHA256, PASSKEY);
+        String phones = "3706704" + pad(String.valueOf(System.nanoTime() % 1_000_000));
+        List<String> formulas = List.of("=HYPERLINK(\"http://x\",\"y\")", "+1", "-1", "@SUM(1)");
+        for (int i = 0; i < formulas.size(); i++) {
+            pay(provider, phones + i, formulas.get(i), 2);
+        }
+
+        HttpResponse<String> csv = admin("payments?msisdn=" + phones + "&format=csv");
+        List<String> contents = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv.body())).getRecords().stream().map(row -> row.get("content")).toList();
+
+        assertThat(contents).containsExactlyInAnyOrder("'=HYPERLINK(\"http://x\",\"y\")", "'+1", "'-1", "'@SUM(1)");
+        assertThat(DatabaseRows.query(DATABASE, "select content from smssafe_session where msisdn like ?",
+                phones + "%")).as("stored as the buyer sent it").extracting(row -> row.get(0))
+                .containsExactlyInAnyOrderElementsOf(formulas);
+    }
+
     /** Revenue is what was paid less what gateways reversed later: a reversal of today's payment is not in it. */
     @Test
     void theDashboardsFiguresAreTheDatabases() {

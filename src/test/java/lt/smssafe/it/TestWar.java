@@ -20,6 +20,7 @@ final class TestWar {
     private final String name;
     private final Map<String, String> environment = new LinkedHashMap<>();
     private String dataSource = "";
+    private final StringBuilder valves = new StringBuilder();
     private final WebArchive war;
 
     private TestWar(String name) {
@@ -71,11 +72,23 @@ final class TestWar {
         return this;
     }
 
+    /**
+     * Tomcat's {@code RemoteIpValve} in the context, as the README shows it behind a proxy: the test client on the
+     * loopback interface is the trusted proxy, so its {@code X-Forwarded-For} is the caller's address and its
+     * {@code X-Forwarded-Proto: https} makes the request secure.
+     */
+    TestWar behindProxy() {
+        valves.append("  <Valve className=\"org.apache.catalina.valves.RemoteIpValve\""
+                + " internalProxies=\"127\\.0\\.0\\.1|0:0:0:0:0:0:0:1\" remoteIpHeader=\"X-Forwarded-For\""
+                + " protocolHeader=\"X-Forwarded-Proto\"/>\n");
+        return this;
+    }
+
     WebArchive build() {
         StringBuilder context = new StringBuilder("<Context>\n");
         environment.forEach((key, value) -> context.append("  <Environment name=\"smssafe/").append(key)
                 .append("\" value=\"").append(xml(value)).append("\" type=\"java.lang.String\" override=\"false\"/>\n"));
-        context.append(dataSource).append("</Context>\n");
+        context.append(dataSource).append(valves).append("</Context>\n");
         return war.addAsManifestResource(new StringAsset(context.toString()), "context.xml");
     }
 
