@@ -12,7 +12,7 @@ import lt.smssafe.sms.ProviderEvent;
 import lt.smssafe.sms.dialect.AddressFilter;
 import lt.smssafe.sms.dialect.Dialect;
 import lt.smssafe.sms.dialect.HttpAnswer;
-import lt.smssafe.sms.dialect.OperatorCode;
+import lt.smssafe.rates.OperatorCode;
 import lt.smssafe.sms.dialect.Parameters;
 import lt.smssafe.sms.dialect.ProviderRequest;
 import lt.smssafe.sms.dialect.Senders;
