@@ -44,9 +44,9 @@ final class ProviderElement {
     private List<String> notes = new ArrayList<>();
 
     /**
-     * The rate of this provider in {@code country}, for the gateway it names ({@code smssafe} when it names none). The price gets scale 2, so that {@code 1.5} and {@code 1.450}
-     * (both within the schema's two fraction digits) show and add up as money; notes lose the indentation a
-     * pretty-printer gave them, and blank ones are dropped.
+     * The rate of this provider in {@code country}, for the gateway it names ({@code smssafe} when it names none).
+     * The price gets scale 2, so that {@code 1.5} and {@code 1.450} (both within the schema's two fraction digits)
+     * show and add up as money; notes lose the indentation a pretty-printer gave them, and blank ones are dropped.
      */
     Rate toRate(CountryElement country) {
         List<String> cleanNotes = notes.stream().map(String::strip).filter(note -> !note.isEmpty()).toList();

@@ -22,8 +22,8 @@ import lt.smssafe.i18n.TimeLeft;
  * step by step without JavaScript — choose a country ({@code ?country=}), then an operator ({@code &provider=}, and
  * {@code &gateway=} where the operator has entries of several gateways), and read the number, the exact text to
  * send for that entry's gateway (with {@code ?content=} filled in), the price, the number of messages, the total,
- * the delay warning and, for Fortumo, its promotional text. With {@code ?session=CODE}: that session's status, as a page that
- * refreshes itself while the session is open, or as JSON ({@code &format=json} or {@code Accept:
+ * the delay warning and, for Fortumo, its promotional text. With {@code ?session=CODE}: that session's status, as a
+ * page that refreshes itself while the session is open, or as JSON ({@code &format=json} or {@code Accept:
  * application/json}); an unknown code is a 404.
  */
 @WebServlet(name = "check", urlPatterns = "/check")

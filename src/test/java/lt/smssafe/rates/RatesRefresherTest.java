@@ -684,7 +684,8 @@ class RatesRefresherTest {
         refresher.start();
         List<RefreshResult> results = refresher.refreshAll();
 
-        assertThat(results).extracting(RefreshResult::message).containsExactly("rates refreshed: 1 country, 1 provider");
+        assertThat(results).extracting(RefreshResult::message)
+                .containsExactly("rates refreshed: 1 country, 1 provider");
         assertThat(refresher.refreshFortumoNow().message()).isEqualTo("fortumo.rates.url is not configured");
         assertThat(refresher.fortumoStatus()).isEmpty();
         assertThat(refresher.table().find(Gateway.FORTUMO, "ee", "elisa")).isEmpty();
