@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,8 +112,11 @@ final class RatesFeed {
      * @param http for http and https sources; may be null for a file
      * @param deadlines where a fetch past its deadline is aborted
      * @param clock read when the refresh ends
+     * @param publish called with the new table before the status says the refresh succeeded, so that whoever sees
+     *     the success also sees the table
      */
-    RefreshResult refresh(HttpFeed http, ScheduledExecutorService deadlines, Clock clock) {
+    RefreshResult refresh(HttpFeed http, ScheduledExecutorService deadlines, Clock clock,
+            Consumer<RateTable> publish) {
         if (source.isEmpty()) {
             return failed(key + " is not configured", clock.instant());
         }
@@ -130,6 +134,7 @@ final class RatesFeed {
             return failed("cannot write " + file.path() + ": " + e, clock.instant());
         }
         Instant at = clock.instant();
+        publish.accept(table);
         status.updateAndGet(current -> current.succeeded(table, at));
         String message = label + " refreshed: " + describe(table);
         LOG.info("sms:safe {} from {}", message, source.get().redacted());

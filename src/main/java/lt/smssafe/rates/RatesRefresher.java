@@ -193,16 +193,20 @@ public final class RatesRefresher implements AutoCloseable {
         try {
             feed.load(clock.instant());
             fortumo.ifPresent(f -> f.load(clock.instant()));
-            combine();
+            table.set(combined(feed.status().table(), fortumo.map(f -> f.status().table())));
         } finally {
             refreshLock.unlock();
         }
     }
 
-    /** Called under the lock after either source changed. */
-    private void combine() {
-        table.set(feed.status().table().withFortumo(
-                fortumo.map(f -> f.status().table()).orElseGet(() -> RateTable.empty(safe))));
+    private RateTable combined(RateTable feedTable, Optional<RateTable> fortumoTable) {
+        return feedTable.withFortumo(fortumoTable.orElseGet(() -> RateTable.empty(safe)));
+    }
+
+    /** The table of every source with {@code changed}'s new one: called under the lock. */
+    private RateTable combinedWith(RatesFeed changed, RateTable newTable) {
+        return changed == feed ? combined(newTable, fortumo.map(f -> f.status().table()))
+                : combined(feed.status().table(), Optional.of(newTable));
     }
 
     private void refreshInBackground() {
@@ -260,11 +264,8 @@ public final class RatesRefresher implements AutoCloseable {
             if (closed) {
                 return source.failed("the rates refresher is closed", clock.instant());
             }
-            RefreshResult result = source.refresh(http.orElse(null), scheduler, clock);
-            if (result.succeeded()) {
-                combine();
-            }
-            return result;
+            return source.refresh(http.orElse(null), scheduler, clock,
+                    newTable -> table.set(combinedWith(source, newTable)));
         } catch (RuntimeException e) {
             return source.failed("unexpected " + e, clock.instant());
         } finally {
