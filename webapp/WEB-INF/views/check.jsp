@@ -38,14 +38,15 @@
         <h2><fmt:message key="check.step2"/></h2>
         <c:choose>
           <c:when test="${not empty rate}">
-            <p class="chosen" id="chosen-provider"><strong><c:out value="${rate.providerName()}"/></strong>
+            <c:set var="p" value="${rate}"/>
+            <p class="chosen" id="chosen-provider"><strong><%@ include file="check-entry.jspf" %></strong>
               <a href="<c:out value="${countryLink}"/>">(<fmt:message key="check.change"/>)</a></p>
           </c:when>
           <c:otherwise>
             <ul class="choices" id="providers">
-              <c:forEach var="p" items="${country.providers()}">
-                <c:url var="link" value="/check"><c:param name="country" value="${country.code()}"/><c:param name="provider" value="${p.provider()}"/><c:if test="${not empty content}"><c:param name="content" value="${content}"/></c:if><c:if test="${not empty langParam}"><c:param name="lang" value="${langParam}"/></c:if></c:url>
-                <li><a href="<c:out value="${link}"/>" data-provider="<c:out value="${p.provider()}"/>"><c:out value="${p.providerName()}"/></a></li>
+              <c:forEach var="p" items="${choices}">
+                <c:url var="link" value="/check"><c:param name="country" value="${country.code()}"/><c:param name="provider" value="${p.provider()}"/><c:if test="${country.namesGateway(p)}"><c:param name="gateway" value="${p.gateway().code()}"/></c:if><c:if test="${not empty content}"><c:param name="content" value="${content}"/></c:if><c:if test="${not empty langParam}"><c:param name="lang" value="${langParam}"/></c:if></c:url>
+                <li><a href="<c:out value="${link}"/>" data-provider="<c:out value="${p.provider()}"/>" data-gateway="<c:out value="${p.gateway().code()}"/>"><%@ include file="check-entry.jspf" %></a></li>
               </c:forEach>
             </ul>
           </c:otherwise>
@@ -67,6 +68,7 @@
           <tr><th><fmt:message key="check.total"/></th><td id="total"><c:out value="${rate.total()}"/> <c:out value="${rate.currency()}"/></td></tr>
         </table>
         <c:forEach var="note" items="${rate.notes()}"><p class="note"><c:out value="${note}"/></p></c:forEach>
+        <c:if test="${not empty promotionalText}"><p class="note promotion" id="promotional-text"><c:out value="${promotionalText}"/></p></c:if>
         <c:if test="${delayed}">
           <p class="warning" id="delay-warning"><fmt:message key="check.delay"><fmt:param><c:out value="${delay}"/></fmt:param></fmt:message></p>
         </c:if>

@@ -85,7 +85,7 @@ public final class SmsSafe implements AutoCloseable {
         this.database = database;
         this.migrations = migrations;
         this.rates = new RatesRefresher(settings.safe(), settings.language().code(), settings.ratesUrl(),
-                settings.ratesRefresh(), settings.dataDir(), clock);
+                settings.fortumoRates(), settings.ratesRefresh(), settings.dataDir(), clock);
         this.smsSafeDialect = new SmsSafeDialect(new NotificationGate(settings.safe(),
                 new NotificationSigner(settings.signature(), settings.passkey()), settings.timeWindow(clock),
                 settings.notifyAllow()));

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import lt.smssafe.i18n.Language;
 import lt.smssafe.mbs.MbsConfig;
 import lt.smssafe.mbs.ReportUrlTemplate;
+import lt.smssafe.rates.FortumoRatesConfig;
 import lt.smssafe.signing.TimeWindow;
 import lt.smssafe.sms.dialect.AddressFilter;
 import lt.smssafe.sms.dialect.TestPolicy;
@@ -25,8 +26,8 @@ import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
  * {@link #resolve}; a missing or wrong key stops the deployment there rather than at the first paid SMS. How each
  * key's text is read is in {@link KeyParsers}.
  *
- * <p>A blank value of an optional key means its default ("none" for {@code rates.url} and {@code action}, allow
- * everyone for {@code notify.allow}); a blank required key is missing.
+ * <p>A blank value of an optional key means its default ("none" for {@code rates.url}, {@code fortumo.rates.url} and
+ * {@code action}, allow everyone for {@code notify.allow}); a blank required key is missing.
  *
  * @param safe the safe id this installation serves, 1–10 digits
  * @param maxSkew the largest allowed distance between a request's {@code time} and our clock, more than zero
@@ -34,6 +35,7 @@ import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
  * @param delay the wait before the last message; zero disables it
  * @param ratesUrl the rates feed, with {@code {safe}} and {@code {language}} still in it
  * @param ratesRefresh how often the rates feed is fetched, more than zero
+ * @param fortumoRates Fortumo's service-data XML ({@code fortumo.rates.url}), when set
  * @param dataDir where {@code local.xml} and the embedded database live
  * @param datasourceKey the {@code datasource} key as set; see {@link #datasource()}
  * @param schemaAuto whether pending database migrations are applied at start-up
@@ -49,10 +51,13 @@ import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
  * @param redeemTest whether a test payment may be redeemed ({@code redeem.test}); {@code REJECT} by default
  */
 public record Settings(long safe, Passkey passkey, SignatureScheme signature, Duration maxSkew, int messages,
-        Duration delay, Language language, Optional<String> ratesUrl, Duration ratesRefresh, Path dataDir,
+        Duration delay, Language language, Optional<String> ratesUrl, Duration ratesRefresh,
+        Optional<FortumoRatesConfig> fortumoRates, Path dataDir,
         Optional<String> datasourceKey, boolean schemaAuto, Optional<String> action, AddressFilter notifyAllow,
         Optional<MbsConfig> mbs, Optional<FortumoConfig> fortumo, Optional<PayseraConfig> paysera,
         ZoneId timezone, String siteName, int checkLimit, Optional<String> apiKey, TestPolicy redeemTest) {
+    /** Messages per session where the rates name no count, when the {@code messages} key is not set. */
+    public static final int DEFAULT_MESSAGES = 3;
     /** The JNDI name of the DataSource when the {@code datasource} key is not set. */
     public static final String DEFAULT_DATASOURCE = "java:comp/env/jdbc/smssafe";
     /** PROTOCOL.md §1: {@code api.key} has at least 32 characters, a bearer key nobody guesses. */
@@ -78,11 +83,12 @@ public record Settings(long safe, Passkey passkey, SignatureScheme signature, Du
                 keys.required("passkey", Passkey::of),
                 keys.optional("signature", SignatureScheme::parse).orElse(SignatureScheme.HMAC_SHA256),
                 keys.optional("max-skew", KeyParsers::positiveDuration).orElse(TimeWindow.DEFAULT_MAX_SKEW),
-                keys.optional("messages", KeyParsers::messageCount).orElse(3),
+                keys.optional("messages", KeyParsers::messageCount).orElse(DEFAULT_MESSAGES),
                 keys.optional("delay", Durations::parse).orElse(Duration.ofHours(24)),
                 keys.optional("language", Language::parse).orElse(Language.EN),
                 keys.optional("rates.url", KeyParsers::ratesUrl),
                 keys.optional("rates.refresh", KeyParsers::positiveDuration).orElse(Duration.ofHours(1)),
+                fortumoRates(keys),
                 keys.optional("data.dir", KeyParsers::path)
                         .orElseGet(() -> KeyParsers.defaultDataDir(systemProperties)),
                 keys.optional("datasource", Function.identity()),
@@ -97,6 +103,21 @@ public record Settings(long safe, Passkey passkey, SignatureScheme signature, Du
                 keys.optional("check.limit", KeyParsers::checkLimit).orElse(10),
                 keys.optional("api.key", KeyParsers.secret(API_KEY_MIN_LENGTH)),
                 keys.optional("redeem.test", TestPolicy::parse).orElse(TestPolicy.REJECT));
+    }
+
+    /**
+     * Fortumo's service-data XML (PROTOCOL.md §5): on when {@code fortumo.rates.url} is set, with the URL rules of
+     * {@code rates.url}. The file must be for {@code fortumo.service-id} when that is set, whether or not
+     * {@code /fortumo} is on; its entries take N from {@code messages}.
+     */
+    private static Optional<FortumoRatesConfig> fortumoRates(Keys keys) {
+        Optional<String> url = keys.optional("fortumo.rates.url", KeyParsers::ratesUrl);
+        if (url.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> serviceId = keys.optional("fortumo.service-id", KeyParsers::gatewayId);
+        int messages = keys.optional("messages", KeyParsers::messageCount).orElse(DEFAULT_MESSAGES);
+        return Optional.of(new FortumoRatesConfig(url.get(), serviceId, messages));
     }
 
     /** Fortumo (PROTOCOL.md §8.1): on when {@code fortumo.secret} is set. */
@@ -167,7 +188,10 @@ public record Settings(long safe, Passkey passkey, SignatureScheme signature, Du
         return "Settings[safe=" + safe + ", passkey=" + passkey + ", signature=" + signature.configName()
                 + ", max-skew=" + maxSkew + ", messages=" + messages + ", delay=" + delay
                 + ", language=" + language.code() + ", rates.url=" + ratesUrl.orElse("none")
-                + ", rates.refresh=" + ratesRefresh + ", data.dir=" + dataDir + ", datasource=" + datasource()
+                + ", rates.refresh=" + ratesRefresh
+                // Fortumo's URL carries a signature over the service's secret in its file name
+                + ", fortumo.rates.url=" + fortumoRates.map(f -> "(set, hidden)").orElse("none")
+                + ", data.dir=" + dataDir + ", datasource=" + datasource()
                 + ", schema.auto=" + schemaAuto + ", action=" + action.orElse("none")
                 + ", notify.allow=" + (notifyAllow.allowsEveryone() ? "everyone" : "listed")
                 + ", mbs=" + mbs.map(m -> m.endpoint() + " service " + m.serviceId()).orElse("off")

@@ -12,21 +12,36 @@ import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
- * {@code data.dir/local.xml}, the last good copy of the feed, which survives restarts and feed outages.
+ * The last good copy of a source, which survives restarts and feed outages: {@code data.dir/local.xml} for the
+ * feed, {@code data.dir/fortumo.xml} for Fortumo's service-data XML.
  *
- * <p>It is only ever replaced whole: the new content goes to {@code local.xml.tmp-<random>} in the same directory,
+ * <p>It is only ever replaced whole: the new content goes to {@code <name>.tmp-<random>} in the same directory,
  * is flushed to the disk, and is then renamed over the old file. A reader (this class at the next start-up, or an
  * admin's {@code cat}) sees the old file or the new one, never a mix, and a crash mid-write leaves the old one.
  */
 final class LocalRatesFile {
+    /** The feed's copy, which is also the site's own rates where there is no feed. */
     static final String NAME = "local.xml";
+    /** The copy of Fortumo's service-data XML. */
+    static final String FORTUMO_NAME = "fortumo.xml";
 
     private final Path directory;
+    private final String name;
     private final Path file;
 
     LocalRatesFile(Path directory) {
+        this(directory, NAME);
+    }
+
+    LocalRatesFile(Path directory, String name) {
         this.directory = directory;
-        this.file = directory.resolve(NAME);
+        this.name = name;
+        this.file = directory.resolve(name);
+    }
+
+    /** The file's name, e.g. {@code local.xml}. */
+    String name() {
+        return name;
     }
 
     Path path() {
@@ -49,7 +64,7 @@ final class LocalRatesFile {
     /** Replaces the file with {@code content} atomically; on failure the old file is left as it was. */
     void replace(byte[] content) throws IOException {
         Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, NAME + ".tmp-", "");
+        Path temporary = Files.createTempFile(directory, name + ".tmp-", "");
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -57,7 +72,7 @@ final class LocalRatesFile {
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                // on the disk before the rename, or a power cut could leave an empty local.xml behind
+                // on the disk before the rename, or a power cut could leave an empty file behind
                 channel.force(true);
             }
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

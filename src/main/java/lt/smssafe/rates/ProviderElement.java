@@ -9,6 +9,7 @@ import jakarta.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** A {@code <provider>} of the feed, as JAXB reads it. */
 @XmlAccessorType(XmlAccessType.FIELD)
@@ -20,6 +21,10 @@ final class ProviderElement {
     @XmlAttribute(name = "name", required = true)
     @XmlJavaTypeAdapter(CollapsedStringAdapter.class)
     private String name;
+
+    @XmlAttribute(name = "gateway")
+    @XmlJavaTypeAdapter(CollapsedStringAdapter.class)
+    private String gateway;
 
     @XmlElement(name = "shortcode", required = true)
     @XmlJavaTypeAdapter(CollapsedStringAdapter.class)
@@ -39,14 +44,16 @@ final class ProviderElement {
     private List<String> notes = new ArrayList<>();
 
     /**
-     * The rate of this provider in {@code country}. The price gets scale 2, so that {@code 1.5} and {@code 1.450}
-     * (both within the schema's two fraction digits) show and add up as money; notes lose the indentation a
-     * pretty-printer gave them, and blank ones are dropped.
+     * The rate of this provider in {@code country}, for the gateway it names ({@code smssafe} when it names none).
+     * The price gets scale 2, so that {@code 1.5} and {@code 1.450} (both within the schema's two fraction digits)
+     * show and add up as money; notes lose the indentation a pretty-printer gave them, and blank ones are dropped.
      */
     Rate toRate(CountryElement country) {
         List<String> cleanNotes = notes.stream().map(String::strip).filter(note -> !note.isEmpty()).toList();
-        return new Rate(country.code(), country.name(), code, name, shortcode, prefix,
+        // the schema allows only the gateways' codes, so ofCode finds one whenever the attribute is there
+        Gateway entryGateway = gateway == null ? Gateway.SMSSAFE : Gateway.ofCode(gateway).orElseThrow();
+        return new Rate(entryGateway, country.code(), country.name(), code, name, shortcode, prefix,
                 price.amount().setScale(2, RoundingMode.UNNECESSARY), price.currency(), price.vatIncluded(),
-                messages, cleanNotes);
+                messages, cleanNotes, Optional.empty());
     }
 }

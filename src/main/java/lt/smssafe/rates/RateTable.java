@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,30 +15,31 @@ import java.util.Optional;
 
 /**
  * One whole version of the rates of a safe: what the check page shows and where a new session looks up its number
- * of messages. Immutable, so a reader holding it never sees part of an older or newer version.
+ * of messages, with the entries of every gateway (PROTOCOL.md §5). Immutable, so a reader holding it never sees
+ * part of an older or newer version.
  */
 public final class RateTable {
     private final long safe;
     private final Optional<Instant> generated;
     private final List<Country> countries;
-    private final Map<String, Map<String, Rate>> index;
+    private final Map<Gateway, Map<String, Map<String, Rate>>> index;
     private final int providerCount;
 
     private RateTable(long safe, Optional<Instant> generated, List<Country> countries) {
         this.safe = safe;
         this.generated = generated;
         this.countries = List.copyOf(countries);
-        Map<String, Map<String, Rate>> byCountry = new LinkedHashMap<>();
+        Map<Gateway, Map<String, Map<String, Rate>>> byGateway = new EnumMap<>(Gateway.class);
         int count = 0;
         for (Country country : this.countries) {
-            Map<String, Rate> byProvider = new LinkedHashMap<>();
             for (Rate rate : country.providers()) {
-                byProvider.put(rate.provider(), rate);
+                byGateway.computeIfAbsent(rate.gateway(), g -> new LinkedHashMap<>())
+                        .computeIfAbsent(country.code(), c -> new LinkedHashMap<>())
+                        .put(rate.provider(), rate);
             }
-            byCountry.put(country.code(), Map.copyOf(byProvider));
             count += country.providers().size();
         }
-        this.index = Map.copyOf(byCountry);
+        this.index = byGateway;
         this.providerCount = count;
     }
 
@@ -47,18 +49,19 @@ public final class RateTable {
     }
 
     /**
-     * A table of these rates. Countries are sorted by name; within a country the providers keep the given order,
+     * A table of these rates. Countries are sorted by name; within a country the entries keep the given order,
      * which is the feed's (the provider may list its preferred operator first).
      *
-     * @throws IllegalArgumentException if two rates have the same country and provider code
+     * @throws IllegalArgumentException if two rates have the same gateway, country and provider code
      */
     public static RateTable of(long safe, Optional<Instant> generated, Collection<Rate> rates) {
         Map<String, List<Rate>> byCountry = new LinkedHashMap<>();
         for (Rate rate : rates) {
             List<Rate> providers = byCountry.computeIfAbsent(rate.country(), code -> new ArrayList<>());
-            if (providers.stream().anyMatch(other -> other.provider().equals(rate.provider()))) {
-                throw new IllegalArgumentException(
-                        "provider " + rate.provider() + " is listed twice in country " + rate.country());
+            if (providers.stream().anyMatch(other -> other.gateway() == rate.gateway()
+                    && other.provider().equals(rate.provider()))) {
+                throw new IllegalArgumentException("provider " + rate.provider() + " of " + rate.gateway().code()
+                        + " is listed twice in country " + rate.country());
             }
             providers.add(rate);
         }
@@ -69,6 +72,35 @@ public final class RateTable {
                 .sorted(byName.thenComparing(Country::code))
                 .toList();
         return new RateTable(safe, Objects.requireNonNull(generated, "generated"), countries);
+    }
+
+    /**
+     * These rates ({@code local.xml}'s) together with the Fortumo entries of Fortumo's service-data XML (PROTOCOL.md
+     * §5). A Fortumo entry takes its N and notes from this table's Fortumo entry of the same country and operator
+     * and replaces it: Fortumo's file knows the number, keyword and price, the site owner's file the count. This
+     * table's other entries stay as they are. Without Fortumo entries the result is this very table.
+     */
+    public RateTable withFortumo(RateTable fortumo) {
+        if (fortumo.isEmpty()) {
+            return this;
+        }
+        List<Rate> rates = new ArrayList<>();
+        for (Country country : countries) {
+            for (Rate rate : country.providers()) {
+                if (rate.gateway() != Gateway.FORTUMO || fortumo.exact(Gateway.FORTUMO, rate.country(),
+                        rate.provider()).isEmpty()) {
+                    rates.add(rate);
+                }
+            }
+        }
+        for (Country country : fortumo.countries()) {
+            for (Rate rate : country.providers()) {
+                rates.add(exact(Gateway.FORTUMO, rate.country(), rate.provider())
+                        .map(named -> rate.withMessagesAndNotes(named.messages(), named.notes()))
+                        .orElse(rate));
+            }
+        }
+        return of(safe, generated, rates);
     }
 
     /** The safe these rates are for. */
@@ -87,19 +119,30 @@ public final class RateTable {
     }
 
     /**
-     * The rate of one operator, as a notification names it; case-insensitive, because a notification's country
-     * is only required to be two letters ({@code LT} must find the feed's {@code lt}).
+     * The entry that a message of {@code gateway} from this country and operator matches: the operator's own, else
+     * the gateway's entry for all operators of the country. Case-insensitive, because a notification's country is
+     * only required to be two letters ({@code LT} must find the feed's {@code lt}).
      */
-    public Optional<Rate> find(String country, String provider) {
-        if (country == null || provider == null) {
+    public Optional<Rate> find(Gateway gateway, String country, String provider) {
+        if (gateway == null || country == null || provider == null) {
             return Optional.empty();
         }
-        Map<String, Rate> providers = index.get(country.toLowerCase(Locale.ROOT));
-        return providers == null ? Optional.empty()
-                : Optional.ofNullable(providers.get(provider.toLowerCase(Locale.ROOT)));
+        String countryCode = country.toLowerCase(Locale.ROOT);
+        return exact(gateway, countryCode, provider.toLowerCase(Locale.ROOT))
+                .or(() -> exact(gateway, countryCode, Rate.ALL_OPERATORS));
     }
 
-    /** How many operators, over all countries, can pay. */
+    /** The sms:safe entry of one operator: {@link #find(Gateway, String, String)} for {@code /result}'s messages. */
+    public Optional<Rate> find(String country, String provider) {
+        return find(Gateway.SMSSAFE, country, provider);
+    }
+
+    private Optional<Rate> exact(Gateway gateway, String country, String provider) {
+        Map<String, Rate> providers = index.getOrDefault(gateway, Map.of()).get(country);
+        return providers == null ? Optional.empty() : Optional.ofNullable(providers.get(provider));
+    }
+
+    /** How many entries, over all countries and gateways, a buyer can choose from. */
     public int providerCount() {
         return providerCount;
     }
@@ -116,11 +159,11 @@ public final class RateTable {
     }
 
     /**
-     * A country and the operators in it that can pay.
+     * A country and the entries in it that can pay.
      *
      * @param code ISO 3166-1 alpha-2, lower case
      * @param name as the feed names it
-     * @param providers in feed order, at least one
+     * @param providers in feed order, at least one; an operator may have entries of several gateways
      */
     public record Country(String code, String name, List<Rate> providers) {
         /** Copies {@code providers}, so the country cannot change under its reader. */
@@ -128,6 +171,25 @@ public final class RateTable {
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(name, "name");
             providers = List.copyOf(providers);
+        }
+
+        /**
+         * The entries of this operator code, one per gateway at most, in feed order; {@link Rate#ALL_OPERATORS}
+         * gives the entries for all operators. Case-insensitive, as the page's {@code provider} parameter may be.
+         */
+        public List<Rate> entriesFor(String provider) {
+            String code = provider.toLowerCase(Locale.ROOT);
+            return providers.stream().filter(rate -> rate.provider().equals(code)).toList();
+        }
+
+        /**
+         * Whether the page should say which gateway {@code rate} is: only where the buyer could otherwise not tell it
+         * from an entry of another gateway for the same operator (the same operator code, or one of them for all
+         * operators), since the number and text differ per gateway. Otherwise the gateway's name is only noise.
+         */
+        public boolean namesGateway(Rate rate) {
+            return providers.stream().anyMatch(other -> other.gateway() != rate.gateway()
+                    && (other.provider().equals(rate.provider()) || other.allOperators() || rate.allOperators()));
         }
     }
 }

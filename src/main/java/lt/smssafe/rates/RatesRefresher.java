@@ -1,10 +1,9 @@
 package lt.smssafe.rates;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,7 +13,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
-import lt.smssafe.logging.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,11 +20,14 @@ import org.slf4j.LoggerFactory;
  * Keeps this safe's rates (PROTOCOL.md §5): loads {@code data.dir/local.xml} at start-up, fetches the feed at
  * {@code rates.url} every {@code rates.refresh} and on demand ({@code /cron}), and replaces the file and the
  * in-memory table only with a feed that is valid, names this safe and lists at least one provider. Anything else
- * keeps the last good copy and is recorded in {@link #status()}.
+ * keeps the last good copy and is recorded in {@link #status()}. Fortumo's service-data XML at
+ * {@code fortumo.rates.url}, when configured, is a second source kept the same way as {@code data.dir/fortumo.xml}
+ * ({@link #fortumoStatus()}), on the same schedule.
  *
- * <p>Readers call {@link #table()} and get one whole, immutable version. Refreshes run one at a time, whether
- * scheduled or asked for. Scheduled ones run on a single daemon thread, {@value #THREAD_NAME}, which
- * {@link #close()} stops before the application is undeployed.
+ * <p>Readers call {@link #table()} and get one whole, immutable version: {@code local.xml}'s entries with Fortumo's
+ * ({@link RateTable#withFortumo}). Refreshes run one at a time, whether scheduled or asked for, whichever source.
+ * Scheduled ones run on a single daemon thread, {@value #THREAD_NAME}, which {@link #close()} stops before the
+ * application is undeployed.
  */
 public final class RatesRefresher implements AutoCloseable {
     /** How long connecting to the feed may take. */
@@ -40,25 +41,26 @@ public final class RatesRefresher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RatesRefresher.class);
 
     private final long safe;
-    private final Optional<RatesSource> source;
+    private final RatesFeed feed;
+    private final Optional<RatesFeed> fortumo;
     private final Duration refreshEvery;
-    private final LocalRatesFile localFile;
     private final Clock clock;
     private final Optional<HttpFeed> http;
     private final ReentrantLock refreshLock = new ReentrantLock();
-    private final AtomicReference<RatesStatus> status;
+    /** Both sources' tables together: replaced whole, under the lock, whenever either changes. */
+    private final AtomicReference<RateTable> table;
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     /**
      * The refreshes' thread, and a second one for a fetch's deadline while the first waits for the answer; both made
-     * when first needed. Null without {@code rates.url}.
+     * when first needed. Null without any source to fetch.
      */
     private final ScheduledThreadPoolExecutor scheduler;
     private boolean started; // guarded by this
     private volatile boolean closed;
 
     /**
-     * A refresher with the default timeouts, {@link #DEFAULT_CONNECT_TIMEOUT} and {@link #DEFAULT_REQUEST_TIMEOUT}.
-     * {@link #close()} stops everything it started: its threads and its HTTP client.
+     * A refresher of {@code rates.url} alone with the default timeouts, {@link #DEFAULT_CONNECT_TIMEOUT} and
+     * {@link #DEFAULT_REQUEST_TIMEOUT}. {@link #close()} stops everything it started: its threads and its HTTP client.
      *
      * @param safe this installation's safe id
      * @param language the {@code language} key's code, e.g. {@code en}, for {@code {language}} in the URL
@@ -70,36 +72,75 @@ public final class RatesRefresher implements AutoCloseable {
      */
     public RatesRefresher(long safe, String language, Optional<String> ratesUrl, Duration refreshEvery,
             Path dataDir, Clock clock) {
-        this(safe, language, ratesUrl, refreshEvery, dataDir, clock, DEFAULT_CONNECT_TIMEOUT,
+        this(safe, language, ratesUrl, Optional.empty(), refreshEvery, dataDir, clock, DEFAULT_CONNECT_TIMEOUT,
                 DEFAULT_REQUEST_TIMEOUT);
     }
 
     /**
-     * A refresher allowing {@code connectTimeout} to connect to the feed and {@code requestTimeout} for each whole
-     * answer.
+     * A refresher of {@code rates.url} and, when configured, Fortumo's service-data XML, with the default timeouts.
+     *
+     * @param fortumo the {@code fortumo.rates.url} key and what its entries need; empty without it
+     * @throws IllegalArgumentException if a URL is not an absolute http, https or file URL
+     */
+    public RatesRefresher(long safe, String language, Optional<String> ratesUrl, Optional<FortumoRatesConfig> fortumo,
+            Duration refreshEvery, Path dataDir, Clock clock) {
+        this(safe, language, ratesUrl, fortumo, refreshEvery, dataDir, clock, DEFAULT_CONNECT_TIMEOUT,
+                DEFAULT_REQUEST_TIMEOUT);
+    }
+
+    /**
+     * A refresher of {@code rates.url} alone allowing {@code connectTimeout} to connect to the feed and
+     * {@code requestTimeout} for each whole answer.
      *
      * @throws IllegalArgumentException if {@code ratesUrl} is not an absolute http, https or file URL
      */
     public RatesRefresher(long safe, String language, Optional<String> ratesUrl, Duration refreshEvery,
             Path dataDir, Clock clock, Duration connectTimeout, Duration requestTimeout) {
+        this(safe, language, ratesUrl, Optional.empty(), refreshEvery, dataDir, clock, connectTimeout,
+                requestTimeout);
+    }
+
+    /**
+     * A refresher of both sources allowing {@code connectTimeout} to connect and {@code requestTimeout} for each
+     * whole answer.
+     *
+     * @throws IllegalArgumentException if a URL is not an absolute http, https or file URL
+     */
+    public RatesRefresher(long safe, String language, Optional<String> ratesUrl, Optional<FortumoRatesConfig> fortumo,
+            Duration refreshEvery, Path dataDir, Clock clock, Duration connectTimeout, Duration requestTimeout) {
         if (safe <= 0) {
             throw new IllegalArgumentException("safe must be positive, not " + safe);
         }
         Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(dataDir, "dataDir");
         this.safe = safe;
-        this.source = ratesUrl.filter(url -> !url.isBlank()).map(url -> RatesSource.of(url, safe, language));
+        RateTable empty = RateTable.empty(safe);
+        this.feed = new RatesFeed("rates.url", "rates", "",
+                ratesUrl.filter(url -> !url.isBlank()).map(url -> RatesSource.of(url, safe, language)),
+                new LocalRatesFile(dataDir), document -> RatesFormat.parse(document, safe), empty);
+        this.fortumo = fortumo.filter(config -> !config.url().isBlank()).map(config -> new RatesFeed(
+                "fortumo.rates.url", "Fortumo rates", "Fortumo rates: ", Optional.of(RatesSource.fortumo(config.url())),
+                new LocalRatesFile(dataDir, LocalRatesFile.FORTUMO_NAME),
+                document -> FortumoRatesFormat.parse(document, safe, config.serviceId(), config.messages()), empty));
         this.refreshEvery = requirePositive(refreshEvery, "refreshEvery");
-        this.localFile = new LocalRatesFile(Objects.requireNonNull(dataDir, "dataDir"));
         this.clock = Objects.requireNonNull(clock, "clock");
         requirePositive(connectTimeout, "connectTimeout");
         requirePositive(requestTimeout, "requestTimeout");
-        this.http = source.filter(RatesSource::isHttp).map(s -> new HttpFeed(connectTimeout, requestTimeout));
-        this.scheduler = source.isEmpty() ? null : new ScheduledThreadPoolExecutor(2, this::newThread);
+        boolean anyHttp = sources().stream().anyMatch(RatesSource::isHttp);
+        this.http = anyHttp ? Optional.of(new HttpFeed(connectTimeout, requestTimeout)) : Optional.empty();
+        this.scheduler = sources().isEmpty() ? null : new ScheduledThreadPoolExecutor(2, this::newThread);
         if (scheduler != null) {
             scheduler.setRemoveOnCancelPolicy(true);
         }
-        this.status = new AtomicReference<>(
-                RatesStatus.initial(source.map(RatesSource::redacted), RateTable.empty(safe)));
+        this.table = new AtomicReference<>(empty);
+    }
+
+    /** The sources that are configured, the feed first. */
+    private List<RatesSource> sources() {
+        List<RatesSource> sources = new ArrayList<>();
+        feed.source().ifPresent(sources::add);
+        fortumo.flatMap(RatesFeed::source).ifPresent(sources::add);
+        return sources;
     }
 
     private static Duration requirePositive(Duration duration, String name) {
@@ -110,9 +151,10 @@ public final class RatesRefresher implements AutoCloseable {
     }
 
     /**
-     * Loads {@code local.xml} now and, when {@code rates.url} is set, starts refreshing in the background: the
-     * first refresh at once, then every {@code refreshEvery} after the previous one ended. Never fails on a
-     * missing or invalid {@code local.xml}: the rates stay empty and the reason is in {@link #status()}.
+     * Loads {@code local.xml} (and {@code fortumo.xml} when {@code fortumo.rates.url} is set) now and, when a source
+     * is configured, starts refreshing in the background: the first refresh at once, then every
+     * {@code refreshEvery} after the previous one ended. Never fails on a missing or invalid file: those rates stay
+     * empty and the reason is in the status.
      *
      * @throws IllegalStateException if already started or closed
      */
@@ -123,13 +165,13 @@ public final class RatesRefresher implements AutoCloseable {
             }
             started = true;
         }
-        loadLocalFile();
-        if (source.isPresent() && source.get().isPlainHttpOverNetwork()) {
-            LOG.warn("sms:safe rates.url {} is plain HTTP: anyone on the way can change the rates (the number of"
-                    + " messages a session needs); use https", source.get().redacted());
+        loadFiles();
+        feed.warnIfPlainHttp();
+        fortumo.ifPresent(RatesFeed::warnIfPlainHttp);
+        if (feed.source().isEmpty()) {
+            LOG.info("sms:safe rates.url is not set: the rates come from {} only", feed.file().path());
         }
-        if (source.isEmpty()) {
-            LOG.info("sms:safe rates.url is not set: the rates come from {} only", localFile.path());
+        if (scheduler == null) {
             return;
         }
         synchronized (this) {
@@ -148,39 +190,35 @@ public final class RatesRefresher implements AutoCloseable {
         return thread;
     }
 
-    private void loadLocalFile() {
+    private void loadFiles() {
         refreshLock.lock();
         try {
-            Optional<byte[]> content = localFile.read();
-            if (content.isEmpty()) {
-                // normal on a first deployment, hence info, but the admin should see why the rates are empty
-                recordLoadFailure("local.xml: not found in " + localFile.path().getParent(), false);
-                return;
-            }
-            RateTable table = RatesFormat.parse(content.get(), safe);
-            status.updateAndGet(current -> current.loaded(table));
-            LOG.info("sms:safe rates loaded from {}: {}", localFile.path(), describe(table));
-        } catch (InvalidRatesException e) {
-            recordLoadFailure("local.xml: " + e.getMessage(), true);
-        } catch (IOException | RuntimeException e) {
-            recordLoadFailure("local.xml: cannot read " + localFile.path() + ": " + e, true);
+            feed.load(clock.instant());
+            fortumo.ifPresent(f -> f.load(clock.instant()));
+            table.set(combined(feed.status().table(), fortumo.map(f -> f.status().table())));
         } finally {
             refreshLock.unlock();
         }
     }
 
-    private void recordLoadFailure(String reason, boolean warn) {
-        status.updateAndGet(current -> current.failed(reason, clock.instant()));
-        if (warn) {
-            LOG.warn("sms:safe rates are empty until a refresh succeeds: {}", LogText.of(reason));
-        } else {
-            LOG.info("sms:safe rates are empty until a refresh succeeds: {}", LogText.of(reason));
-        }
+    private RateTable combined(RateTable feedTable, Optional<RateTable> fortumoTable) {
+        return feedTable.withFortumo(fortumoTable.orElseGet(() -> RateTable.empty(safe)));
+    }
+
+    /** The table of every source with {@code changed}'s new one: called under the lock. */
+    private RateTable combinedWith(RatesFeed changed, RateTable newTable) {
+        return changed == feed ? combined(newTable, fortumo.map(f -> f.status().table()))
+                : combined(feed.status().table(), Optional.of(newTable));
     }
 
     private void refreshInBackground() {
         try {
-            refreshNow();
+            if (feed.source().isPresent()) {
+                refreshNow();
+            }
+            if (fortumo.isPresent()) {
+                refreshFortumoNow();
+            }
         } catch (RuntimeException e) {
             // an exception would cancel the schedule; the next run may well succeed
             LOG.error("sms:safe rates refresh failed unexpectedly", e);
@@ -188,77 +226,76 @@ public final class RatesRefresher implements AutoCloseable {
     }
 
     /**
-     * Fetches the feed now and, if it is good, replaces {@code local.xml} and the table; waits while another
-     * refresh runs. Never throws: a failure keeps the current rates and is recorded.
+     * Fetches the feed at {@code rates.url} now and, if it is good, replaces {@code local.xml} and the table; waits
+     * while another refresh runs. Never throws: a failure keeps the current rates and is recorded.
      */
     public RefreshResult refreshNow() {
+        return refresh(feed);
+    }
+
+    /**
+     * Fetches Fortumo's service-data XML now and, if it is good, replaces {@code fortumo.xml} and its entries; as
+     * {@link #refreshNow()} otherwise. Without {@code fortumo.rates.url} it fails saying so.
+     */
+    public RefreshResult refreshFortumoNow() {
+        if (fortumo.isEmpty()) {
+            return new RefreshResult(false, "fortumo.rates.url is not configured", clock.instant());
+        }
+        return refresh(fortumo.get());
+    }
+
+    /**
+     * Refreshes every configured source, the feed first, as {@code POST /cron} does: one result each. Without any
+     * source, the feed's "rates.url is not configured".
+     */
+    public List<RefreshResult> refreshAll() {
+        List<RefreshResult> results = new ArrayList<>();
+        if (feed.source().isPresent() || fortumo.isEmpty()) {
+            results.add(refreshNow());
+        }
+        if (fortumo.isPresent()) {
+            results.add(refreshFortumoNow());
+        }
+        return List.copyOf(results);
+    }
+
+    private RefreshResult refresh(RatesFeed source) {
         refreshLock.lock();
         try {
-            status.updateAndGet(current -> current.attempted(clock.instant()));
-            return refresh();
+            source.attempted(clock.instant());
+            if (closed) {
+                return source.failed("the rates refresher is closed", clock.instant());
+            }
+            return source.refresh(http.orElse(null), scheduler, clock,
+                    newTable -> table.set(combinedWith(source, newTable)));
         } catch (RuntimeException e) {
-            return failed("unexpected " + e);
+            return source.failed("unexpected " + e, clock.instant());
         } finally {
             refreshLock.unlock();
         }
     }
 
-    private RefreshResult refresh() {
-        if (closed) {
-            return failed("the rates refresher is closed");
-        }
-        if (source.isEmpty()) {
-            return failed("rates.url is not configured");
-        }
-        RatesSource from = source.get();
-        byte[] feed;
-        RateTable table;
-        try {
-            feed = from.fetch(http.orElse(null), scheduler);
-            table = RatesFormat.parse(feed, safe);
-        } catch (RatesFetchException | InvalidRatesException e) {
-            return failed(e.getMessage());
-        }
-        try {
-            localFile.replace(feed);
-        } catch (IOException e) {
-            return failed("cannot write " + localFile.path() + ": " + e);
-        }
-        Instant at = clock.instant();
-        status.updateAndGet(current -> current.succeeded(table, at));
-        String message = "rates refreshed: " + describe(table);
-        LOG.info("sms:safe {} from {}", message, from.redacted());
-        return new RefreshResult(true, message, at);
-    }
-
-    private RefreshResult failed(String reason) {
-        Instant at = clock.instant();
-        status.updateAndGet(current -> current.failed(reason, at));
-        LOG.warn("sms:safe rates refresh from {} failed, the last good copy stays: {}",
-                source.map(RatesSource::redacted).orElse("(no rates.url)"), LogText.of(reason));
-        return new RefreshResult(false, reason, at);
-    }
-
-    private static String describe(RateTable table) {
-        int countries = table.countries().size();
-        int providers = table.providerCount();
-        return countries + (countries == 1 ? " country, " : " countries, ")
-                + providers + (providers == 1 ? " provider" : " providers");
-    }
-
-    /** The rates every request sees now: one whole version, never part of two. */
+    /** The rates every request sees now, of every source: one whole version, never part of two. */
     public RateTable table() {
-        return status.get().table();
+        return table.get();
     }
 
-    /** The source, the current table, and when refreshes last succeeded, failed and were tried. */
+    /**
+     * The feed's source, its table ({@code local.xml}'s), and when its refreshes last succeeded, failed and were
+     * tried.
+     */
     public RatesStatus status() {
-        return status.get();
+        return feed.status();
     }
 
-    /** Where the last good copy is kept: {@code data.dir/local.xml}. */
+    /** The same for Fortumo's service-data XML; empty without {@code fortumo.rates.url}. */
+    public Optional<RatesStatus> fortumoStatus() {
+        return fortumo.map(RatesFeed::status);
+    }
+
+    /** Where the feed's last good copy is kept: {@code data.dir/local.xml}. */
     public Path localFile() {
-        return localFile.path();
+        return feed.file().path();
     }
 
     /**

@@ -16,8 +16,8 @@ import java.util.Locale;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * The feed of one safe: {@code rates.url} with {@code {safe}} and {@code {language}} filled in, over
- * {@code http:}, {@code https:} or {@code file:}.
+ * Where rates come from, over {@code http:}, {@code https:} or {@code file:}: the feed of one safe, {@code rates.url}
+ * with {@code {safe}} and {@code {language}} filled in, or Fortumo's service-data XML, {@code fortumo.rates.url}.
  *
  * <p>Everything said about the source, in messages and logs, uses {@link #redacted()}: the URL without user info
  * and query string, since providers put access tokens there.
@@ -29,53 +29,77 @@ final class RatesSource {
     private final URI uri;
     private final Path file;
     private final String redacted;
+    /** The part of the URL never shown besides the query: Fortumo's file name; null when there is none. */
+    private final String hidden;
 
-    private RatesSource(URI uri, Path file, String redacted) {
+    private RatesSource(URI uri, Path file, String redacted, String hidden) {
         this.uri = uri;
         this.file = file;
         this.redacted = redacted;
+        this.hidden = hidden;
     }
 
     /**
-     * The source of {@code template} for this safe and language; the values are URL-encoded.
+     * The source of {@code template}, the {@code rates.url} key, for this safe and language; the values are
+     * URL-encoded.
      *
      * @throws IllegalArgumentException if the result is not an absolute http, https or file URL
      */
     static RatesSource of(String template, long safe, String language) {
         String expanded = template.replace("{safe}", encode(Long.toString(safe)))
                 .replace("{language}", encode(language));
+        return of("rates.url", expanded, false);
+    }
+
+    /**
+     * The source of the {@code fortumo.rates.url} key, taken as it is: it is Fortumo's own URL. Fortumo's dashboard
+     * gives it as {@code …/services/2/<service>.<signature>.xml}, a signature over the service's secret, so the file
+     * name is never shown: {@code https://api.fortumo.com/api/services/2/...}.
+     *
+     * @throws IllegalArgumentException if it is not an absolute http, https or file URL
+     */
+    static RatesSource fortumo(String url) {
+        return of("fortumo.rates.url", url, true);
+    }
+
+    private static RatesSource of(String key, String expanded, boolean hideFileName) {
         URI uri;
         try {
             uri = new URI(expanded);
         } catch (URISyntaxException e) {
             // not e.getMessage(): it repeats the whole URL, token and all
             throw new IllegalArgumentException(
-                    "rates.url is not a valid URL: " + e.getReason() + " at index " + e.getIndex());
+                    key + " is not a valid URL: " + e.getReason() + " at index " + e.getIndex());
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         switch (scheme) {
             case "http", "https" -> {
                 if (uri.getHost() == null) {
-                    throw new IllegalArgumentException("rates.url has no host");
+                    throw new IllegalArgumentException(key + " has no host");
                 }
                 String port = uri.getPort() == -1 ? "" : ":" + uri.getPort();
                 String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+                String hidden = null;
+                if (hideFileName && path.lastIndexOf('/') < path.length() - 1) {
+                    hidden = path.substring(path.lastIndexOf('/') + 1);
+                    path = path.substring(0, path.lastIndexOf('/') + 1) + "...";
+                }
                 String query = uri.getRawQuery() == null ? "" : "?...";
-                return new RatesSource(uri, null, scheme + "://" + uri.getHost() + port + path + query);
+                return new RatesSource(uri, null, scheme + "://" + uri.getHost() + port + path + query, hidden);
             }
             case "file" -> {
-                Path path = toPath(uri);
-                return new RatesSource(uri, path, path.toString());
+                Path path = toPath(key, uri);
+                return new RatesSource(uri, path, path.toString(), null);
             }
-            default -> throw new IllegalArgumentException("rates.url must start with http:, https: or file:");
+            default -> throw new IllegalArgumentException(key + " must start with http:, https: or file:");
         }
     }
 
-    private static Path toPath(URI uri) {
+    private static Path toPath(String key, URI uri) {
         try {
             return Path.of(uri);
         } catch (IllegalArgumentException | FileSystemNotFoundException e) {
-            throw new IllegalArgumentException("rates.url is not a usable file URL (file:/absolute/path): "
+            throw new IllegalArgumentException(key + " is not a usable file URL (file:/absolute/path): "
                     + e.getMessage());
         }
     }
@@ -151,6 +175,7 @@ final class RatesSource {
 
     private String scrub(String message) {
         String scrubbed = message.replace(uri.toString(), redacted);
+        scrubbed = hidden == null ? scrubbed : scrubbed.replace(hidden, "...");
         return uri.getRawQuery() == null ? scrubbed : scrubbed.replace(uri.getRawQuery(), "...");
     }
 

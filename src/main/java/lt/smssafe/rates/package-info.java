@@ -1,11 +1,14 @@
 /**
- * The rates (PROTOCOL.md §5): which countries and operators can pay this safe, at what short number, prefix, price
- * and number of messages.
+ * The rates (PROTOCOL.md §5): which countries and operators can pay this safe through which gateway, at what short
+ * number, prefix, price and number of messages.
  *
  * <p>Here belong the XML format of the feed and of {@code data.dir/local.xml} (the schema {@code rates.xsd} beside
- * these classes, read with JAXB), the immutable {@link lt.smssafe.rates.RateTable} that the rest of the
- * application reads, and the {@link lt.smssafe.rates.RatesRefresher} that fetches the feed at {@code rates.url},
- * keeps the last good copy on disk and in memory, and records when and why a refresh failed.
+ * these classes, read with JAXB), that of Fortumo's service-data XML ({@code fortumo-service-data.xsd}), the
+ * immutable {@link lt.smssafe.rates.RateTable} that the rest of the application reads, with its entries per
+ * {@link lt.smssafe.rates.Gateway}, the {@link lt.smssafe.rates.OperatorCode} rule on which entries and messages
+ * meet, and the {@link lt.smssafe.rates.RatesRefresher} that fetches {@code rates.url} and
+ * {@code fortumo.rates.url}, keeps each one's last good copy on disk and in memory, and records when and why a
+ * refresh failed.
  *
  * <p>Not here: configuration parsing (the {@code config} package hands over the values), pages (the {@code web}
  * package renders {@link lt.smssafe.rates.RatesStatus} and calls {@link lt.smssafe.rates.RatesRefresher#refreshNow()}

@@ -209,7 +209,8 @@ public final class MessageProcessor {
             return new Processed(earlier.get().sameMessageAs(message) ? Answer.reply(earlier.get().reply())
                     : Answer.reused(), false);
         }
-        if (!message.hasSender() && messageCount.forSender(message.country(), message.provider()) > 1) {
+        if (!message.hasSender()
+                && messageCount.forSender(message.dialect(), message.country(), message.provider()) > 1) {
             // nobody to collect the other messages from: kept for the site owner, never counted
             String reply = Replies.text(language, ReplyKind.UNIDENTIFIED, null, Duration.ZERO);
             store.insert(message, null, now, ReplyKind.UNIDENTIFIED, reply);
@@ -254,7 +255,7 @@ public final class MessageProcessor {
     private PaymentSession newSession(PaidMessage message, Instant now) {
         return new PaymentSession(safeId, message.dialect(), message.test(), message.msisdn(), message.country(),
                 message.provider(), SessionCode.random(random),
-                messageCount.forSender(message.country(), message.provider()), message.content(),
+                messageCount.forSender(message.dialect(), message.country(), message.provider()), message.content(),
                 message.currency(), now);
     }
 }

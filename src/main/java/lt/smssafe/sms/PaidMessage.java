@@ -1,6 +1,7 @@
 package lt.smssafe.sms;
 
 import java.math.BigDecimal;
+import lt.smssafe.rates.OperatorCode;
 
 /**
  * One paid SMS as a provider dialect hands it to the {@link MessageProcessor}: already parsed, verified and meant
@@ -11,7 +12,7 @@ public non-sealed interface PaidMessage extends ProviderEvent {
     /** PROTOCOL.md §2: the longest {@code content}, counted in Unicode code points (one SMS). */
     int MAX_CONTENT_CODE_POINTS = 160;
     /** The provider code of a gateway that named no operator (PROTOCOL.md §8). */
-    String UNKNOWN_PROVIDER = "unknown";
+    String UNKNOWN_PROVIDER = OperatorCode.UNKNOWN;
 
     /** The provider's unique id of this SMS, unique per dialect. */
     @Override

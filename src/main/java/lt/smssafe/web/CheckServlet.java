@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -21,10 +22,11 @@ import lt.smssafe.i18n.TimeLeft;
 
 /**
  * {@code /check}, the PHP original's {@code check.php}, open to anyone. Without {@code session}: the usage primer,
- * step by step without JavaScript — choose a country ({@code ?country=}), then an operator ({@code &provider=}),
- * and read the number, the exact text to send (with {@code ?content=} filled in), the price, the number of
- * messages, the total and the delay warning. With {@code ?session=CODE}: that session's status, as a page that
- * refreshes itself while the session is open, or as JSON ({@code &format=json} or {@code Accept:
+ * step by step without JavaScript — choose a country ({@code ?country=}), then an operator ({@code &provider=}, and
+ * {@code &gateway=} where the operator has entries of several gateways), and read the number, the exact text to
+ * send for that entry's gateway (with {@code ?content=} filled in), the price, the number of messages, the total,
+ * the delay warning and, for Fortumo, its promotional text. With {@code ?session=CODE}: that session's status, as a
+ * page that refreshes itself while the session is open, or as JSON ({@code &format=json} or {@code Accept:
  * application/json}); an unknown code is a 404. An address that looked up more than {@code check.limit} unknown codes
  * within a minute gets {@code 429 too many requests} with {@code Retry-After} for every status lookup until that
  * minute has passed ({@link CheckThrottle}): a session code is a bearer secret, and this page must not be an oracle
@@ -119,23 +121,32 @@ public final class CheckServlet extends HttpServlet {
         request.setAttribute("safe", app.settings().safe());
         String countryCode = request.getParameter("country");
         String providerCode = request.getParameter("provider");
+        String gatewayCode = request.getParameter("gateway");
         Optional<RateTable.Country> country = countryCode == null ? Optional.empty()
                 : table.countries().stream().filter(c -> c.code().equalsIgnoreCase(countryCode)).findFirst();
-        Optional<Rate> rate = country.isEmpty() || providerCode == null ? Optional.empty()
-                : table.find(country.get().code(), providerCode);
+        // an operator may have entries of several gateways: the page's link names the gateway where it must
+        List<Rate> candidates = country.isEmpty() || providerCode == null ? List.of()
+                : country.get().entriesFor(providerCode).stream()
+                        .filter(r -> gatewayCode == null || r.gateway().code().equals(gatewayCode)).toList();
+        Optional<Rate> rate = candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
         boolean unknownChoice = countryCode != null && country.isEmpty()
-                || providerCode != null && country.isPresent() && rate.isEmpty();
+                || providerCode != null && country.isPresent() && candidates.isEmpty();
         if (unknownChoice) {
             response.setStatus(404);
             request.setAttribute("unknownChoice", true);
         }
-        country.ifPresent(c -> request.setAttribute("country", c));
+        country.ifPresent(c -> {
+            request.setAttribute("country", c);
+            request.setAttribute("choices", candidates.size() > 1 ? candidates : c.providers());
+        });
         rate.ifPresent(r -> {
             request.setAttribute("rate", r);
             request.setAttribute("textToSend", r.textToSend(app.settings().safe(), content));
             request.setAttribute("delayed", r.messages() > 1 && !app.settings().delay().isZero());
             request.setAttribute("timesForm", Plural.form(language, r.messages()));
             request.setAttribute("delay", TimeLeft.formatForPage(app.settings().delay(), language));
+            r.promotionalText().map(text -> text.forPage(language.code(), r.country())).filter(t -> !t.isBlank())
+                    .ifPresent(text -> request.setAttribute("promotionalText", text));
         });
         Views.render(request, response, "check");
     }

@@ -6,42 +6,48 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import lt.smssafe.SmsSafe;
 import lt.smssafe.rates.RefreshResult;
 
 /**
- * {@code /cron}, the PHP original's {@code cron.php} (admin only). GET shows the rates: where they come from, the
- * last success, the last failure and why, and the countries and operators they hold. POST fetches them now and
- * says what happened — as the page for a browser, as one line of text for a script such as the system's cron
- * ({@code curl -u admin:… -X POST …/cron}): 200 when the rates were refreshed, 502 when the refresh failed and the
- * last good rates were kept.
+ * {@code /cron}, the PHP original's {@code cron.php} (admin only). GET shows the rates: for each source (the feed at
+ * {@code rates.url}, and Fortumo's service-data XML at {@code fortumo.rates.url} when set) where it comes from, the
+ * last success, the last failure and why; then the countries and operators they hold together. POST fetches every
+ * source now and says what happened — as the page for a browser, as one line per source for a script such as the
+ * system's cron ({@code curl -u admin:… -X POST …/cron}): 200 when every source was refreshed, 502 when one failed
+ * and its last good rates were kept.
  */
 @WebServlet(name = "cron", urlPatterns = "/cron")
 public final class CronServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
-        render(request, response, null);
+        render(request, response, List.of());
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
-        RefreshResult result = SmsSafeListener.of(getServletContext()).rates().refreshNow();
-        int status = result.succeeded() ? 200 : 502;
+        List<RefreshResult> results = SmsSafeListener.of(getServletContext()).rates().refreshAll();
+        int status = results.stream().allMatch(RefreshResult::succeeded) ? 200 : 502;
         if (!Views.wantsHtml(request)) {
-            PlainText.send(response, status, result.message() + "\n");
+            StringBuilder text = new StringBuilder();
+            results.forEach(result -> text.append(result.message()).append('\n'));
+            PlainText.send(response, status, text.toString());
             return;
         }
         response.setStatus(status);
-        render(request, response, result);
+        render(request, response, results);
     }
 
-    private void render(HttpServletRequest request, HttpServletResponse response, RefreshResult outcome)
+    private void render(HttpServletRequest request, HttpServletResponse response, List<RefreshResult> outcomes)
             throws ServletException, IOException {
         SmsSafe app = SmsSafeListener.of(getServletContext());
         request.setAttribute("rates", app.rates().status());
-        request.setAttribute("outcome", outcome);
+        request.setAttribute("fortumoRates", app.rates().fortumoStatus().orElse(null));
+        request.setAttribute("table", app.rates().table());
+        request.setAttribute("outcomes", outcomes);
         request.setAttribute("refreshEvery", app.settings().ratesRefresh());
         // the URL a script posts to, taken before the forward: inside the view the request names the JSP
         request.setAttribute("cronUrl", request.getRequestURL().toString());

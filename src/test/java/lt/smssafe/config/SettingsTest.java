@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 import lt.smssafe.i18n.Language;
+import lt.smssafe.rates.FortumoRatesConfig;
 import org.junit.jupiter.api.Test;
 
 class SettingsTest {
@@ -273,6 +275,25 @@ class SettingsTest {
     void ratesUrlFtp() {
         assertInvalid("smssafe configuration: 'rates.url' is invalid: must start with http:, https: or file:, "
                 + "not 'ftp://x'", "rates.url", "ftp://x");
+    }
+
+    @Test
+    void fortumoRatesUrlFollowsTheRulesOfRatesUrl() {
+        assertInvalid("smssafe configuration: 'fortumo.rates.url' is invalid: must start with http:, https: or "
+                + "file:, not 'ftp://x'", "fortumo.rates.url", "ftp://x");
+    }
+
+    @Test
+    void fortumoRatesUrlTakesTheServiceIdAndTheMessagesKeyAndIsNeverShown() {
+        Settings settings = resolve("fortumo.rates.url", "https://api.fortumo.example/api/services/2/abc.5ecre7.xml",
+                "fortumo.service-id", "abc", "messages", "2");
+
+        assertThat(settings.fortumoRates()).contains(new FortumoRatesConfig(
+                "https://api.fortumo.example/api/services/2/abc.5ecre7.xml", Optional.of("abc"), 2));
+        assertThat(settings.fortumo()).as("/fortumo stays off without its secret").isEmpty();
+        assertThat(settings.toString()).contains("fortumo.rates.url=(set, hidden)").doesNotContain("5ecre7");
+        assertThat(resolve().fortumoRates()).isEmpty();
+        assertThat(resolve("fortumo.rates.url", " ").fortumoRates()).isEmpty();
     }
 
     @Test

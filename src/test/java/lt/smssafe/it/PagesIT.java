@@ -52,6 +52,8 @@ class PagesIT {
                 .with("delay", "PT2S")
                 .with("site.name", SITE_NAME)
                 .with("rates.url", feeds.toUri() + "rates-{safe}.xml")
+                .with("fortumo.rates.url", feeds.toUri() + "fortumo-8181.xml")
+                .with("fortumo.service-id", "a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5")
                 .with("action", RecordingAction.class.getName())
                 .withClasses(RecordingAction.class)
                 .build();
@@ -83,13 +85,53 @@ class PagesIT {
         return AdminHttp.send(AdminHttp.request(uri, null).header("Accept", "application/json").GET());
     }
 
-    /** The refresh at start-up runs in the background; a script's POST makes sure the rates are in. */
+    /** The refresh at start-up runs in the background; a script's POST makes sure the rates are in, both sources. */
     @BeforeEach
     void ratesAreLoaded() {
         HttpResponse<String> refreshed = AdminHttp.send(AdminHttp.request(uri("cron"), AdminHttp.ADMIN)
                 .POST(AdminHttp.form("")));
-        assertThat(refreshed.statusCode() + " " + refreshed.body())
-                .isEqualTo("200 rates refreshed: 2 countries, 3 providers\n");
+        assertThat(refreshed.statusCode() + " " + refreshed.body()).isEqualTo("200 rates refreshed: 2 countries, 3 "
+                + "providers\nFortumo rates refreshed: 2 countries, 3 providers\n");
+    }
+
+    @Test
+    void thePrimerShowsFortumosNumberAndTextWithoutTheSafeIdAndItsPromotionalText() {
+        HttpResponse<String> estonia = get(uri("check?country=ee&content=order-42"));
+        HttpResponse<String> elisa = get(uri("check?country=ee&provider=elisa&content=order-42"));
+        HttpResponse<String> elisaLithuanian = get(uri("check?country=ee&provider=elisa&content=order-42&lang=lt"));
+
+        assertThat(estonia.statusCode()).isEqualTo(200);
+        assertThat(estonia.body()).as("Fortumo alone in Estonia: no gateway named").contains(">Elisa</a>")
+                .contains(">Telia</a>").doesNotContain("Fortumo");
+        assertThat(elisa.statusCode()).isEqualTo(200);
+        assertThat(elisa.body()).contains("id=\"text-to-send\">TXT SAFE order-42<").doesNotContain("8181 order-42")
+                .contains("id=\"shortcode\">1311<").contains("0.32 EUR")
+                .contains("id=\"promotional-text\">Price: €0.32 &lt;per message&gt;\nMobile Payment by fortumo.com<");
+        assertThat(elisaLithuanian.body()).as("a Lithuanian page about Estonia: Fortumo's English text")
+                .contains("Price: €0.32");
+    }
+
+    @Test
+    void whereAnOperatorPaysThroughTwoGatewaysTheBuyerIsToldWhichIsWhich() {
+        HttpResponse<String> lithuania = get(uri("check?country=lt"));
+        HttpResponse<String> tele2 = get(uri("check?country=lt&provider=tele2_lt&content=order-42"));
+        HttpResponse<String> tele2Fortumo = get(uri("check?country=lt&provider=tele2_lt&gateway=fortumo"
+                + "&content=order-42&lang=lt"));
+        HttpResponse<String> tele2SmsSafe = get(uri("check?country=lt&provider=tele2_lt&gateway=smssafe"
+                + "&content=order-42"));
+
+        assertThat(lithuania.body()).contains("Tele2 <span class=\"gateway\">(number 1338)</span>")
+                .contains("Tele2 <span class=\"gateway\">(via Fortumo)</span>")
+                .contains("check?country=lt&amp;provider=tele2_lt&amp;gateway=fortumo")
+                .contains(">Bitė</a>");
+        assertThat(tele2.statusCode()).as("both entries to choose from").isEqualTo(200);
+        assertThat(tele2.body()).doesNotContain("id=\"text-to-send\"").contains("(via Fortumo)")
+                .contains("(number 1338)");
+        assertThat(tele2Fortumo.body()).contains("id=\"text-to-send\">TXT SAFE order-42<")
+                .contains("id=\"shortcode\">1679<").contains("Kaina: 1,50 €");
+        assertThat(tele2SmsSafe.body()).contains("id=\"text-to-send\">SAFE 8181 order-42<")
+                .contains("id=\"shortcode\">1338<").doesNotContain("promotional-text");
+        assertThat(get(uri("check?country=lt&provider=tele2_lt&gateway=paysera")).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -223,7 +265,7 @@ class PagesIT {
     void aHostileContentInTheLinkIsEscapedEverywhereOnThePrimer() {
         String hostile = URLEncoder.encode(HOSTILE, StandardCharsets.UTF_8);
 
-        HttpResponse<String> page = get(uri("check?country=lt&provider=tele2_lt&content=" + hostile));
+        HttpResponse<String> page = get(uri("check?country=lt&provider=tele2_lt&gateway=smssafe&content=" + hostile));
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).doesNotContain("<script>").doesNotContain("alert('x')")
@@ -249,6 +291,9 @@ class PagesIT {
 
         assertThat(page.body()).contains("rates-8181.xml").contains("2 countries, 3 operators")
                 .contains("Bitė (bite_lt)").contains("LMT (lmt_lv)");
+        assertThat(page.body()).as("Fortumo's source beside the feed").contains("fortumo-8181.xml")
+                .contains("id=\"fortumo-holds\">2 countries, 3 operators<")
+                .contains("What the table holds: 3 countries, 6 operators").contains("Elisa (elisa)");
         assertThat(page.body()).as("as people read a time").containsPattern("id=\"last-success\"><time>[A-Z][a-z]{2} \\d{1,2}, \\d{4}, \\d{1,2}:\\d{2}");
         assertThat(page.body()).as("the cron command names the page, not its view")
                 .contains("-X POST " + uri("cron") + "</code>").doesNotContain("WEB-INF");

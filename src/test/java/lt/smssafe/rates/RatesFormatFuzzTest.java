@@ -46,7 +46,7 @@ class RatesFormatFuzzTest {
                 for (Rate rate : country.providers()) {
                     assertThat(rate.provider()).matches("[a-z0-9_]{1,32}");
                     assertThat(rate.shortcode()).matches("[0-9]{1,10}");
-                    assertThat(rate.prefix()).matches("[A-Za-z0-9]{1,20}");
+                    assertThat(rate.prefix()).matches("[A-Za-z0-9]{1,20}( [A-Za-z0-9]{1,20}){0,3}");
                     assertThat(rate.currency()).matches("[A-Z]{3}");
                     assertThat(rate.price()).isGreaterThanOrEqualTo(BigDecimal.ZERO);
                     assertThat(rate.price().scale()).isEqualTo(2);

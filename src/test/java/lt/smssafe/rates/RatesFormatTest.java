@@ -261,8 +261,8 @@ class RatesFormatTest {
                 + "<prefix>P</prefix><price currency=\"EUR\" vat=\"included\">1</price><messages>1</messages>"
                 + "</provider>";
         assertThat(reasonFor(exampleWith("</provider>", again)))
-                .isEqualTo("line 11: cvc-identity-constraint.4.1: Duplicate unique value [bite_lt] declared for "
-                        + "identity constraint \"uniqueProviderCode\" of element \"country\".");
+                .isEqualTo("line 11: cvc-identity-constraint.4.1: Duplicate unique value [smssafe,bite_lt] declared "
+                        + "for identity constraint \"uniqueProviderCode\" of element \"country\".");
     }
 
     @Test
@@ -308,5 +308,43 @@ class RatesFormatTest {
         RateTable table = RatesFormat.parse(exampleWith(">1.45<", ">1.450<"), SAFE);
 
         assertThat(table.find("lt", "bite_lt").orElseThrow().price()).isEqualTo(new BigDecimal("1.45"));
+    }
+
+    @Test
+    void anEntryNamesItsGatewayAndThenTheBuyerSendsTheKeywordWithoutTheSafeId() throws InvalidRatesException {
+        String fortumo = "<provider code=\"bite_lt\" name=\"Bitė\" gateway=\"fortumo\"><shortcode>1398</shortcode>"
+                + "<prefix>TXT  SAFE</prefix><price currency=\"EUR\" vat=\"included\">1.45</price>"
+                + "<messages>2</messages></provider>\n    <provider code=\"bite_lt\" name=\"Bitė\" "
+                + "gateway=\"paysera\"><shortcode>1679</shortcode><prefix>SAFE</prefix>"
+                + "<price currency=\"EUR\" vat=\"included\">1.50</price><messages>1</messages></provider>\n  "
+                + "</country>";
+        RateTable table = RatesFormat.parse(exampleWith("</country>", fortumo), SAFE);
+
+        assertThat(table.find(Gateway.SMSSAFE, "lt", "bite_lt")).map(rate -> rate.textToSend(SAFE, "order-42"))
+                .contains("SAFE 1234 order-42");
+        assertThat(table.find(Gateway.FORTUMO, "lt", "bite_lt")).map(rate -> rate.textToSend(SAFE, "order-42"))
+                .as("a pretty-printer's double space is one").contains("TXT SAFE order-42");
+        assertThat(table.find(Gateway.PAYSERA, "lt", "bite_lt")).map(rate -> rate.textToSend(SAFE, "order-42"))
+                .contains("SAFE order-42");
+        assertThat(table.find(Gateway.FORTUMO, "lt", "bite_lt")).map(Rate::messages).contains(2);
+    }
+
+    @Test
+    void anUnknownGatewayIsRefused() {
+        assertThat(reasonFor(exampleWith("name=\"Bitė\">", "name=\"Bitė\" gateway=\"mbs\">")))
+                .startsWith("line 4: cvc-enumeration-valid: Value 'mbs' is not facet-valid with respect to "
+                        + "enumeration '[smssafe, fortumo, paysera]'.");
+    }
+
+    @Test
+    void theSameGatewayAndOperatorTwiceInOneCountryIsRefused() {
+        String again = "</provider>\n    <provider code=\"bite_lt\" name=\"Bitė\" gateway=\"fortumo\">"
+                + "<shortcode>1</shortcode><prefix>P</prefix><price currency=\"EUR\" vat=\"included\">1</price>"
+                + "<messages>1</messages></provider>\n    <provider code=\"bite_lt\" name=\"Bitė\" "
+                + "gateway=\"fortumo\"><shortcode>1</shortcode><prefix>P</prefix><price currency=\"EUR\" "
+                + "vat=\"included\">1</price><messages>1</messages></provider>";
+        assertThat(reasonFor(exampleWith("</provider>", again)))
+                .isEqualTo("line 12: cvc-identity-constraint.4.1: Duplicate unique value [fortumo,bite_lt] declared "
+                        + "for identity constraint \"uniqueProviderCode\" of element \"country\".");
     }
 }

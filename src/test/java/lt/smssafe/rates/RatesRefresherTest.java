@@ -52,6 +52,10 @@ class RatesRefresherTest {
     @TempDir
     Path dataDir;
 
+    /** Where the tests' Fortumo files are served from, as {@code file:} URLs: not in {@code dataDir}. */
+    @TempDir
+    Path served;
+
     private final TestClock clock = new TestClock(START);
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
@@ -339,7 +343,7 @@ class RatesRefresherTest {
 
     @Test
     void aPlainHttpFeedFromAnotherMachineIsOneWarningAtStartUp() {
-        LogCapture log = LogCapture.of(RatesRefresher.class).start();
+        LogCapture log = LogCapture.of(RatesFeed.class).start();
         try {
             refresher(Optional.of("http://user:token@192.0.2.1:9/rates/{safe}?key=secret")).start();
             refresher(Optional.of("https://192.0.2.1:9/rates/{safe}")).start();
@@ -561,5 +565,151 @@ class RatesRefresherTest {
         assertThat(refresher.status().lastFailureReason())
                 .contains("interrupted while fetching " + url("/rates/1234/en"));
         assertThat(localXml()).doesNotExist();
+    }
+
+    private static final String FORTUMO_SERVICE = "f9482620cd62d78dcf834398bdd4139e";
+
+    private Path fortumoXml() {
+        return dataDir.resolve("fortumo.xml");
+    }
+
+    private static String fortumoSample() {
+        return new String(RatesFormatTest.resource("fortumo-service-data.xml"), StandardCharsets.UTF_8);
+    }
+
+    /** A refresher of the feed (the test server) and of Fortumo's file at {@code fortumoUrl}. */
+    private RatesRefresher withFortumo(String fortumoUrl) {
+        RatesRefresher refresher = new RatesRefresher(SAFE, "en", Optional.of(url("/rates/{safe}/{language}")),
+                Optional.of(new FortumoRatesConfig(fortumoUrl, Optional.of(FORTUMO_SERVICE), 3)), Duration.ofHours(1),
+                dataDir, clock, TIMEOUT, TIMEOUT);
+        refreshers.add(refresher);
+        return refresher;
+    }
+
+    private Path served(String name, String content) throws IOException {
+        return Files.writeString(served.resolve(name), content);
+    }
+
+    @Test
+    void fortumosFileIsKeptAsFortumoXmlAndItsEntriesJoinTheFeeds() throws IOException {
+        Path file = served("service.xml", fortumoSample());
+        RatesRefresher refresher = withFortumo(file.toUri().toString());
+
+        List<RefreshResult> results = refresher.refreshAll();
+
+        assertThat(results).containsExactly(new RefreshResult(true, "rates refreshed: 1 country, 1 provider", START),
+                new RefreshResult(true, "Fortumo rates refreshed: 2 countries, 6 providers", START));
+        assertThat(refresher.table().find(Gateway.SMSSAFE, "lt", "bite_lt")).map(Rate::shortcode).contains("1337");
+        assertThat(refresher.table().find(Gateway.FORTUMO, "lt", "bite")).map(Rate::shortcode).contains("1398");
+        assertThat(refresher.table().providerCount()).isEqualTo(7);
+        assertThat(Files.readAllBytes(fortumoXml())).isEqualTo(Files.readAllBytes(file));
+        try (var files = Files.list(dataDir)) {
+            assertThat(files).as("no temporary file left behind").containsExactlyInAnyOrder(localXml(), fortumoXml());
+        }
+        RatesStatus fortumo = refresher.fortumoStatus().orElseThrow();
+        assertThat(fortumo.source()).contains(file.toString());
+        assertThat(fortumo.lastSuccess()).contains(START);
+        assertThat(fortumo.table().providerCount()).isEqualTo(6);
+        assertThat(refresher.status().table().providerCount()).as("the feed's own status").isEqualTo(1);
+    }
+
+    /** Refreshes Fortumo's file once as it should be, then as {@code bad}: the good copy stays, file and table. */
+    private void assertFortumoKeepsLastGoodCopy(String bad, String reason) throws IOException {
+        Path file = served("service.xml", fortumoSample());
+        RatesRefresher refresher = withFortumo(file.toUri().toString());
+        assertThat(refresher.refreshAll()).allSatisfy(result -> assertThat(result.succeeded()).isTrue());
+        RateTable good = refresher.table();
+        byte[] goodFile = Files.readAllBytes(fortumoXml());
+        Files.writeString(file, bad);
+        Instant later = clock.advance(Duration.ofHours(1));
+
+        RefreshResult result = refresher.refreshFortumoNow();
+
+        assertThat(result).isEqualTo(new RefreshResult(false, "Fortumo rates: " + reason, later));
+        assertThat(refresher.table()).isSameAs(good);
+        assertThat(refresher.table().find(Gateway.FORTUMO, "ee", "elisa")).isPresent();
+        assertThat(Files.readAllBytes(fortumoXml())).isEqualTo(goodFile);
+        RatesStatus status = refresher.fortumoStatus().orElseThrow();
+        assertThat(status.lastSuccess()).contains(START);
+        assertThat(status.lastFailure()).contains(later);
+        assertThat(status.lastFailureReason()).contains(reason);
+        assertThat(refresher.status().failingNow()).as("the feed is not to blame").isFalse();
+    }
+
+    @Test
+    void fortumoFileOfAnotherServiceKeepsTheLastGoodCopy() throws IOException {
+        assertFortumoKeepsLastGoodCopy(fortumoSample().replace(FORTUMO_SERVICE, "0123456789abcdef"),
+                "the file is for Fortumo service 0123456789abcdef, not " + FORTUMO_SERVICE);
+    }
+
+    @Test
+    void fortumoErrorStatusKeepsTheLastGoodCopy() throws IOException {
+        assertFortumoKeepsLastGoodCopy("<services_api_response version=\"2.0\"><status><code>5</code>"
+                + "<message>Service not found</message></status></services_api_response>",
+                "Fortumo answered status 5: Service not found");
+    }
+
+    @Test
+    void fortumoFileWithoutCountriesKeepsTheLastGoodCopy() throws IOException {
+        assertFortumoKeepsLastGoodCopy(fortumoSample().replaceAll("(?s)<countries>.*</countries>", "<countries/>"),
+                "the file lists no countries");
+    }
+
+    @Test
+    void invalidFortumoFileKeepsTheLastGoodCopy() throws IOException {
+        assertFortumoKeepsLastGoodCopy("<html><body>Maintenance</body></html>",
+                "line 1: cvc-elt.1.a: Cannot find the declaration of element 'html'.");
+    }
+
+    @Test
+    void startLoadsFortumoXmlAndLocalXmlNamesTheCountOfAFortumoEntry() throws IOException, InterruptedException {
+        Files.writeString(localXml(), example().replace("</country>", "</country>\n  <country code=\"ee\" "
+                + "name=\"Estonia\"><provider code=\"elisa\" name=\"Elisa\" gateway=\"fortumo\"><shortcode>1"
+                + "</shortcode><prefix>TXT SAFE</prefix><price currency=\"EUR\" vat=\"included\">0.32</price>"
+                + "<messages>5</messages></provider></country>"));
+        Files.writeString(fortumoXml(), fortumoSample());
+        Path missing = served.resolve("missing.xml");
+        answer = status(500);
+        RatesRefresher refresher = withFortumo(missing.toUri().toString());
+
+        refresher.start();
+
+        assertThat(refresher.table().find(Gateway.FORTUMO, "ee", "elisa")).hasValueSatisfying(elisa -> {
+            assertThat(elisa.shortcode()).as("Fortumo's number").isEqualTo("1311");
+            assertThat(elisa.messages()).as("local.xml's count").isEqualTo(5);
+        });
+        assertThat(refresher.table().find(Gateway.FORTUMO, "ee", "telia")).map(Rate::messages).contains(3);
+        await(() -> refresher.fortumoStatus().orElseThrow().lastFailure().isPresent());
+        assertThat(refresher.fortumoStatus().orElseThrow().lastFailureReason())
+                .contains("cannot read " + missing + ": no such file");
+        assertThat(refresher.table().find(Gateway.FORTUMO, "ee", "elisa")).isPresent();
+        assertThat(Files.readString(fortumoXml())).isEqualTo(fortumoSample());
+    }
+
+    @Test
+    void fortumosFileNameIsNeverShownForItCarriesASignature() {
+        RatesRefresher refresher = withFortumo(url("/api/services/2/" + FORTUMO_SERVICE + ".5ecre7519.xml"));
+        answer = status(503);
+
+        RefreshResult result = refresher.refreshFortumoNow();
+
+        assertThat(result.message()).isEqualTo("Fortumo rates: HTTP 503 from " + url("/api/services/2/..."));
+        assertThat(refresher.fortumoStatus().orElseThrow().source()).contains(url("/api/services/2/..."));
+        assertThat(requests).containsExactly("/api/services/2/" + FORTUMO_SERVICE + ".5ecre7519.xml");
+    }
+
+    @Test
+    void withoutFortumosUrlItsOldCopyIsNotLoadedAndCronRefreshesTheFeedAlone() throws IOException {
+        Files.writeString(fortumoXml(), fortumoSample());
+        RatesRefresher refresher = refresher();
+
+        refresher.start();
+        List<RefreshResult> results = refresher.refreshAll();
+
+        assertThat(results).extracting(RefreshResult::message)
+                .containsExactly("rates refreshed: 1 country, 1 provider");
+        assertThat(refresher.refreshFortumoNow().message()).isEqualTo("fortumo.rates.url is not configured");
+        assertThat(refresher.fortumoStatus()).isEmpty();
+        assertThat(refresher.table().find(Gateway.FORTUMO, "ee", "elisa")).isEmpty();
     }
 }

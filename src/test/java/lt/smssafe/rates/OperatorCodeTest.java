@@ -1,4 +1,4 @@
-package lt.smssafe.sms.dialect;
+package lt.smssafe.rates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

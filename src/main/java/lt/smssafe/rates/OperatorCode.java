@@ -1,17 +1,19 @@
-package lt.smssafe.sms.dialect;
+package lt.smssafe.rates;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
-import lt.smssafe.sms.PaidMessage;
 
 /**
  * A gateway's operator name as the provider code the rates and sessions use (PROTOCOL.md §8): lower case, every run
  * of characters outside {@code a-z 0-9} becomes {@code _}, trimmed of {@code _}, at most 32 characters; blank is
  * {@code unknown}. So Fortumo's {@code "Tele2 LT"} is {@code tele2_lt}, which a {@code local.xml} can name.
+ *
+ * <p>It lives with the rates because the rates match on it: the gateways' dialects turn a request's operator into
+ * it, and Fortumo's service-data XML turns its operators into it, so both sides of a match follow one rule.
  */
 public final class OperatorCode {
     /** The code of a gateway that names no operator. */
-    public static final String UNKNOWN = PaidMessage.UNKNOWN_PROVIDER;
+    public static final String UNKNOWN = "unknown";
     /** The longest provider code (PROTOCOL.md §2's {@code provider}). */
     public static final int MAX_LENGTH = 32;
 
