@@ -313,6 +313,19 @@ class RedeemIT {
         assertThat(otherRow.get("redeemed_at") + otherRow.get("redeemed_for")).isEmpty();
     }
 
+    /** The admin's {@code /integration} shows the redeem flow, Java and curl, with this deployment's own URL. */
+    @Test
+    void theIntegrationPageShowsHowToRedeemInJavaAndWithCurl() {
+        String page = AdminHttp.get(URI.create(base + "integration"), AdminHttp.ADMIN).body();
+
+        assertThat(page).contains("SmsSafePayments.of(getServletContext()).redeem(code, \"account-17\");")
+                .contains("if (r instanceof Redemption.Redeemed redeemed) {")
+                .contains("curl -X POST -H 'Authorization: Bearer …your api.key…' -d code=7KQ2M9XA"
+                        + " -d reference=account-17 \\\n     '" + base + "redeem'")
+                .contains("409 {\"result\":\"already redeemed\"}").doesNotContain("id=\"redeem-off\"")
+                .doesNotContain("isClosed()").doesNotContain(API_KEY);
+    }
+
     private static String code(HttpResponse<String> response) {
         Matcher matcher = CODE.matcher(response.body());
         assertThat(matcher.find()).as("a session code in '%s'", response.body()).isTrue();

@@ -106,6 +106,9 @@ class SmsSafePaymentsIT {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(AdminHttp.form("code=" + closed + "&reference=account-9")));
         assertThat(http.statusCode() + " " + http.body()).isEqualTo("404 {\"result\":\"redeem is not configured\"}");
+        assertThat(AdminHttp.get(URI.create(base + "integration"), AdminHttp.ADMIN).body())
+                .as("the admin is told how to switch it on").contains("<span class=\"muted\" id=\"redeem-off\">"
+                        + " — off: set api.key (at least 32 characters) to switch on <code>/redeem</code></span>");
     }
 
     private String redeem(String code, String reference) {
