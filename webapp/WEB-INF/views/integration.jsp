@@ -23,16 +23,30 @@
   <p>Link your buyers here, with what they pay for filled in as <code>content</code>; the page then shows the exact
     text to send:</p>
   <pre><code>&lt;a href="<c:out value="${checkUrl}"/>?content=order-42"&gt;Pay by SMS&lt;/a&gt;</code></pre>
-  <p>Every reply SMS carries the session code. Ask for a session's status from a script, as JSON
+  <p>Every reply SMS carries the session code, and the buyer types it on your site. <strong>Give what was paid for
+    only when sms:safe redeems the code</strong> for what you give it to (an account, an order: 1–128 printable
+    characters): of any number of redemptions of one code — two tabs, two accounts, two nodes — exactly one succeeds,
+    and a retry with the same reference gets the same answer. A closed status alone is not enough: it reads closed
+    for everyone who types the code.</p>
+  <p>From Java code deployed in this web application:</p>
+  <pre id="redeem-java"><code>Redemption r = SmsSafePayments.of(getServletContext()).redeem(code, "account-17");
+if (r instanceof Redemption.Redeemed redeemed) {
+    // give it: redeemed.session().content() says what was paid for, .total() how much
+} else {
+    // tell the buyer r.result(): "already redeemed", "not paid yet", "reversed", "test payment", "unknown session"
+}</code></pre>
+  <p>From your server in any language, with the <code>api.key</code> as a bearer key:
+    <c:if test="${not redeem}"><span class="muted" id="redeem-off"> — off: set api.key (at least 32 characters) to switch on <code>/redeem</code></span></c:if></p>
+  <pre id="redeem-curl"><code>curl -X POST -H 'Authorization: Bearer …your api.key…' -d code=7KQ2M9XA -d reference=account-17 \
+     '<c:out value="${base}"/>redeem'
+200 {"result":"redeemed","reference":"account-17","redeemedAt":"2026-12-07T10:15:30Z","session":{"session":"7KQ2M9XA","state":"closed",…,"redeemed":true}}
+409 {"result":"already redeemed"}   (or "not paid yet", "reversed", "test payment")
+404 {"result":"unknown session"}</code></pre>
+  <p>Ask for a session's status from a script, as JSON, to show the buyer how far the payment is
     (<code>state</code> is <code>open</code>, <code>waiting</code> or <code>closed</code>; an unknown code is a 404):</p>
   <pre><code>curl '<c:out value="${checkUrl}"/>?session=7KQ2M9XA&amp;format=json'
 {"session":"7KQ2M9XA","state":"waiting","received":3,"required":4,"waitSeconds":86100}</code></pre>
-  <p>Or from Java code deployed in this web application (the equivalent of setting up your script as
-    <code>check.php</code> showed):</p>
-  <pre><code>Optional&lt;SessionStatus&gt; status = SmsSafePayments.of(getServletContext()).session(code);
-if (status.isPresent() &amp;&amp; status.get().isClosed()) {
-    // paid: status.get().content() says for what, status.get().total() how much
-}</code></pre>
+  <p>Or from Java: <code>SmsSafePayments.of(getServletContext()).session(code)</code>.</p>
   <p>To act on every paid session as it closes, implement <code>lt.smssafe.action.PaymentAction</code> (see the README).</p>
 </section>
 <%@ include file="footer.jspf" %>

@@ -20,6 +20,7 @@
       <c:if test="${s.isReversed()}"><tr><th>Reversed</th><td><c:out value="${s.reversedTotal()}"/> <c:out value="${s.currency()}"/>, <c:out value="${times.format(s.reversedAt())}"/></td></tr></c:if>
       <tr><th>Opened</th><td><c:out value="${times.format(s.openedAt())}"/></td></tr>
       <c:if test="${s.isClosed()}"><tr><th>Closed</th><td><c:out value="${times.format(s.closedAt())}"/></td></tr></c:if>
+      <tr><th>Redeemed</th><td id="payment-redeemed"><c:choose><c:when test="${s.isRedeemed()}"><c:out value="${times.format(s.redeemedAt())}"/> for <span class="content" id="payment-redeemed-for"><c:out value="${s.redeemedFor().get()}"/></span></c:when><c:otherwise>not yet</c:otherwise></c:choose></td></tr>
     </table>
     <h2>Messages</h2>
     <div class="scroll">

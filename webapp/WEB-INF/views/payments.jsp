@@ -19,6 +19,10 @@
     <option value="">any</option>
     <c:forEach var="s" items="${states}"><option value="${s}" ${filter_state == s ? 'selected' : ''}><c:out value="${s}"/></option></c:forEach>
   </select></label>
+  <label>Redeemed <select name="redeemed">
+    <option value="">any</option>
+    <c:forEach var="r" items="${redeemedChoices}"><option value="${r}" ${filter_redeemed == r ? 'selected' : ''}><c:out value="${r}"/></option></c:forEach>
+  </select></label>
   <label>From <input type="date" name="from" value="<c:out value="${filter_from}"/>"></label>
   <label>To <input type="date" name="to" value="<c:out value="${filter_to}"/>"></label>
   <button type="submit">Filter</button>
@@ -31,7 +35,7 @@
     <div class="scroll">
     <table id="payments">
       <thead><tr><th>Code</th><th>State</th><th>Gateway</th><th>Phone</th><th>Country</th><th>Operator</th>
-        <th>k/N</th><th>Content</th><th>Paid</th><th>Opened</th><th>Last message</th></tr></thead>
+        <th>k/N</th><th>Content</th><th>Paid</th><th>Redeemed</th><th>Opened</th><th>Last message</th></tr></thead>
       <tbody>
       <c:forEach var="s" items="${page.items()}">
         <tr>
@@ -44,6 +48,7 @@
           <td><c:out value="${s.received()}"/>/<c:out value="${s.required()}"/></td>
           <td class="content"><c:out value="${s.content()}"/></td>
           <td class="money"><c:out value="${s.total()}"/> <c:out value="${s.currency()}"/><c:if test="${s.isReversed()}"><br><span class="reversed-total">−<c:out value="${s.reversedTotal()}"/> <c:out value="${s.currency()}"/> reversed</span></c:if></td>
+          <td class="redeemed"><c:if test="${s.isRedeemed()}"><time datetime="${times.iso(s.redeemedAt())}"><c:out value="${times.format(s.redeemedAt())}"/></time><br><span class="content"><c:out value="${s.redeemedFor().get()}"/></span></c:if></td>
           <td><time datetime="${times.iso(s.openedAt())}"><c:out value="${times.format(s.openedAt())}"/></time></td>
           <td><time datetime="${times.iso(s.lastMessageAt())}"><c:out value="${times.format(s.lastMessageAt())}"/></time></td>
         </tr>
@@ -54,9 +59,9 @@
   </c:otherwise>
 </c:choose>
 <nav class="pages">
-  <c:if test="${page.hasPrevious()}"><a rel="prev" href="<c:url value="/payments"><c:forEach var="f" items="${['code','msisdn','content','country','provider','dialect','state','from','to']}"><c:param name="${f}" value="${requestScope['filter_'.concat(f)]}"/></c:forEach><c:param name="page" value="${page.number() - 1}"/></c:url>">← newer</a></c:if>
+  <c:if test="${page.hasPrevious()}"><a rel="prev" href="<c:url value="/payments"><c:forEach var="f" items="${['code','msisdn','content','country','provider','dialect','state','redeemed','from','to']}"><c:param name="${f}" value="${requestScope['filter_'.concat(f)]}"/></c:forEach><c:param name="page" value="${page.number() - 1}"/></c:url>">← newer</a></c:if>
   <span>page <c:out value="${page.number()}"/></span>
-  <c:if test="${page.hasNext()}"><a rel="next" href="<c:url value="/payments"><c:forEach var="f" items="${['code','msisdn','content','country','provider','dialect','state','from','to']}"><c:param name="${f}" value="${requestScope['filter_'.concat(f)]}"/></c:forEach><c:param name="page" value="${page.number() + 1}"/></c:url>">older →</a></c:if>
+  <c:if test="${page.hasNext()}"><a rel="next" href="<c:url value="/payments"><c:forEach var="f" items="${['code','msisdn','content','country','provider','dialect','state','redeemed','from','to']}"><c:param name="${f}" value="${requestScope['filter_'.concat(f)]}"/></c:forEach><c:param name="page" value="${page.number() + 1}"/></c:url>">older →</a></c:if>
 </nav>
 
 <h2>MBS transactions</h2>

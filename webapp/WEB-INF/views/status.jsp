@@ -17,6 +17,9 @@
   </c:when>
   <c:otherwise>
     <p class="state state-${status.stateCode()}" id="state" data-state="<c:out value="${status.stateCode()}"/>"><fmt:message key="status.state.${status.stateCode()}"/></p>
+    <c:if test="${status.test()}"><p class="flag" id="flag-test"><fmt:message key="status.test"/></p></c:if>
+    <c:if test="${status.isReversed()}"><p class="flag" id="flag-reversed"><fmt:message key="status.reversed"/></p></c:if>
+    <c:if test="${status.isRedeemed()}"><p class="flag" id="flag-redeemed"><fmt:message key="status.redeemed"/></p></c:if>
     <table class="facts">
       <tr><th><fmt:message key="status.received"/></th><td id="received"><c:out value="${status.received()}"/> / <c:out value="${status.required()}"/></td></tr>
       <c:if test="${status.stateCode() == 'waiting'}">

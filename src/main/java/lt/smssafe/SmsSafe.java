@@ -33,8 +33,11 @@ import lt.smssafe.sms.MessageProcessor;
 import lt.smssafe.sms.PaymentSession;
 import lt.smssafe.sms.PhoneLock;
 import lt.smssafe.sms.ReceivedMessage;
+import lt.smssafe.sms.Redemptions;
 import lt.smssafe.sms.Reversal;
+import lt.smssafe.sms.SessionRedemption;
 import lt.smssafe.sms.UnmatchedReport;
+import lt.smssafe.sms.dialect.TestPolicy;
 import lt.smssafe.sms.dialect.fortumo.FortumoDialect;
 import lt.smssafe.sms.dialect.paysera.PayseraDialect;
 import lt.smssafe.sms.dialect.smssafe.NotificationGate;
@@ -53,7 +56,8 @@ public final class SmsSafe implements AutoCloseable {
     public static final String CONTEXT_ATTRIBUTE = SmsSafe.class.getName();
     /** Every entity of the persistence unit. */
     public static final List<Class<?>> ENTITIES = List.of(PhoneLock.class, PaymentSession.class,
-            ReceivedMessage.class, UnmatchedReport.class, ActionRun.class, BilledTransaction.class);
+            ReceivedMessage.class, UnmatchedReport.class, ActionRun.class, BilledTransaction.class,
+            SessionRedemption.class);
     /** How the payment-action runner finds each kind of payment: a closed session, a committed transaction. */
     public static final Map<ActionRun.Kind, PaymentLookup> PAYMENT_LOOKUPS = Map.of(
             ActionRun.Kind.SMS_SESSION, PaymentSession::findClosed,
@@ -73,6 +77,7 @@ public final class SmsSafe implements AutoCloseable {
     private final ActionRunner actions;
     private final SessionQueries queries;
     private final PaymentQueries payments;
+    private final Redemptions redemptions;
     private final RatesRefresher rates;
     private final Optional<MbsDirect> mbs;
     private final BillingRecorder billing;
@@ -94,6 +99,8 @@ public final class SmsSafe implements AutoCloseable {
         this.actions = new ActionRunner(database, settings.safe(), action, clock, PAYMENT_LOOKUPS);
         this.queries = new SessionQueries(database, settings.safe(), clock);
         this.payments = new PaymentQueries(database, settings.safe(), clock, settings.timezone());
+        this.redemptions = new Redemptions(database, settings.safe(), settings.redeemTest() == TestPolicy.ACCEPT,
+                clock);
         this.mbs = settings.mbs().map(config -> new MbsDirect(config, settings.timeWindow(clock)));
         this.billing = new BillingRecorder(database, settings.safe(), clock, reference -> actions.wake());
         this.processor = new MessageProcessor(database, settings.safe(),
@@ -229,6 +236,11 @@ public final class SmsSafe implements AutoCloseable {
     /** Every payment, for the site owner's payments pages, their CSV and the dashboard. */
     public PaymentQueries payments() {
         return payments;
+    }
+
+    /** Spends paid codes once (PROTOCOL.md §9), for {@code SmsSafePayments.redeem} and {@code /redeem}. */
+    public Redemptions redemptions() {
+        return redemptions;
     }
 
     /** The rates: the current table, its refresh status, and refreshing on demand. */

@@ -5,18 +5,25 @@ import java.util.Optional;
 import lt.smssafe.SmsSafe;
 import lt.smssafe.mbs.MbsDirect;
 import lt.smssafe.queries.SessionStatus;
+import lt.smssafe.sms.RedemptionReference;
+import lt.smssafe.sms.Redemptions;
+import lt.smssafe.sms.SessionRedemption;
 
 /**
- * The one entry for the site owner's own Java code deployed in this web application: asks about payments without
- * going through HTTP (the Java counterpart of {@code /check?session=CODE&format=json}) and charges by MBS with the
- * WAR's own client, configured once from the {@code mbs.*} keys.
+ * The one entry for the site owner's own Java code deployed in this web application: spends a paid code once (the
+ * Java counterpart of {@code POST /redeem}), asks about payments without going through HTTP (of
+ * {@code /check?session=CODE&format=json}) and charges by MBS with the WAR's own client, configured once from the
+ * {@code mbs.*} keys.
  *
  * <pre>{@code
  * SmsSafePayments payments = SmsSafePayments.of(getServletContext());
- * Optional<SessionStatus> status = payments.session(code);
- * if (status.isPresent() && status.get().isClosed()) { ... paid ... }
+ * // the buyer typed the code: give the goods only if this redemption spent it (or is a retry of it)
+ * if (payments.redeem(code, "account-17") instanceof Redemption.Redeemed redeemed) { ... give ... }
  * Transaction t = payments.mbs().bill("account-7", BillRequest.sms("order-42", "Thank you", 250, "EUR"));
  * }</pre>
+ *
+ * A closed session ({@code session(code).get().isClosed()}) is paid, but not spent: two accounts or two tabs that
+ * type one code both see it closed. Only {@link #redeem} says which of them gets the goods.
  */
 public final class SmsSafePayments {
     private final SmsSafe app;
@@ -43,6 +50,38 @@ public final class SmsSafePayments {
      */
     public Optional<SessionStatus> session(String code) {
         return app.queries().status(code);
+    }
+
+    /**
+     * Spends the code of a paid session once (PROTOCOL.md §9), for {@code reference}: what the site gives it to (an
+     * account, an order). Of any number of redemptions of one code, at once or one after another, on this node or
+     * on others sharing the database, exactly one is {@link Redemption.Redeemed} — and so is every later one with
+     * the same reference (a retry gets the first answer's values); the others are refused with
+     * {@link Redemption.Reason#ALREADY_REDEEMED}. The redemption is committed before this returns.
+     *
+     * @param code as the user typed it (case and surrounding blanks forgiven); a text that is not a code is an
+     *     unknown session
+     * @param reference 1 to 128 printable characters, compared exactly
+     * @throws IllegalArgumentException when the reference is not one
+     * @throws lt.smssafe.persistence.DatabaseUnavailableException when the database cannot be reached: nothing was
+     *     spent, try again later
+     */
+    public Redemption redeem(String code, String reference) {
+        RedemptionReference parsed = RedemptionReference.parse(reference)
+                .orElseThrow(() -> new IllegalArgumentException(RedemptionReference.RULE));
+        Redemptions.Attempt attempt = app.redemptions().redeem(code, parsed);
+        return switch (attempt.verdict()) {
+            case REDEEMED -> {
+                SessionRedemption redemption = attempt.redemption().orElseThrow();
+                yield new Redemption.Redeemed(SessionStatus.of(attempt.session().orElseThrow(),
+                        attempt.redemption(), attempt.at()), redemption.reference(), redemption.redeemedAt());
+            }
+            case ALREADY_REDEEMED -> new Redemption.Refused(Redemption.Reason.ALREADY_REDEEMED);
+            case NOT_PAID_YET -> new Redemption.Refused(Redemption.Reason.NOT_PAID_YET);
+            case REVERSED -> new Redemption.Refused(Redemption.Reason.REVERSED);
+            case TEST_PAYMENT -> new Redemption.Refused(Redemption.Reason.TEST_PAYMENT);
+            case UNKNOWN_SESSION -> new Redemption.Refused(Redemption.Reason.UNKNOWN_SESSION);
+        };
     }
 
     /**

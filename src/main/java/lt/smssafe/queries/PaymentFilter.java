@@ -11,10 +11,11 @@ import java.util.Optional;
  * and gateway exactly; the dates are days in the pages' time zone, both included.
  *
  * @param state {@code open}, {@code waiting}, {@code closed}, {@code reversed} or {@code test}
+ * @param redeemed only payments whose code was spent ({@code true}) or not yet ({@code false}); PROTOCOL.md §9
  */
 public record PaymentFilter(Optional<String> code, Optional<String> msisdn, Optional<String> content,
         Optional<String> country, Optional<String> provider, Optional<String> dialect, Optional<String> state,
-        Optional<LocalDate> from, Optional<LocalDate> to) {
+        Optional<Boolean> redeemed, Optional<LocalDate> from, Optional<LocalDate> to) {
     /** Open or waiting: the state of {@code /select}'s list, not offered on the payments page. */
     static final String UNCLOSED = "unclosed";
 
@@ -22,16 +23,22 @@ public record PaymentFilter(Optional<String> code, Optional<String> msisdn, Opti
     public static final java.util.List<String> STATES = java.util.List.of("open", "waiting", "closed", "reversed",
             "test");
 
+    /** The form's values of {@code redeemed}: spent or not. */
+    public static final java.util.List<String> REDEEMED = java.util.List.of("yes", "no");
+
     /**
-     * A filter from the page's form fields. Blank fields are ignored; a state or a date that is not one is ignored
-     * too (the form offers only valid ones; a hand-made link cannot make the list fail).
+     * A filter from the page's form fields. Blank fields are ignored; a state, a {@code redeemed} other than
+     * {@code yes} or {@code no}, or a date that is not one is ignored too (the form offers only valid ones; a
+     * hand-made link cannot make the list fail).
      */
     public static PaymentFilter of(String code, String msisdn, String content, String country, String provider,
-            String dialect, String state, String from, String to) {
+            String dialect, String state, String redeemed, String from, String to) {
         return new PaymentFilter(text(code).map(c -> c.toUpperCase(Locale.ROOT)), text(msisdn), text(content),
                 text(country).map(c -> c.toLowerCase(Locale.ROOT)), text(provider).map(p -> p.toLowerCase(Locale.ROOT)),
                 text(dialect).map(d -> d.toLowerCase(Locale.ROOT)),
-                text(state).map(s -> s.toLowerCase(Locale.ROOT)).filter(STATES::contains), date(from), date(to));
+                text(state).map(s -> s.toLowerCase(Locale.ROOT)).filter(STATES::contains),
+                text(redeemed).map(r -> r.toLowerCase(Locale.ROOT)).filter(REDEEMED::contains).map("yes"::equals),
+                date(from), date(to));
     }
 
     private static Optional<String> text(String value) {

@@ -50,9 +50,9 @@ public final class PaymentQueries {
     public Page<SessionStatus> page(PaymentFilter filter, int page) {
         int number = Math.max(page, 1);
         Instant now = clock.instant();
-        List<PaymentSession> rows = database.inTransaction(em -> query(em, filter, now)
+        List<Object[]> rows = database.inTransaction(em -> query(em, filter, now)
                 .setFirstResult((number - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE + 1).getResultList());
-        List<SessionStatus> items = rows.stream().limit(PAGE_SIZE).map(s -> SessionStatus.of(s, now)).toList();
+        List<SessionStatus> items = rows.stream().limit(PAGE_SIZE).map(row -> StatusRows.status(row, now)).toList();
         return new Page<>(items, number, PAGE_SIZE, rows.size() > PAGE_SIZE);
     }
 
@@ -63,12 +63,12 @@ public final class PaymentQueries {
     public void forEach(PaymentFilter filter, Consumer<SessionStatus> row) {
         Instant now = clock.instant();
         database.inTransaction(em -> {
-            TypedQuery<PaymentSession> query = query(em, filter, now)
+            TypedQuery<Object[]> query = query(em, filter, now)
                     .setHint("org.hibernate.fetchSize", FETCH_SIZE).setHint("org.hibernate.readOnly", true);
             int[] seen = {0};
-            try (Stream<PaymentSession> sessions = query.getResultStream()) {
-                sessions.forEach(session -> {
-                    row.accept(SessionStatus.of(session, now));
+            try (Stream<Object[]> rows = query.getResultStream()) {
+                rows.forEach(read -> {
+                    row.accept(StatusRows.status(read, now));
                     if (++seen[0] % FETCH_SIZE == 0) {
                         em.clear();
                     }
@@ -85,12 +85,14 @@ public final class PaymentQueries {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return database.inTransaction(em -> em.createNamedQuery("PaymentSession.findByCode", PaymentSession.class)
+        return database.inTransaction(em -> em.createQuery(StatusRows.SELECT + " where s.safeId = :safeId"
+                        + " and s.code = :code", Object[].class)
                 .setParameter("safeId", safeId).setParameter("code", parsed.get().value()).getResultStream()
-                .findFirst().map(session -> detail(em, session, now)));
+                .findFirst().map(row -> detail(em, row, now)));
     }
 
-    private PaymentDetail detail(EntityManager em, PaymentSession session, Instant now) {
+    private PaymentDetail detail(EntityManager em, Object[] row, Instant now) {
+        PaymentSession session = StatusRows.session(row);
         List<ReceivedMessage> messages = em.createQuery("select m from ReceivedMessage m where m.sessionId = :id"
                 + " order by m.receivedAt, m.id", ReceivedMessage.class).setParameter("id", session.id()).getResultList();
         // the session's own run is keyed by its code, a reversal's by the reversed message's row id
@@ -101,7 +103,7 @@ public final class PaymentQueries {
                 .setParameter("safeId", safeId)
                 .setParameter("kinds", List.of(ActionRun.Kind.SMS_SESSION, ActionRun.Kind.SMS_REVERSAL))
                 .setParameter("references", references).getResultList();
-        return new PaymentDetail(SessionStatus.of(session, now),
+        return new PaymentDetail(StatusRows.status(row, now),
                 messages.stream().map(PaymentDetail.Message::of).toList(), runs);
     }
 
@@ -169,8 +171,8 @@ public final class PaymentQueries {
         return new Dashboard(daysList, today, month, open, split);
     }
 
-    private TypedQuery<PaymentSession> query(EntityManager em, PaymentFilter filter, Instant now) {
-        StringBuilder jpql = new StringBuilder("select s from PaymentSession s where s.safeId = :safeId");
+    private TypedQuery<Object[]> query(EntityManager em, PaymentFilter filter, Instant now) {
+        StringBuilder jpql = new StringBuilder(StatusRows.SELECT + " where s.safeId = :safeId");
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("safeId", safeId);
         filter.code().ifPresent(code -> {
@@ -212,6 +214,7 @@ public final class PaymentQueries {
                 parameters.put("now", now);
             }
         });
+        filter.redeemed().ifPresent(redeemed -> jpql.append(redeemed ? " and r.id is not null" : " and r.id is null"));
         filter.from().ifPresent(day -> {
             jpql.append(" and s.lastMessageAt >= :from");
             parameters.put("from", startOf(day));
@@ -221,7 +224,7 @@ public final class PaymentQueries {
             parameters.put("to", startOf(day.plusDays(1)));
         });
         jpql.append(" order by s.lastMessageAt desc, s.id desc");
-        TypedQuery<PaymentSession> query = em.createQuery(jpql.toString(), PaymentSession.class);
+        TypedQuery<Object[]> query = em.createQuery(jpql.toString(), Object[].class);
         parameters.forEach(query::setParameter);
         return query;
     }

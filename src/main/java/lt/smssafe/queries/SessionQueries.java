@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import lt.smssafe.action.ActionRun;
 import lt.smssafe.persistence.Database;
-import lt.smssafe.sms.PaymentSession;
 import lt.smssafe.sms.ReceivedMessage;
 import lt.smssafe.sms.UnmatchedReport;
 import lt.smssafe.sms.SessionCode;
@@ -47,9 +46,10 @@ public final class SessionQueries {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return database.inTransaction(em -> em.createNamedQuery("PaymentSession.findByCode", PaymentSession.class)
+        return database.inTransaction(em -> em.createQuery(StatusRows.SELECT + " where s.safeId = :safeId"
+                        + " and s.code = :code", Object[].class)
                 .setParameter("safeId", safeId).setParameter("code", parsed.get().value())
-                .getResultStream().findFirst().map(session -> SessionStatus.of(session, now)));
+                .getResultStream().findFirst().map(row -> StatusRows.status(row, now)));
     }
 
     /**
@@ -59,16 +59,16 @@ public final class SessionQueries {
     public Page<SessionStatus> unclosed(SessionFilter filter, int page) {
         return payments.page(new PaymentFilter(Optional.empty(), filter.msisdn(), Optional.empty(), filter.country(),
                 filter.provider(), Optional.empty(), Optional.of(filter.state().map(SessionState::code)
-                .orElse(PaymentFilter.UNCLOSED)), Optional.empty(), Optional.empty()), page);
+                .orElse(PaymentFilter.UNCLOSED)), Optional.empty(), Optional.empty(), Optional.empty()), page);
     }
 
     /** The closed sessions that lost a message to a reversal, the latest first. */
     public List<SessionStatus> reversedSessions() {
         Instant now = clock.instant();
-        return database.inTransaction(em -> em.createQuery("select s from PaymentSession s where s.safeId = :safeId"
-                        + " and s.reversedAt is not null order by s.reversedAt desc", PaymentSession.class)
+        return database.inTransaction(em -> em.createQuery(StatusRows.SELECT + " where s.safeId = :safeId"
+                        + " and s.reversedAt is not null order by s.reversedAt desc", Object[].class)
                 .setParameter("safeId", safeId).setMaxResults(MAX_LISTED).getResultList())
-                .stream().map(session -> SessionStatus.of(session, now)).toList();
+                .stream().map(row -> StatusRows.status(row, now)).toList();
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import lt.smssafe.sms.PaymentSession;
+import lt.smssafe.sms.SessionRedemption;
 import lt.smssafe.sms.SessionState;
 
 /**
@@ -19,19 +20,24 @@ import lt.smssafe.sms.SessionState;
  * @param test whether it collects the gateway's test messages (no money moves)
  * @param reversedAt when a message of the closed session was first reported as not billed
  * @param reversedTotal what reversed messages took from the closed session
+ * @param redeemedAt when its code was spent (PROTOCOL.md §9)
+ * @param redeemedFor the reference the site spent it for: for the admin and the site owner's code, never for a
+ *     public page or the status JSON
  */
 public record SessionStatus(String code, SessionState state, int received, int required, Duration waitLeft,
         Instant openedAt, Instant lastMessageAt, Optional<Instant> closedAt, String content, BigDecimal total,
         String currency, String country, String provider, String msisdn, String dialect, boolean test,
-        Optional<Instant> reversedAt, BigDecimal reversedTotal) {
+        Optional<Instant> reversedAt, BigDecimal reversedTotal, Optional<Instant> redeemedAt,
+        Optional<String> redeemedFor) {
 
-    /** The session's status at {@code now}. */
-    public static SessionStatus of(PaymentSession session, Instant now) {
+    /** The session's status at {@code now}, with its redemption if its code was spent. */
+    public static SessionStatus of(PaymentSession session, Optional<SessionRedemption> redemption, Instant now) {
         return new SessionStatus(session.code().value(), session.stateAt(now), session.receivedMessages(),
                 session.requiredMessages(), session.waitLeftAt(now), session.openedAt(), session.lastMessageAt(),
                 session.closedAt(), session.content(), session.total(), session.currency(), session.country(),
                 session.provider(), session.msisdn(), session.dialect(), session.test(), session.reversedAt(),
-                session.reversedTotal());
+                session.reversedTotal(), redemption.map(SessionRedemption::redeemedAt),
+                redemption.map(SessionRedemption::reference));
     }
 
     /** The wait left in whole seconds, rounded up, so that a waiting session never shows 0. */
@@ -48,6 +54,11 @@ public record SessionStatus(String code, SessionState state, int received, int r
     /** Whether a message of the closed session was reported as not billed. */
     public boolean isReversed() {
         return reversedAt.isPresent();
+    }
+
+    /** Whether its code was spent (PROTOCOL.md §9). */
+    public boolean isRedeemed() {
+        return redeemedAt.isPresent();
     }
 
     /** Whether all messages arrived. */

@@ -10,7 +10,8 @@ import lt.smssafe.SmsSafe;
 
 /**
  * {@code /integration} (admin): the exact URLs to give each gateway and the MBS platform, which of them are on, and
- * how the site links buyers to {@code /check} and asks for a session's status (JSON, Java).
+ * how the site links buyers to {@code /check}, redeems a paid code (Java, {@code POST /redeem}) and asks for a
+ * session's status (JSON, Java).
  */
 @WebServlet(name = "integration", urlPatterns = "/integration")
 public final class IntegrationServlet extends HttpServlet {
@@ -27,6 +28,7 @@ public final class IntegrationServlet extends HttpServlet {
         request.setAttribute("fortumo", app.fortumoDialect().isPresent());
         request.setAttribute("paysera", app.payseraDialect().isPresent());
         request.setAttribute("mbs", app.mbs().isPresent());
+        request.setAttribute("redeem", app.settings().apiKey().isPresent());
         Views.render(request, response, "integration");
     }
 }

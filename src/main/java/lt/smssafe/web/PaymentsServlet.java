@@ -22,7 +22,8 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * {@code /payments} (admin): every payment, newest activity first, 50 a page, filtered by code, phone (its start),
- * content, country, operator, gateway, state and days; the MBS transactions of those days below. With
+ * content, country, operator, gateway, state, redeemed or not (PROTOCOL.md §9) and days; the MBS transactions of
+ * those days below. With
  * {@code format=csv} the same filtered list as CSV for accounting: UTF-8 with a header row, money with two decimals,
  * times in ISO-8601 with the zone, streamed row by row; no cell can be read as a spreadsheet formula
  * ({@link CsvCell}).
@@ -31,10 +32,10 @@ import org.apache.commons.csv.CSVPrinter;
 public final class PaymentsServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     static final List<String> FIELDS = List.of("code", "msisdn", "content", "country", "provider", "dialect",
-            "state", "from", "to");
+            "state", "redeemed", "from", "to");
     private static final String[] CSV_HEADER = {"code", "state", "gateway", "test", "phone", "country", "operator",
         "content", "messages", "required", "total", "currency", "opened_at", "last_message_at", "closed_at",
-        "reversed_at", "reversed_total"};
+        "reversed_at", "reversed_total", "redeemed_at", "redeemed_for"};
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -42,8 +43,8 @@ public final class PaymentsServlet extends HttpServlet {
         SmsSafe app = SmsSafeListener.of(getServletContext());
         PaymentFilter filter = PaymentFilter.of(request.getParameter("code"), request.getParameter("msisdn"),
                 request.getParameter("content"), request.getParameter("country"), request.getParameter("provider"),
-                request.getParameter("dialect"), request.getParameter("state"), request.getParameter("from"),
-                request.getParameter("to"));
+                request.getParameter("dialect"), request.getParameter("state"), request.getParameter("redeemed"),
+                request.getParameter("from"), request.getParameter("to"));
         if ("csv".equals(request.getParameter("format"))) {
             csv(app, filter, response);
             return;
@@ -55,6 +56,7 @@ public final class PaymentsServlet extends HttpServlet {
         request.setAttribute("page", app.payments().page(filter, Views.pageNumber(request)));
         request.setAttribute("transactions", app.payments().transactions(filter));
         request.setAttribute("states", PaymentFilter.STATES);
+        request.setAttribute("redeemedChoices", PaymentFilter.REDEEMED);
         request.setAttribute("query", request.getQueryString() == null ? "" : request.getQueryString());
         Views.render(request, response, "payments");
     }
@@ -81,7 +83,8 @@ public final class PaymentsServlet extends HttpServlet {
                 s.msisdn(), s.country(), s.provider(), s.content(), s.received(), s.required(),
                 s.total().setScale(2, RoundingMode.UNNECESSARY), s.currency(), iso.format(s.openedAt()),
                 iso.format(s.lastMessageAt()), time(s.closedAt(), iso), time(s.reversedAt(), iso),
-                s.reversedTotal().setScale(2, RoundingMode.UNNECESSARY)};
+                s.reversedTotal().setScale(2, RoundingMode.UNNECESSARY), time(s.redeemedAt(), iso),
+                s.redeemedFor().orElse("")};
             printer.printRecord(Arrays.stream(cells).map(CsvCell::of));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -7,7 +7,10 @@ import lt.smssafe.queries.SessionStatus;
 /**
  * A session's status as JSON (PROTOCOL.md §6):
  * {@code {"session":"7KQ2M9XA","state":"waiting","received":3,"required":4,"waitSeconds":86100}}, with
- * {@code closedAt} (ISO-8601) once closed. Nothing that identifies the payer is in it.
+ * {@code closedAt} (ISO-8601) once closed, and {@code "test":true}, {@code "reversed":true},
+ * {@code "redeemed":true} where they hold. Those three appear only when true, so that §6's example stays exactly
+ * the answer for a real payment that was neither reversed nor redeemed; a reader takes a missing one as false.
+ * Nothing that identifies the payer is in it, nor for whom the code was redeemed.
  */
 final class StatusJson {
     private StatusJson() {
@@ -21,7 +24,16 @@ final class StatusJson {
         fields.put("required", status.required());
         fields.put("waitSeconds", status.waitSeconds());
         status.closedAt().ifPresent(closed -> fields.put("closedAt", closed.toString()));
+        flag(fields, "test", status.test());
+        flag(fields, "reversed", status.isReversed());
+        flag(fields, "redeemed", status.isRedeemed());
         return fields;
+    }
+
+    private static void flag(Map<String, Object> fields, String name, boolean holds) {
+        if (holds) {
+            fields.put(name, true);
+        }
     }
 
     /** The answer for a code no session has. */

@@ -46,6 +46,8 @@ import lt.smssafe.sms.Answer;
 import lt.smssafe.sms.MessageCount;
 import lt.smssafe.sms.MessageProcessor;
 import lt.smssafe.sms.MessageValues;
+import lt.smssafe.sms.RedemptionReference;
+import lt.smssafe.sms.Redemptions;
 import lt.smssafe.testing.GaleraCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,7 +62,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * runners) in this JVM, each with its own connection pool: what makes the outcome exact or not is how the database
  * orders their transactions, and a processor with its own pool talks to its node exactly as a Tomcat would, while
  * one JVM lets the test send copies of one message to two nodes at the same instant and check every node by SQL.
- * (The WAR in a real Tomcat on MariaDB is {@code ResultIT}'s.)
+ * The same holds for spending a paid code (PROTOCOL.md §9). (The WAR in a real Tomcat on MariaDB is
+ * {@code ResultIT}'s and {@code RedeemIT}'s.)
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GaleraIT {
@@ -331,8 +334,52 @@ class GaleraIT {
         }
     }
 
+    /**
+     * PROTOCOL.md §9 across nodes: two application nodes, each with its own pool on its own Galera node, redeem one
+     * paid code 24 times at once (12 each), every time for another reference. Locks are per node on Galera; only the
+     * unique key, certified at commit on every node, lets exactly one through. Checked on all three nodes.
+     */
     @Test
     @Order(4)
+    void twoNodesRedeemingOneCodeAtOnceWithDifferentReferencesSpendItExactlyOnce() throws Exception {
+        String phone = "37064000001";
+        Answer last = null;
+        for (int m = 1; m <= N; m++) {
+            last = nodes.get(0).processor().process(message(phone, m));
+        }
+        String code = last.closedSession().orElseThrow().value();
+        List<Redemptions> redeemers = List.of(
+                new Redemptions(nodes.get(0).database(), SAFE, false, Clock.systemUTC()),
+                new Redemptions(nodes.get(1).database(), SAFE, false, Clock.systemUTC()));
+
+        List<Redemptions.Attempt> attempts = lt.smssafe.testing.Concurrently.run(24,
+                i -> () -> redeemers.get(i % 2).redeem(code, new RedemptionReference("account-" + i)));
+
+        Map<Redemptions.Verdict, Long> verdicts = attempts.stream().collect(java.util.stream.Collectors.groupingBy(
+                Redemptions.Attempt::verdict, java.util.stream.Collectors.counting()));
+        assertThat(verdicts).containsExactlyInAnyOrderEntriesOf(Map.of(Redemptions.Verdict.REDEEMED, 1L,
+                Redemptions.Verdict.ALREADY_REDEEMED, 23L));
+        String winner = attempts.stream().filter(a -> a.verdict() == Redemptions.Verdict.REDEEMED).findFirst()
+                .orElseThrow().redemption().orElseThrow().reference();
+        for (int galera = 1; galera <= 3; galera++) {
+            try (Connection c = DriverManager.getConnection(cluster.url(galera, DATABASE), "root", "");
+                 Statement s = c.createStatement()) {
+                assertThat(single(s, "select count(*) from smssafe_redemption r join smssafe_session s on s.id ="
+                        + " r.session_id where s.code = '" + code + "'")).as("one redemption, on node %d", galera)
+                        .isEqualTo(1);
+                assertThat(single(s, "select count(*) from smssafe_redemption r join smssafe_session s on s.id ="
+                        + " r.session_id where s.code = '" + code + "' and r.reference = '" + winner + "'"))
+                        .as("the winner's, on node %d", galera).isEqualTo(1);
+            }
+        }
+        for (Redemptions redeemer : redeemers) {
+            assertThat(redeemer.redeem(code, new RedemptionReference(winner)).verdict()).as("the winner's retry")
+                    .isEqualTo(Redemptions.Verdict.REDEEMED);
+        }
+    }
+
+    @Test
+    @Order(5)
     void withAGaleraNodeKilledMidBurstTheOthersGoOnAndNothingIsLostOrDoubled() throws Exception {
         List<String> phones = phones("3706300", 200);
 
@@ -348,7 +395,7 @@ class GaleraIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aGaleraNodeOutOfThePrimaryComponentIsDownForTheLoadBalancerThoughItAnswers() throws Exception {
         // a fixed clock: the schema is never looked at again, so only the readiness check can say down
         Clock fixed = Clock.fixed(java.time.Instant.parse("2026-12-02T10:00:00Z"), java.time.ZoneOffset.UTC);

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import lt.smssafe.api.Redemption;
 import lt.smssafe.api.SmsSafePayments;
 import lt.smssafe.mbs.MbsDirect;
 import lt.smssafe.queries.SessionStatus;
@@ -16,6 +17,9 @@ import lt.smssafe.queries.SessionStatus;
  * one line of text, so that an in-container test can check the public API where a site owner calls it.
  * <ul>
  * <li>{@code ?session=CODE} → {@code <state> closed=<isClosed> <content> <total> <currency>}, or {@code empty};</li>
+ * <li>{@code ?redeem=CODE&reference=R} → {@code redeemed <reference> <redeemedAt> redeemed=<session.isRedeemed()>
+ *     for=<session.redeemedFor()>}, or the refusal's {@code result()}, or
+ *     {@code IllegalArgumentException: <message>};</li>
  * <li>{@code ?mbs=TRANSACTION_ID} → {@code configured=<mbsConfigured> report-url=<template or none> <status>
  *     <ident>} of that transaction as the WAR's own client loads it (or {@code unknown}), or
  *     {@code configured=false IllegalStateException: <message>} when {@code mbs()} refuses.</li>
@@ -31,6 +35,8 @@ public class PaymentsApiServlet extends HttpServlet {
         String answer;
         if (request.getParameter("session") != null) {
             answer = session(payments.session(request.getParameter("session")));
+        } else if (request.getParameter("redeem") != null) {
+            answer = redeem(payments, request.getParameter("redeem"), request.getParameter("reference"));
         } else {
             answer = mbs(payments, Long.parseLong(request.getParameter("mbs")));
         }
@@ -41,6 +47,20 @@ public class PaymentsApiServlet extends HttpServlet {
     private static String session(Optional<SessionStatus> status) {
         return status.map(s -> s.stateCode() + " closed=" + s.isClosed() + " " + s.content() + " "
                 + s.total().toPlainString() + " " + s.currency()).orElse("empty");
+    }
+
+    private static String redeem(SmsSafePayments payments, String code, String reference) {
+        Redemption redemption;
+        try {
+            redemption = payments.redeem(code, reference);
+        } catch (IllegalArgumentException e) {
+            return e.toString();
+        }
+        if (redemption instanceof Redemption.Redeemed redeemed) {
+            return "redeemed " + redeemed.reference() + " " + redeemed.redeemedAt() + " redeemed="
+                    + redeemed.session().isRedeemed() + " for=" + redeemed.session().redeemedFor().orElse("-");
+        }
+        return redemption.result();
     }
 
     private static String mbs(SmsSafePayments payments, long transactionId) {

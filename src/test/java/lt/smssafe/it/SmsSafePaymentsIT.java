@@ -71,6 +71,53 @@ class SmsSafePaymentsIT {
         assertThat(session("not a code")).isEqualTo("200 empty");
     }
 
+    /**
+     * PROTOCOL.md §9 in Java, where a site owner calls it: a paid code is spent once for its reference (a retry with
+     * it gets the first answer), refused for another, and an open or unknown code says why. This deployment has no
+     * {@code api.key}: Java needs none, and {@code /redeem} over HTTP is 404.
+     */
+    @Test
+    void redeemSpendsAPaidCodeOnceInJavaAndWithoutApiKeyTheHttpEndpointIs404() {
+        FakeProvider provider = new FakeProvider(URI.create(base + "result"), SignatureScheme.HMAC_SHA256, PASSKEY);
+        String phone = phone();
+        provider.deliver(FakeProvider.sms(SAFE, id(), phone, "order-api-9"));
+        String closed = code(provider.deliver(FakeProvider.sms(SAFE, id(), phone, "order-api-9")));
+        String open = code(provider.deliver(FakeProvider.sms(SAFE, id(), phone(), "order-api-10")));
+
+        String first = redeem(closed, "account-9");
+        String retry = redeem(closed.toLowerCase(Locale.ROOT), "account-9");
+        List<String> row = DatabaseRows.query(DATABASE, "select r.reference, r.redeemed_at from smssafe_redemption r"
+                + " join smssafe_session s on s.id = r.session_id where s.code = ?", closed).get(0);
+
+        assertThat(first).isEqualTo("200 redeemed account-9 " + java.time.Instant.ofEpochMilli(Long.parseLong(
+                row.get(1))) + " redeemed=true for=account-9");
+        assertThat(row.get(0)).isEqualTo("account-9");
+        assertThat(retry).isEqualTo(first);
+        assertThat(redeem(closed, "account-10")).isEqualTo("200 already redeemed");
+        assertThat(redeem(open, "account-9")).isEqualTo("200 not paid yet");
+        assertThat(redeem("ZZZZZZZZ", "account-9")).isEqualTo("200 unknown session");
+        for (String notAReference : List.of("", "two\nlines")) {
+            assertThat(redeem(closed, notAReference)).isEqualTo("200 java.lang.IllegalArgumentException: a"
+                    + " redemption reference is 1 to 128 printable characters");
+        }
+
+        java.net.http.HttpResponse<String> http = AdminHttp.send(AdminHttp.request(URI.create(base + "redeem"), null)
+                .header("Authorization", "Bearer an-api-key-nobody-configured-here-0123456789")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(AdminHttp.form("code=" + closed + "&reference=account-9")));
+        assertThat(http.statusCode() + " " + http.body()).isEqualTo("404 {\"result\":\"redeem is not configured\"}");
+        assertThat(AdminHttp.get(URI.create(base + "integration"), AdminHttp.ADMIN).body())
+                .as("the admin is told how to switch it on").contains("<span class=\"muted\" id=\"redeem-off\">"
+                        + " — off: set api.key (at least 32 characters) to switch on <code>/redeem</code></span>");
+    }
+
+    private String redeem(String code, String reference) {
+        HttpResponse<String> response = AdminHttp.get(URI.create(base + "it/payments-api?redeem="
+                + URLEncoder.encode(code, StandardCharsets.UTF_8) + "&reference="
+                + URLEncoder.encode(reference, StandardCharsets.UTF_8)), null);
+        return response.statusCode() + " " + response.body();
+    }
+
     @Test
     void mbsFailsWithAClearExceptionWhenTheMbsKeysAreNotSet() {
         HttpResponse<String> response = AdminHttp.get(URI.create(base + "it/payments-api?mbs=2456"), null);

@@ -16,6 +16,8 @@ import lt.smssafe.sms.DeliveryReport;
 import lt.smssafe.sms.MessageCount;
 import lt.smssafe.sms.MessageProcessor;
 import lt.smssafe.sms.PaidMessage;
+import lt.smssafe.sms.RedemptionReference;
+import lt.smssafe.sms.Redemptions;
 import lt.smssafe.sms.dialect.fortumo.FortumoMessage;
 import lt.smssafe.sms.dialect.paysera.PayseraMessage;
 import lt.smssafe.testing.MutableClock;
@@ -87,7 +89,7 @@ class PaymentQueriesTest {
     /** The contents of the payments the list shows for these form fields, as the page reads them. */
     private static List<String> listed(PaymentQueries payments, String content, String country, String operator,
             String gateway, String from, String to) {
-        return payments.page(PaymentFilter.of(null, null, content, country, operator, gateway, null, from, to), 1)
+        return payments.page(PaymentFilter.of(null, null, content, country, operator, gateway, null, null, from, to), 1)
                 .items().stream().map(SessionStatus::content).toList();
     }
 
@@ -180,5 +182,51 @@ class PaymentQueriesTest {
         assertThat(today.revenue()).as("4 x 1.45 less the reversed 1.45").isEqualByComparingTo("4.35");
         assertThat(after.days().get(after.days().size() - 1).bySeries().get("tele2_lt EUR").revenue())
                 .isEqualByComparingTo("4.35");
+    }
+
+    /**
+     * A redeemed payment carries when and for which reference on every read of the list, the CSV's rows, its detail and
+     * its status; the list filters redeemed and not redeemed (PROTOCOL.md §9).
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aRedeemedPaymentSaysWhenAndForWhatAndTheListFiltersByIt(TestDatabases kind) {
+        database = kind.openMigrated();
+        MutableClock time = new MutableClock(Instant.parse("2026-11-29T00:00:00Z"));
+        PaymentQueries payments = nineFilteredPayments(database, time);
+        Redemptions redemptions = new Redemptions(database, SAFE, false, time);
+        String book = code(payments, "book-17");
+        String music = code(payments, "music 50% off_now");
+        redemptions.redeem(book, new RedemptionReference("account-1"));
+        time.advance(Duration.ofMinutes(1));
+        redemptions.redeem(music.toLowerCase(), new RedemptionReference("account-2"));
+
+        List<String> redeemed = redeemedRows(payments, "yes");
+        List<String> everyRow = new java.util.ArrayList<>();
+        payments.forEach(PaymentFilter.of(null, null, null, null, null, null, null, null, null, null),
+                s -> everyRow.add(s.content() + " " + s.redeemedAt().map(Object::toString).orElse("-") + " "
+                        + s.redeemedFor().orElse("-")));
+
+        assertThat(redeemed).containsExactlyInAnyOrder("book-17 2026-12-01T22:00:00Z account-1",
+                "music 50% off_now 2026-12-01T22:01:00Z account-2");
+        assertThat(redeemedRows(payments, "No")).hasSize(7).allMatch(row -> row.endsWith(" - -"));
+        assertThat(redeemedRows(payments, "maybe")).as("not a choice: ignored").hasSize(9);
+        assertThat(everyRow).hasSize(9).contains("book-17 2026-12-01T22:00:00Z account-1")
+                .containsOnlyOnce("t-noon - -");
+        assertThat(payments.detail(book).orElseThrow().session().redeemedFor()).contains("account-1");
+        assertThat(new SessionQueries(database, SAFE, time).status(music).orElseThrow().isRedeemed()).isTrue();
+        assertThat(new SessionQueries(database, SAFE, time).status(code(payments, "t-noon")).orElseThrow()
+                .isRedeemed()).isFalse();
+    }
+
+    private static String code(PaymentQueries payments, String content) {
+        return payments.page(PaymentFilter.of(null, null, content, null, null, null, null, null, null, null), 1)
+                .items().stream().filter(s -> s.content().equals(content)).findFirst().orElseThrow().code();
+    }
+
+    private static List<String> redeemedRows(PaymentQueries payments, String redeemed) {
+        return payments.page(PaymentFilter.of(null, null, null, null, null, null, null, redeemed, null, null), 1)
+                .items().stream().map(s -> s.content() + " " + s.redeemedAt().map(Object::toString).orElse("-")
+                        + " " + s.redeemedFor().orElse("-")).toList();
     }
 }
