@@ -239,6 +239,28 @@ class FortumoDialectTest {
                 .isEqualTo("400 bad request: opzmessage_id");
     }
 
+    /** Why a name may not end with a listed one or be the end of one, even after a name like {@code price}. */
+    @Test
+    void aForgedPairInTheTextReadOnThroughTheRealPairsIsRefused() {
+        Map<String, String> values = pending();
+        values.put("message", "Xmessage_id=FAKEprice=1prz");
+        Map<String, String[]> captured = signed(values);
+        Map<String, String> pairs = pending();
+        pairs.remove("operator");
+        pairs.remove("price_wo_vat");
+        pairs.put("message", "X");
+        pairs.put("message_id", "FAKE");
+        pairs.put("price", "1");
+        pairs.put("przmessage_id", "f-1ope");
+        pairs.put("rator", "Tele2 LTp");
+        pairs.put("rice", "1.45p");
+        pairs.put("rice_wo_vat", "1.20");
+        Map<String, String[]> recut = recut(captured, pairs);
+
+        assertThat(signedString(recut)).isEqualTo(signedString(captured));
+        assertThat(read(dialect, recut)).isEqualTo("400 bad request: przmessage_id");
+    }
+
     @Test
     void theMessageMayHoldEqualsSignsAndOtherValuesMayNot() {
         Map<String, String> message = pending();
