@@ -335,7 +335,8 @@ class GatewaysIT {
         FakeGateway.Fortumo gateway = fortumo();
         String phone = phone();
         String messageId = id();
-        Map<String, String> captured = gateway.message(messageId, phone, "Xmessage_id=A1message_idz=", "1.45", false);
+        Map<String, String> captured = gateway.message(messageId, phone, "Xmessage_id=A1message_idz=", "1.45",
+                false);
         String sig = gateway.sig(captured);
         Map<String, String> issues = new java.util.LinkedHashMap<>(captured);
         issues.put("message", "X");

@@ -89,7 +89,8 @@ public final class Notification implements PaidMessage {
     public static Notification parse(Map<String, String[]> parameters) throws MalformedNotificationException {
         Map<String, String[]> given = parameters == null ? Map.of() : parameters;
         String safe = take(given, "safe", SAFE, "1-10 digits");
-        String messageId = take(given, "message_id", MESSAGE_ID, "1-64 of A-Z a-z 0-9 . _ : -, a ':' never first, last or doubled");
+        String messageId = take(given, "message_id", MESSAGE_ID,
+                "1-64 of A-Z a-z 0-9 . _ : -, a ':' never first, last or doubled");
         String msisdn = take(given, "msisdn", MSISDN, "5-20 digits");
         String country = take(given, "country", COUNTRY, "2 letters");
         String provider = take(given, "provider", PROVIDER, "1-32 of a-z 0-9 _");

@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
  * Only what the signature itself demands is kept: names strictly ascending (the signer sorts them, so any other
  * order signs another string). To keep the search small, readings are not followed that skip a parameter the
  * status requires or give a parameter a value outside the form it had before issue 21 (every form then was looser
- * than or equal to today's, so nothing the dialect accepts is left out). Each reading is sent with the genuine {@code sig}; every one the dialect accepts must read as the
- * genuine one does.
+ * than or equal to today's, so nothing the dialect accepts is left out). Each reading is sent with the genuine
+ * {@code sig}; every one the dialect accepts must read as the genuine one does.
  */
 class FortumoRecutPropertyTest {
     private static final String SECRET = "fortumo-secret-1";
@@ -137,10 +137,11 @@ class FortumoRecutPropertyTest {
     }
 
     /**
-     * What a buyer who knows the format texts: often a whole forged pair {@code message_id=…operator=…} and a tail
-     * meant to swallow the real {@code message_id} that follows the text (the issue's {@code Xmessage_id=A1message_idz=}
-     * among them, and {@code message_id=FAKEprice=1prz}: {@code przmessage_id=REALope rator=… rice=… rice_wo_vat=…}
-     * reads on through the real pairs in ascending order); otherwise a soup of {@code =}, {@code &}, escapes, {@code ::} and names.
+     * What a buyer who knows the format texts: often a whole forged pair {@code message_id=…operator=…} and a
+     * tail meant to swallow the real {@code message_id} that follows the text (the issue's
+     * {@code Xmessage_id=A1message_idz=} among them, and {@code message_id=FAKEprice=1prz}, where
+     * {@code przmessage_id=REALope rator=… rice=… rice_wo_vat=…} reads on through the real pairs in ascending
+     * order); otherwise a soup of {@code =}, {@code &}, escapes, {@code ::} and names.
      */
     private static String hostileText(Random random) {
         StringBuilder text = new StringBuilder(random.nextBoolean() ? "X" : "");
