@@ -66,6 +66,7 @@ public final class SendNotification {
               --status pending|ok|failed Fortumo: a paid message (default) or its billing report
               --test                     Fortumo and Paysera: flag the message as the gateway's test
               --private-key FILE         Paysera: the PKCS#8 PEM key that makes ss2 and ss3 besides ss1
+                                         (a site with paysera.public-key refuses ss1 alone)
               --encrypted                Paysera: send data encrypted with the password and no signature
               --msisdn --country --provider --shortcode --content --cost --currency --message-id --time
                                          the notification's values (defaults: a test phone in lt/bite_lt)

@@ -323,6 +323,67 @@ class GatewaysIT {
         }
     }
 
+    /**
+     * Issue 21's Fortumo re-cuts of one delivered request, sent with its captured {@code sig}: the buyer's text
+     * {@code Xmessage_id=A1message_idz=} read as {@code message=X}, {@code message_id=A1} and an unknown
+     * {@code message_idz} holding the real {@code message_id=…}; and the real id taking the start of the next name
+     * ({@code message_id=<id>o}, {@code perator=…}). Each is a 400 naming the name, and only the delivered message
+     * is stored.
+     */
+    @Test
+    void fortumoReCutsOfADeliveredRequestAreRefusedAndKeepNothing() {
+        FakeGateway.Fortumo gateway = fortumo();
+        String phone = phone();
+        String messageId = id();
+        Map<String, String> captured = gateway.message(messageId, phone, "Xmessage_id=A1message_idz=", "1.45",
+                false);
+        String sig = gateway.sig(captured);
+        Map<String, String> issues = new java.util.LinkedHashMap<>(captured);
+        issues.put("message", "X");
+        issues.put("message_id", "A1");
+        issues.put("message_idz", "message_id=" + messageId);
+        Map<String, String> perator = new java.util.LinkedHashMap<>(captured);
+        perator.remove("operator");
+        perator.put("message_id", messageId + "o");
+        perator.put("perator", captured.get("operator"));
+
+        HttpResponse<String> delivered = gateway.sendWithSig(captured, sig);
+        HttpResponse<String> first = gateway.sendWithSig(issues, sig);
+        HttpResponse<String> second = gateway.sendWithSig(perator, sig);
+
+        assertThat(gateway.sig(issues)).as("the same signed string").isEqualTo(sig);
+        assertThat(gateway.sig(perator)).as("the same signed string").isEqualTo(sig);
+        assertThat(delivered.statusCode()).isEqualTo(200);
+        assertThat(List.of(first, second)).extracting(r -> r.statusCode() + " " + r.body())
+                .containsExactly("400 bad request: message_idz", "400 bad request: perator");
+        assertThat(query("select message_id from smssafe_message where dialect = 'fortumo' and (msisdn = ?"
+                + " or message_id in (?, ?))", phone, "A1", messageId + "o")).containsExactly(List.of(messageId));
+    }
+
+    /**
+     * Issue 21's Paysera downgrade: with {@code paysera.public-key} set, a callback carrying only {@code ss1} (which
+     * the project password alone makes) is {@code 403 checksum failed} and stores nothing; the same message signed
+     * with {@code ss3} alone is accepted.
+     */
+    @Test
+    void withThePublicKeySetAPayseraCallbackWithOnlySs1IsRefusedAndWithSs3Accepted() {
+        FakeGateway.Paysera gateway = paysera();
+        String messageId = id();
+        Map<String, String> message = gateway.message(messageId, phone(), "downgrade", 145, false);
+
+        HttpResponse<String> ss1Only = gateway.sendWith(message, "ss1");
+        List<List<String>> afterSs1 = query("select count(*) from smssafe_message where dialect = 'paysera'"
+                + " and message_id = ?", messageId);
+        HttpResponse<String> ss3Only = gateway.sendWith(message, "ss3");
+
+        assertThat(ss1Only.statusCode() + " " + ss1Only.body()).isEqualTo("403 checksum failed");
+        assertThat(afterSs1).containsExactly(List.of("0"));
+        assertThat(ss3Only.statusCode()).isEqualTo(200);
+        assertThat(ss3Only.body()).startsWith("OK your message is received");
+        assertThat(query("select count(*) from smssafe_message where dialect = 'paysera' and message_id = ?",
+                messageId)).containsExactly(List.of("1"));
+    }
+
     @Test
     void aForgedRequestIsRefusedAndKeepsNothing() {
         FakeGateway.Fortumo forger = new FakeGateway.Fortumo(URI.create(base + "fortumo"), "guessed-secret",

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import lt.smssafe.sms.dialect.smssafe.NotificationSigner;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 import lt.smssafe.testing.Concurrently;
 import lt.smssafe.testing.FakeProvider;
@@ -164,6 +165,41 @@ class ResultIT {
                         "403 stale request", "403 stale request");
         assertThat(query("select count(*) from smssafe_message where msisdn = ?", phone))
                 .containsExactly(List.of("0"));
+    }
+
+    /**
+     * Issue 21's re-cut of {@code /result}: the buyer texts the fields that follow {@code message_id} again, and a
+     * holder of the delivered request moves them into a {@code message_id} that swallows the real ones (same
+     * canonical string, same {@code sign}, another phone, a new id). It is {@code 400 bad request: message_id}; the
+     * database still holds the one message and its session's count.
+     */
+    @Test
+    void aReCutOfADeliveredRequestWhoseMessageIdSwallowsTheNextFieldsIsABadMessageId() {
+        FakeProvider provider = provider();
+        String phone = phone();
+        String otherPhone = phone();
+        // short enough that the swallowing id still fits 64 characters: only its colons can refuse it
+        String messageId = "rc-" + Long.toHexString(System.nanoTime());
+        Map<String, String> genuine = provider.signed(FakeProvider.sms(SAFE, messageId, phone,
+                "x::" + otherPhone + "::lt::bite_lt::1337::free"));
+        Map<String, String> recut = new LinkedHashMap<>(genuine);
+        recut.put("message_id", String.join("::", messageId, phone, "lt", "bite_lt", "1337", "x"));
+        recut.put("msisdn", otherPhone);
+        recut.put("content", "free");
+
+        HttpResponse<String> delivered = provider.get(genuine);
+        HttpResponse<String> recutAnswer = provider.get(recut);
+
+        assertThat(recut.get("message_id")).hasSizeLessThanOrEqualTo(64);
+        assertThat(String.join("::", NotificationSigner.SIGNED_PARAMETERS.stream().map(recut::get).toList()))
+                .as("the same canonical string").isEqualTo(String.join("::",
+                        NotificationSigner.SIGNED_PARAMETERS.stream().map(genuine::get).toList()));
+        assertThat(delivered.statusCode()).isEqualTo(200);
+        assertThat(recutAnswer.statusCode() + " " + recutAnswer.body()).isEqualTo("400 bad request: message_id");
+        assertThat(query("select message_id, msisdn from smssafe_message where msisdn in (?, ?)", phone, otherPhone))
+                .containsExactly(List.of(messageId, phone));
+        assertThat(query("select msisdn, received_messages from smssafe_session where msisdn in (?, ?)", phone,
+                otherPhone)).containsExactly(List.of(phone, "1"));
     }
 
     @Test

@@ -69,8 +69,18 @@ public final class FakeGateway {
 
         /** Signs (as Fortumo: sorted pairs, MD5 with the secret) and sends with GET. */
         public HttpResponse<String> send(Map<String, String> parameters) {
+            return sendWithSig(parameters, sig(parameters));
+        }
+
+        /** The {@code sig} Fortumo puts on these parameters. */
+        public String sig(Map<String, String> parameters) {
+            return new FortumoSigner(secret).sign(parameters);
+        }
+
+        /** Sends these parameters with this {@code sig} as they are: e.g. a captured sig on pairs cut otherwise. */
+        public HttpResponse<String> sendWithSig(Map<String, String> parameters, String sig) {
             Map<String, String> signed = new LinkedHashMap<>(parameters);
-            signed.put("sig", new FortumoSigner(secret).sign(parameters));
+            signed.put("sig", sig);
             return get(endpoint, signed);
         }
     }
@@ -97,12 +107,22 @@ public final class FakeGateway {
 
         /** Sends the fields as {@code data} with {@code ss1}, {@code ss2} and {@code ss3}, as Paysera does. */
         public HttpResponse<String> send(Map<String, String> fields) {
+            return sendWith(fields, "ss1", "ss2", "ss3");
+        }
+
+        /** Sends the fields as {@code data} with only these of {@code ss1}, {@code ss2} and {@code ss3}. */
+        public HttpResponse<String> sendWith(Map<String, String> fields, String... signatures) {
             String data = PayseraCodec.encode(query(fields).getBytes(StandardCharsets.UTF_8));
             Map<String, String> params = new LinkedHashMap<>();
             params.put("data", data);
-            params.put("ss1", PayseraCodec.ss1(data, password));
-            params.put("ss2", PayseraCodec.sign(PayseraCodec.RsaSignature.SS2, data, privateKey));
-            params.put("ss3", PayseraCodec.sign(PayseraCodec.RsaSignature.SS3, data, privateKey));
+            for (String signature : signatures) {
+                params.put(signature, switch (signature) {
+                    case "ss1" -> PayseraCodec.ss1(data, password);
+                    case "ss2" -> PayseraCodec.sign(PayseraCodec.RsaSignature.SS2, data, privateKey);
+                    case "ss3" -> PayseraCodec.sign(PayseraCodec.RsaSignature.SS3, data, privateKey);
+                    default -> throw new IllegalArgumentException("no signature " + signature);
+                });
+            }
             return get(endpoint, params);
         }
 

@@ -55,7 +55,8 @@ public final class Parameters {
 
     /**
      * Every parameter with its one value, for signing. Call after every parameter was read: a name given twice was
-     * refused there, and one the dialect does not read is signed with its first value.
+     * refused there, and one the dialect does not read is signed with its first value (Fortumo's dialect refuses
+     * such a name given twice before it signs).
      */
     public Map<String, String> singleValues() {
         Map<String, String> values = new java.util.LinkedHashMap<>();

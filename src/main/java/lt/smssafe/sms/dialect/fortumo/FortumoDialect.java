@@ -23,12 +23,17 @@ import lt.smssafe.sms.dialect.TestPolicy;
  * {@code status=ok} or {@code status=failed} for the same {@code message_id} is its billing report. The checks run
  * in §8's order: the caller, every parameter's form (which ones are required depends on the status), the signature,
  * the service, test messages. The reply SMS is the plain-text body of the 200.
+ *
+ * <p>The form checks come in the contract's table order, each value but {@code message} without {@code =}; then the
+ * names we do not read, in sorted order ({@link SignedPairs}, which also says why a signed request then has one
+ * reading); then the signature.
  */
 public final class FortumoDialect implements Dialect {
     /** The dialect's name, stored with its messages and sessions. */
     public static final String NAME = "fortumo";
 
-    private static final Pattern SENDER = Senders.FORM;
+    /** {@link Senders#FORM} without {@code =}: §8.1 refuses it here, padding or not (see {@link SignedPairs}). */
+    private static final Pattern SENDER = Pattern.compile("[A-Za-z0-9+#_.:-]{1,64}|\\s*");
     private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
     private static final Pattern PRICE = Pattern.compile("\\d{1,8}(\\.\\d{1,2})?");
     private static final Pattern PRICE_WO_VAT = Pattern.compile("\\d{1,8}(\\.\\d{1,4})?");
@@ -76,13 +81,14 @@ public final class FortumoDialect implements Dialect {
         Optional<String> currency = read(p, "currency", CURRENCY, message);
         Optional<String> serviceId = read(p, "service_id", SERVICE_ID, config.serviceId().isPresent());
         String messageId = p.required("message_id", MESSAGE_ID);
-        p.optionalText("keyword", MAX_KEYWORD);
+        textWithoutEquals(p, "keyword", MAX_KEYWORD);
         Optional<String> shortcode = read(p, "shortcode", SHORTCODE, message);
-        Optional<String> operator = p.optionalText("operator", MAX_OPERATOR);
+        Optional<String> operator = textWithoutEquals(p, "operator", MAX_OPERATOR);
         p.optional("billing_type", BILLING_TYPE);
         String status = p.required("status", STATUS).toLowerCase(Locale.ROOT);
         boolean test = p.optional("test", TEST).map("true"::equalsIgnoreCase).orElse(false);
         p.required("sig", SIG);
+        SignedPairs.checkUnknownNames(request.parameters());
         if (!signer.verify(p.singleValues())) {
             throw RejectedRequestException.checksumFailed();
         }
@@ -117,6 +123,15 @@ public final class FortumoDialect implements Dialect {
 
     private static String requiredText(Parameters p, String name, int max) throws RejectedRequestException {
         return p.optionalText(name, max).orElseThrow(() -> RejectedRequestException.badRequest(name));
+    }
+
+    private static Optional<String> textWithoutEquals(Parameters p, String name, int max)
+            throws RejectedRequestException {
+        Optional<String> text = p.optionalText(name, max);
+        if (text.isPresent() && text.get().indexOf('=') >= 0) {
+            throw RejectedRequestException.badRequest(name);
+        }
+        return text;
     }
 
     private static Optional<String> statusLeniently(ProviderRequest request) {

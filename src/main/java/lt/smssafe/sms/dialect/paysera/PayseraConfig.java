@@ -7,8 +7,8 @@ import lt.smssafe.sms.dialect.TestPolicy;
 
 /**
  * The {@code paysera.*} keys: the project id and password (both switch {@code /paysera} on), Paysera's RSA public
- * key for {@code ss2}/{@code ss3} (without it only {@code ss1} and the encrypted form can be checked), and what test
- * messages get. The password is never shown by {@link #toString()}.
+ * key for {@code ss2}/{@code ss3} (without it only {@code ss1} and the encrypted form can be checked; with it
+ * {@code ss1} alone is refused), and what test messages get. The password is never shown by {@link #toString()}.
  */
 public record PayseraConfig(long projectId, String password, Optional<PublicKey> publicKey, TestPolicy test) {
     public PayseraConfig {

@@ -19,6 +19,17 @@ import lt.smssafe.sms.PaidMessage;
  * <p>{@code country} is accepted in either case, because the protocol only says "2 letters", and is exposed in
  * lower case, as the rates spell it; {@code currency} likewise in either case and exposed in upper case, as ISO 4217
  * spells it. Both stay as sent in the canonical string.
+ *
+ * <p><b>One way to cut.</b> The canonical string joins ten fields with {@code ::}, and only {@code content} may
+ * hold {@code ::}. The six fields left of it hold no {@code ::} and neither start nor end with {@code :}
+ * ({@code message_id} has single colons only, inside; the others none), so the first six places where {@code ::}
+ * occurs are exactly their six separators (an earlier one would need two adjacent colons inside a field or a field
+ * ending with one). The three fields right of it hold no colon at all, so the last three places are theirs.
+ * {@code content} is what lies between the 6th separator from the left and the 3rd from the right, whatever it
+ * holds, and every field is fixed by the signed string. Before this form a holder of one signed request whose
+ * {@code content} holds {@code ::} could cut it into another with the same {@code sign}: a {@code message_id}
+ * swallowing the next fields, another {@code msisdn}, a new id counted again; now that request is
+ * {@code 400 bad request: message_id}.
  */
 public final class Notification implements PaidMessage {
     /** How much of an offending value an exception message shows: it may end up in a log line. */
@@ -27,7 +38,9 @@ public final class Notification implements PaidMessage {
     // \d is ASCII-only here (no UNICODE_CHARACTER_CLASS), so Long.parseLong never meets digits like '١'; the
     // lengths keep every number within a long, so parsing cannot fail once the form matched.
     private static final Pattern SAFE = Pattern.compile("\\d{1,10}");
-    private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    /** 1–64 of {@code A-Z a-z 0-9 . _ : -}, a {@code :} never first, last or next to another (see the class). */
+    private static final Pattern MESSAGE_ID =
+            Pattern.compile("(?=[A-Za-z0-9._:-]{1,64}\\z)[A-Za-z0-9._-]+(:[A-Za-z0-9._-]+)*");
     private static final Pattern MSISDN = Pattern.compile("\\d{5,20}");
     private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
     private static final Pattern PROVIDER = Pattern.compile("[a-z0-9_]{1,32}");
@@ -77,7 +90,8 @@ public final class Notification implements PaidMessage {
     public static Notification parse(Map<String, String[]> parameters) throws MalformedNotificationException {
         Map<String, String[]> given = parameters == null ? Map.of() : parameters;
         String safe = take(given, "safe", SAFE, "1-10 digits");
-        String messageId = take(given, "message_id", MESSAGE_ID, "1-64 of A-Z a-z 0-9 . _ : -");
+        String messageId = take(given, "message_id", MESSAGE_ID,
+                "1-64 of A-Z a-z 0-9 . _ : -, a ':' never first, last or doubled");
         String msisdn = take(given, "msisdn", MSISDN, "5-20 digits");
         String country = take(given, "country", COUNTRY, "2 letters");
         String provider = take(given, "provider", PROVIDER, "1-32 of a-z 0-9 _");

@@ -173,6 +173,164 @@ class FortumoDialectTest {
         assertThat(read(dialect, added)).as("an unknown parameter is signed too").isEqualTo("403 checksum failed");
     }
 
+    // --- one reading of the signed string (PROTOCOL.md §8.1, SignedPairs)
+
+    /** The pairs of a captured request cut otherwise, sent with the captured {@code sig}. */
+    private static Map<String, String[]> recut(Map<String, String[]> captured, Map<String, String> pairs) {
+        Map<String, String[]> recut = form(pairs);
+        recut.put("sig", captured.get("sig"));
+        return recut;
+    }
+
+    private static String signedString(Map<String, String[]> parameters) {
+        StringBuilder signed = new StringBuilder();
+        new java.util.TreeMap<>(parameters).forEach((name, value) -> {
+            if (!name.equals("sig")) {
+                signed.append(name).append('=').append(value[0]);
+            }
+        });
+        return signed.toString();
+    }
+
+    @Test
+    void theIssuesReCutOfATextHoldingPairsIsRefused() {
+        Map<String, String> values = pending();
+        values.put("message", "Xmessage_id=A1message_idz=");
+        Map<String, String[]> captured = signed(values);
+        Map<String, String> pairs = pending();
+        pairs.put("message", "X");
+        pairs.put("message_id", "A1");
+        pairs.put("message_idz", "message_id=f-1");
+        Map<String, String[]> recut = recut(captured, pairs);
+
+        assertThat(read(dialect, captured)).isInstanceOf(FortumoMessage.class);
+        assertThat(signedString(recut)).as("the same signed string").isEqualTo(signedString(captured));
+        assertThat(read(dialect, recut)).isEqualTo("400 bad request: message_idz");
+    }
+
+    @Test
+    void aMessageIdThatTakesTheStartOfTheNextNameIsRefused() {
+        Map<String, String[]> captured = signed(pending());
+        Map<String, String> pairs = pending();
+        pairs.remove("operator");
+        pairs.put("message_id", "f-1o");
+        pairs.put("perator", "Tele2 LT");
+        Map<String, String[]> recut = recut(captured, pairs);
+
+        assertThat(signedString(recut)).isEqualTo(signedString(captured));
+        assertThat(read(dialect, recut)).isEqualTo("400 bad request: perator");
+    }
+
+    @Test
+    void aForgedPairInTheTextWithANameSwallowingTheRealMessageIdIsRefused() {
+        Map<String, String> values = pending();
+        values.put("message", "Xmessage_id=FAKEoperator=Biteopz");
+        Map<String, String[]> captured = signed(values);
+        Map<String, String> pairs = pending();
+        pairs.put("message", "X");
+        pairs.put("message_id", "FAKE");
+        pairs.put("operator", "Bite");
+        pairs.put("opzmessage_id", "f-1o");
+        pairs.put("perator", "Tele2 LT");
+        Map<String, String[]> recut = recut(captured, pairs);
+
+        assertThat(signedString(recut)).isEqualTo(signedString(captured));
+        assertThat(read(dialect, recut)).as("the first name we do not know, in sorted order")
+                .isEqualTo("400 bad request: opzmessage_id");
+    }
+
+    /** Why a name may not end with a listed one or be the end of one, even after a name like {@code price}. */
+    @Test
+    void aForgedPairInTheTextReadOnThroughTheRealPairsIsRefused() {
+        Map<String, String> values = pending();
+        values.put("message", "Xmessage_id=FAKEprice=1prz");
+        Map<String, String[]> captured = signed(values);
+        Map<String, String> pairs = pending();
+        pairs.remove("operator");
+        pairs.remove("price_wo_vat");
+        pairs.put("message", "X");
+        pairs.put("message_id", "FAKE");
+        pairs.put("price", "1");
+        pairs.put("przmessage_id", "f-1ope");
+        pairs.put("rator", "Tele2 LTp");
+        pairs.put("rice", "1.45p");
+        pairs.put("rice_wo_vat", "1.20");
+        Map<String, String[]> recut = recut(captured, pairs);
+
+        assertThat(signedString(recut)).isEqualTo(signedString(captured));
+        assertThat(read(dialect, recut)).isEqualTo("400 bad request: przmessage_id");
+    }
+
+    @Test
+    void theMessageMayHoldEqualsSignsAndOtherValuesMayNot() {
+        Map<String, String> message = pending();
+        message.put("message", "a=b&c%3D::d");
+
+        assertThat(((FortumoMessage) read(dialect, signed(message))).content()).isEqualTo("a=b&c%3D::d");
+        for (String name : new String[] {"sender", "keyword", "operator"}) {
+            Map<String, String> values = pending();
+            values.put(name, name.equals("sender") ? "c2VuZGVy=" : "x=y");
+            assertThat(read(dialect, signed(values))).as(name).isEqualTo("400 bad request: " + name);
+        }
+    }
+
+    @Test
+    void aNameWeDoNotReadIsRefusedWhenItCouldCutTheSignedStringOtherwise() {
+        assertThat(readWith("re=venue", "0.80")).as("= in a name").isEqualTo("400 bad request: re=venue");
+        assertThat(readWith("revenue", "0=80")).as("= in its value").isEqualTo("400 bad request: revenue");
+        assertThat(readWith("id", "1")).as("the end of a listed name").isEqualTo("400 bad request: id");
+        assertThat(readWith("", "1")).as("the empty name").isEqualTo("400 bad request: ");
+        assertThat(readWith("xmessage_id", "1")).as("ends with a listed name")
+                .isEqualTo("400 bad request: xmessage_id");
+        assertThat(readWith("message_idx", "1")).as("directly after message_id")
+                .isEqualTo("400 bad request: message_idx");
+        assertThat(readWith("message_a", "1")).as("directly after message").isEqualTo("400 bad request: message_a");
+        assertThat(readWith("payout", "1")).as("directly after operator").isEqualTo("400 bad request: payout");
+        assertThat(readWith("sms_id", "1")).as("directly after shortcode").isEqualTo("400 bad request: sms_id");
+        assertThat(readWith("revenue", "0.80")).as("Fortumo's own, in its place").isInstanceOf(FortumoMessage.class);
+        assertThat(readWith("zone", "eu")).as("after test").isInstanceOf(FortumoMessage.class);
+    }
+
+    private Object readWith(String name, String value) {
+        Map<String, String> values = pending();
+        values.put(name, value);
+        return read(dialect, signed(values));
+    }
+
+    @Test
+    void aNameWeDoNotReadGivenTwiceIsRefused() {
+        Map<String, String[]> params = signed(pending());
+        params.put("revenue", new String[] {"0.80", "0.90"});
+
+        assertThat(read(dialect, params)).isEqualTo("400 bad request: revenue");
+    }
+
+    @Test
+    void namesWeDoNotReadComeAfterTheListedOnesInSortedOrderAndBeforeTheSignature() {
+        Map<String, String[]> params = signed(pending());
+        params.put("zz=", new String[] {"1"});
+        params.put("aa=", new String[] {"1"});
+        params.put("sig", new String[] {"0".repeat(32)});
+
+        assertThat(read(dialect, params)).isEqualTo("400 bad request: aa=");
+        params.put("price", new String[] {"1,45"});
+        assertThat(read(dialect, params)).isEqualTo("400 bad request: price");
+    }
+
+    @Test
+    void aHostileNameIsShownShortAndOnOneLine() {
+        assertThat(readWith("evil\r\nX-Header: 1=" + "y".repeat(100), "1"))
+                .isEqualTo("400 bad request: evil??X-Header:?1=" + "y".repeat(22) + "...");
+    }
+
+    @Test
+    void noListedNameEndsAnother() {
+        for (String listed : SignedPairs.LISTED) {
+            assertThat(SignedPairs.LISTED.stream().filter(other -> !other.equals(listed) && other.endsWith(listed)))
+                    .as("names ending with %s", listed).isEmpty();
+        }
+    }
+
     @Test
     void anotherServiceIsUnknown() {
         Map<String, String> other = pending();

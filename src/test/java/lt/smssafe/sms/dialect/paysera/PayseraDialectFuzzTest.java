@@ -33,12 +33,13 @@ import lt.smssafe.sms.dialect.paysera.PayseraCodec.RsaSignature;
  * last byte chooses how (as a digit in the input files):
  * <ol start="0">
  * <li>the request's own parameters as given ({@code data}, {@code ss1}…, nothing signed by the harness);</li>
- * <li>the fields form-encoded into {@code data}, signed with {@code ss1};</li>
+ * <li>the fields form-encoded into {@code data}, signed with {@code ss1}, read by a project without a public key
+ *     (with one, {@code ss1} alone is refused);</li>
  * <li>the fields encrypted with the project password, without signatures;</li>
  * <li>the fields signed with {@code ss3};</li>
  * <li>the fields signed with {@code ss2};</li>
  * <li>the rest of the input as the query inside {@code data} as it is (broken escapes, repeats), signed with
- *     {@code ss1};</li>
+ *     {@code ss1}, read by a project without a public key;</li>
  * <li>the same, encrypted;</li>
  * <li>the fields signed with {@code ss1}, read by a project without a public key that refuses test messages.</li>
  * </ol>
@@ -51,6 +52,8 @@ class PayseraDialectFuzzTest {
     private static final KeyPair PAYSERA = keyPair();
     private static final PayseraDialect WITH_KEY = new PayseraDialect(new PayseraConfig(PROJECT, PASSWORD,
             Optional.of(PAYSERA.getPublic()), TestPolicy.ACCEPT), AddressFilter.allowAll());
+    private static final PayseraDialect PASSWORD_ONLY = new PayseraDialect(new PayseraConfig(PROJECT, PASSWORD,
+            Optional.empty(), TestPolicy.ACCEPT), AddressFilter.allowAll());
     private static final PayseraDialect NO_TESTS = new PayseraDialect(new PayseraConfig(PROJECT, PASSWORD,
             Optional.empty(), TestPolicy.REJECT), AddressFilter.allowAll());
 
@@ -88,7 +91,11 @@ class PayseraDialectFuzzTest {
             };
             request = callback(query(fields), how);
         }
-        PayseraDialect dialect = harness == 7 ? NO_TESTS : WITH_KEY;
+        PayseraDialect dialect = switch (harness) {
+            case 1, 5 -> PASSWORD_ONLY;
+            case 7 -> NO_TESTS;
+            default -> WITH_KEY;
+        };
         try {
             PayseraMessage message = (PayseraMessage) dialect.read(new ProviderRequest("127.0.0.1", request));
             FuzzedRequests.assertWellFormed(message);

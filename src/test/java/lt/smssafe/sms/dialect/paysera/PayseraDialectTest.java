@@ -61,6 +61,9 @@ class PayseraDialectTest {
     }
 
     private final PayseraDialect dialect = dialect(TestPolicy.ACCEPT);
+    /** A project without {@code paysera.public-key}: only there does {@code ss1} decide. */
+    private final PayseraDialect passwordOnly = new PayseraDialect(new PayseraConfig(PROJECT, PASSWORD,
+            Optional.empty(), TestPolicy.ACCEPT), AddressFilter.allowAll());
 
     static Map<String, String> fields() {
         Map<String, String> f = new LinkedHashMap<>();
@@ -153,10 +156,13 @@ class PayseraDialectTest {
             "order-42 ačiū", new BigDecimal("1.45"), "EUR", false);
 
     @Test
-    void eachSignatureAloneVerifies() {
+    void eachSignatureAloneVerifiesAndSs1OnlyWithoutAPublicKey() {
         String data = data(fields());
 
-        assertThat(read(dialect, request("data", data, "ss1", PayseraCodec.ss1(data, PASSWORD)))).isEqualTo(EXPECTED);
+        assertThat(read(passwordOnly, request("data", data, "ss1", PayseraCodec.ss1(data, PASSWORD))))
+                .isEqualTo(EXPECTED);
+        assertThat(read(dialect, request("data", data, "ss1", PayseraCodec.ss1(data, PASSWORD))))
+                .as("with the public key set, the password alone is not enough").isEqualTo("403 checksum failed");
         assertThat(read(dialect, request("data", data, "ss2", PayseraCodec.sign(RsaSignature.SS2, data,
                 paysera.getPrivate())))).isEqualTo(EXPECTED);
         assertThat(read(dialect, request("data", data, "ss3", PayseraCodec.sign(RsaSignature.SS3, data,
@@ -171,7 +177,7 @@ class PayseraDialectTest {
         assertThat(standard).as("the fixture must exercise both replaced characters").contains("+", "/");
         assertThat(data).as("and its URL-safe form both replacements").contains("-", "_");
 
-        assertThat(read(dialect, request("data", data, "ss1", md5Ss1(data, PASSWORD)))).isEqualTo(RAW_EXPECTED);
+        assertThat(read(passwordOnly, request("data", data, "ss1", md5Ss1(data, PASSWORD)))).isEqualTo(RAW_EXPECTED);
         assertThat(PayseraCodec.decode(data)).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(query));
         assertThat(PayseraCodec.encode(query)).as("what the sandbox and the tool send").isEqualTo(data);
     }
@@ -181,10 +187,10 @@ class PayseraDialectTest {
         String data = urlSafe(RAW_QUERY.getBytes(StandardCharsets.UTF_8));
         String ss1 = md5Ss1(data, PASSWORD);
 
-        assertThat(read(dialect, request("data", data, "ss1", ss1))).isEqualTo(RAW_EXPECTED);
-        assertThat(read(dialect, request("data", data, "ss1", ss1.toUpperCase(java.util.Locale.ROOT))))
+        assertThat(read(passwordOnly, request("data", data, "ss1", ss1))).isEqualTo(RAW_EXPECTED);
+        assertThat(read(passwordOnly, request("data", data, "ss1", ss1.toUpperCase(java.util.Locale.ROOT))))
                 .as("hex in either case").isEqualTo(RAW_EXPECTED);
-        assertThat(read(dialect, request("data", data, "ss1", md5Ss1(data, PASSWORD + "x"))))
+        assertThat(read(passwordOnly, request("data", data, "ss1", md5Ss1(data, PASSWORD + "x"))))
                 .isEqualTo("403 checksum failed");
         assertThat(PayseraCodec.ss1(data, PASSWORD)).as("what the sandbox and the tool send").isEqualTo(ss1);
     }
@@ -261,15 +267,41 @@ class PayseraDialectTest {
                 .as("an RSA signature nobody can check is none").isEqualTo("403 checksum failed");
     }
 
+    /**
+     * The downgrade of issue 21: with the public key set, whoever has the project password (leaked, weak) signs a
+     * forged callback with ss1 alone and nothing else; it is refused, while the same message signed by Paysera with
+     * ss3 (or ss2) is read, and so is the encrypted form, which carries no signature at all.
+     */
+    @Test
+    void withThePublicKeySetSs1AloneIsAChecksumFailureAndRsaAndTheEncryptedFormStillDecide() {
+        Map<String, String> forged = fields();
+        forged.put("id", "forged-1");
+        String data = data(forged);
+        String ss3 = PayseraCodec.sign(RsaSignature.SS3, data, paysera.getPrivate());
+        String ss2 = PayseraCodec.sign(RsaSignature.SS2, data, paysera.getPrivate());
+        String query = new String(PayseraCodec.decode(data).orElseThrow(), StandardCharsets.UTF_8);
+
+        assertThat(read(dialect, request("data", data, "ss1", PayseraCodec.ss1(data, PASSWORD))))
+                .isEqualTo("403 checksum failed");
+        assertThat(read(dialect, request("data", data, "ss1", PayseraCodec.ss1(data, PASSWORD), "ss3", ss3)))
+                .as("ss3 decides").isInstanceOf(PayseraMessage.class);
+        assertThat(read(dialect, request("data", data, "ss1", PayseraCodec.ss1(data, PASSWORD), "ss2", ss2)))
+                .as("ss2 decides").isInstanceOf(PayseraMessage.class);
+        assertThat(read(dialect, request("data", data, "ss1", "0".repeat(32), "ss3", ss3)))
+                .as("a wrong ss1 next to a good ss3 is not checked").isInstanceOf(PayseraMessage.class);
+        assertThat(read(dialect, request("data", PayseraCodec.encrypt(query, PASSWORD))))
+                .as("the encrypted form").isInstanceOf(PayseraMessage.class);
+    }
+
     @Test
     void aWrongPasswordOrChangedDataFails() {
         String data = data(fields());
         Map<String, String> cheaper = fields();
         cheaper.put("amount", "1");
 
-        assertThat(read(dialect, request("data", data, "ss1", PayseraCodec.ss1(data, "guessed-password"))))
+        assertThat(read(passwordOnly, request("data", data, "ss1", PayseraCodec.ss1(data, "guessed-password"))))
                 .isEqualTo("403 checksum failed");
-        assertThat(read(dialect, request("data", data(cheaper), "ss1", PayseraCodec.ss1(data, PASSWORD))))
+        assertThat(read(passwordOnly, request("data", data(cheaper), "ss1", PayseraCodec.ss1(data, PASSWORD))))
                 .isEqualTo("403 checksum failed");
     }
 
@@ -303,7 +335,7 @@ class PayseraDialectTest {
         f.remove(name);
         String data = data(f);
 
-        assertThat(read(dialect, request("data", data, "ss1", PayseraCodec.ss1(data, PASSWORD))))
+        assertThat(read(passwordOnly, request("data", data, "ss1", PayseraCodec.ss1(data, PASSWORD))))
                 .isEqualTo("400 bad request: " + name);
     }
 
@@ -315,7 +347,7 @@ class PayseraDialectTest {
         f.put(name, assignment.substring(name.length() + 1));
         String data = data(f);
 
-        assertThat(read(dialect, request("data", data, "ss1", PayseraCodec.ss1(data, PASSWORD))))
+        assertThat(read(passwordOnly, request("data", data, "ss1", PayseraCodec.ss1(data, PASSWORD))))
                 .isEqualTo("400 bad request: " + name);
     }
 
@@ -332,7 +364,7 @@ class PayseraDialectTest {
         f.put("projectid", "999");
         String data = data(f);
 
-        assertThat(read(dialect, request("data", data, "ss1", PayseraCodec.ss1(data, PASSWORD))))
+        assertThat(read(passwordOnly, request("data", data, "ss1", PayseraCodec.ss1(data, PASSWORD))))
                 .isEqualTo("404 unknown service");
     }
 
@@ -341,7 +373,8 @@ class PayseraDialectTest {
         Map<String, String> f = fields();
         f.put("test", "1");
         String data = data(f);
-        Map<String, String[]> params = request("data", data, "ss1", PayseraCodec.ss1(data, PASSWORD));
+        Map<String, String[]> params = request("data", data, "ss3", PayseraCodec.sign(RsaSignature.SS3, data,
+                paysera.getPrivate()));
 
         assertThat(((PayseraMessage) read(dialect, params)).test()).isTrue();
         assertThat(read(dialect(TestPolicy.REJECT), params)).isEqualTo("403 test messages refused");

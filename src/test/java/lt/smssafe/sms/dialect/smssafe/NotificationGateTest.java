@@ -117,6 +117,8 @@ class NotificationGateTest {
                 arguments("safe", "12345678901"), arguments("safe", "１２３４"), arguments("safe", " 1234"),
                 arguments("message_id", ""), arguments("message_id", "msg 1"), arguments("message_id", "msg/1"),
                 arguments("message_id", "ž"), arguments("message_id", "m".repeat(65)),
+                arguments("message_id", ":msg-1"), arguments("message_id", "msg-1:"), arguments("message_id", ":"),
+                arguments("message_id", "msg::1"), arguments("message_id", "msg:::1"),
                 arguments("msisdn", "1234"), arguments("msisdn", "1".repeat(21)), arguments("msisdn", "+37060000001"),
                 arguments("msisdn", "3706000000a"),
                 arguments("country", ""), arguments("country", "l"), arguments("country", "ltu"),
@@ -146,6 +148,44 @@ class NotificationGateTest {
         Map<String, String[]> params = parameter.equals("sign") ? form(sms) : signed(sms);
 
         assertThat(check(gate, CALLER, params)).isEqualTo(new Rejected(400, "bad request: " + parameter));
+    }
+
+    @Test
+    void aMessageIdWithSingleColonsInsideIsAcceptedUpTo64Characters() {
+        String longest = "gw:" + "a".repeat(29) + ":" + "b".repeat(29) + ":c";
+        Map<String, String> sms = sms();
+        sms.put("message_id", longest);
+
+        assertThat(longest).hasSize(64);
+        assertThat(((Accepted) check(gate, CALLER, signed(sms))).notification().messageId()).isEqualTo(longest);
+        sms.put("message_id", longest + "d");
+        assertThat(check(gate, CALLER, signed(sms))).isEqualTo(new Rejected(400, "bad request: message_id"));
+    }
+
+    /**
+     * The re-cut of issue 21: the buyer texts the fields that follow {@code message_id} again, and a holder of the
+     * signed request moves them into a {@code message_id} that swallows the real ones. Same canonical string, same
+     * {@code sign}, another phone and a new id: refused by the form of {@code message_id}, before the signature.
+     */
+    @Test
+    void aReCutWhoseMessageIdSwallowsTheNextFieldsIsABadMessageId() {
+        Map<String, String> sms = sms();
+        sms.put("content", "x::37069999999::lv::tele2::1338::free");
+        Map<String, String[]> genuine = signed(sms);
+        Map<String, String[]> recut = form(Map.of("safe", "1234",
+                "message_id", "msg-1::37060000001::lt::bite_lt::1337::x", "msisdn", "37069999999", "country", "lv",
+                "provider", "tele2", "shortcode", "1338", "content", "free", "cost_local", "1.45", "currency", "EUR",
+                "time", String.valueOf(NOW.getEpochSecond())));
+        recut.put("sign", genuine.get("sign"));
+
+        assertThat(check(gate, CALLER, genuine)).isInstanceOf(Accepted.class);
+        assertThat(((Accepted) check(gate, CALLER, genuine)).notification().canonical())
+                .as("the same signed string")
+                .isEqualTo(Stream.of(CANONICAL).map(name -> recut.get(name)[0]).collect(Collectors.joining("::")));
+        assertThat(check(gate, CALLER, recut)).isEqualTo(new Rejected(400, "bad request: message_id"));
+        recut.put("sign", new String[] {"0".repeat(64)});
+        assertThat(check(gate, CALLER, recut)).as("before the signature").isEqualTo(new Rejected(400,
+                "bad request: message_id"));
     }
 
     @Test
