@@ -208,8 +208,9 @@ class SendNotificationIT {
                 "--msisdn", phone());
         Run fortumo = toolWith(Map.of("SMSSAFE_FORTUMO_SECRET", FORTUMO_SECRET), "--dialect", "fortumo", "--url",
                 base + "fortumo", "--msisdn", phone());
+        // encrypted with the password from the file: this site has paysera.public-key, so ss1 alone is refused
         Run paysera = tool("--dialect", "paysera", "--url", base + "paysera", "--project-id", "31313",
-                "--password-file", password.toString(), "--msisdn", phone());
+                "--password-file", password.toString(), "--encrypted", "--msisdn", phone());
         Run missingFile = tool("--url", base + "result", "--safe", "3131", "--passkey-file",
                 dir.resolve("none").toString());
 

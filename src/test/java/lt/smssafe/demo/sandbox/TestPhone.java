@@ -190,10 +190,14 @@ final class TestPhone {
         return true;
     }
 
-    /** Operators in feed order, for the page's choice. */
+    /**
+     * Operators in feed order, for the page's choice: the sms:safe entries, one per operator (the feed's Fortumo and
+     * Paysera entries name the same operators; the page picks the gateway on its own).
+     */
     List<Rate> operators() {
         List<Rate> all = new ArrayList<>();
-        rates.countries().forEach(country -> all.addAll(country.providers()));
+        rates.countries().forEach(country -> country.providers().stream()
+                .filter(rate -> rate.gateway() == lt.smssafe.rates.Gateway.SMSSAFE).forEach(all::add));
         return all;
     }
 
