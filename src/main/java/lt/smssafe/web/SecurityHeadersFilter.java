@@ -26,7 +26,7 @@ import java.io.IOException;
  *
  * <p>Declared in {@code WEB-INF/web.xml} as the first filter, for requests and error dispatches. Answers the container
  * makes before the WAR sees the request (the 401 of BASIC authentication, a request line it cannot parse) do not
- * pass here: the README says how to add them at the proxy.
+ * pass here: docs/deploy-tomcat.md says how to add them at the proxy.
  */
 public final class SecurityHeadersFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;

@@ -139,7 +139,8 @@ public final class DemoTomcat implements AutoCloseable {
             }
         }
         // this Tomcat's own HTTP port, no shutdown port (Ctrl+C or close() stops it), and error pages hardened as
-        // the README tells a site owner: no exception names, no version, for requests Tomcat refuses itself
+        // docs/deploy-tomcat.md tells a site owner: no exception names, no version, for requests Tomcat refuses
+        // itself
         Path serverXml = base.resolve("conf/server.xml");
         String hardened = Files.readString(serverXml)
                 .replace("port=\"8080\"", "port=\"" + port + "\"")

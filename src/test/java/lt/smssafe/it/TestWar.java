@@ -73,9 +73,9 @@ final class TestWar {
     }
 
     /**
-     * Tomcat's {@code RemoteIpValve} in the context, as the README shows it behind a proxy: the test client on the
-     * loopback interface is the trusted proxy, so its {@code X-Forwarded-For} is the caller's address and its
-     * {@code X-Forwarded-Proto: https} makes the request secure.
+     * Tomcat's {@code RemoteIpValve} in the context, as docs/deploy-tomcat.md shows it behind a proxy: the test
+     * client on the loopback interface is the trusted proxy, so its {@code X-Forwarded-For} is the caller's address
+     * and its {@code X-Forwarded-Proto: https} makes the request secure.
      */
     TestWar behindProxy() {
         valves.append("  <Valve className=\"org.apache.catalina.valves.RemoteIpValve\""
