@@ -64,6 +64,11 @@ public final class SendNotification {
               --dialect smssafe|fortumo|paysera   the gateway to sign as (default smssafe, /result)
               --scheme hmac-sha256|md5   sms:safe signature scheme (default hmac-sha256)
               --status pending|ok|failed Fortumo: a paid message (default) or its billing report
+              --keyword WORDS            Fortumo and Paysera: the keyword the buyer's SMS starts with, as the
+                                         rates give it (default TXT SAFE for Fortumo, SAFE for Paysera); the
+                                         buyer sends "<keyword> <content>": Fortumo passes the keyword as
+                                         keyword and the content as message, Paysera the whole SMS as sms
+                                         and the keyword as key
               --test                     Fortumo and Paysera: flag the message as the gateway's test
               --private-key FILE         Paysera: the PKCS#8 PEM key that makes ss2 and ss3 besides ss1
                                          (a site with paysera.public-key refuses ss1 alone)
@@ -198,6 +203,7 @@ public final class SendNotification {
     /** Fortumo's parameters, signed as Fortumo signs: every one sorted by name, MD5 with the secret appended. */
     private Map<String, String> fortumo(Options options, String messageId) {
         Map<String, String> params = new LinkedHashMap<>();
+        // what the buyer typed after the keyword (PROTOCOL.md §5): Fortumo routes by the keyword and strips it
         params.put("message", options.values.getOrDefault("content", "test"));
         params.put("sender", options.values.getOrDefault("msisdn", "37060000000"));
         params.put("country", options.values.getOrDefault("country", "LT"));
@@ -207,7 +213,7 @@ public final class SendNotification {
             params.put("service_id", options.serviceId);
         }
         params.put("message_id", messageId);
-        params.put("keyword", "SAFE");
+        params.put("keyword", options.keyword());
         params.put("shortcode", options.values.getOrDefault("shortcode", "1337"));
         params.put("operator", options.values.getOrDefault("provider", "Bite"));
         params.put("billing_type", "MO");
@@ -222,7 +228,8 @@ public final class SendNotification {
     private Map<String, String> paysera(Options options, String messageId) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("to", options.values.getOrDefault("shortcode", "1679"));
-        fields.put("sms", "SAFE " + options.values.getOrDefault("content", "test"));
+        // the buyer's whole SMS: Paysera leaves the keyword in and names it in key
+        fields.put("sms", options.keyword() + " " + options.values.getOrDefault("content", "test"));
         fields.put("from", options.values.getOrDefault("msisdn", "37060000000"));
         fields.put("operator", options.values.getOrDefault("provider", "Bite"));
         fields.put("amount", cents(options.values.getOrDefault("cost_local", "1.45")));
@@ -230,7 +237,7 @@ public final class SendNotification {
         fields.put("country", options.values.getOrDefault("country", "LT"));
         fields.put("id", messageId);
         fields.put("test", options.test ? "1" : "0");
-        fields.put("key", "SAFE");
+        fields.put("key", options.keyword());
         fields.put("projectid", options.projectId);
         fields.put("version", "1.6");
         String query = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
@@ -298,6 +305,8 @@ public final class SendNotification {
         Passkey passkey;
         String secret;
         String serviceId = "";
+        /** The gateway's keyword, {@code --keyword}; null for the dialect's default. */
+        String keyword;
         String status = "pending";
         boolean test;
         String projectId;
@@ -340,6 +349,7 @@ public final class SendNotification {
                         o.secrets.putIfAbsent(flag.substring(0, flag.length() - "-file".length()), secretFile(flag,
                                 value));
                     case "--service-id" -> o.serviceId = value;
+                    case "--keyword" -> o.keyword = keyword(value);
                     case "--status" -> o.status = oneOf("--status", value, "pending", "ok", "failed");
                     case "--project-id" -> o.projectId = value;
                     case "--private-key" -> o.privateKey = privateKey(value);
@@ -374,6 +384,10 @@ public final class SendNotification {
             if (o.secrets.containsKey("--passkey")) {
                 o.passkey = Passkey.of(o.secrets.get("--passkey"));
             }
+            if (o.keyword != null && o.dialect.equals("smssafe")) {
+                throw new IllegalArgumentException("--keyword is for --dialect fortumo or paysera: sms:safe's"
+                        + " provider strips the prefix and safe id itself (set --content to what follows them)");
+            }
             boolean complete = o.url != null && switch (o.dialect) {
                 case "fortumo" -> o.secret != null;
                 case "paysera" -> o.projectId != null && o.password != null;
@@ -388,6 +402,21 @@ public final class SendNotification {
                 });
             }
             return o;
+        }
+
+        /** The keyword the buyer's SMS starts with, for this dialect: {@code --keyword}, else the demo's. */
+        String keyword() {
+            return keyword != null ? keyword : dialect.equals("fortumo") ? "TXT SAFE" : "SAFE";
+        }
+
+        /** One or more words, spaces between them made single, as a gateway writes its keyword. */
+        private static String keyword(String value) {
+            String words = value.strip().replaceAll("\\s+", " ");
+            if (words.isEmpty() || words.length() > 64 || words.indexOf('=') >= 0) {
+                throw new IllegalArgumentException("--keyword must be 1-64 characters of words without '=', not '"
+                        + value + "'");
+            }
+            return words;
         }
 
         /** A secret's file: its whole text, without the line break an editor or {@code echo} leaves at its end. */

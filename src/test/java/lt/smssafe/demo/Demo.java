@@ -31,6 +31,8 @@ public final class Demo implements AutoCloseable {
     static final long MBS_SERVICE = 1;
     static final String MBS_SECRET = "demo-mbs-secret";
     static final String FORTUMO_SECRET = "demo-fortumo-secret";
+    /** The sandbox's Fortumo service: the id of its service-data XML ({@code demo/fortumo-service-data.xml}). */
+    static final String FORTUMO_SERVICE = "5a1e0d3e2f9c4b7a8e6d1c0b9a8f7e6d";
     static final long PAYSERA_PROJECT = 1234;
     static final String PAYSERA_PASSWORD = "demo-paysera-password";
 
@@ -68,7 +70,7 @@ public final class Demo implements AutoCloseable {
         Files.createDirectories(payseraKey.getParent());
         Files.writeString(payseraKey, PayseraKeys.pem(paysera.getPublic()));
         SandboxSite sandbox = SandboxSite.start(new SandboxSite.Settings(settings.sandboxPort(), tomcat.app(), SAFE,
-                PASSKEY, settings.delay(), MBS_SERVICE, MBS_SECRET, FORTUMO_SECRET, PAYSERA_PROJECT,
+                PASSKEY, settings.delay(), MBS_SERVICE, MBS_SECRET, FORTUMO_SECRET, FORTUMO_SERVICE, PAYSERA_PROJECT,
                 PAYSERA_PASSWORD, paysera.getPrivate()));
         Demo demo = new Demo(sandbox, tomcat);
         try {
@@ -82,6 +84,8 @@ public final class Demo implements AutoCloseable {
             keys.put("mbs.service", String.valueOf(MBS_SERVICE));
             keys.put("mbs.secret", MBS_SECRET);
             keys.put("fortumo.secret", FORTUMO_SECRET);
+            keys.put("fortumo.service-id", FORTUMO_SERVICE);
+            keys.put("fortumo.rates.url", sandbox.fortumoRatesUrl());
             keys.put("paysera.project-id", String.valueOf(PAYSERA_PROJECT));
             keys.put("paysera.password", PAYSERA_PASSWORD);
             keys.put("paysera.public-key", payseraKey.toUri().toString());

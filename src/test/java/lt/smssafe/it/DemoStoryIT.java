@@ -65,13 +65,15 @@ class DemoStoryIT {
     @Order(1)
     void aNewcomerPaysASessionFromTheTestPhoneAndSeesWhatTheActionReceived() throws Exception {
         WebDriver page = browser.driver();
+        String text = primerText(page, "order-77", "tele2_lt", "smssafe");
+        assertThat(text).isEqualTo("SAFE 1234 order-77");
         page.get(demo.sandbox().toString());
         clickAndWait(page, By.id("start-phone"), By.id("send"));
         page.findElement(By.id("msisdn")).clear();
         page.findElement(By.id("msisdn")).sendKeys("37069990077");
         new Select(page.findElement(By.id("operator"))).selectByValue("lt/tele2_lt");
         page.findElement(By.id("text")).clear();
-        page.findElement(By.id("text")).sendKeys("SAFE 1234 order-77");
+        page.findElement(By.id("text")).sendKeys(text);
         browser.screenshot("1-phone");
 
         long firstSentAt = System.nanoTime();
@@ -122,13 +124,21 @@ class DemoStoryIT {
     @Order(2)
     void aBuyerPaysThroughFortumoAndAFailedBillingReportReversesThePayment() throws Exception {
         WebDriver page = browser.driver();
+        // Fortumo's own service-data XML (the sandbox's, the demo's fortumo.rates.url) gives number and keyword
+        String text = primerText(page, "order-88", "tele2_lt", "fortumo");
+        assertThat(text).isEqualTo("TXT SAFE order-88");
+        assertThat(page.findElement(By.id("shortcode")).getText()).isEqualTo("1311");
+        assertThat(page.findElement(By.id("promotional-text")).getText()).contains("Mobile Payment by fortumo.com");
+        browser.screenshot("9-primer-fortumo");
         page.get(demo.sandbox().resolve("phone").toString());
         page.findElement(By.id("msisdn")).clear();
         page.findElement(By.id("msisdn")).sendKeys("37069990088");
         new Select(page.findElement(By.id("gateway"))).selectByValue("fortumo");
         new Select(page.findElement(By.id("operator"))).selectByValue("lt/tele2_lt");
+        assertThat(page.findElement(By.id("text")).getAttribute("value")).as("the phone's text for Fortumo")
+                .isEqualTo("TXT SAFE order-42");
         page.findElement(By.id("text")).clear();
-        page.findElement(By.id("text")).sendKeys("SAFE order-88");
+        page.findElement(By.id("text")).sendKeys(text);
 
         long sentAt = System.nanoTime();
         String first = send(page, 1);
@@ -141,6 +151,11 @@ class DemoStoryIT {
         Thread.sleep(Math.max(0, DELAY.toMillis() - (System.nanoTime() - sentAt) / 1_000_000 + 500));
         assertThat(send(page, 2)).isEqualTo("your message is received, session " + code + " closed");
         browser.screenshot("10-fortumo-closed");
+        String phone = page.getCurrentUrl();
+        page.get(demo.sandbox().resolve("payments").toString());
+        assertThat(field(awaitPayment(page, "code", code), "content")).as("what the action got through Fortumo")
+                .isEqualTo("order-88");
+        page.get(phone);
 
         page.findElement(By.id("billing-failed")).click();
         Browser.awaitOnReloadingPage(page, Duration.ofSeconds(20),
@@ -159,20 +174,36 @@ class DemoStoryIT {
 
     @Test
     @Order(3)
-    void aBuyerPaysThroughPayseraAndTheReplyComesWithoutPayserasOk() {
+    void aBuyerPaysThroughPayseraAndTheActionGetsWhatFollowsTheKeyword() throws Exception {
         WebDriver page = browser.driver();
+        String text = primerText(page, "order-99", "bite_lt", "paysera");
+        assertThat(text).isEqualTo("SAFE order-99");
         page.get(demo.sandbox().resolve("phone").toString());
         page.findElement(By.id("msisdn")).clear();
         page.findElement(By.id("msisdn")).sendKeys("37069990099");
         new Select(page.findElement(By.id("gateway"))).selectByValue("paysera");
         new Select(page.findElement(By.id("operator"))).selectByValue("lt/bite_lt");
+        assertThat(page.findElement(By.id("text")).getAttribute("value")).as("the phone's text for Paysera")
+                .isEqualTo("SAFE order-42");
         page.findElement(By.id("text")).clear();
-        page.findElement(By.id("text")).sendKeys("SAFE order-99");
+        page.findElement(By.id("text")).sendKeys(text);
 
         String reply = send(page, 1);
-
-        assertThat(reply).matches("your message is received, session [23456789A-HJ-NP-Z]{8} started");
+        assertThat(reply).as("without Paysera's OK").matches("your message is received, session"
+                + " [23456789A-HJ-NP-Z]{8} started");
         browser.screenshot("13-paysera-started");
+        Matcher matcher = CODE.matcher(reply);
+        assertThat(matcher.find()).isTrue();
+        String code = matcher.group(1);
+        send(page, 2);
+        send(page, 3);
+        long sentAt = System.nanoTime();   // the wait runs from the message before the last
+        Thread.sleep(Math.max(0, DELAY.toMillis() - (System.nanoTime() - sentAt) / 1_000_000 + 500));
+        assertThat(send(page, 4)).isEqualTo("your message is received, session " + code + " closed");
+
+        page.get(demo.sandbox().resolve("payments").toString());
+        assertThat(field(awaitPayment(page, "code", code), "content")).as("what the action got through Paysera")
+                .isEqualTo("order-99");
     }
 
     @Test
@@ -246,7 +277,15 @@ class DemoStoryIT {
         assertThat(log).containsPattern("DEMO PAYMENT ACTION: session [2-9A-HJ-NP-Z]{8} paid 4.00 EUR in 2 messages"
                 + " for 'order-77'");
         assertThat(log).contains("DEMO PAYMENT ACTION: MBS transaction 1:");
-        assertThat(log).as("Tomcat's log after a clean stop").doesNotContain("NoClassDefFoundError", "SEVERE");
+        assertThat(log).as("Tomcat's log after a clean stop").doesNotContain("NoClassDefFoundError", "SEVERE",
+                "appears to have started a thread");
+    }
+
+    /** The exact text {@code /check}'s primer tells a buyer of this Lithuanian operator and gateway to send. */
+    private static String primerText(WebDriver page, String content, String operator, String gateway) {
+        page.get(demo.app() + "check?content=" + content + "&country=lt&provider=" + operator + "&gateway="
+                + gateway);
+        return page.findElement(By.id("text-to-send")).getText();
     }
 
     /** Presses Send on the test phone and returns the new last line of its message list, once it is there. */

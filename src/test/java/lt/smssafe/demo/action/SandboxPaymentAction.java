@@ -3,13 +3,12 @@ package lt.smssafe.demo.action;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.lang.reflect.RecordComponent;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.StringJoiner;
 import lt.smssafe.action.ClosedSession;
 import lt.smssafe.action.CommittedTransaction;
@@ -23,10 +22,14 @@ import lt.smssafe.action.ReversedMessage;
  *
  * <p>The sandbox's address comes from the system property {@code demo.payments.url}; without it the action only
  * logs. When the sandbox cannot be reached the call fails, and sms:safe tries it again later, as with any action.
+ *
+ * <p>It calls with {@link HttpURLConnection} and {@code Connection: close}, which leave no thread behind: a
+ * {@code java.net.http.HttpClient} starts a selector thread with the application's class loader that lives until the
+ * client is collected (Java 17 has no {@code HttpClient.close}), so Tomcat warned on every stop that the application
+ * had started {@code HttpClient-1-SelectorManager} and not stopped it.
  */
 public final class SandboxPaymentAction implements PaymentAction {
     private static final System.Logger LOG = System.getLogger(SandboxPaymentAction.class.getName());
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Override
     public void sessionClosed(ClosedSession session) throws IOException, InterruptedException {
@@ -76,12 +79,33 @@ public final class SandboxPaymentAction implements PaymentAction {
             form.add(URLEncoder.encode(component.getName(), StandardCharsets.UTF_8) + "="
                     + URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8));
         }
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(target))
-                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() != 200) {
-            throw new IOException("the sandbox answered " + answer.statusCode() + " " + answer.body());
+        byte[] body = form.toString().getBytes(StandardCharsets.UTF_8);
+        HttpURLConnection connection = (HttpURLConnection) URI.create(target).toURL().openConnection();
+        try {
+            connection.setConnectTimeout(5_000);
+            connection.setReadTimeout(10_000);
+            connection.setRequestMethod("POST");
+            // no keep-alive: nothing is left to the JDK's keep-alive cache and its timer thread
+            connection.setRequestProperty("Connection", "close");
+            connection.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
+            connection.setDoOutput(true);
+            connection.setFixedLengthStreamingMode(body.length);
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write(body);
+            }
+            int status = connection.getResponseCode();
+            InputStream answer = status < 400 ? connection.getInputStream() : connection.getErrorStream();
+            String text = "";
+            if (answer != null) {
+                try (answer) {
+                    text = new String(answer.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+            if (status != 200) {
+                throw new IOException("the sandbox answered " + status + " " + text);
+            }
+        } finally {
+            connection.disconnect();
         }
     }
 }

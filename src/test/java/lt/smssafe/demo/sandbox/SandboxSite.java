@@ -13,12 +13,14 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import lt.smssafe.mbs.AccountType;
 import lt.smssafe.mbs.MbsConfig;
 import lt.smssafe.mbs.MbsDirect;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
+import lt.smssafe.rates.FortumoRatesFormat;
 import lt.smssafe.rates.InvalidRatesException;
 import lt.smssafe.rates.RateTable;
 import lt.smssafe.rates.RatesFormat;
@@ -30,7 +32,9 @@ import lt.smssafe.testing.mbs.SandboxMbs;
  * The sandbox that runs beside the demo's Tomcat, never inside the WAR: what an SMS provider and the MBS platform
  * would be for a site owner without a contract. On one port of {@code 127.0.0.1} it serves
  * <ul>
- * <li>{@code /rates/<safe>.xml}, the sample rates feed the WAR is configured to fetch;</li>
+ * <li>{@code /rates/<safe>.xml}, the sample rates feed the WAR is configured to fetch ({@code rates.url});</li>
+ * <li>{@code /fortumo/<service>.xml}, the service-data XML of the sandbox's Fortumo service, as Fortumo publishes it
+ * ({@code fortumo.rates.url});</li>
  * <li>{@code /phone}, the test phone ({@link TestPhonePage});</li>
  * <li>{@code /mbs/direct}, the sandbox MBS platform's SOAP endpoint, and {@code /charge}, the page that bills
  * through it ({@link ChargePage});</li>
@@ -40,6 +44,10 @@ import lt.smssafe.testing.mbs.SandboxMbs;
 public final class SandboxSite implements AutoCloseable {
     /** The sample feed: Lithuania (Bitė N = 4, Tele2 N = 2) and Latvia (LMT N = 5). */
     private static final String SAMPLE_RATES = "/demo/rates-1234.xml";
+    /** The Fortumo service's data: Tele2 in Lithuania, {@code TXT SAFE} to 1311. */
+    private static final String SAMPLE_FORTUMO = "/demo/fortumo-service-data.xml";
+    /** The N the WAR gives Fortumo entries that the sample feed names no count for: its {@code messages} key. */
+    private static final int DEFAULT_MESSAGES = 3;
 
     /**
      * What the sandbox needs to know about the site it plays for.
@@ -52,11 +60,13 @@ public final class SandboxSite implements AutoCloseable {
      * @param mbsService the site's MBS service id
      * @param mbsSecret the site's MBS secret key
      * @param fortumoSecret the Fortumo service's secret
+     * @param fortumoService the Fortumo service's id, the site's {@code fortumo.service-id}: the service-data XML is
+     *     for it and every Fortumo request names it
      * @param payseraProject and {@code payseraPassword}, {@code payseraKey}: the Paysera project, its password, and
      *     the private key whose public half the site has as {@code paysera.public-key}
      */
     public record Settings(int port, URI site, long safe, String passkey, Duration delay, long mbsService,
-            String mbsSecret, String fortumoSecret, long payseraProject, String payseraPassword,
+            String mbsSecret, String fortumoSecret, String fortumoService, long payseraProject, String payseraPassword,
             java.security.PrivateKey payseraKey) {
         public Settings {
             Objects.requireNonNull(site, "site");
@@ -76,12 +86,15 @@ public final class SandboxSite implements AutoCloseable {
     private SandboxSite(Settings settings) {
         this.settings = settings;
         Clock clock = Clock.systemUTC();
-        byte[] feed = sampleFeed();
+        byte[] feed = sample(SAMPLE_RATES);
+        byte[] fortumoData = sample(SAMPLE_FORTUMO);
+        // the phone knows what the site will: the feed's entries with Fortumo's replacing its Fortumo ones
         RateTable rates;
         try {
-            rates = RatesFormat.parse(feed, settings.safe());
+            rates = RatesFormat.parse(feed, settings.safe()).withFortumo(FortumoRatesFormat.parse(fortumoData,
+                    settings.safe(), Optional.of(settings.fortumoService()), DEFAULT_MESSAGES));
         } catch (InvalidRatesException e) {
-            throw new IllegalStateException("the sample rates feed is invalid: " + e.getMessage(), e);
+            throw new IllegalStateException("the sample rates are invalid: " + e.getMessage(), e);
         }
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 0);
@@ -116,11 +129,15 @@ public final class SandboxSite implements AutoCloseable {
         payments = new PaymentsPage(clock);
         TestPhone phone = new TestPhone(rates, new FakeProvider(settings.site().resolve("result"),
                 SignatureScheme.HMAC_SHA256, settings.passkey()),
-                new FakeGateway.Fortumo(settings.site().resolve("fortumo"), settings.fortumoSecret(), ""),
+                new FakeGateway.Fortumo(settings.site().resolve("fortumo"), settings.fortumoSecret(),
+                        settings.fortumoService()),
                 new FakeGateway.Paysera(settings.site().resolve("paysera"), settings.payseraProject(),
                         settings.payseraPassword(), settings.payseraKey()), clock);
         server.createContext("/", Exchanges.handler("/", new HomePage()));
-        server.createContext("/rates/", exchange -> serveFeed(exchange, feed));
+        server.createContext("/rates/", exchange -> serve(exchange, "/rates/" + settings.safe() + ".xml", feed,
+                "the sandbox has rates for safe " + settings.safe() + " only"));
+        server.createContext("/fortumo/", exchange -> serve(exchange, fortumoPath(), fortumoData,
+                "the sandbox has the data of Fortumo service " + settings.fortumoService() + " only"));
         server.createContext("/phone", Exchanges.handler("/phone",
                 new TestPhonePage(phone, settings.safe(), settings.site(), settings.delay())));
         server.createContext("/charge", Exchanges.handler("/charge", new ChargePage(mbs, mbsClient, clientCode)));
@@ -144,6 +161,15 @@ public final class SandboxSite implements AutoCloseable {
         return url() + "rates/{safe}.xml";
     }
 
+    /** The {@code fortumo.rates.url} for the WAR: the Fortumo service's data, as Fortumo's dashboard gives it. */
+    public String fortumoRatesUrl() {
+        return "http://localhost:" + server.getAddress().getPort() + fortumoPath();
+    }
+
+    private String fortumoPath() {
+        return "/fortumo/" + settings.fortumoService() + ".xml";
+    }
+
     /** The sandbox MBS platform's SOAP endpoint, the WAR's {@code mbs.url}. */
     public URI mbsUrl() {
         return URI.create("http://localhost:" + server.getAddress().getPort() + "/mbs/direct");
@@ -162,21 +188,20 @@ public final class SandboxSite implements AutoCloseable {
         threads.shutdownNow();
     }
 
-    private void serveFeed(HttpExchange exchange, byte[] feed) throws IOException {
+    private static void serve(HttpExchange exchange, String path, byte[] file, String otherwise) throws IOException {
         try (exchange) {
-            if (exchange.getRequestURI().getPath().equals("/rates/" + settings.safe() + ".xml")) {
-                Exchanges.send(exchange, 200, "application/xml", feed);
+            if (exchange.getRequestURI().getPath().equals(path)) {
+                Exchanges.send(exchange, 200, "application/xml", file);
             } else {
-                Exchanges.send(exchange, 404, "text/plain; charset=UTF-8", "the sandbox has rates for safe "
-                        + settings.safe() + " only");
+                Exchanges.send(exchange, 404, "text/plain; charset=UTF-8", otherwise);
             }
         }
     }
 
-    private static byte[] sampleFeed() {
-        try (InputStream in = SandboxSite.class.getResourceAsStream(SAMPLE_RATES)) {
+    private static byte[] sample(String resource) {
+        try (InputStream in = SandboxSite.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(SAMPLE_RATES + " is not on the class path");
+                throw new IllegalStateException(resource + " is not on the class path");
             }
             return in.readAllBytes();
         } catch (IOException e) {
@@ -208,12 +233,13 @@ public final class SandboxSite implements AutoCloseable {
                     <p><a href="/charge">Bill a registered mobile account</a> through the sandbox MBS platform, then
                     commit or roll back.</p>
                     <h2>The provider's side</h2>
-                    <p>Rates feed: <a href="/rates/%5$d.xml">/rates/%5$d.xml</a> (sms:safe fetches it; see
-                    <a href="%6$s" target="_blank">/cron</a>). Notifications are signed with <code>hmac-sha256</code>
-                    and the passkey <code>%7$s</code>.</p>
+                    <p>Rates feed: <a href="/rates/%5$d.xml">/rates/%5$d.xml</a>, and
+                    <a id="fortumo-data" href="%8$s">Fortumo's service data</a> (sms:safe fetches both; see
+                    <a href="%6$s" target="_blank">/cron</a>).
+                    Notifications are signed with <code>hmac-sha256</code> and the passkey <code>%7$s</code>.</p>
                     """.formatted(escape(site), escape(site.resolve("check?content=order-42")),
                     settings.delay().toSeconds(), escape(site.resolve("select")), settings.safe(),
-                    escape(site.resolve("cron")), escape(settings.passkey()));
+                    escape(site.resolve("cron")), escape(settings.passkey()), escape(fortumoPath()));
             Exchanges.html(exchange, Html.page("sms:safe sandbox", body, 0));
         }
     }

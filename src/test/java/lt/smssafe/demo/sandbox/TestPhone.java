@@ -16,22 +16,31 @@ import lt.smssafe.testing.FakeGateway;
 import lt.smssafe.testing.FakeProvider;
 
 /**
- * Phones and the SMS provider they pay through, in one: a phone sends {@code <prefix> <safe> <content>} to an
- * operator's short number; the provider strips the prefix and safe id, signs the eleven parameters exactly as
- * PROTOCOL.md §2 says (with the production signer) and calls the site's {@code /result}; a 200's body goes back to
- * the phone as the reply SMS. Every phone keeps its message list.
+ * Phones and the gateways they pay through, in one. Through sms:safe a phone sends {@code <prefix> <safe> <content>}
+ * to its operator's short number; the provider strips the prefix and safe id, signs the eleven parameters exactly as
+ * PROTOCOL.md §2 says (with the production signer) and calls the site's {@code /result}. Through Fortumo it sends
+ * {@code <keyword> <content>} ({@code TXT SAFE order-42}) to the number of the operator's Fortumo entry; Fortumo
+ * routes by the keyword and passes it as {@code keyword}, the rest as {@code message}. Through Paysera it sends
+ * {@code <keyword> <content>} and Paysera passes the whole SMS as {@code sms} with the keyword as {@code key}
+ * (PROTOCOL.md §5, "What content is"). A 200's body goes back to the phone as the reply SMS. Every phone keeps its
+ * message list.
  */
 final class TestPhone {
     /** The gateway a phone's operator forwards its paid SMS through, and the site's endpoint for it. */
     enum Gateway {
-        SMSSAFE("sms:safe", "result"), FORTUMO("Fortumo", "fortumo"), PAYSERA("Paysera", "paysera");
+        SMSSAFE("sms:safe", "result", lt.smssafe.rates.Gateway.SMSSAFE),
+        FORTUMO("Fortumo", "fortumo", lt.smssafe.rates.Gateway.FORTUMO),
+        PAYSERA("Paysera", "paysera", lt.smssafe.rates.Gateway.PAYSERA);
 
         final String label;
         final String endpoint;
+        /** Whose entries in the rates tell this gateway's number, keyword and price. */
+        final lt.smssafe.rates.Gateway rates;
 
-        Gateway(String label, String endpoint) {
+        Gateway(String label, String endpoint, lt.smssafe.rates.Gateway rates) {
             this.label = label;
             this.endpoint = endpoint;
+            this.rates = rates;
         }
 
         static Gateway parse(String value) {
@@ -69,10 +78,6 @@ final class TestPhone {
         this.clock = clock;
     }
 
-    RateTable rates() {
-        return rates;
-    }
-
     /** The phone's messages, oldest first. */
     List<PhoneMessage> thread(String msisdn) {
         List<PhoneMessage> thread = threads.get(msisdn);
@@ -85,34 +90,52 @@ final class TestPhone {
     }
 
     /**
-     * The phone sends {@code text} to the short number of its operator {@code rate}, whose gateway forwards it. A
-     * live gateway strips only its keyword (the rates' prefix) and signs in its own way; Paysera's {@code OK } in
-     * front of the reply is the gateway's, not the buyer's, and is stripped as Paysera does.
+     * The rates entry the phone of this operator pays through on this gateway (its number, keyword, price and N),
+     * if the rates have one: the operator's own or the gateway's entry for every operator of the country.
      */
-    void send(String msisdn, Rate rate, String text, Gateway gateway) {
+    Optional<Rate> entry(Rate operator, Gateway gateway) {
+        return rates.find(gateway.rates, operator.country(), operator.provider());
+    }
+
+    /**
+     * The phone of operator {@code operator} sends {@code text} to the number of its entry for {@code gateway}, which
+     * forwards it. A live gateway routes by its keyword (the entry's prefix, which may be two words) and signs in its
+     * own way; Paysera's {@code OK } in front of the reply is the gateway's, not the buyer's, and is stripped as
+     * Paysera does.
+     */
+    void send(String msisdn, Rate operator, String text, Gateway gateway) {
+        Optional<Rate> entry = entry(operator, gateway);
+        if (entry.isEmpty()) {
+            add(msisdn, PhoneMessage.note(clock.instant(), "-", "The rates give " + operator.providerName()
+                    + " no " + gateway.label + " number: its phones cannot pay through " + gateway.label + "."));
+            return;
+        }
+        Rate rate = entry.get();
         if (gateway == Gateway.SMSSAFE) {
             send(msisdn, rate, text);
             return;
         }
         add(msisdn, PhoneMessage.sent(clock.instant(), rate.shortcode(), text));
-        String[] words = text.strip().split("\\s+", 2);
-        if (!words[0].equalsIgnoreCase(rate.prefix())) {
+        Optional<String> content = afterKeyword(text, rate.prefix());
+        if (content.isEmpty()) {
             add(msisdn, PhoneMessage.reply(clock.instant(), rate.shortcode(), "Unknown keyword. Send "
                     + rate.prefix() + " <text> to " + rate.shortcode() + "."));
             return;
         }
         String id = gateway.name().toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID();
-        String content = words.length == 2 ? words[1] : "";
         try {
             HttpResponse<String> answer;
             if (gateway == Gateway.FORTUMO) {
-                Map<String, String> message = fortumo.at(fortumo.message(id, msisdn, content,
+                // Fortumo: the keyword it routed by in keyword, what the buyer typed after it in message
+                Map<String, String> message = fortumo.at(fortumo.message(id, msisdn, content.get(),
                         rate.price().toPlainString(), false), rate.country(), rate.provider(), rate.shortcode());
+                message.put("keyword", rate.prefix());
                 message.put("currency", rate.currency());
                 lastFortumo.put(msisdn, message);
                 answer = fortumo.send(message);
             } else {
-                Map<String, String> fields = paysera.message(id, msisdn, content,
+                // Paysera: the whole SMS in sms, the keyword in key
+                Map<String, String> fields = paysera.message(id, msisdn, content.get(),
                         rate.price().movePointRight(2).intValueExact(), false);
                 fields.put("sms", text.strip());
                 fields.put("key", rate.prefix());
@@ -153,8 +176,30 @@ final class TestPhone {
         add(msisdn, PhoneMessage.reply(clock.instant(), shortcode, reply));
     }
 
-    /** The phone sends {@code text} to the short number of its operator {@code rate}, through sms:safe. */
-    void send(String msisdn, Rate rate, String text) {
+    /**
+     * What follows the keyword in the SMS, as a gateway that routes by it reads it: the keyword's words must open the
+     * text, in any case and with any spaces between them; empty when they do not.
+     */
+    static Optional<String> afterKeyword(String text, String keyword) {
+        String[] typed = text.strip().split("\\s+");
+        String[] words = keyword.strip().split("\\s+");
+        if (typed.length < words.length) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < words.length; i++) {
+            if (!typed[i].equalsIgnoreCase(words[i])) {
+                return Optional.empty();
+            }
+        }
+        String rest = text.strip();
+        for (String word : words) {
+            rest = rest.substring(word.length()).stripLeading();
+        }
+        return Optional.of(rest);
+    }
+
+    /** The phone sends {@code text} to the short number of its sms:safe entry {@code rate}. */
+    private void send(String msisdn, Rate rate, String text) {
         add(msisdn, PhoneMessage.sent(clock.instant(), rate.shortcode(), text));
         String[] words = text.strip().split("\\s+", 3);
         if (words.length < 2 || !words[0].equalsIgnoreCase(rate.prefix()) || !words[1].matches("\\d{1,10}")) {
@@ -191,14 +236,15 @@ final class TestPhone {
     }
 
     /**
-     * Operators in feed order, for the page's choice: the sms:safe entries, one per operator (the feed's Fortumo and
-     * Paysera entries name the same operators; the page picks the gateway on its own).
+     * Operators in the rates' order, one per country and operator, for the page's choice: each operator's first
+     * entry of any gateway (the page picks the gateway on its own, {@link #entry} the operator's entry for it). An
+     * entry for every operator of a country is a gateway's, not an operator a phone belongs to.
      */
     List<Rate> operators() {
-        List<Rate> all = new ArrayList<>();
-        rates.countries().forEach(country -> country.providers().stream()
-                .filter(rate -> rate.gateway() == lt.smssafe.rates.Gateway.SMSSAFE).forEach(all::add));
-        return all;
+        Map<String, Rate> all = new LinkedHashMap<>();
+        rates.countries().forEach(country -> country.providers().stream().filter(rate -> !rate.allOperators())
+                .forEach(rate -> all.putIfAbsent(key(rate), rate)));
+        return new ArrayList<>(all.values());
     }
 
     Optional<Rate> operator(String key) {

@@ -17,8 +17,11 @@ import lt.smssafe.rates.Rate;
 import lt.smssafe.testing.FakeProvider;
 
 /**
- * {@code /phone}: type a phone number, pick the operator, type the text and send; the message list shows what the
- * phone sent and every reply SMS, like a phone does, with a link to the status page of the session a reply names.
+ * {@code /phone}: type a phone number, pick the gateway and the operator, type the text and send; the message list
+ * shows what the phone sent and every reply SMS, like a phone does, with a link to the status page of the session a
+ * reply names. The text starts as what {@code /check} tells a buyer of that operator and gateway to send for
+ * {@code order-42} ({@code SAFE 1234 order-42}, {@code TXT SAFE order-42}, {@code SAFE order-42}), and follows the
+ * choice of gateway and operator (a line of script; without it, the page after a send has it).
  */
 final class TestPhonePage implements Exchanges.Page {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss")
@@ -43,9 +46,9 @@ final class TestPhonePage implements Exchanges.Page {
         Map<String, String> form = Exchanges.parameters(exchange);
         String msisdn = form.getOrDefault("msisdn", defaultMsisdn);
         Rate chosen = phone.operator(form.getOrDefault("operator", "")).orElseGet(this::quickest);
-        String text = form.getOrDefault("text", chosen.textToSend(safe, "order-42"));
         TestPhone.Gateway gateway = TestPhone.Gateway.parse(form.getOrDefault("gateway", ""));
-        Exchanges.html(exchange, Html.page("Test phone", guide(chosen) + form(msisdn, chosen, text, gateway)
+        String text = form.getOrDefault("text", primerText(chosen, gateway));
+        Exchanges.html(exchange, Html.page("Test phone", guide(chosen, gateway) + form(msisdn, chosen, text, gateway)
                 + thread(msisdn), 0));
     }
 
@@ -76,23 +79,30 @@ final class TestPhonePage implements Exchanges.Page {
         Exchanges.redirect(exchange, "/phone?" + FakeProvider.form(back) + "#latest");
     }
 
+    /** What the primer tells a buyer of this operator to send through this gateway, or nothing without an entry. */
+    private String primerText(Rate operator, TestPhone.Gateway gateway) {
+        return phone.entry(operator, gateway).map(rate -> rate.textToSend(safe, "order-42")).orElse("");
+    }
+
     /** The operator with the fewest messages per session: the shortest story to try first. */
     private Rate quickest() {
         return phone.operators().stream().min(Comparator.comparingInt(Rate::messages))
                 .orElseThrow(() -> new IllegalStateException("the sample rates list no operator"));
     }
 
-    private String guide(Rate rate) {
+    private String guide(Rate operator, TestPhone.Gateway gateway) {
+        Rate rate = phone.entry(operator, gateway).orElse(operator);
         return """
-                <p class="notice">This page plays your buyer's phone <em>and</em> the SMS provider. Send
-                <code>%s</code> to %s (%s): the provider signs it as a real one would and calls sms:safe's
-                <a href="%s">/result</a>, and the reply SMS appears below. A %s session takes %d messages; before the
-                last one sms:safe makes the phone wait (%s in this demo): send too early and the message is
-                rejected, send after the wait and the session closes. Open the session's status beside this page,
-                then see <a href="/payments">what the payment action received</a>.</p>
+                <p class="notice">This page plays your buyer's phone <em>and</em> the gateway. Send
+                <code>%s</code> to %s (%s through %s): the gateway signs it as the real one would and calls
+                sms:safe's <a href="%s">%s</a>, and the reply SMS appears below. A %s session takes %d messages;
+                before the last one sms:safe makes the phone wait (%s in this demo): send too early and the message
+                is rejected, send after the wait and the session closes. Open the session's status beside this page,
+                then see <a href="/payments">what the payment action received</a>: <code>order-42</code> through
+                every gateway.</p>
                 """.formatted(escape(rate.textToSend(safe, "order-42")), escape(rate.shortcode()),
-                escape(rate.providerName()), escape(site.resolve("result")), escape(rate.providerName()),
-                rate.messages(), escape(delay));
+                escape(rate.providerName()), escape(gateway.label), escape(site.resolve(gateway.endpoint)),
+                escape("/" + gateway.endpoint), escape(rate.providerName()), rate.messages(), escape(delay));
     }
 
     private String form(String msisdn, Rate chosen, String text, TestPhone.Gateway gateway) {
@@ -103,27 +113,32 @@ final class TestPhonePage implements Exchanges.Page {
                     .append(escape(g.label + " → " + site.resolve(g.endpoint).getPath())).append("</option>");
         }
         StringBuilder options = new StringBuilder();
-        phone.rates().countries().forEach(country -> {
-            options.append("<optgroup label=\"").append(escape(country.name())).append("\">");
-            for (Rate rate : country.providers()) {
-                options.append("<option value=\"").append(escape(TestPhone.key(rate))).append('"')
-                        .append(rate.equals(chosen) ? " selected" : "").append('>')
-                        .append(escape(rate.providerName() + " — text " + rate.prefix() + " to " + rate.shortcode()
-                                + ", " + rate.price().toPlainString() + " " + rate.currency() + " each, "
-                                + rate.messages() + " messages"))
-                        .append("</option>");
+        String country = null;
+        for (Rate operator : phone.operators()) {
+            if (!operator.country().equals(country)) {
+                options.append(country == null ? "" : "</optgroup>").append("<optgroup label=\"")
+                        .append(escape(operator.countryName())).append("\">");
+                country = operator.country();
             }
-            options.append("</optgroup>");
-        });
+            // each gateway's text for the line of script that refills the text field
+            options.append("<option value=\"").append(escape(TestPhone.key(operator))).append('"');
+            for (TestPhone.Gateway g : TestPhone.Gateway.values()) {
+                options.append(" data-").append(g.name().toLowerCase(java.util.Locale.ROOT)).append("=\"")
+                        .append(escape(primerText(operator, g))).append('"');
+            }
+            options.append(operator.equals(chosen) ? " selected" : "").append('>')
+                    .append(escape(operator.providerName() + " — " + offers(operator))).append("</option>");
+        }
+        options.append(country == null ? "" : "</optgroup>");
         return """
                 <form method="post" action="/phone">
                 <label for="msisdn">Phone number (international, no +)</label>
                 <input id="msisdn" name="msisdn" value="%s" inputmode="numeric" pattern="[0-9]{5,20}" required
                  title="5 to 20 digits, international format without +">
                 <label for="gateway">Gateway (who forwards the paid SMS to the site)</label>
-                <select id="gateway" name="gateway">%s</select>
+                <select id="gateway" name="gateway" onchange="refill()">%s</select>
                 <label for="operator">Country and operator</label>
-                <select id="operator" name="operator">%s</select>
+                <select id="operator" name="operator" onchange="refill()">%s</select>
                 <label for="text">Text</label>
                 <input id="text" name="text" value="%s" maxlength="200">
                 <button id="send" type="submit">Send</button>
@@ -134,7 +149,26 @@ final class TestPhonePage implements Exchanges.Page {
                  title="Fortumo reports the last Fortumo message as not billed: the site reverses it">Fortumo billing
                  report: failed</button>
                 </form>
+                <script>
+                function refill() {
+                  var operator = document.getElementById('operator');
+                  var gateway = document.getElementById('gateway').value;
+                  document.getElementById('text').value = operator.options[operator.selectedIndex].dataset[gateway];
+                }
+                </script>
                 """.formatted(escape(msisdn), gateways, options, escape(text));
+    }
+
+    /** Each gateway the operator's phones can pay through: number, price each and N, as the rates give them. */
+    private String offers(Rate operator) {
+        StringBuilder offers = new StringBuilder();
+        for (TestPhone.Gateway g : TestPhone.Gateway.values()) {
+            phone.entry(operator, g).ifPresent(rate -> offers.append(offers.length() == 0 ? "" : "; ")
+                    .append(g.label).append(' ').append(rate.shortcode()).append(", ")
+                    .append(rate.price().toPlainString()).append(' ').append(rate.currency()).append(" × ")
+                    .append(rate.messages()));
+        }
+        return offers.toString();
     }
 
     private String thread(String msisdn) {

@@ -78,6 +78,20 @@ class FortumoDialectTest {
         assertThat(event.dialect()).isEqualTo("fortumo");
     }
 
+    /**
+     * The buyer sent what the primer shows for a Fortumo entry, {@code TXT SAFE order-42}: Fortumo routes by the
+     * keyword, passes it as {@code keyword} and the rest as {@code message}, and {@code content} is that rest alone,
+     * as through every gateway (PROTOCOL.md §5, "What content is").
+     */
+    @Test
+    void theContentIsWhatTheBuyerTypedAfterTheKeyword() {
+        Map<String, String> primer = pending();
+        primer.put("keyword", "TXT SAFE");
+        primer.put("message", "order-42");
+
+        assertThat(((FortumoMessage) read(dialect, signed(primer))).content()).isEqualTo("order-42");
+    }
+
     @Test
     void aMaskedOrBlankSenderIsAccepted() {
         Map<String, String> masked = pending();
