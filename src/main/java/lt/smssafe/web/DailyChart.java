@@ -34,6 +34,11 @@ public record DailyChart(int width, int height, List<Bar> bars, List<Legend> leg
     }
 
     static DailyChart of(Dashboard dashboard) {
+        return of(dashboard, java.util.Map.of());
+    }
+
+    /** The chart, each series named as {@code names} says (a series missing there by its key). */
+    static DailyChart of(Dashboard dashboard, java.util.Map<String, String> names) {
         List<String> series = dashboard.series();
         BigDecimal max = dashboard.days().stream()
                 .map(d -> d.bySeries().values().stream().map(Dashboard.Figures::revenue)
@@ -59,7 +64,7 @@ public record DailyChart(int width, int height, List<Bar> bars, List<Legend> leg
                         .divide(scale, 0, RoundingMode.HALF_UP).intValue());
                 top -= h;
                 bars.add(new Bar(x, top, Math.max(step - 2, 1), h, COLOURS[s % COLOURS.length], day.date() + " "
-                        + series.get(s) + ": " + figures.payments() + " · " + figures.revenue().toPlainString()));
+                        + names.getOrDefault(series.get(s), series.get(s)) + ": " + figures.payments() + " · " + figures.revenue().toPlainString()));
             }
             if (i % 5 == 0 || i == columns - 1) {
                 labels.add(new Label(x, HEIGHT - 6, dayLabel.format(day.date())));
@@ -67,7 +72,7 @@ public record DailyChart(int width, int height, List<Bar> bars, List<Legend> leg
         }
         List<Legend> legend = new ArrayList<>();
         for (int s = 0; s < series.size(); s++) {
-            legend.add(new Legend(COLOURS[s % COLOURS.length], series.get(s)));
+            legend.add(new Legend(COLOURS[s % COLOURS.length], names.getOrDefault(series.get(s), series.get(s))));
         }
         return new DailyChart(WIDTH, HEIGHT, bars, legend, labels, max.setScale(2, RoundingMode.HALF_UP).toPlainString());
     }

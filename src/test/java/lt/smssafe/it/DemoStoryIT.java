@@ -187,16 +187,18 @@ class DemoStoryIT {
         page.findElement(By.id("price")).clear();
         page.findElement(By.id("price")).sendKeys("2.50");
         String billed = clickAndRead(page, By.id("bill"), By.id("note"));
-        assertThat(billed).matches("bill: transaction \\d+ is reserve");
+        assertThat(billed).matches("Billed: transaction \\d+ reserved: 2\\.50 EUR is held, not taken yet");
         assertThat(page.findElement(By.cssSelector("td.balance")).getText()).isEqualTo("17.50");
         browser.screenshot("9-reserved");
 
         String committed = clickAndRead(page, By.cssSelector("tr.transaction button.commit"), By.id("note"));
-        assertThat(committed).matches("commit: transaction \\d+ is commit");
+        assertThat(committed).matches("Committed: transaction \\d+ committed: 2\\.50 EUR taken");
 
         page.get(demo.sandbox().resolve("payments").toString());
         WebElement payment = awaitPayment(page, "ident", "order-mbs-77");
-        assertThat(field(payment, "priceCents")).isEqualTo("250");
+        assertThat(field(payment, "priceCents")).as("cents as money").isEqualTo("2.50 EUR");
+        assertThat(payment.getText()).as("times as people read them, not ISO with nanoseconds")
+                .doesNotContainPattern("\\d{2}:\\d{2}:\\d{2}\\.\\d");
         assertThat(field(payment, "accountId")).isEqualTo("acc-1001");
         browser.screenshot("10-payments");
 

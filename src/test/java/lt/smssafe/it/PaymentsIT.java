@@ -255,7 +255,7 @@ class PaymentsIT {
         assertThat(dashboard).contains("the DataSource bound at java:comp/env/jdbc/smssafe");
     }
 
-    /** The chart's bars as their tooltips say them: {@code <day> <country> <currency>: <paid> · <revenue>}. */
+    /** The chart's bars as their tooltips say them: {@code <day> <country> · <currency>: <paid> · <revenue>}. */
     private static List<String> bars(String dashboard) {
         Matcher bar = Pattern.compile("<rect class=\"bar\"[^>]*><title>([^<]*)</title></rect>").matcher(dashboard);
         List<String> titles = new java.util.ArrayList<>();
@@ -265,7 +265,10 @@ class PaymentsIT {
         return titles;
     }
 
-    /** The same from the database: the chart's 30 days, by day in the pages' zone, country and currency. */
+    /**
+     * The same from the database: the chart's 30 days, by day in the pages' zone, country (named as the English
+     * page names it, {@code Lithuania}, not {@code lt}) and currency.
+     */
     private static List<String> databaseBars(LocalDate today) {
         LocalDate first = today.minusDays(29);
         List<List<String>> rows = DatabaseRows.query(DATABASE, "select closed_at, country, currency,"
@@ -274,8 +277,10 @@ class PaymentsIT {
         Map<String, Long> paid = new java.util.TreeMap<>();
         Map<String, BigDecimal> revenue = new java.util.TreeMap<>();
         for (List<String> row : rows) {
+            String country = new java.util.Locale("", row.get(1).toUpperCase(java.util.Locale.ROOT))
+                    .getDisplayCountry(java.util.Locale.ENGLISH);
             String key = java.time.Instant.ofEpochMilli(Long.parseLong(row.get(0))).atZone(ZONE).toLocalDate() + " "
-                    + row.get(1) + " " + row.get(2);
+                    + country + " · " + row.get(2);
             paid.merge(key, 1L, Long::sum);
             revenue.merge(key, new BigDecimal(row.get(3)), BigDecimal::add);
         }
@@ -297,11 +302,14 @@ class PaymentsIT {
         assertThat(row.find()).as("today's row in the table").isTrue();
         assertThat(perOperator).isNotEmpty();
         for (List<String> operator : perOperator) {
-            assertThat(row.group()).contains("<span class=\"per-series\">" + operator.get(0) + " " + operator.get(1)
+            // no rates are loaded here, so the operator has no name but its code
+            assertThat(row.group()).contains("<span class=\"per-series\">" + operator.get(0) + " · " + operator.get(1)
                     + ": " + operator.get(2) + " · " + new BigDecimal(operator.get(3)).toPlainString() + "</span>");
         }
         assertThat(dashboard).contains("<html lang=\"lt\">", "<h1>Apžvalga</h1>", ">Mokėjimai</a>",
                 "Pagal operatorių");
+        assertThat(dashboard).as("the database line in Lithuanian too")
+                .contains("<span id=\"database-in-use\">DataSource, susietas adresu java:comp/env/jdbc/smssafe</span>");
         assertThat(dashboard).as("the language switch keeps the split").contains("by=operator&amp;lang=en");
     }
 
