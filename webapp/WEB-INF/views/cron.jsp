@@ -32,8 +32,8 @@
     that paying by SMS works but shows no numbers or prices. Payments are still counted: <code>/result</code> and the
     gateways take messages, and each session needs <strong id="messages-key"><c:out value="${messages}"/></strong>
     messages (the <code>messages</code> key) until rates name a count. Why the rates are missing:
-    <span id="no-rates-why"><c:choose><c:when test="${empty rates.source().orElse(null) and empty fortumoRates}">no source is
-    set (set <code>rates.url</code> or <code>fortumo.rates.url</code>)</c:when><c:when test="${rates.failingNow() or (not empty fortumoRates and fortumoRates.failingNow())}">the
+    <span id="no-rates-why"><c:choose><c:when test="${empty rates.source().orElse(null) and empty fortumoRates}">no source is set
+    (set <code>rates.url</code> or <code>fortumo.rates.url</code>)</c:when><c:when test="${rates.failingNow() or (not empty fortumoRates and fortumoRates.failingNow())}">the
     last refresh failed (the reason is above)</c:when><c:when test="${rates.lastAttempt().isEmpty()}">the first refresh
     has not finished yet</c:when><c:otherwise>the source answered with no entries this site can use</c:otherwise></c:choose></span>.</p></c:when>
   <c:otherwise>

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -223,6 +224,13 @@ class DemoStoryIT {
                     assertThat(Browser.overflow(page)).as("%s at %d px: wider than the window by", pages.get(i),
                             width).isZero();
                 }
+                // /charge's transactions read as sentences, not a word a line (the MBS test above left one)
+                page.get(demo.sandbox().resolve("charge").toString());
+                long status = ((Number) ((JavascriptExecutor) page).executeScript("return document.querySelector("
+                        + "'#transactions td.status').getBoundingClientRect().width")).longValue();
+                assertThat(status).as("/charge's status cell's width at %d px", width).isGreaterThan(250);
+                ((JavascriptExecutor) page).executeScript("document.getElementById('transactions').scrollIntoView()");
+                browser.screenshot("12-width-" + width + "-charge-transactions");
             }
         } finally {
             page.manage().window().setSize(new Dimension(412, 915));
