@@ -44,7 +44,7 @@
       <rect class="bar" x="${b.x()}" y="${b.y()}" width="${b.width()}" height="${b.height()}" fill="${b.colour()}"><title><c:out value="${b.title()}"/></title></rect>
     </c:forEach>
     <c:forEach var="l" items="${chart.labels()}">
-      <text class="axis" x="${l.x()}" y="${l.y()}" font-size="11" fill="#555"><c:out value="${l.text()}"/></text>
+      <text class="axis" x="${l.x()}" y="${l.y()}" text-anchor="${l.anchor()}" font-size="11" fill="#555"><c:out value="${l.text()}"/></text>
     </c:forEach>
   </svg>
   <figcaption>

@@ -119,6 +119,8 @@ public final class CheckServlet extends HttpServlet {
         request.setAttribute("countryNames", countryNames(table, language));
         request.setAttribute("content", content);
         request.setAttribute("safe", app.settings().safe());
+        // the feed's notes are written in the language key's language ({language} in rates.url), whatever the page's
+        request.setAttribute("notesLanguage", app.settings().language().code());
         String countryCode = request.getParameter("country");
         String providerCode = request.getParameter("provider");
         String gatewayCode = request.getParameter("gateway");
