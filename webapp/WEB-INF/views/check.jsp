@@ -8,7 +8,7 @@
 <%@ include file="languages.jspf" %>
 <c:url var="self" value="/check"><c:if test="${not empty content}"><c:param name="content" value="${content}"/></c:if><c:if test="${not empty langParam}"><c:param name="lang" value="${langParam}"/></c:if></c:url>
 <h1><fmt:message key="check.title"/></h1>
-<p><fmt:message key="check.intro"/></p>
+<c:if test="${not table.isEmpty()}"><p><fmt:message key="check.intro"/></p></c:if>
 <c:if test="${unknownChoice}"><p class="error" id="unknown-choice"><fmt:message key="check.unknownChoice"/></p></c:if>
 <c:choose>
   <c:when test="${table.isEmpty()}">

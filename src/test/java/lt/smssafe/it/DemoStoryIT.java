@@ -188,12 +188,12 @@ class DemoStoryIT {
         page.findElement(By.id("price")).clear();
         page.findElement(By.id("price")).sendKeys("2.50");
         String billed = clickAndRead(page, By.id("bill"), By.id("note"));
-        assertThat(billed).matches("Billed: transaction \\d+ reserved: 2\\.50 EUR is held, not taken yet");
+        assertThat(billed).matches("Transaction \\d+ reserved: 2\\.50 EUR is held, not taken yet");
         assertThat(page.findElement(By.cssSelector("td.balance")).getText()).isEqualTo("17.50");
         browser.screenshot("9-reserved");
 
         String committed = clickAndRead(page, By.cssSelector("tr.transaction button.commit"), By.id("note"));
-        assertThat(committed).matches("Committed: transaction \\d+ committed: 2\\.50 EUR taken");
+        assertThat(committed).matches("Transaction \\d+ committed: 2\\.50 EUR taken");
 
         page.get(demo.sandbox().resolve("payments").toString());
         WebElement payment = awaitPayment(page, "ident", "order-mbs-77");

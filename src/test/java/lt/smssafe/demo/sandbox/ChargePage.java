@@ -40,13 +40,12 @@ final class ChargePage implements Exchanges.Page {
                 long cents = new BigDecimal(form.getOrDefault("price", "")).movePointRight(2).longValueExact();
                 Transaction transaction = client.bill(form.getOrDefault("account", ""),
                         BillRequest.sms(form.getOrDefault("ident", ""), "Thank you for your order", cents, "EUR"));
-                lastNote = "Billed: transaction " + transaction.transactionId() + " " + describe(transaction);
+                lastNote = "Transaction " + transaction.transactionId() + " " + describe(transaction);
             } else {
                 long id = Long.parseLong(form.getOrDefault("transaction", ""));
                 Transaction transaction = "commit".equals(action) ? client.commitTransaction(id)
                         : client.rollBackTransaction(id);
-                lastNote = ("commit".equals(action) ? "Committed" : "Rolled back") + ": transaction " + id + " "
-                        + describe(transaction);
+                lastNote = "Transaction " + id + " " + describe(transaction);
             }
         } catch (MbsException e) {
             lastNote = "the platform said no: " + e.description();
