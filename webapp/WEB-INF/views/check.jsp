@@ -8,11 +8,13 @@
 <%@ include file="languages.jspf" %>
 <c:url var="self" value="/check"><c:if test="${not empty content}"><c:param name="content" value="${content}"/></c:if><c:if test="${not empty langParam}"><c:param name="lang" value="${langParam}"/></c:if></c:url>
 <h1><fmt:message key="check.title"/></h1>
-<p><fmt:message key="check.intro"/></p>
+<c:if test="${not table.isEmpty()}"><p><fmt:message key="check.intro"/></p></c:if>
 <c:if test="${unknownChoice}"><p class="error" id="unknown-choice"><fmt:message key="check.unknownChoice"/></p></c:if>
 <c:choose>
   <c:when test="${table.isEmpty()}">
-    <p class="error" id="no-rates"><fmt:message key="check.noRates"/></p>
+    <%-- no rates yet: payments still work (PROTOCOL.md §3, the messages key), only the numbers are unknown here --%>
+    <p class="warning" id="no-rates"><fmt:message key="check.noRates"/></p>
+    <p id="no-rates-status"><fmt:message key="check.noRatesStatus"/></p>
   </c:when>
   <c:otherwise>
     <section class="step">
@@ -67,7 +69,7 @@
           <tr><th><fmt:message key="check.messages"/></th><td id="messages"><c:out value="${rate.messages()}"/></td></tr>
           <tr><th><fmt:message key="check.total"/></th><td id="total"><c:out value="${rate.total()}"/> <c:out value="${rate.currency()}"/></td></tr>
         </table>
-        <c:forEach var="note" items="${rate.notes()}"><p class="note"><c:out value="${note}"/></p></c:forEach>
+        <c:forEach var="note" items="${rate.notes()}"><p class="note"><span lang="<c:out value="${notesLanguage}"/>"><c:out value="${note}"/></span><c:if test="${not empty notesLanguageName}"> <span class="muted note-language"><fmt:message key="check.noteLanguage" var="noteLanguage"><fmt:param value="${notesLanguageName}"/></fmt:message><c:out value="${noteLanguage}"/></span></c:if></p></c:forEach>
         <c:if test="${not empty promotionalText}"><p class="note promotion" id="promotional-text"><c:out value="${promotionalText}"/></p></c:if>
         <c:if test="${delayed}">
           <p class="warning" id="delay-warning"><fmt:message key="check.delay"><fmt:param><c:out value="${delay}"/></fmt:param></fmt:message></p>

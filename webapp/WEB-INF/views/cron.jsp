@@ -28,7 +28,14 @@
   (200 when every source was refreshed, 502 when one failed and its last good rates were kept; one line each).</p>
 <h2>What the table holds: <c:out value="${table.countries().size()}"/> countries, <c:out value="${table.providerCount()}"/> operators</h2>
 <c:choose>
-  <c:when test="${table.isEmpty()}"><p id="no-rates">No rates yet: nobody can pay until a refresh succeeds.</p></c:when>
+  <c:when test="${table.isEmpty()}"><p class="warning" id="no-rates">No rates yet, so <code>/check</code> tells buyers
+    that paying by SMS works but shows no numbers or prices. Payments are still counted: <code>/result</code> and the
+    gateways take messages, and each session needs <strong id="messages-key"><c:out value="${messages}"/></strong>
+    messages (the <code>messages</code> key) until rates name a count. Why the rates are missing:
+    <span id="no-rates-why"><c:choose><c:when test="${empty rates.source().orElse(null) and empty fortumoRates}">no source is set
+    (set <code>rates.url</code> or <code>fortumo.rates.url</code>)</c:when><c:when test="${rates.failingNow() or (not empty fortumoRates and fortumoRates.failingNow())}">the
+    last refresh failed (the reason is above)</c:when><c:when test="${rates.lastAttempt().isEmpty()}">the first refresh
+    has not finished yet</c:when><c:otherwise>the source answered with no entries this site can use</c:otherwise></c:choose></span>.</p></c:when>
   <c:otherwise>
     <div class="scroll">
     <table id="rates">

@@ -25,6 +25,11 @@
   <section class="card" id="rates-card"><h2><fmt:message key="dashboard.rates"/></h2>
     <p><c:choose><c:when test="${rates.lastSuccess().isPresent()}"><fmt:message key="dashboard.ratesRefreshed"><fmt:param value="${times.format(rates.lastSuccess())}"/></fmt:message></c:when><c:otherwise><fmt:message key="dashboard.ratesNever"/></c:otherwise></c:choose></p>
     <c:if test="${rates.failingNow()}"><p class="error-text" id="rates-error"><c:out value="${rates.lastFailureReason().orElse('')}"/></p></c:if>
+    <c:if test="${not empty fortumoRates and fortumoRates.failingNow()}"><p class="error-text" id="fortumo-rates-error"><c:out value="${fortumoRates.lastFailureReason().orElse('')}"/></p></c:if>
+    <c:if test="${ratesTable.isEmpty()}"><p class="error-text" id="rates-missing"><fmt:message key="dashboard.ratesMissing"/>
+      <c:choose><c:when test="${empty rates.source().orElse(null) and empty fortumoRates}"><fmt:message key="dashboard.ratesNoSource"/></c:when>
+        <c:when test="${rates.lastAttempt().isEmpty() and not rates.failingNow()}"><fmt:message key="dashboard.ratesNotTried"/></c:when></c:choose>
+      <a href="${pageContext.request.contextPath}/cron"><fmt:message key="admin.nav.rates"/></a></p></c:if>
   </section>
 </div>
 <h2><fmt:message key="dashboard.chartHeading"><fmt:param value="${days}"/></fmt:message></h2>
@@ -33,13 +38,13 @@
   <svg viewBox="0 0 ${chart.width()} ${chart.height()}" role="img" aria-labelledby="chart-title" id="chart">
     <title id="chart-title"><fmt:message key="dashboard.chartTitle.${dashboard.split().name()}"><fmt:param value="${days}"/></fmt:message></title>
     <line x1="${chart.left()}" y1="${chart.baseline()}" x2="${chart.width()}" y2="${chart.baseline()}" stroke="#999"/>
-    <text x="2" y="${chart.top() + 10}" font-size="11" fill="#555"><c:out value="${chart.maximum()}"/></text>
-    <text x="2" y="${chart.baseline()}" font-size="11" fill="#555">0</text>
+    <text class="axis" x="2" y="${chart.top()}" dominant-baseline="hanging" font-size="11" fill="#555"><c:out value="${chart.maximum()}"/></text>
+    <text class="axis" x="2" y="${chart.baseline()}" font-size="11" fill="#555">0</text>
     <c:forEach var="b" items="${chart.bars()}">
       <rect class="bar" x="${b.x()}" y="${b.y()}" width="${b.width()}" height="${b.height()}" fill="${b.colour()}"><title><c:out value="${b.title()}"/></title></rect>
     </c:forEach>
     <c:forEach var="l" items="${chart.labels()}">
-      <text x="${l.x()}" y="${l.y()}" font-size="11" fill="#555"><c:out value="${l.text()}"/></text>
+      <text class="axis" x="${l.x()}" y="${l.y()}" text-anchor="${l.anchor()}" font-size="11" fill="#555"><c:out value="${l.text()}"/></text>
     </c:forEach>
   </svg>
   <figcaption>
@@ -54,11 +59,11 @@
   <c:forEach var="d" items="${dashboard.days()}">
     <c:if test="${d.payments() > 0}">
       <tr><td><time datetime="${d.date()}"><c:out value="${times.formatDay(d.date())}"/></time></td><td class="paid-count"><c:out value="${d.payments()}"/></td>
-        <td><c:forEach var="e" items="${d.bySeries()}"><span class="per-series"><c:out value="${e.key}"/>: <c:out value="${e.value.payments()}"/> · <c:out value="${e.value.revenue()}"/></span> </c:forEach></td></tr>
+        <td><c:forEach var="e" items="${d.bySeries()}"><span class="per-series"><c:out value="${seriesNames[e.key]}"/>: <c:out value="${e.value.payments()}"/> · <c:out value="${e.value.revenue()}"/></span> </c:forEach></td></tr>
     </c:if>
   </c:forEach>
   </tbody>
 </table>
 </div>
-<p class="muted"><fmt:message key="dashboard.database"/>: <span id="database-in-use"><c:out value="${database}"/></span>. <fmt:message key="dashboard.footer"><fmt:param value="${times.zone()}"/></fmt:message></p>
+<p class="muted"><fmt:message key="dashboard.database"/>: <span id="database-in-use"><c:choose><c:when test="${databaseEmbedded}"><fmt:message key="dashboard.database.embedded" var="databaseLine"><fmt:param value="${dataDir}"/><fmt:param value="${datasource}"/></fmt:message></c:when><c:otherwise><fmt:message key="dashboard.database.bound" var="databaseLine"><fmt:param value="${datasource}"/></fmt:message></c:otherwise></c:choose><c:out value="${databaseLine}"/></span>. <fmt:message key="dashboard.footer"><fmt:param value="${times.zone()}"/></fmt:message></p>
 <%@ include file="footer.jspf" %>

@@ -24,16 +24,16 @@
     </table>
     <h2>Messages</h2>
     <div class="scroll">
-    <table id="messages">
+    <table id="messages" class="stack">
       <thead><tr><th>Received</th><th>Message id</th><th>Price</th><th>Outcome</th><th>Reply</th></tr></thead>
       <tbody>
       <c:forEach var="m" items="${detail.messages()}">
         <tr class="${m.counted() ? 'counted' : 'rejected'}">
-          <td><time datetime="${times.iso(m.receivedAt())}"><c:out value="${times.formatSeconds(m.receivedAt())}"/></time></td>
-          <td><c:out value="${m.messageId()}"/></td>
-          <td class="money"><c:out value="${m.cost()}"/> <c:out value="${m.currency()}"/></td>
-          <td><c:out value="${m.outcome()}"/><c:if test="${m.reversedAt().isPresent()}"> <span class="tag">reversed</span></c:if></td>
-          <td class="content"><c:out value="${m.reply()}"/></td>
+          <td data-label="Received"><time datetime="${times.iso(m.receivedAt())}"><c:out value="${times.formatSeconds(m.receivedAt())}"/></time></td>
+          <td data-label="Message id"><c:out value="${m.messageId()}"/></td>
+          <td data-label="Price" class="money"><c:out value="${m.cost()}"/> <c:out value="${m.currency()}"/></td>
+          <td data-label="Outcome" class="outcome-words"><c:out value="${detail.whatHappened(m)}"/><c:if test="${m.reversedAt().isPresent()}"> <span class="tag">reversed</span><c:if test="${not m.counted()}"> <span class="muted reversal-noop">(the gateway reported it failed; it was never counted, so nothing changed)</span></c:if></c:if></td>
+          <td data-label="Reply" class="content"><c:out value="${m.reply()}"/></td>
         </tr>
       </c:forEach>
       </tbody>

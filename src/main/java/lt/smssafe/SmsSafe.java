@@ -198,6 +198,11 @@ public final class SmsSafe implements AutoCloseable {
         return settings;
     }
 
+    /** Whether this installation runs on the embedded H2 file because nothing is bound at {@code datasource}. */
+    public boolean usesEmbeddedDatabase() {
+        return database.ownsPool();
+    }
+
     /** Which database this installation uses, for the admin: a bound DataSource or the embedded H2 file. */
     public String databaseDescription() {
         return database.ownsPool() ? "embedded H2 database in " + settings.dataDir() + " (nothing is bound at "

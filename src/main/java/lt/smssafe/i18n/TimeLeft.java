@@ -26,10 +26,18 @@ public final class TimeLeft {
 
     /**
      * {@code left} as written on a page: the same words, but Lithuanian with its diacritics, which only an SMS
-     * leaves out.
+     * leaves out, and below a minute the seconds ({@code 7 seconds}, rounded up): the reply's rounding up to whole
+     * minutes binds SMS only (PROTOCOL.md §3), and "0 hours 1 minute" for 7 seconds misleads a reader who watches
+     * the page count down.
      */
     public static String formatForPage(Duration left, Language language) {
-        return format(left, language == Language.LT ? Units.LT_PAGE : Units.of(language));
+        Units units = language == Language.LT ? Units.LT_PAGE : Units.of(language);
+        if (left.compareTo(Duration.ofMinutes(1)) < 0) {
+            long millis = left.isNegative() ? 0 : left.toMillis();
+            long seconds = (millis + 999) / 1000;
+            return seconds + " " + units.seconds(seconds);
+        }
+        return format(left, units);
     }
 
     private static String format(Duration left, Units units) {
@@ -41,18 +49,24 @@ public final class TimeLeft {
 
     /** The words for hours and minutes, each in the grammatical number its count asks for. */
     private enum Units {
-        EN(new String[] {"hour", "hours", "hours"}, new String[] {"minute", "minutes", "minutes"}),
+        EN(new String[] {"hour", "hours", "hours"}, new String[] {"minute", "minutes", "minutes"},
+                new String[] {"second", "seconds", "seconds"}),
         // Lithuanian without diacritics, as SMS in Lithuania usually are, to stay in the GSM 7-bit alphabet
-        LT(new String[] {"valanda", "valandos", "valandu"}, new String[] {"minute", "minutes", "minuciu"}),
-        RU(new String[] {"час", "часа", "часов"}, new String[] {"минута", "минуты", "минут"}),
-        LT_PAGE(new String[] {"valanda", "valandos", "valandų"}, new String[] {"minutė", "minutės", "minučių"});
+        LT(new String[] {"valanda", "valandos", "valandu"}, new String[] {"minute", "minutes", "minuciu"},
+                new String[] {"sekunde", "sekundes", "sekundziu"}),
+        RU(new String[] {"час", "часа", "часов"}, new String[] {"минута", "минуты", "минут"},
+                new String[] {"секунда", "секунды", "секунд"}),
+        LT_PAGE(new String[] {"valanda", "valandos", "valandų"}, new String[] {"minutė", "minutės", "minučių"},
+                new String[] {"sekundė", "sekundės", "sekundžių"});
 
         private final String[] hourForms;
         private final String[] minuteForms;
+        private final String[] secondForms;
 
-        Units(String[] hourForms, String[] minuteForms) {
+        Units(String[] hourForms, String[] minuteForms, String[] secondForms) {
             this.hourForms = hourForms;
             this.minuteForms = minuteForms;
+            this.secondForms = secondForms;
         }
 
         static Units of(Language language) {
@@ -65,6 +79,10 @@ public final class TimeLeft {
 
         String minutes(long count) {
             return minuteForms[Plural.form(language(), count)];
+        }
+
+        String seconds(long count) {
+            return secondForms[Plural.form(language(), count)];
         }
 
         private Language language() {

@@ -13,6 +13,34 @@ import lt.smssafe.sms.ReceivedMessage;
  */
 public record PaymentDetail(SessionStatus session, List<Message> messages, List<ActionRun> actionRuns) {
     /**
+     * What a message did, in words for the admin ({@code /payment}), never an enum name: which of the N messages it
+     * was and what followed, e.g. {@code counted, 1 of 2: session opened; waiting before the last message} for the
+     * first message of a two-message session with a delay (whose reply said "DO NOT send the last message"), or
+     * {@code not counted: sent during the wait}.
+     */
+    public String whatHappened(Message message) {
+        int position = 0;
+        for (Message m : messages) {
+            if (m.counted()) {
+                position++;
+            }
+            if (m == message) {
+                break;
+            }
+        }
+        String of = "counted, " + position + " of " + session.required();
+        return switch (message.outcome()) {
+            case "STARTED" -> of + ": session opened";
+            case "NEXT" -> of;
+            case "LAST" -> of + (position == 1 ? ": session opened; " : ": ") + "waiting before the last message";
+            case "CLOSED" -> of + ": paid, session closed";
+            case "WAIT" -> "not counted: sent during the wait before the last message";
+            case "UNIDENTIFIED" -> "not counted: the gateway did not say who sent it";
+            default -> message.outcome().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    /**
      * One message of the payment.
      *
      * @param outcome what it did: {@code STARTED}, {@code NEXT}, {@code LAST}, {@code CLOSED} or {@code WAIT}

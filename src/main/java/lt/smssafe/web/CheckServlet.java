@@ -119,6 +119,13 @@ public final class CheckServlet extends HttpServlet {
         request.setAttribute("countryNames", countryNames(table, language));
         request.setAttribute("content", content);
         request.setAttribute("safe", app.settings().safe());
+        // the feed's notes are written in the language key's language ({language} in rates.url), whatever the page's:
+        // a page in another language says which language the note is in, rather than pass it off as translated
+        Language notes = app.settings().language();
+        request.setAttribute("notesLanguage", notes.code());
+        if (notes != language) {
+            request.setAttribute("notesLanguageName", notes.locale().getDisplayLanguage(language.locale()));
+        }
         String countryCode = request.getParameter("country");
         String providerCode = request.getParameter("provider");
         String gatewayCode = request.getParameter("gateway");

@@ -48,7 +48,9 @@ public final class CronServlet extends HttpServlet {
         request.setAttribute("fortumoRates", app.rates().fortumoStatus().orElse(null));
         request.setAttribute("table", app.rates().table());
         request.setAttribute("outcomes", outcomes);
-        request.setAttribute("refreshEvery", app.settings().ratesRefresh());
+        request.setAttribute("refreshEvery", PageTimes.every(app.settings().ratesRefresh()));
+        // while no rates name a count, every session needs the messages key's N: the page says so
+        request.setAttribute("messages", app.settings().messages());
         // the URL a script posts to, taken before the forward: inside the view the request names the JSP
         request.setAttribute("cronUrl", request.getRequestURL().toString());
         Views.render(request, response, "cron");

@@ -29,11 +29,19 @@ public record DailyChart(int width, int height, List<Bar> bars, List<Legend> leg
     public record Legend(String colour, String name) {
     }
 
-    /** An axis label. */
-    public record Label(int x, int y, String text) {
+    /**
+     * An axis label; {@code anchor} is SVG's {@code text-anchor}: the last day's label ends at the right edge, so
+     * it is not cut off when a phone's page writes the labels larger.
+     */
+    public record Label(int x, int y, String text, String anchor) {
     }
 
     static DailyChart of(Dashboard dashboard) {
+        return of(dashboard, java.util.Map.of());
+    }
+
+    /** The chart, each series named as {@code names} says (a series missing there by its key). */
+    static DailyChart of(Dashboard dashboard, java.util.Map<String, String> names) {
         List<String> series = dashboard.series();
         BigDecimal max = dashboard.days().stream()
                 .map(d -> d.bySeries().values().stream().map(Dashboard.Figures::revenue)
@@ -59,15 +67,19 @@ public record DailyChart(int width, int height, List<Bar> bars, List<Legend> leg
                         .divide(scale, 0, RoundingMode.HALF_UP).intValue());
                 top -= h;
                 bars.add(new Bar(x, top, Math.max(step - 2, 1), h, COLOURS[s % COLOURS.length], day.date() + " "
-                        + series.get(s) + ": " + figures.payments() + " · " + figures.revenue().toPlainString()));
+                        + names.getOrDefault(series.get(s), series.get(s)) + ": " + figures.payments() + " · "
+                        + figures.revenue().toPlainString()));
             }
-            if (i % 5 == 0 || i == columns - 1) {
-                labels.add(new Label(x, HEIGHT - 6, dayLabel.format(day.date())));
+            // every fifth day and the last, but not a fifth day so near the last that the two would overlap
+            if (i % 5 == 0 && columns - 1 - i >= 5 || i == columns - 1) {
+                boolean last = i == columns - 1;
+                labels.add(new Label(last ? WIDTH - 2 : x, HEIGHT - 6, dayLabel.format(day.date()),
+                        last ? "end" : "start"));
             }
         }
         List<Legend> legend = new ArrayList<>();
         for (int s = 0; s < series.size(); s++) {
-            legend.add(new Legend(COLOURS[s % COLOURS.length], series.get(s)));
+            legend.add(new Legend(COLOURS[s % COLOURS.length], names.getOrDefault(series.get(s), series.get(s))));
         }
         return new DailyChart(WIDTH, HEIGHT, bars, legend, labels, max.setScale(2, RoundingMode.HALF_UP).toPlainString());
     }

@@ -6,6 +6,13 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import lt.smssafe.i18n.Language;
+import lt.smssafe.rates.Rate;
+import lt.smssafe.rates.RateTable;
 import lt.smssafe.SmsSafe;
 import lt.smssafe.queries.Dashboard;
 
@@ -24,18 +31,54 @@ public final class DashboardServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
         SmsSafe app = SmsSafeListener.of(getServletContext());
-        LanguageLinks.apply(request, app.settings().language());
+        Language language = LanguageLinks.apply(request, app.settings().language());
         Dashboard dashboard = app.payments().dashboard(DAYS, Dashboard.Split.of(request.getParameter("by")));
         request.setAttribute("dashboard", dashboard);
         request.setAttribute("days", DAYS);
-        request.setAttribute("chart", DailyChart.of(dashboard));
+        Map<String, String> seriesNames = seriesNames(dashboard, app.rates().table(), language);
+        request.setAttribute("seriesNames", seriesNames);
+        request.setAttribute("chart", DailyChart.of(dashboard, seriesNames));
         request.setAttribute("today", dashboard.totalsSince(dashboard.today()));
         request.setAttribute("month", dashboard.month());
         // the count is the database's; the list (at most a few shown) is capped, so it is not counted
         request.setAttribute("owedCount", app.queries().owedActions());
         request.setAttribute("owed", app.queries().pendingActions());
         request.setAttribute("rates", app.rates().status());
-        request.setAttribute("database", app.databaseDescription());
+        request.setAttribute("ratesTable", app.rates().table());
+        request.setAttribute("fortumoRates", app.rates().fortumoStatus().orElse(null));
+        // the database line in the page's language: the embedded file, or the name a DataSource is bound at
+        request.setAttribute("databaseEmbedded", app.usesEmbeddedDatabase());
+        request.setAttribute("dataDir", app.settings().dataDir().toString());
+        request.setAttribute("datasource", app.settings().datasource());
         Views.render(request, response, "dashboard");
+    }
+
+    /**
+     * Each series as people read it, as {@code /check} and {@code /payments} name them: {@code "lt EUR"} becomes
+     * {@code "Lithuania · EUR"} (in the page's language), {@code "tele2_lt EUR"} the operator's name from the rates
+     * ({@code "Tele2 · EUR"}); a code the rates or the JDK do not know stays as it is.
+     */
+    static Map<String, String> seriesNames(Dashboard dashboard, RateTable rates, Language language) {
+        Map<String, String> operators = new HashMap<>();
+        for (RateTable.Country country : rates.countries()) {
+            for (Rate rate : country.providers()) {
+                operators.putIfAbsent(rate.provider(), rate.providerName());
+            }
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        for (String series : dashboard.series()) {
+            int space = series.lastIndexOf(' ');
+            String code = space < 0 ? series : series.substring(0, space);
+            String currency = space < 0 ? "" : series.substring(space + 1);
+            String name;
+            if (dashboard.split() == Dashboard.Split.OPERATOR) {
+                name = operators.getOrDefault(code, code);
+            } else {
+                String local = new Locale("", code.toUpperCase(Locale.ROOT)).getDisplayCountry(language.locale());
+                name = local.isBlank() || local.equalsIgnoreCase(code) ? code : local;
+            }
+            names.put(series, currency.isEmpty() ? name : name + " · " + currency);
+        }
+        return names;
     }
 }

@@ -62,4 +62,39 @@ public final class PageTimes {
         }
         return (Instant) time;
     }
+
+    /**
+     * How often, in English words for the admin pages: {@code every hour}, {@code every 30 minutes}, {@code every
+     * 2 hours 15 minutes}, {@code every day} — never an ISO-8601 duration such as {@code PT1H}.
+     */
+    public static String every(java.time.Duration period) {
+        if (period.isZero() || period.isNegative()) {
+            return "never";
+        }
+        long seconds = period.toSeconds();
+        if (seconds % 86_400 == 0) {
+            long days = seconds / 86_400;
+            return days == 1 ? "every day" : "every " + days + " days";
+        }
+        if (seconds == 3_600) {
+            return "every hour";
+        }
+        if (seconds == 60) {
+            return "every minute";
+        }
+        StringBuilder words = new StringBuilder("every");
+        long hours = seconds / 3_600;
+        long minutes = seconds % 3_600 / 60;
+        long rest = seconds % 60;
+        if (hours > 0) {
+            words.append(' ').append(hours).append(hours == 1 ? " hour" : " hours");
+        }
+        if (minutes > 0) {
+            words.append(' ').append(minutes).append(minutes == 1 ? " minute" : " minutes");
+        }
+        if (rest > 0 || hours == 0 && minutes == 0) {
+            words.append(' ').append(rest).append(rest == 1 ? " second" : " seconds");
+        }
+        return words.toString();
+    }
 }

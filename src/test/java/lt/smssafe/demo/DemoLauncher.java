@@ -61,7 +61,7 @@ public final class DemoLauncher {
                 "   the sandbox plays the SMS provider, your buyers' phones and the MBS platform:",
                 "   test phone          " + sandbox.resolve("phone"),
                 "   charge by MBS       " + sandbox.resolve("charge"),
-                "   payments received   " + sandbox.resolve("payments"),
+                "   action received     " + sandbox.resolve("payments"),
                 "",
                 " sms:safe's pages:",
                 "   how buyers pay      " + app.resolve("check?content=order-42"),

@@ -53,4 +53,25 @@ class TimeLeftTest {
     void russianUsesItsThreePluralForms(Duration left, String expected) {
         assertThat(TimeLeft.format(left, Language.RU)).isEqualTo(expected);
     }
+
+    @ParameterizedTest(name = "{0} {1} → {2}")
+    @CsvSource({
+        "EN, PT7S, 7 seconds",
+        "EN, PT1S, 1 second",
+        "EN, PT0.2S, 1 second",
+        "EN, PT59.5S, 60 seconds",
+        "EN, PT0S, 0 seconds",
+        "EN, PT-3S, 0 seconds",
+        "EN, PT1M, 0 hours 1 minute",
+        "EN, PT1M7S, 0 hours 2 minutes",
+        "LT, PT7S, 7 sekundės",
+        "LT, PT21S, 21 sekundė",
+        "LT, PT15S, 15 sekundžių",
+        "LT, PT5M, 0 valandų 5 minutės",
+        "RU, PT7S, 7 секунд",
+        "RU, PT22S, 22 секунды",
+        "RU, PT41S, 41 секунда"})
+    void pagesSaySecondsBelowAMinute(Language language, Duration left, String expected) {
+        assertThat(TimeLeft.formatForPage(left, language)).isEqualTo(expected);
+    }
 }

@@ -67,7 +67,7 @@ class CheckPageBrowserIT {
             assertThat(page.findElement(By.id("price")).getText()).isEqualTo("2.00 EUR (VAT not included)");
             assertThat(page.findElement(By.id("messages")).getText()).isEqualTo("2");
             assertThat(page.findElement(By.id("total")).getText()).isEqualTo("4.00 EUR");
-            assertThat(page.findElement(By.id("delay-warning")).getText()).contains("wait 0 hours 1 minute");
+            assertThat(page.findElement(By.id("delay-warning")).getText()).as("a delay below a minute in seconds on a page").contains("wait 5 seconds");
 
             FakeProvider provider = new FakeProvider(URI.create(base + "result"), SignatureScheme.HMAC_SHA256,
                     PASSKEY);
@@ -84,6 +84,8 @@ class CheckPageBrowserIT {
             assertThat(page.findElement(By.id("state")).getAttribute("data-state")).isEqualTo("waiting");
             assertThat(page.findElement(By.id("received")).getText()).isEqualTo("1 / 2");
             assertThat(page.findElement(By.id("phone")).getText()).doesNotContain(phone);
+            assertThat(page.findElement(By.id("wait-left")).getText()).as("seconds left, not \"0 hours 1 minute\"")
+                    .matches("[1-5] seconds?");
             browser.screenshot("4-waiting");
 
             Thread.sleep(5_100);

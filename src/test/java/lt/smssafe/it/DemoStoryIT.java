@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -218,16 +219,18 @@ class DemoStoryIT {
         page.findElement(By.id("price")).clear();
         page.findElement(By.id("price")).sendKeys("2.50");
         String billed = clickAndRead(page, By.id("bill"), By.id("note"));
-        assertThat(billed).matches("bill: transaction \\d+ is reserve");
+        assertThat(billed).matches("Transaction \\d+ reserved: 2\\.50 EUR is held, not taken yet");
         assertThat(page.findElement(By.cssSelector("td.balance")).getText()).isEqualTo("17.50");
         browser.screenshot("9-reserved");
 
         String committed = clickAndRead(page, By.cssSelector("tr.transaction button.commit"), By.id("note"));
-        assertThat(committed).matches("commit: transaction \\d+ is commit");
+        assertThat(committed).matches("Transaction \\d+ committed: 2\\.50 EUR taken");
 
         page.get(demo.sandbox().resolve("payments").toString());
         WebElement payment = awaitPayment(page, "ident", "order-mbs-77");
-        assertThat(field(payment, "priceCents")).isEqualTo("250");
+        assertThat(field(payment, "priceCents")).as("cents as money").isEqualTo("2.50 EUR");
+        assertThat(payment.getText()).as("times as people read them, not ISO with nanoseconds")
+                .doesNotContainPattern("\\d{2}:\\d{2}:\\d{2}\\.\\d");
         assertThat(field(payment, "accountId")).isEqualTo("acc-1001");
         browser.screenshot("10-payments");
 
@@ -252,6 +255,14 @@ class DemoStoryIT {
                     assertThat(Browser.overflow(page)).as("%s at %d px: wider than the window by", pages.get(i),
                             width).isZero();
                 }
+                // /charge's transactions read as sentences, not a word a line (the MBS test above left one)
+                page.get(demo.sandbox().resolve("charge").toString());
+                long status = ((Number) ((JavascriptExecutor) page).executeScript("return document.querySelector("
+                        + "'#transactions td.status').getBoundingClientRect().height")).longValue();
+                assertThat(status).as("/charge's status cell's height at %d px (one or two lines)", width)
+                        .isLessThan(50);
+                ((JavascriptExecutor) page).executeScript("document.getElementById('transactions').scrollIntoView()");
+                browser.screenshot("12-width-" + width + "-charge-transactions");
             }
         } finally {
             page.manage().window().setSize(new Dimension(412, 915));

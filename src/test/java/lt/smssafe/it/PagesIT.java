@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
+import lt.smssafe.testing.FakeGateway;
 import lt.smssafe.testing.FakeProvider;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -35,6 +36,7 @@ class PagesIT {
     static final long SAFE = 8181;
     private static final String PASSKEY = "pages-passkey-8181";
     private static final Pattern CODE = Pattern.compile("session ([23456789A-HJ-NP-Z]{8})");
+    private static final String FORTUMO_SECRET = "pages-it-fortumo-secret";
     private static final String HOSTILE = "<script>alert('x')</script>\"&";
     /** The shop's name ({@code site.name}): Lithuanian letters, and markup that must stay text. */
     private static final String SITE_NAME = "Knygynas „Žiedas“ <b>&\"'";
@@ -54,6 +56,7 @@ class PagesIT {
                 .with("rates.url", feeds.toUri() + "rates-{safe}.xml")
                 .with("fortumo.rates.url", feeds.toUri() + "fortumo-8181.xml")
                 .with("fortumo.service-id", "a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5")
+                .with("fortumo.secret", FORTUMO_SECRET)
                 .with("action", RecordingAction.class.getName())
                 .withClasses(RecordingAction.class)
                 .build();
@@ -233,10 +236,40 @@ class PagesIT {
         assertThat(chosen.statusCode()).isEqualTo(200);
         assertThat(chosen.body()).contains("SAFE 8181 order-42").contains(">1337<").contains("1.45 EUR")
                 .contains("VAT included").contains(">4<").contains("5.80 EUR")
-                .contains("you must wait 0 hours 1 minute").contains("Only for Bitė subscribers.");
+                .contains("you must wait 2 seconds").contains("Only for Bitė subscribers.");
         assertThat(unknownCountry.statusCode()).isEqualTo(404);
         assertThat(unknownCountry.body()).contains("Lithuania");
         assertThat(unknownOperator.statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * A message sent during the wait is rejected and never counted; Fortumo may still report it "failed" later. The
+     * payment's page marks it reversed and says that this changed nothing, and the session is not reversed.
+     */
+    @Test
+    void aFailedReportOfARejectedMessageSaysItChangedNothing() {
+        FakeGateway.Fortumo fortumo = new FakeGateway.Fortumo(uri("fortumo"), FORTUMO_SECRET,
+                "a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5");
+        String phone = phone();
+        String code = null;
+        String reply = "";
+        for (int i = 0; i < 5 && !reply.contains("DO NOT send the last message"); i++) {
+            reply = fortumo.send(fortumo.message("pr-" + UUID.randomUUID(), phone, "order-9", "1.45", false)).body();
+            Matcher matcher = CODE.matcher(reply);
+            assertThat(matcher.find()).as(reply).isTrue();
+            code = matcher.group(1);
+        }
+        assertThat(reply).contains("DO NOT send the last message");
+        java.util.Map<String, String> early = fortumo.message("pr-" + UUID.randomUUID(), phone, "order-9", "1.45",
+                false);
+        assertThat(fortumo.send(early).body()).contains("cannot be processed");
+        assertThat(fortumo.send(fortumo.report(early, "failed")).body()).isEqualTo("OK");
+
+        String detail = AdminHttp.get(uri("payment?code=" + code), AdminHttp.ADMIN).body();
+        assertThat(detail).contains("not counted: sent during the wait before the last message <span class=\"tag\">"
+                + "reversed</span> <span class=\"muted reversal-noop\">(the gateway reported it failed; it was never"
+                + " counted, so nothing changed)</span>");
+        assertThat(detail).as("the session itself is not reversed").doesNotContain("<td id=\"payment-state\">reversed");
     }
 
     @Test
@@ -252,12 +285,19 @@ class PagesIT {
         assertThat(lithuanian.body()).as("the pages keep the diacritics an SMS leaves out")
                 .contains("Mokėjimas SMS žinute").contains("1. Pasirinkite šalį");
         assertThat(lithuanianChosen.body()).contains("3. Išsiųskite žinutes")
-                .contains("ne mažiau kaip 0 valandų 1 minutė").doesNotContain("valandu").doesNotContain("minute.");
+                .contains("ne mažiau kaip 2 sekundės").doesNotContain("sekundes");
         assertThat(lithuanian.body()).as("looking up a session code keeps the language").containsPattern(
                 "(?s)<form [^>]*class=\"status-form\">\\s*<input type=\"hidden\" name=\"lang\" value=\"lt\">");
         assertThat(russian.body()).contains("<html lang=\"ru\">").contains("Литва").contains("4</strong> раза")
-                .doesNotContain("раз(а)").contains("должно пройти не меньше, чем 0 часов 1 минута");
+                .doesNotContain("раз(а)").contains("должно пройти не меньше, чем 2 секунды");
         assertThat(lmt.body()).contains("5</strong> раз.");
+        assertThat(russian.body()).as("the feed's English note says it is in English on a Russian page")
+                .contains("<span lang=\"en\">Only for Bitė subscribers.</span> <span class=\"muted note-language\">"
+                        + "(на языке: английский)</span>");
+        assertThat(lithuanianChosen.body()).contains("Only for Bitė subscribers.</span> <span class=\"muted"
+                + " note-language\">(parašyta kalba: anglų)</span>");
+        assertThat(get(uri("check?country=lt&provider=bite_lt")).body()).as("an English page adds nothing")
+                .contains("<span lang=\"en\">Only for Bitė subscribers.</span></p>");
         assertThat(get(uri("check?lang=xx")).statusCode()).as("an unknown language is the default").isEqualTo(200);
     }
 

@@ -149,6 +149,10 @@ class PaymentsIT {
         String detail = admin("payment?code=" + closedCode).body();
 
         assertThat(detail).contains(closedCode).contains("closed").contains("2 of 2");
+        assertThat(detail).as("what each message did, in words, not LAST or WAIT")
+                .contains("<td data-label=\"Outcome\" class=\"outcome-words\">counted, 1 of 2: session opened</td>",
+                        "<td data-label=\"Outcome\" class=\"outcome-words\">counted, 2 of 2: paid, session closed</td>")
+                .doesNotContain(">STARTED<", ">CLOSED<");
         assertThat(detail.split("<tr class=\"counted\">", -1)).as("two counted messages").hasSize(3);
         assertThat(detail).contains("paid session");
         assertThat(admin("payment?code=ZZZZZZZZ").statusCode()).isEqualTo(404);
@@ -255,7 +259,7 @@ class PaymentsIT {
         assertThat(dashboard).contains("the DataSource bound at java:comp/env/jdbc/smssafe");
     }
 
-    /** The chart's bars as their tooltips say them: {@code <day> <country> <currency>: <paid> · <revenue>}. */
+    /** The chart's bars as their tooltips say them: {@code <day> <country> · <currency>: <paid> · <revenue>}. */
     private static List<String> bars(String dashboard) {
         Matcher bar = Pattern.compile("<rect class=\"bar\"[^>]*><title>([^<]*)</title></rect>").matcher(dashboard);
         List<String> titles = new java.util.ArrayList<>();
@@ -265,7 +269,10 @@ class PaymentsIT {
         return titles;
     }
 
-    /** The same from the database: the chart's 30 days, by day in the pages' zone, country and currency. */
+    /**
+     * The same from the database: the chart's 30 days, by day in the pages' zone, country (named as the English
+     * page names it, {@code Lithuania}, not {@code lt}) and currency.
+     */
     private static List<String> databaseBars(LocalDate today) {
         LocalDate first = today.minusDays(29);
         List<List<String>> rows = DatabaseRows.query(DATABASE, "select closed_at, country, currency,"
@@ -274,8 +281,10 @@ class PaymentsIT {
         Map<String, Long> paid = new java.util.TreeMap<>();
         Map<String, BigDecimal> revenue = new java.util.TreeMap<>();
         for (List<String> row : rows) {
+            String country = new java.util.Locale("", row.get(1).toUpperCase(java.util.Locale.ROOT))
+                    .getDisplayCountry(java.util.Locale.ENGLISH);
             String key = java.time.Instant.ofEpochMilli(Long.parseLong(row.get(0))).atZone(ZONE).toLocalDate() + " "
-                    + row.get(1) + " " + row.get(2);
+                    + country + " · " + row.get(2);
             paid.merge(key, 1L, Long::sum);
             revenue.merge(key, new BigDecimal(row.get(3)), BigDecimal::add);
         }
@@ -297,12 +306,37 @@ class PaymentsIT {
         assertThat(row.find()).as("today's row in the table").isTrue();
         assertThat(perOperator).isNotEmpty();
         for (List<String> operator : perOperator) {
-            assertThat(row.group()).contains("<span class=\"per-series\">" + operator.get(0) + " " + operator.get(1)
+            // no rates are loaded here, so the operator has no name but its code
+            assertThat(row.group()).contains("<span class=\"per-series\">" + operator.get(0) + " · " + operator.get(1)
                     + ": " + operator.get(2) + " · " + new BigDecimal(operator.get(3)).toPlainString() + "</span>");
         }
         assertThat(dashboard).contains("<html lang=\"lt\">", "<h1>Apžvalga</h1>", ">Mokėjimai</a>",
                 "Pagal operatorių");
+        assertThat(dashboard).as("the database line in Lithuanian too")
+                .contains("<span id=\"database-in-use\">DataSource, susietas adresu java:comp/env/jdbc/smssafe</span>");
         assertThat(dashboard).as("the language switch keeps the split").contains("by=operator&amp;lang=en");
+    }
+
+    /**
+     * No rates are loaded here (no rates.url), yet /result counts payments: the buyer's page says paying by SMS
+     * works, /cron and the dashboard tell the admin that payments are still counted with the messages key's N, and why
+     * the numbers are missing.
+     */
+    @Test
+    void withoutRatesThePagesSayPaymentsStillWorkAndWhyTheNumbersAreMissing() {
+        String check = AdminHttp.get(URI.create(base + "check"), null).body();
+        String cron = admin("cron").body();
+        String dashboard = admin("dashboard").body();
+
+        assertThat(check).contains("Payment by SMS works on this site, but the numbers and prices")
+                .doesNotContain("not available");
+        assertThat(cron).contains("Payments are still counted", "<strong id=\"messages-key\">2</strong>",
+                "no source is set").doesNotContain("nobody can pay");
+        assertThat(cron).as("the period in words").contains("<td id=\"refresh-every\">every hour</td>")
+                .doesNotContain("PT1H");
+        assertThat(dashboard).contains("id=\"rates-missing\">No rates: the public page /check shows no numbers"
+                + " or prices, yet payments are still counted.", "No source is set: set rates.url or fortumo.rates.url.");
+        assertThat(admin("check?lang=lt").body()).contains("Mokėti SMS žinutėmis šioje svetainėje galima");
     }
 
     @Test
@@ -313,7 +347,7 @@ class PaymentsIT {
             for (int width : new int[] {1280, 390}) {
                 page.manage().window().setSize(new Dimension(width, 900));
                 for (String name : List.of("dashboard", "dashboard?by=operator&lang=lt", "payments",
-                        "payment?code=" + closedCode, "select", "integration", "setup", "cron")) {
+                        "payment?code=" + closedCode, "select", "integration", "setup", "cron", "check?lang=lt")) {
                     page.get(admin.resolve(name).toString());
                     assertThat(page.findElements(By.tagName("h1"))).isNotEmpty();
                     assertThat(Browser.overflow(page)).as("%s at %d px: wider than the window by", name, width)
@@ -321,7 +355,28 @@ class PaymentsIT {
                     browser.screenshot(name.replaceAll("\\W", "-") + "-" + width);
                 }
             }
+            // at 390 px: the reply is read as a sentence (not a word a line) and the chart's labels can be read
+            page.manage().window().setSize(new Dimension(390, 900));
+            page.get(admin.resolve("payment?code=" + closedCode).toString());
+            long replyWidth = ((Number) ((JavascriptExecutor) page).executeScript(
+                    "return document.querySelector('#messages td.content').getBoundingClientRect().width"))
+                    .longValue();
+            assertThat(replyWidth).as("the reply column's width at 390 px").isGreaterThan(250);
+            ((JavascriptExecutor) page).executeScript("document.getElementById('messages').scrollIntoView()");
+            browser.screenshot("payment-messages-390");
+            page.get(admin.resolve("dashboard").toString());
+            double labelHeight = ((Number) ((JavascriptExecutor) page).executeScript(
+                    "return document.querySelector('#chart text.axis').getBoundingClientRect().height")).doubleValue();
+            assertThat(labelHeight).as("the chart's axis label's height at 390 px").isGreaterThanOrEqualTo(9);
+            ((JavascriptExecutor) page).executeScript("document.getElementById('chart').scrollIntoView()");
+            browser.screenshot("dashboard-chart-390");
             page.manage().window().setSize(new Dimension(1280, 900));
+            page.get(admin.resolve("dashboard").toString());
+            double wideLabel = ((Number) ((JavascriptExecutor) page).executeScript(
+                    "return document.querySelector('#chart text.axis').getBoundingClientRect().height")).doubleValue();
+            assertThat(wideLabel).as("the chart's axis label's height at 1280 px").isBetween(9.0, 20.0);
+            ((JavascriptExecutor) page).executeScript("document.getElementById('chart').scrollIntoView()");
+            browser.screenshot("dashboard-chart-1280");
             page.get(admin.resolve("payments").toString());
             long tableWidth = ((Number) ((JavascriptExecutor) page)
                     .executeScript("return document.getElementById('payments').getBoundingClientRect().width"))

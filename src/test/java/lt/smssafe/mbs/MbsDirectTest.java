@@ -189,7 +189,7 @@ class MbsDirectTest {
                 () -> client.bill("acc-prepaid", order("order-6", 1001)));
 
         assertThat(refused.state()).isEqualTo(MbsState.INSUFFICIENT_FUNDS);
-        assertThat(refused.description()).isEqualTo("transaction 2456 failed: balance 1000 is below the price 1001");
+        assertThat(refused.description()).isEqualTo("transaction 2456 failed: balance 10.00 EUR is below the price 10.01 EUR");
         assertThat(refused.transaction()).get().satisfies(t -> {
             assertThat(t.status()).isEqualTo(TransactionStatus.FAIL);
             assertThat(t.state()).isEqualTo(MbsState.INSUFFICIENT_FUNDS);

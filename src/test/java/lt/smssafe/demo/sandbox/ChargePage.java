@@ -40,15 +40,15 @@ final class ChargePage implements Exchanges.Page {
                 long cents = new BigDecimal(form.getOrDefault("price", "")).movePointRight(2).longValueExact();
                 Transaction transaction = client.bill(form.getOrDefault("account", ""),
                         BillRequest.sms(form.getOrDefault("ident", ""), "Thank you for your order", cents, "EUR"));
-                lastNote = "bill: transaction " + transaction.transactionId() + " is " + describe(transaction);
+                lastNote = "Transaction " + transaction.transactionId() + " " + describe(transaction);
             } else {
                 long id = Long.parseLong(form.getOrDefault("transaction", ""));
                 Transaction transaction = "commit".equals(action) ? client.commitTransaction(id)
                         : client.rollBackTransaction(id);
-                lastNote = action + ": transaction " + id + " is " + describe(transaction);
+                lastNote = "Transaction " + id + " " + describe(transaction);
             }
         } catch (MbsException e) {
-            lastNote = "the platform said no: " + e.state() + " (" + e.description() + ")";
+            lastNote = "the platform said no: " + e.description();
         } catch (NumberFormatException | ArithmeticException e) {
             lastNote = "a price is a number of euros with at most two decimals, e.g. 2.50";
         } catch (IllegalArgumentException e) {
@@ -65,18 +65,20 @@ final class ChargePage implements Exchanges.Page {
                 <pre>%s</pre>
                 <p>Here a sandbox MBS platform plays the operator. After every change it sends a signed billing report
                 to sms:safe's <code>/mbs/report</code>; for a commit, sms:safe runs your payment action once: see
-                <a href="/payments">payments received</a>.</p>
+                <a href="/payments">what the payment action received</a>.</p>
                 """.formatted(escape(clientCode)));
         if (!lastNote.isEmpty()) {
             body.append("<p class=\"notice\" id=\"note\">").append(escape(lastNote)).append("</p>");
         }
-        body.append("<h2>Accounts</h2><div class=\"scroll\"><table><tr><th>account</th><th>phone</th>"
-                + "<th>operator</th><th>type</th><th>balance</th></tr>");
+        body.append("<h2>Accounts</h2><div class=\"scroll\"><table class=\"stack\"><tr><th>account</th>"
+                + "<th>phone</th><th>operator</th><th>type</th><th>balance</th></tr>");
         StringBuilder options = new StringBuilder();
         for (SandboxMbs.AccountSummary account : platform.accounts()) {
-            body.append("<tr><td>").append(escape(account.id())).append("</td><td>").append(escape(account.msisdn()))
-                    .append("</td><td>").append(escape(account.operator())).append("</td><td>")
-                    .append(escape(account.type().wireName())).append("</td><td class=\"balance\">")
+            body.append("<tr><td data-label=\"account\">").append(escape(account.id()))
+                    .append("</td><td data-label=\"phone\">").append(escape(account.msisdn()))
+                    .append("</td><td data-label=\"operator\">").append(escape(account.operator()))
+                    .append("</td><td data-label=\"type\">").append(escape(account.type().wireName()))
+                    .append("</td><td data-label=\"balance\" class=\"balance\">")
                     .append(escape(euros(account.balanceCents()))).append("</td></tr>");
             options.append("<option value=\"").append(escape(account.id())).append("\">").append(escape(account.id()
                     + " (" + account.type().wireName() + ", " + account.operator() + ")")).append("</option>");
@@ -91,7 +93,8 @@ final class ChargePage implements Exchanges.Page {
                 <button id="bill" type="submit" name="do" value="bill">Bill (reserve the money)</button>
                 </form>
                 """.formatted(options, 100 + platform.transactions().size()));
-        body.append("<h2>Transactions</h2><div class=\"scroll\"><table id=\"transactions\"><tr><th>id</th>"
+        body.append("<h2>Transactions</h2><div class=\"scroll\"><table id=\"transactions\" class=\"stack\"><tr>"
+                + "<th>id</th>"
                 + "<th>for</th><th>price</th><th>status</th><th>reports to sms:safe</th><th></th></tr>");
         platform.transactions().forEach(t -> body.append(row(t)));
         body.append("</table></div>");
@@ -109,15 +112,25 @@ final class ChargePage implements Exchanges.Page {
                 <button class="commit" name="do" value="commit">Commit (take the money)</button>
                 <button class="rollback" name="do" value="rollback">Roll back</button></form>
                 """.formatted(t.transactionId());
-        return "<tr class=\"transaction\" id=\"transaction-" + t.transactionId() + "\"><td>" + t.transactionId()
-                + "</td><td>" + escape(t.ident()) + "</td><td>" + escape(euros(t.priceCents()) + " " + t.currency())
-                + "</td><td class=\"status\">" + escape(describe(t)) + "</td><td class=\"reports\">" + reports
-                + "</td><td>" + buttons + "</td></tr>";
+        return "<tr class=\"transaction\" id=\"transaction-" + t.transactionId() + "\"><td data-label=\"id\">"
+                + t.transactionId() + "</td><td data-label=\"for\">" + escape(t.ident())
+                + "</td><td data-label=\"price\">" + escape(euros(t.priceCents()) + " " + t.currency())
+                + "</td><td data-label=\"status\" class=\"status\">" + escape(describe(t))
+                + "</td><td data-label=\"reports to sms:safe\" class=\"reports\">" + reports + "</td><td>" + buttons
+                + "</td></tr>";
     }
 
+    /** The transaction's status in words ({@code reserve} is the wire's; a reader wants to know where the money is). */
     private static String describe(Transaction t) {
-        return t.status().wireName() + (t.stateDescription() == null || "ok".equals(t.state()) ? ""
-                : " (" + t.state() + ": " + t.stateDescription() + ")");
+        String money = euros(t.priceCents()) + " " + t.currency();
+        String words = switch (t.status()) {
+            case RESERVE -> "reserved: " + money + " is held, not taken yet";
+            case COMMIT -> "committed: " + money + " taken";
+            case ROLLBACK -> "rolled back: the " + money + " held was given back";
+            case FAIL -> "failed: nothing was charged";
+        };
+        return words + (t.stateDescription() == null || "ok".equals(t.state()) ? ""
+                : " (" + t.stateDescription() + ")");
     }
 
     private static String euros(long cents) {

@@ -23,6 +23,9 @@ final class Html {
             .notice{background:#eef;padding:.5rem;border-radius:.3rem}
             code,pre{background:#f4f4f4;padding:.1rem .3rem}
             pre{padding:.5rem;overflow-x:auto}
+            @media (max-width:40rem){table.stack tr:first-child{display:none}table.stack tr{display:block;
+            border-bottom:2px solid #ccc;padding:.3rem 0}table.stack td{display:block;border:0;padding:.1rem .3rem}
+            table.stack td[data-label]::before{content:attr(data-label) ": ";color:#666}}
             """;
 
     private Html() {
@@ -36,14 +39,15 @@ final class Html {
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="UTF-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
-                %s<title>%s · sms:safe sandbox</title><style>%s</style></head>
+                %s<title>%s</title><style>%s</style></head>
                 <body><header><span class="sandbox">sandbox: nothing here is real money</span><br>
                 <a href="/">Start</a><a href="/phone">Test phone</a><a href="/charge">Charge by MBS</a>
-                <a href="/payments">Payments received</a></header>
+                <a href="/payments">Action received</a></header>
                 <h1>%s</h1>
                 %s
                 </body></html>
-                """.formatted(refresh, escape(title), STYLE, escape(title), body);
+                """.formatted(refresh, escape(title.contains("sandbox") ? title : title + " · sms:safe sandbox"), STYLE,
+                escape(title), body);
     }
 
     /** Text for HTML element content and double-quoted attribute values. */

@@ -4,7 +4,12 @@ import static lt.smssafe.demo.sandbox.Html.escape;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +25,20 @@ final class PaymentsPage implements Exchanges.Page {
     /** One call of the payment action. */
     record Received(Instant at, String method, Map<String, String> fields) {
     }
+
+    /** The page's name: not "payments", which is the name of the admin's page in sms:safe. */
+    static final String TITLE = "What the payment action received";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss 'UTC'",
+            Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("code", "Session code"),
+            Map.entry("safe", "Safe id"), Map.entry("msisdn", "Phone"), Map.entry("country", "Country"),
+            Map.entry("provider", "Operator"), Map.entry("content", "Paid for (content)"),
+            Map.entry("messages", "Messages"), Map.entry("total", "Total"), Map.entry("currency", "Currency"),
+            Map.entry("openedAt", "Opened"), Map.entry("closedAt", "Closed"), Map.entry("dialect", "Gateway"),
+            Map.entry("test", "Test payment"), Map.entry("serviceId", "MBS service"),
+            Map.entry("transactionId", "Transaction"), Map.entry("ident", "Paid for (ident)"),
+            Map.entry("accountId", "Account"), Map.entry("priceCents", "Price"), Map.entry("messageId", "Message id"),
+            Map.entry("amount", "Amount taken back"), Map.entry("reference", "Reference"));
 
     private final Clock clock;
     private final List<Received> received = new ArrayList<>();
@@ -61,14 +80,57 @@ final class PaymentsPage implements Exchanges.Page {
         body.append("<ol id=\"payments\" reversed>");
         for (int i = all.size() - 1; i >= 0; i--) {
             Received payment = all.get(i);
-            body.append("<li class=\"payment\"><strong>").append(escape(payment.method())).append("</strong> at ")
-                    .append(escape(payment.at())).append("<div class=\"scroll\"><table>");
-            payment.fields().forEach((name, value) -> body.append("<tr><th>").append(escape(name))
-                    .append("</th><td class=\"").append(escape(name)).append("\">").append(escape(value))
-                    .append("</td></tr>"));
+            String currency = payment.fields().getOrDefault("currency", "");
+            body.append("<li class=\"payment\"><strong>").append(escape(event(payment.method())))
+                    .append("</strong> <span class=\"meta\">").append(escape(TIME.format(payment.at())))
+                    .append(" · <code>").append(escape(payment.method())).append("()</code></span>")
+                    .append("<div class=\"scroll\"><table>");
+            payment.fields().forEach((name, value) -> body.append("<tr><th>").append(escape(label(name)))
+                    .append(" <span class=\"meta\"><code>").append(escape(name)).append("()</code></span>")
+                    .append("</th><td class=\"").append(escape(name)).append("\">")
+                    .append(escape(value(name, value, currency))).append("</td></tr>"));
             body.append("</table></div></li>");
         }
         body.append("</ol>");
-        Exchanges.html(exchange, Html.page("Payments received", body.toString(), 5));
+        Exchanges.html(exchange, Html.page(TITLE, body.toString(), 5));
+    }
+
+    /** What happened, in words: the action's method says it to a programmer. */
+    private static String event(String method) {
+        return switch (method) {
+            case "sessionClosed" -> "A session was paid";
+            case "transactionCommitted" -> "An MBS transaction was committed";
+            case "paymentReversed" -> "A payment was reversed";
+            default -> method;
+        };
+    }
+
+    /** A field's name as people say it; one the page does not know, its camelCase split into words. */
+    private static String label(String name) {
+        String known = LABELS.get(name);
+        if (known != null) {
+            return known;
+        }
+        String words = name.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        return words.isEmpty() ? name : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** A value as people read it: a time to the second, cents as money ({@code 250} → {@code 2.50 EUR}). */
+    private static String value(String name, String value, String currency) {
+        if (name.endsWith("Cents")) {
+            try {
+                return BigDecimal.valueOf(Long.parseLong(value), 2).toPlainString() + " " + currency;
+            } catch (NumberFormatException e) {
+                return value;
+            }
+        }
+        if (name.endsWith("At")) {
+            try {
+                return TIME.format(Instant.parse(value));
+            } catch (DateTimeParseException e) {
+                return value;
+            }
+        }
+        return value;
     }
 }

@@ -452,8 +452,9 @@ public final class SandboxMbs implements AutoCloseable {
             change(kept, TransactionStatus.FAIL, MbsState.FREQUENCY_LIMIT, "more than " + frequencyLimit
                     + " bills within " + frequencyWindow);
         } else if (account.type == AccountType.PREPAID && account.balanceCents < command.price()) {
-            change(kept, TransactionStatus.FAIL, MbsState.INSUFFICIENT_FUNDS, "balance " + account.balanceCents
-                    + " is below the price " + command.price());
+            change(kept, TransactionStatus.FAIL, MbsState.INSUFFICIENT_FUNDS, "balance "
+                    + euros(account.balanceCents, command.currency()) + " is below the price "
+                    + euros(command.price(), command.currency()));
         } else {
             account.recentBills.add(now);
             if (charged) {
@@ -642,5 +643,10 @@ public final class SandboxMbs implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         };
+    }
+
+    /** Money as people read it, e.g. {@code 1.00 EUR}: the wire's cents are for machines. */
+    private static String euros(long cents, String currency) {
+        return java.math.BigDecimal.valueOf(cents, 2).toPlainString() + " " + currency;
     }
 }
