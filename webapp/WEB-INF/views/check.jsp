@@ -69,7 +69,7 @@
           <tr><th><fmt:message key="check.messages"/></th><td id="messages"><c:out value="${rate.messages()}"/></td></tr>
           <tr><th><fmt:message key="check.total"/></th><td id="total"><c:out value="${rate.total()}"/> <c:out value="${rate.currency()}"/></td></tr>
         </table>
-        <c:forEach var="note" items="${rate.notes()}"><p class="note"><span lang="<c:out value="${notesLanguage}"/>"><c:out value="${note}"/></span><c:if test="${not empty notesLanguageName}"> <span class="muted note-language"><fmt:message key="check.noteLanguage" var="noteLanguage"><fmt:param value="${notesLanguageName}"/></fmt:message><c:out value="${noteLanguage}"/></span></c:if></p></c:forEach>
+        <c:forEach var="note" items="${notes}"><p class="note"><span lang="<c:out value="${notesLanguage}"/>"><c:out value="${note}"/></span><c:if test="${not empty notesLanguageName}"> <span class="muted note-language"><fmt:message key="check.noteLanguage" var="noteLanguage"><fmt:param value="${notesLanguageName}"/></fmt:message><c:out value="${noteLanguage}"/></span></c:if></p></c:forEach>
         <c:if test="${not empty promotionalText}"><p class="note promotion" id="promotional-text"><c:out value="${promotionalText}"/></p></c:if>
         <c:if test="${delayed}">
           <p class="warning" id="delay-warning"><fmt:message key="check.delay"><fmt:param><c:out value="${delay}"/></fmt:param></fmt:message></p>

@@ -8,6 +8,9 @@
 <c:forEach var="outcome" items="${outcomes}" varStatus="i">
   <p class="${outcome.succeeded() ? 'outcome' : 'error'}" id="outcome${i.index == 0 ? '' : i.index + 1}"><c:out value="${outcome.message()}"/></p>
 </c:forEach>
+<c:forEach var="line" items="${staleNotes}" varStatus="i">
+  <p class="warning stale-notes"><c:out value="${line}"/></p>
+</c:forEach>
 <c:if test="${not empty fortumoRates}"><h2>The feed (rates.url, kept as local.xml)</h2></c:if>
 <c:set var="src" value="${rates}"/>
 <c:set var="idPrefix" value=""/>

@@ -137,7 +137,8 @@ public final class RateTable {
         return find(Gateway.SMSSAFE, country, provider);
     }
 
-    private Optional<Rate> exact(Gateway gateway, String country, String provider) {
+    /** The entry of exactly this gateway, country and operator (lower case), without the all-operators fallback. */
+    Optional<Rate> exact(Gateway gateway, String country, String provider) {
         Map<String, Rate> providers = index.getOrDefault(gateway, Map.of()).get(country);
         return providers == null ? Optional.empty() : Optional.ofNullable(providers.get(provider));
     }

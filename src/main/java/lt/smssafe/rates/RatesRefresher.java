@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,6 +14,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * in-memory table only with a feed that is valid, names this safe and lists at least one provider. Anything else
  * keeps the last good copy and is recorded in {@link #status()}. Fortumo's service-data XML at
  * {@code fortumo.rates.url}, when configured, is a second source kept the same way as {@code data.dir/fortumo.xml}
- * ({@link #fortumoStatus()}), on the same schedule.
+ * ({@link #fortumoStatus()}), on the same schedule. When {@code rates.url} has {@code {language}}, the feed of each
+ * other page language is fetched too, on the same schedule, for its notes alone ({@link #notes}): kept as
+ * {@code data.dir/local-<language>.xml} by the same rules, it never changes the table or {@code /cron}'s verdict.
  *
  * <p>Readers call {@link #table()} and get one whole, immutable version: {@code local.xml}'s entries with Fortumo's
  * ({@link RateTable#withFortumo}). Refreshes run one at a time, whether scheduled or asked for, whichever source.
@@ -43,6 +47,8 @@ public final class RatesRefresher implements AutoCloseable {
     private final long safe;
     private final RatesFeed feed;
     private final Optional<RatesFeed> fortumo;
+    /** The notes in the other page languages; no feeds without {@code {language}} in {@code rates.url}. */
+    private final TranslatedNotes translated;
     private final Duration refreshEvery;
     private final Clock clock;
     private final Optional<HttpFeed> http;
@@ -122,6 +128,8 @@ public final class RatesRefresher implements AutoCloseable {
                 "fortumo.rates.url", "Fortumo rates", "Fortumo rates: ", Optional.of(RatesSource.fortumo(config.url())),
                 new LocalRatesFile(dataDir, LocalRatesFile.FORTUMO_NAME),
                 document -> FortumoRatesFormat.parse(document, safe, config.serviceId(), config.messages()), empty));
+        this.translated = new TranslatedNotes(ratesUrl.filter(url -> !url.isBlank()).orElse(""), safe, language,
+                dataDir);
         this.refreshEvery = requirePositive(refreshEvery, "refreshEvery");
         this.clock = Objects.requireNonNull(clock, "clock");
         requirePositive(connectTimeout, "connectTimeout");
@@ -140,6 +148,7 @@ public final class RatesRefresher implements AutoCloseable {
         List<RatesSource> sources = new ArrayList<>();
         feed.source().ifPresent(sources::add);
         fortumo.flatMap(RatesFeed::source).ifPresent(sources::add);
+        translated.feeds().forEach(notes -> notes.source().ifPresent(sources::add));
         return sources;
     }
 
@@ -195,6 +204,7 @@ public final class RatesRefresher implements AutoCloseable {
         try {
             feed.load(clock.instant());
             fortumo.ifPresent(f -> f.load(clock.instant()));
+            translated.load(clock.instant());
             table.set(combined(feed.status().table(), fortumo.map(f -> f.status().table())));
         } finally {
             refreshLock.unlock();
@@ -219,6 +229,7 @@ public final class RatesRefresher implements AutoCloseable {
             if (fortumo.isPresent()) {
                 refreshFortumoNow();
             }
+            refreshNotes();
         } catch (RuntimeException e) {
             // an exception would cancel the schedule; the next run may well succeed
             LOG.error("sms:safe rates refresh failed unexpectedly", e);
@@ -246,7 +257,8 @@ public final class RatesRefresher implements AutoCloseable {
 
     /**
      * Refreshes every configured source, the feed first, as {@code POST /cron} does: one result each. Without any
-     * source, the feed's "rates.url is not configured".
+     * source, the feed's "rates.url is not configured". The notes in the other languages are refreshed after them
+     * but have no result here: their failure changes no rates; {@link #notesStatus()} says which are stale.
      */
     public List<RefreshResult> refreshAll() {
         List<RefreshResult> results = new ArrayList<>();
@@ -256,18 +268,29 @@ public final class RatesRefresher implements AutoCloseable {
         if (fortumo.isPresent()) {
             results.add(refreshFortumoNow());
         }
+        refreshNotes();
         return List.copyOf(results);
     }
 
+    /** Fetches the feed of each other page language for its notes; a failure keeps that language's last good copy. */
+    private void refreshNotes() {
+        for (RatesFeed notes : translated.feeds()) {
+            refresh(notes, newTable -> { });
+        }
+    }
+
     private RefreshResult refresh(RatesFeed source) {
+        return refresh(source, newTable -> table.set(combinedWith(source, newTable)));
+    }
+
+    private RefreshResult refresh(RatesFeed source, Consumer<RateTable> publish) {
         refreshLock.lock();
         try {
             source.attempted(clock.instant());
             if (closed) {
                 return source.failed("the rates refresher is closed", clock.instant());
             }
-            return source.refresh(http.orElse(null), scheduler, clock,
-                    newTable -> table.set(combinedWith(source, newTable)));
+            return source.refresh(http.orElse(null), scheduler, clock, publish);
         } catch (RuntimeException e) {
             return source.failed("unexpected " + e, clock.instant());
         } finally {
@@ -291,6 +314,23 @@ public final class RatesRefresher implements AutoCloseable {
     /** The same for Fortumo's service-data XML; empty without {@code fortumo.rates.url}. */
     public Optional<RatesStatus> fortumoStatus() {
         return fortumo.map(RatesFeed::status);
+    }
+
+    /**
+     * The notes of {@code rate}'s entry in the feed of {@code language}, a page language other than the
+     * {@code language} key's, matched by gateway, country and operator; empty when that language's copy has none (or
+     * {@code rates.url} has no {@code {language}}): the page then shows {@code rate}'s own notes.
+     */
+    public Optional<List<String>> notes(String language, Rate rate) {
+        return translated.notes(language, rate);
+    }
+
+    /**
+     * The status of each other language's copy, by language code, in {@code en, lt, ru} order; empty without
+     * {@code {language}} in {@code rates.url}.
+     */
+    public Map<String, RatesStatus> notesStatus() {
+        return translated.statuses();
     }
 
     /** Where the feed's last good copy is kept: {@code data.dir/local.xml}. */

@@ -119,13 +119,6 @@ public final class CheckServlet extends HttpServlet {
         request.setAttribute("countryNames", countryNames(table, language));
         request.setAttribute("content", content);
         request.setAttribute("safe", app.settings().safe());
-        // the feed's notes are written in the language key's language ({language} in rates.url), whatever the page's:
-        // a page in another language says which language the note is in, rather than pass it off as translated
-        Language notes = app.settings().language();
-        request.setAttribute("notesLanguage", notes.code());
-        if (notes != language) {
-            request.setAttribute("notesLanguageName", notes.locale().getDisplayLanguage(language.locale()));
-        }
         String countryCode = request.getParameter("country");
         String providerCode = request.getParameter("provider");
         String gatewayCode = request.getParameter("gateway");
@@ -152,10 +145,27 @@ public final class CheckServlet extends HttpServlet {
             request.setAttribute("delayed", r.messages() > 1 && !app.settings().delay().isZero());
             request.setAttribute("timesForm", Plural.form(language, r.messages()));
             request.setAttribute("delay", TimeLeft.formatForPage(app.settings().delay(), language));
+            showNotes(app, r, language, request);
             r.promotionalText().map(text -> text.forPage(language.code(), r.country())).filter(t -> !t.isBlank())
                     .ifPresent(text -> request.setAttribute("promotionalText", text));
         });
         Views.render(request, response, "check");
+    }
+
+    /**
+     * The entry's notes in the page's language: the language key's feed's own, or, on a page in another language, that
+     * language's feed's notes for the same entry ({@code {language}} in {@code rates.url}). Where that feed has none,
+     * the language key's notes, and the page says which language they are in rather than pass them off as translated.
+     */
+    private static void showNotes(SmsSafe app, Rate rate, Language page, HttpServletRequest request) {
+        Language configured = app.settings().language();
+        Optional<List<String>> translated = page == configured ? Optional.empty()
+                : app.rates().notes(page.code(), rate);
+        request.setAttribute("notes", translated.orElse(rate.notes()));
+        request.setAttribute("notesLanguage", translated.isPresent() ? page.code() : configured.code());
+        if (translated.isEmpty() && page != configured) {
+            request.setAttribute("notesLanguageName", configured.locale().getDisplayLanguage(page.locale()));
+        }
     }
 
     /** Each country's name in the page's language where the JDK knows it, else as the rates name it. */

@@ -423,9 +423,10 @@ class RatesRefresherTest {
 
         refresher.start();
 
-        await(() -> refresher.status().lastSuccess().isPresent());
+        await(() -> refresher.notesStatus().values().stream().allMatch(s -> s.lastSuccess().isPresent()));
         assertThat(refresher.table().providerCount()).isEqualTo(1);
-        assertThat(requests).containsExactly("/rates/1234/en");
+        assertThat(requests).as("the feed, then the other languages' for their notes")
+                .containsExactly("/rates/1234/en", "/rates/1234/lt", "/rates/1234/ru");
         assertThat(refresherThreads()).isNotEmpty().allSatisfy(thread -> assertThat(thread.isDaemon()).isTrue());
         assertThatThrownBy(refresher::start).isInstanceOf(IllegalStateException.class);
     }
@@ -604,7 +605,8 @@ class RatesRefresherTest {
         assertThat(refresher.table().providerCount()).isEqualTo(7);
         assertThat(Files.readAllBytes(fortumoXml())).isEqualTo(Files.readAllBytes(file));
         try (var files = Files.list(dataDir)) {
-            assertThat(files).as("no temporary file left behind").containsExactlyInAnyOrder(localXml(), fortumoXml());
+            assertThat(files).as("no temporary file left behind").containsExactlyInAnyOrder(localXml(), fortumoXml(),
+                    dataDir.resolve("local-lt.xml"), dataDir.resolve("local-ru.xml"));
         }
         RatesStatus fortumo = refresher.fortumoStatus().orElseThrow();
         assertThat(fortumo.source()).contains(file.toString());
@@ -711,5 +713,106 @@ class RatesRefresherTest {
         assertThat(refresher.refreshFortumoNow().message()).isEqualTo("fortumo.rates.url is not configured");
         assertThat(refresher.fortumoStatus()).isEmpty();
         assertThat(refresher.table().find(Gateway.FORTUMO, "ee", "elisa")).isEmpty();
+    }
+
+    /** The example feed in another language: its note translated, and a price that no page may ever show. */
+    private static byte[] exampleIn(String note, String price) {
+        return utf8(example().replace("Only for Bitė subscribers.", note).replace("1.45", price));
+    }
+
+    /** Answers each language's path with its own feed, and {@code lt} with {@code lithuanian}. */
+    private static Answer perLanguage(Answer lithuanian) {
+        return exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            if (path.endsWith("/lt")) {
+                lithuanian.handle(exchange);
+            } else if (path.endsWith("/ru")) {
+                ok(exampleIn("Только для абонентов Bitė.", "9.99")).handle(exchange);
+            } else {
+                ok(RatesFormatTest.resource("example.xml")).handle(exchange);
+            }
+        };
+    }
+
+    @Test
+    void everyPageLanguageIsFetchedForItsNotesAndOnlyTheNotesAreTaken() throws IOException {
+        byte[] lithuanian = exampleIn("Tik Bitės abonentams.", "8.88");
+        answer = perLanguage(ok(lithuanian));
+        RatesRefresher refresher = refresher();
+
+        List<RefreshResult> results = refresher.refreshAll();
+
+        assertThat(results).as("/cron's verdict is the feed's").containsExactly(
+                new RefreshResult(true, "rates refreshed: 1 country, 1 provider", START));
+        assertThat(requests).containsExactly("/rates/1234/en", "/rates/1234/lt", "/rates/1234/ru");
+        Rate bite = refresher.table().find("lt", "bite_lt").orElseThrow();
+        assertThat(bite.price()).as("the numbers come from the configured language's feed").isEqualByComparingTo("1.45");
+        assertThat(bite.notes()).containsExactly("Only for Bitė subscribers.");
+        assertThat(refresher.notes("lt", bite)).contains(List.of("Tik Bitės abonentams."));
+        assertThat(refresher.notes("ru", bite)).contains(List.of("Только для абонентов Bitė."));
+        assertThat(refresher.notes("en", bite)).as("the configured language has no second copy").isEmpty();
+        assertThat(Files.readAllBytes(dataDir.resolve("local-lt.xml"))).isEqualTo(lithuanian);
+        assertThat(dataDir.resolve("local-ru.xml")).exists();
+        assertThat(refresher.notesStatus().keySet()).containsExactly("lt", "ru");
+    }
+
+    @Test
+    void aBadLithuanianCopyKeepsItsLastGoodOneAndTheRatesAreUntouched() throws IOException {
+        byte[] lithuanian = exampleIn("Tik Bitės abonentams.", "8.88");
+        answer = perLanguage(ok(lithuanian));
+        RatesRefresher refresher = refresher();
+        refresher.refreshAll();
+        Instant later = clock.advance(Duration.ofHours(1));
+        answer = perLanguage(ok(utf8("<html><body>Maintenance</body></html>")));
+
+        List<RefreshResult> results = refresher.refreshAll();
+
+        assertThat(results).containsExactly(new RefreshResult(true, "rates refreshed: 1 country, 1 provider", later));
+        Rate bite = refresher.table().find("lt", "bite_lt").orElseThrow();
+        assertThat(bite.price()).isEqualByComparingTo("1.45");
+        assertThat(bite.notes()).containsExactly("Only for Bitė subscribers.");
+        assertThat(refresher.status().failingNow()).isFalse();
+        assertThat(refresher.notes("lt", bite)).as("the last good copy's notes")
+                .contains(List.of("Tik Bitės abonentams."));
+        assertThat(Files.readAllBytes(dataDir.resolve("local-lt.xml"))).isEqualTo(lithuanian);
+        RatesStatus lt = refresher.notesStatus().get("lt");
+        assertThat(lt.failingNow()).isTrue();
+        assertThat(lt.lastFailure()).contains(later);
+        assertThat(lt.lastFailureReason()).hasValueSatisfying(reason -> assertThat(reason).contains("html"));
+        assertThat(refresher.notesStatus().get("ru").failingNow()).isFalse();
+
+        answer = perLanguage(status(500));
+        refresher.refreshAll();
+        assertThat(refresher.notesStatus().get("lt").lastFailureReason())
+                .contains("HTTP 500 from " + url("/rates/1234/lt"));
+        assertThat(refresher.notes("lt", bite)).contains(List.of("Tik Bitės abonentams."));
+    }
+
+    @Test
+    void startLoadsTheOtherLanguagesLastGoodCopies() throws IOException {
+        Files.write(dataDir.resolve("local-ru.xml"), exampleIn("Только для абонентов Bitė.", "9.99"));
+        Files.write(localXml(), RatesFormatTest.resource("example.xml"));
+        RatesRefresher refresher = new RatesRefresher(SAFE, "en", Optional.of(url("/rates/{safe}/{language}")),
+                Duration.ofHours(1), dataDir, clock, TIMEOUT, TIMEOUT);
+        refreshers.add(refresher);
+        answer = status(500);
+
+        refresher.start();
+
+        Rate bite = refresher.table().find("lt", "bite_lt").orElseThrow();
+        assertThat(refresher.notes("ru", bite)).contains(List.of("Только для абонентов Bitė."));
+        assertThat(refresher.notes("lt", bite)).as("no Lithuanian copy yet").isEmpty();
+    }
+
+    @Test
+    void withoutLanguageInTheUrlTheFeedIsFetchedOnce() {
+        RatesRefresher refresher = refresher(Optional.of(url("/rates/{safe}.xml")));
+
+        refresher.refreshAll();
+
+        assertThat(requests).containsExactly("/rates/1234.xml");
+        assertThat(refresher.notesStatus()).isEmpty();
+        assertThat(refresher.notes("lt", refresher.table().find("lt", "bite_lt").orElseThrow())).isEmpty();
+        assertThat(dataDir.resolve("local-lt.xml")).doesNotExist();
     }
 }
