@@ -79,6 +79,7 @@ public final class Demo implements AutoCloseable {
             keys.put("passkey", PASSKEY);
             keys.put("delay", settings.delay().toString());
             keys.put("data.dir", settings.dataDir().toAbsolutePath().toString());
+            // with {language}: the lt and ru pages show the feed's notes in their language
             keys.put("rates.url", sandbox.ratesUrl());
             keys.put("mbs.url", sandbox.mbsUrl().toString());
             keys.put("mbs.service", String.valueOf(MBS_SERVICE));

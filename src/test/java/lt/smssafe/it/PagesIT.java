@@ -47,13 +47,14 @@ class PagesIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         Path feeds = Path.of("target", "test-classes", "it").toAbsolutePath();
+        // the feed in each page language (notes/rates-8181-en.xml, -lt, -ru): the English one is the language key's
         return TestWar.named("pages-it")
                 .with("safe", String.valueOf(SAFE))
                 .with("passkey", PASSKEY)
                 .with("messages", "3")
                 .with("delay", "PT2S")
                 .with("site.name", SITE_NAME)
-                .with("rates.url", feeds.toUri() + "rates-{safe}.xml")
+                .with("rates.url", feeds.toUri() + "notes/rates-{safe}-{language}.xml")
                 .with("fortumo.rates.url", feeds.toUri() + "fortumo-8181.xml")
                 .with("fortumo.service-id", "a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5")
                 .with("fortumo.secret", FORTUMO_SECRET)
@@ -291,11 +292,17 @@ class PagesIT {
         assertThat(russian.body()).contains("<html lang=\"ru\">").contains("Литва").contains("4</strong> раза")
                 .doesNotContain("раз(а)").contains("должно пройти не меньше, чем 2 секунды");
         assertThat(lmt.body()).contains("5</strong> раз.");
-        assertThat(russian.body()).as("the feed's English note says it is in English on a Russian page")
-                .contains("<span lang=\"en\">Only for Bitė subscribers.</span> <span class=\"muted note-language\">"
+        assertThat(lithuanianChosen.body()).as("the note of the Lithuanian feed, the numbers of the English one")
+                .contains("<p class=\"note\"><span lang=\"lt\">Tik Bitės abonentams.</span></p>")
+                .doesNotContain("Only for Bitė").contains("1.45 EUR").contains("id=\"messages\">4<")
+                .doesNotContain("8.88").doesNotContain(">9<");
+        assertThat(russian.body()).contains("<p class=\"note\"><span lang=\"ru\">Только для абонентов Bitė.</span></p>")
+                .doesNotContain("Only for Bitė").doesNotContain("note-language");
+        assertThat(lmt.body()).as("a note the Russian feed lacks: the English one, saying it is English")
+                .contains("<span lang=\"en\">Not for prepaid cards.</span> <span class=\"muted note-language\">"
                         + "(на языке: английский)</span>");
-        assertThat(lithuanianChosen.body()).contains("Only for Bitė subscribers.</span> <span class=\"muted"
-                + " note-language\">(parašyta kalba: anglų)</span>");
+        assertThat(get(uri("check?country=lv&provider=lmt_lv&lang=lt")).body())
+                .contains("<span lang=\"lt\">Ne išankstinio mokėjimo kortelėms.</span></p>");
         assertThat(get(uri("check?country=lt&provider=bite_lt")).body()).as("an English page adds nothing")
                 .contains("<span lang=\"en\">Only for Bitė subscribers.</span></p>");
         assertThat(get(uri("check?lang=xx")).statusCode()).as("an unknown language is the default").isEqualTo(200);

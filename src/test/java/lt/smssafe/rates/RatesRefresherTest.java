@@ -746,7 +746,8 @@ class RatesRefresherTest {
                 new RefreshResult(true, "rates refreshed: 1 country, 1 provider", START));
         assertThat(requests).containsExactly("/rates/1234/en", "/rates/1234/lt", "/rates/1234/ru");
         Rate bite = refresher.table().find("lt", "bite_lt").orElseThrow();
-        assertThat(bite.price()).as("the numbers come from the configured language's feed").isEqualByComparingTo("1.45");
+        assertThat(bite.price()).as("the numbers come from the configured language's feed")
+                .isEqualByComparingTo("1.45");
         assertThat(bite.notes()).containsExactly("Only for Bitė subscribers.");
         assertThat(refresher.notes("lt", bite)).contains(List.of("Tik Bitės abonentams."));
         assertThat(refresher.notes("ru", bite)).contains(List.of("Только для абонентов Bitė."));

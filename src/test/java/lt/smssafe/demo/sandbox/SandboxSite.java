@@ -10,8 +10,11 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -32,7 +35,9 @@ import lt.smssafe.testing.mbs.SandboxMbs;
  * The sandbox that runs beside the demo's Tomcat, never inside the WAR: what an SMS provider and the MBS platform
  * would be for a site owner without a contract. On one port of {@code 127.0.0.1} it serves
  * <ul>
- * <li>{@code /rates/<safe>.xml}, the sample rates feed the WAR is configured to fetch ({@code rates.url});</li>
+ * <li>{@code /rates/<safe>/<language>.xml}, the sample rates feed the WAR is configured to fetch ({@code rates.url}
+ * with {@code {language}}): the same numbers in every language, the notes translated ({@code /rates/<safe>.xml} is
+ * the English one);</li>
  * <li>{@code /fortumo/<service>.xml}, the service-data XML of the sandbox's Fortumo service, as Fortumo publishes it
  * ({@code fortumo.rates.url});</li>
  * <li>{@code /phone}, the test phone ({@link TestPhonePage});</li>
@@ -48,6 +53,13 @@ public final class SandboxSite implements AutoCloseable {
     private static final String SAMPLE_FORTUMO = "/demo/fortumo-service-data.xml";
     /** The N the WAR gives Fortumo entries that the sample feed names no count for: its {@code messages} key. */
     private static final int DEFAULT_MESSAGES = 3;
+    /**
+     * The sample feed's notes in the other page languages: the feed of each is the English one with these replaced,
+     * so its numbers are the same by construction.
+     */
+    private static final Map<String, Map<String, String>> TRANSLATED_NOTES = Map.of(
+            "lt", Map.of("Only for Bitė subscribers.", "Tik Bitės abonentams."),
+            "ru", Map.of("Only for Bitė subscribers.", "Только для абонентов Bitė."));
 
     /**
      * What the sandbox needs to know about the site it plays for.
@@ -134,9 +146,14 @@ public final class SandboxSite implements AutoCloseable {
                 new FakeGateway.Paysera(settings.site().resolve("paysera"), settings.payseraProject(),
                         settings.payseraPassword(), settings.payseraKey()), clock);
         server.createContext("/", Exchanges.handler("/", new HomePage()));
-        server.createContext("/rates/", exchange -> serve(exchange, "/rates/" + settings.safe() + ".xml", feed,
-                "the sandbox has rates for safe " + settings.safe() + " only"));
-        server.createContext("/fortumo/", exchange -> serve(exchange, fortumoPath(), fortumoData,
+        Map<String, byte[]> feeds = new HashMap<>();
+        feeds.put("/rates/" + settings.safe() + ".xml", feed);
+        feeds.put("/rates/" + settings.safe() + "/en.xml", feed);
+        TRANSLATED_NOTES.forEach((language, notes) -> feeds.put("/rates/" + settings.safe() + "/" + language + ".xml",
+                translated(feed, notes)));
+        server.createContext("/rates/", exchange -> serve(exchange, feeds, "the sandbox has rates for safe "
+                + settings.safe() + " only, in en, lt and ru"));
+        server.createContext("/fortumo/", exchange -> serve(exchange, Map.of(fortumoPath(), fortumoData),
                 "the sandbox has the data of Fortumo service " + settings.fortumoService() + " only"));
         server.createContext("/phone", Exchanges.handler("/phone",
                 new TestPhonePage(phone, settings.safe(), settings.site(), settings.delay())));
@@ -156,9 +173,12 @@ public final class SandboxSite implements AutoCloseable {
         return URI.create("http://localhost:" + server.getAddress().getPort() + "/");
     }
 
-    /** The {@code rates.url} for the WAR, with the {@code {safe}} placeholder. */
+    /**
+     * The {@code rates.url} for the WAR, with the {@code {safe}} and {@code {language}} placeholders: sms:safe fetches
+     * the feed of each page language and shows its notes on {@code /check} in that language.
+     */
     public String ratesUrl() {
-        return url() + "rates/{safe}.xml";
+        return url() + "rates/{safe}/{language}.xml";
     }
 
     /** The {@code fortumo.rates.url} for the WAR: the Fortumo service's data, as Fortumo's dashboard gives it. */
@@ -188,9 +208,24 @@ public final class SandboxSite implements AutoCloseable {
         threads.shutdownNow();
     }
 
-    private static void serve(HttpExchange exchange, String path, byte[] file, String otherwise) throws IOException {
+    /** The feed with each of {@code notes}' keys, an English note, replaced by its translation. */
+    private static byte[] translated(byte[] feed, Map<String, String> notes) {
+        String text = new String(feed, StandardCharsets.UTF_8);
+        for (Map.Entry<String, String> note : notes.entrySet()) {
+            String original = "<note>" + note.getKey() + "</note>";
+            if (!text.contains(original)) {
+                throw new IllegalStateException("the sample feed has no note " + note.getKey());
+            }
+            text = text.replace(original, "<note>" + note.getValue() + "</note>");
+        }
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void serve(HttpExchange exchange, Map<String, byte[]> files, String otherwise)
+            throws IOException {
         try (exchange) {
-            if (exchange.getRequestURI().getPath().equals(path)) {
+            byte[] file = files.get(exchange.getRequestURI().getPath());
+            if (file != null) {
                 Exchanges.send(exchange, 200, "application/xml", file);
             } else {
                 Exchanges.send(exchange, 404, "text/plain; charset=UTF-8", otherwise);
@@ -233,7 +268,9 @@ public final class SandboxSite implements AutoCloseable {
                     <p><a href="/charge">Bill a registered mobile account</a> through the sandbox MBS platform, then
                     commit or roll back.</p>
                     <h2>The provider's side</h2>
-                    <p>Rates feed: <a href="/rates/%5$d.xml">/rates/%5$d.xml</a>, and
+                    <p>Rates feed: <a href="/rates/%5$d/en.xml">/rates/%5$d/en.xml</a> (and
+                    <a href="/rates/%5$d/lt.xml">lt</a>, <a href="/rates/%5$d/ru.xml">ru</a>: the notes translated),
+                    and
                     <a id="fortumo-data" href="%8$s">Fortumo's service data</a> (sms:safe fetches both; see
                     <a href="%6$s" target="_blank">/cron</a>).
                     Notifications are signed with <code>hmac-sha256</code> and the passkey <code>%7$s</code>.</p>
