@@ -263,6 +263,15 @@ class DemoStoryIT {
                         .isLessThan(50);
                 ((JavascriptExecutor) page).executeScript("document.getElementById('transactions').scrollIntoView()");
                 browser.screenshot("12-width-" + width + "-charge-transactions");
+                // the demo's rates.url has {language}: the lt and ru primers show the notes of their own feed
+                for (String[] note : new String[][] {{"lt", "Tik Bitės abonentams."},
+                        {"ru", "Только для абонентов Bitė."}}) {
+                    page.get(demo.app() + "check?country=lt&provider=bite_lt&gateway=smssafe&content=order-1&lang="
+                            + note[0]);
+                    assertThat(page.findElement(By.cssSelector("p.note")).getText())
+                            .as("the %s primer's note", note[0]).isEqualTo(note[1]);
+                    browser.screenshot("12-width-" + width + "-note-" + note[0]);
+                }
             }
         } finally {
             page.manage().window().setSize(new Dimension(412, 915));
