@@ -336,7 +336,7 @@ class PagesIT {
     void cronShowsTheSourceTheLastSuccessAndWhatTheTableHolds() {
         HttpResponse<String> page = AdminHttp.get(uri("cron"), AdminHttp.ADMIN);
 
-        assertThat(page.body()).contains("rates-8181.xml").contains("2 countries, 3 operators")
+        assertThat(page.body()).contains("notes/rates-8181-en.xml").contains("2 countries, 3 operators")
                 .contains("Bitė (bite_lt)").contains("LMT (lmt_lv)");
         assertThat(page.body()).as("Fortumo's source beside the feed").contains("fortumo-8181.xml")
                 .contains("id=\"fortumo-holds\">2 countries, 3 operators<")
@@ -345,7 +345,8 @@ class PagesIT {
         assertThat(page.body()).as("the cron command names the page, not its view")
                 .contains("-X POST " + uri("cron") + "</code>").doesNotContain("WEB-INF");
         assertThat(page.body()).as("a start-up failure is history once a refresh succeeded")
-                .doesNotContain("Failing since").contains("none since the last success");
+                .doesNotContain("Failing since").contains("none since the last success")
+                .as("the lt and ru notes were refreshed too").doesNotContain("stale");
     }
 
     @Test
