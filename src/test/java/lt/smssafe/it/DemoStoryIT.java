@@ -268,8 +268,9 @@ class DemoStoryIT {
                         {"ru", "Только для абонентов Bitė."}}) {
                     page.get(demo.app() + "check?country=lt&provider=bite_lt&gateway=smssafe&content=order-1&lang="
                             + note[0]);
-                    assertThat(page.findElement(By.cssSelector("p.note")).getText())
-                            .as("the %s primer's note", note[0]).isEqualTo(note[1]);
+                    WebElement shown = page.findElement(By.cssSelector("p.note"));
+                    assertThat(shown.getText()).as("the %s primer's note", note[0]).isEqualTo(note[1]);
+                    ((JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView({block: 'center'})", shown);
                     browser.screenshot("12-width-" + width + "-note-" + note[0]);
                 }
             }
