@@ -59,6 +59,11 @@ final class TestWar {
         return withMariaDbAt(MariaDbServer.get().createDatabase(database), 40, 5000);
     }
 
+    /** Binds {@code jdbc/smssafe} to a fresh database with Tomcat's pool of this size and wait for a connection. */
+    TestWar withMariaDb(String database, int maxTotal, int maxWaitMillis) {
+        return withMariaDbAt(MariaDbServer.get().createDatabase(database), maxTotal, maxWaitMillis);
+    }
+
     /** Binds {@code jdbc/smssafe} to a MariaDB at this JDBC URL, e.g. one where nothing listens. */
     TestWar withMariaDbAt(String url) {
         return withMariaDbAt(url, 5, 3000);
