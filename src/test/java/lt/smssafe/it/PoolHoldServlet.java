@@ -16,8 +16,8 @@ import javax.sql.DataSource;
 /**
  * Holds the container's pool busy, as a burst or a stalled database does, inside the deployment under test (added
  * with {@link TestWar#withClasses}): {@code ?take} takes every connection the pool {@code jdbc/smssafe} hands out
- * (until it refuses one after its own wait) and keeps them, answering {@code holding N}; {@code ?release} gives them
- * back, answering {@code released N}.
+ * (until it refuses one after its own wait; {@code ?take=N}: N of them, for a pool that waits long) and keeps them,
+ * answering {@code holding N}; {@code ?release} gives them back, answering {@code released N}.
  */
 @WebServlet("/it/pool")
 public class PoolHoldServlet extends HttpServlet {
@@ -30,7 +30,9 @@ public class PoolHoldServlet extends HttpServlet {
         synchronized (HELD) {
             if (request.getParameter("take") != null) {
                 DataSource pool = pool();
-                while (true) {
+                String take = request.getParameter("take");
+                int most = take.isEmpty() ? Integer.MAX_VALUE : Integer.parseInt(take);
+                while (HELD.size() < most) {
                     try {
                         HELD.add(pool.getConnection());
                     } catch (SQLException refused) {
