@@ -11,6 +11,7 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientConnectionException;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
@@ -23,6 +24,9 @@ import org.hibernate.exception.LockAcquisitionException;
  * <ul>
  * <li>the database cannot be reached, or did not answer in time → {@link DatabaseUnavailableException}, a 503 for
  *     the caller, who may try again;</li>
+ * <li>the connection pool could not hand out a connection in time — every connection busy, the overload of a
+ *     burst or of a database that stalls for a few seconds — → {@link DatabaseUnavailableException} too: overload
+ *     is an outage for the caller, not a defect (see {@link #poolRefusal});</li>
  * <li>a lock conflict, deadlock, certification failure or unique-key race between concurrent transactions →
  *     {@link TransactionConflictException}, worth running again from the start;</li>
  * <li>anything else — a wrong query, a missing column, a NULL in a NOT NULL column, a foreign key or check that
@@ -39,6 +43,13 @@ final class DatabaseFailures {
     private static final String INTEGRITY_CLASS = "23";
     /** MariaDB's and MySQL's duplicate-key errors: ER_DUP_ENTRY and ER_DUP_ENTRY_WITH_KEY_NAME. */
     private static final Set<Integer> DUPLICATE_KEY_ERRORS = Set.of(1062, 1586);
+    /**
+     * The Jakarta Connectors' (and, before Jakarta EE 9, Java EE's) failure of a resource adapter, which WildFly's
+     * IronJacamar puts under the SQLException of its DataSource. By name: the WAR does not compile against the
+     * Connectors API, which only an application server has.
+     */
+    private static final Set<String> RESOURCE_EXCEPTIONS = Set.of("jakarta.resource.ResourceException",
+            "javax.resource.ResourceException");
 
     private DatabaseFailures() {
     }
@@ -47,6 +58,13 @@ final class DatabaseFailures {
     static RuntimeException classify(RuntimeException failure) {
         if (failure instanceof DatabaseUnavailableException || failure instanceof TransactionConflictException) {
             return failure;
+        }
+        Throwable refusal = poolRefusal(failure);
+        if (refusal != null) {
+            String root = rootMessage(failure);
+            return new DatabaseUnavailableException("no database connection was free in time: " + refusal.getMessage()
+                    + (refusal.getMessage() != null && refusal.getMessage().contains(root) ? "" : " (" + root + ")"),
+                    failure);
         }
         if (isUnreachable(failure)) {
             return new DatabaseUnavailableException("the database cannot be reached: " + rootMessage(failure),
@@ -66,6 +84,49 @@ final class DatabaseFailures {
                     || t instanceof SQLException sql && sql.getSQLState() != null
                             && sql.getSQLState().startsWith(CONNECTION_CLASS)
                     || t instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The pool's refusal of a connection in the failure's causes (see {@link #isPoolRefusal}), or null. */
+    private static Throwable poolRefusal(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (isPoolRefusal(t)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether the pool refused a connection: every one was busy for as long as the pool lets a caller wait (or the
+     * pool could not make a new one). Hikari says it with {@link SQLTransientConnectionException} (above); the
+     * other pools a site owner may bind throw a plain SQLException without a SQLSTATE, which only its cause tells
+     * apart from a wrong statement:
+     * <ul>
+     * <li>Tomcat's DBCP ({@code <Resource type="javax.sql.DataSource">}, and Apache Commons DBCP 2): "Cannot get a
+     *     connection, pool error Timeout waiting for idle object" caused by the pool's
+     *     {@link NoSuchElementException} (also "Pool exhausted" without waiting, and a new connection that failed
+     *     its validation);</li>
+     * <li>WildFly's datasources (IronJacamar): an SQLException caused by a {@code ResourceException}, "IJ000453:
+     *     Unable to get managed connection for java:…" caused by "IJ000655: No managed connections available within
+     *     configured blocking timeout (… [ms])" (or by the driver's failure to connect).</li>
+     * </ul>
+     * Only as the cause of an SQLException, where the pool puts them: a {@code NoSuchElementException} of the
+     * application's own (an empty Optional, an exhausted iterator) is a defect.
+     */
+    private static boolean isPoolRefusal(Throwable t) {
+        if (!(t instanceof SQLException) || t.getCause() == null) {
+            return false;
+        }
+        Throwable cause = t.getCause();
+        if (cause instanceof NoSuchElementException) {
+            return true;
+        }
+        for (Class<?> type = cause.getClass(); type != null; type = type.getSuperclass()) {
+            if (RESOURCE_EXCEPTIONS.contains(type.getName())) {
                 return true;
             }
         }

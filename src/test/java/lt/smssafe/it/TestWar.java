@@ -59,6 +59,11 @@ final class TestWar {
         return withMariaDbAt(MariaDbServer.get().createDatabase(database), 40, 5000);
     }
 
+    /** Binds {@code jdbc/smssafe} to a fresh database with Tomcat's pool of this size and wait for a connection. */
+    TestWar withMariaDb(String database, int maxTotal, int maxWaitMillis) {
+        return withMariaDbAt(MariaDbServer.get().createDatabase(database), maxTotal, maxWaitMillis);
+    }
+
     /** Binds {@code jdbc/smssafe} to a MariaDB at this JDBC URL, e.g. one where nothing listens. */
     TestWar withMariaDbAt(String url) {
         return withMariaDbAt(url, 5, 3000);
@@ -104,6 +109,11 @@ final class TestWar {
      * {@code java:comp/env} as if they were in web.xml.
      */
     WebArchive buildWithEnvEntries() {
+        return buildWithEnvEntries("");
+    }
+
+    /** As {@link #buildWithEnvEntries()}, with more of the fragment's elements, e.g. a {@code <data-source>}. */
+    WebArchive buildWithEnvEntries(String moreElements) {
         StringBuilder fragment = new StringBuilder("""
                 <?xml version="1.0" encoding="UTF-8"?>
                 <web-fragment xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
@@ -112,7 +122,7 @@ final class TestWar {
         environment.forEach((key, value) -> fragment.append("  <env-entry><env-entry-name>smssafe/").append(key)
                 .append("</env-entry-name><env-entry-type>java.lang.String</env-entry-type><env-entry-value>")
                 .append(xml(value)).append("</env-entry-value></env-entry>\n"));
-        fragment.append("</web-fragment>\n");
+        fragment.append(moreElements).append("</web-fragment>\n");
         return war.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "smssafe-test-configuration.jar")
                 .addAsManifestResource(new StringAsset(fragment.toString()), "web-fragment.xml"));
     }
