@@ -66,10 +66,6 @@ final class RatesFeed {
         }
     }
 
-    String key() {
-        return key;
-    }
-
     Optional<RatesSource> source() {
         return source;
     }

@@ -48,11 +48,6 @@ public class SessionRedemption {
         this.redeemedAt = now;
     }
 
-    /** The redeemed session's row id. */
-    public long sessionId() {
-        return sessionId;
-    }
-
     /** What the site gave the code to, exactly as it sent it. */
     public String reference() {
         return reference;

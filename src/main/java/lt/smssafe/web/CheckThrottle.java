@@ -106,11 +106,6 @@ final class CheckThrottle {
         return refusal(address);
     }
 
-    /** How many counters there are: fixed at construction, whatever the callers. */
-    int size() {
-        return counters.length();
-    }
-
     /** Seconds left of the counter's minute if its count is over the limit, else 0. */
     private long secondsLeft(long counter, long now) {
         long left = (counter >>> COUNT_BITS) + WINDOW.toMillis() - now;

@@ -36,10 +36,6 @@ public record DailyChart(int width, int height, List<Bar> bars, List<Legend> leg
     public record Label(int x, int y, String text, String anchor) {
     }
 
-    static DailyChart of(Dashboard dashboard) {
-        return of(dashboard, java.util.Map.of());
-    }
-
     /** The chart, each series named as {@code names} says (a series missing there by its key). */
     static DailyChart of(Dashboard dashboard, java.util.Map<String, String> names) {
         List<String> series = dashboard.series();

@@ -25,8 +25,8 @@ import lt.smssafe.sms.RedemptionReference;
  * <li>and for what §9 leaves to us: 404 {@code redeem is not configured} without {@code api.key} (whatever the method
  *     or key); 405 {@code method not allowed} with {@code Allow: POST} for anything but POST; 401
  *     {@code unauthorized} with {@code WWW-Authenticate: Bearer} for a missing or wrong key; 400
- *     {@code bad request: code} or {@code bad request: reference} for a field that is missing or, for the
- *     reference, not 1–128 printable characters.</li>
+ *     {@code bad request: reference} for a reference that is missing or not 1–128 printable characters (a missing
+ *     or blank code is malformed: 404 {@code unknown session}, as §9 says).</li>
  * </ul>
  * A database outage reaches {@link FailureFilter}: 503 with {@code Retry-After}, nothing spent. Not an admin page: no
  * container login and no CSRF check (a script posts here, with its key).
@@ -53,11 +53,7 @@ public final class RedeemServlet extends HttpServlet {
             answer(response, 401, "unauthorized");
             return;
         }
-        String code = request.getParameter("code");
-        if (code == null || code.isBlank()) {
-            answer(response, 400, "bad request: code");
-            return;
-        }
+        String code = request.getParameter("code");   // missing or blank is "malformed": §9's 404 below
         Optional<RedemptionReference> reference = RedemptionReference.parse(request.getParameter("reference"));
         if (reference.isEmpty()) {
             answer(response, 400, "bad request: reference");

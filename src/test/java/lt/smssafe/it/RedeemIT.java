@@ -42,6 +42,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class RedeemIT {
+    private static final java.util.concurrent.atomic.AtomicLong PHONES = new java.util.concurrent.atomic.AtomicLong(
+            System.currentTimeMillis() % 100_000 * 1_000);
     private static final long SAFE = 5151;
     private static final String PASSKEY = "redeem-it-passkey-5151";
     private static final String FORTUMO_SECRET = "redeem-it-fortumo-secret";
@@ -184,11 +186,14 @@ class RedeemIT {
     }
 
     @Test
-    void aMissingFieldOrAReferenceThatIsNotOneIsA400AndGetIsA405() {
+    void aMissingCodeIsUnknownAReferenceThatIsNotOneIsA400AndGetIsA405() {
         String code = paid("order-r4");
 
+        // PROTOCOL.md §9: "unknown code, or malformed" is 404 unknown session; a missing or blank code is malformed
         assertThat(answer(redeem("Bearer " + API_KEY, Map.of("reference", "a"))))
-                .isEqualTo("400 {\"result\":\"bad request: code\"}");
+                .isEqualTo("404 {\"result\":\"unknown session\"}");
+        assertThat(answer(redeem("Bearer " + API_KEY, Map.of("code", " ", "reference", "a"))))
+                .isEqualTo("404 {\"result\":\"unknown session\"}");
         assertThat(answer(redeem("Bearer " + API_KEY, Map.of("code", code))))
                 .isEqualTo("400 {\"result\":\"bad request: reference\"}");
         for (String reference : List.of("", " ", "x".repeat(129), "two\nlines", "tab\tbed")) {
@@ -332,8 +337,9 @@ class RedeemIT {
         return matcher.group(1);
     }
 
+    /** A phone of its own for every session, so that no test's session is another's. */
     private static String phone() {
-        return String.valueOf(37064000000L + (long) (Math.random() * 999_999));
+        return String.valueOf(37064000000L + PHONES.incrementAndGet());
     }
 
     private static String id() {

@@ -39,7 +39,8 @@ class SendNotificationGatewaysTest {
     private static final String PASSWORD = "tool-test-password";
 
     private HttpServer server;
-    private final List<Map<String, String[]>> received = new ArrayList<>();
+    // written on the server's thread, read on the test's
+    private final List<Map<String, String[]>> received = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void listen() throws IOException {

@@ -2,7 +2,6 @@ package lt.smssafe.sms.dialect.paysera;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -55,7 +54,7 @@ class PayseraForgeryPropertyTest {
         int tries = 0;
         for (int i = 0; i < CALLBACKS; i++) {
             Map<String, String> fields = fields(random);
-            String data = PayseraCodec.encode(query(fields).getBytes(StandardCharsets.UTF_8));
+            String data = PayseraCodec.encode(lt.smssafe.testing.FakeProvider.form(fields).getBytes(StandardCharsets.UTF_8));
             Map<String, String> genuine = signatures(data, PAYSERA);
             Optional<ProviderEvent> original = read(withKey, request(data, genuine));
             assertThat(original).as("the genuine callback %s", fields).isPresent();
@@ -115,11 +114,11 @@ class PayseraForgeryPropertyTest {
         List<String> forged = new ArrayList<>();
         Map<String, String> other = new LinkedHashMap<>(fields);
         other.put("id", "forged-" + random.nextInt(1000));
-        forged.add(encode(query(other)));
+        forged.add(encode(lt.smssafe.testing.FakeProvider.form(other)));
         Map<String, String> cheaper = new LinkedHashMap<>(fields);
         cheaper.put("amount", "1");
-        forged.add(encode(query(cheaper)));
-        String genuineQuery = query(fields);
+        forged.add(encode(lt.smssafe.testing.FakeProvider.form(cheaper)));
+        String genuineQuery = lt.smssafe.testing.FakeProvider.form(fields);
         forged.add(encode(genuineQuery + "&id=forged"));
         forged.add(encode("id=forged&" + genuineQuery));
         forged.add(encode(genuineQuery + "&sms=SAFE+other"));
@@ -165,11 +164,6 @@ class PayseraForgeryPropertyTest {
         request.put("data", new String[] {data});
         signatures.forEach((name, value) -> request.put(name, new String[] {value}));
         return request;
-    }
-
-    private static String query(Map<String, String> fields) {
-        return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
     }
 
     private static String encode(String query) {
