@@ -80,7 +80,7 @@ class WildFlyPoolIT {
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).hasValue("30");
         assertThat(response.body()).isEqualTo("try again later");
-        List<String> outages = serverLogEntries("/result answered 503");
+        List<String> outages = awaitServerLogEntries("/result answered 503", outagesBefore);
         assertThat(outages).as("one warning for the outage").hasSize(outagesBefore + 1);
         assertThat(outages.get(outages.size() - 1)).contains("WARN")
                 .contains("no database connection was free in time")
@@ -91,6 +91,14 @@ class WildFlyPoolIT {
         HttpResponse<String> again = provider.deliver(FakeProvider.sms(SAFE, id, phone, "busy", "ee", "elisa_ee"));
         assertThat(again.statusCode() + " " + again.body()).as("served once the connections are back")
                 .startsWith("200 your message is received");
+    }
+
+    /** Those lines once there are more than {@code before}: the log may be written a moment after the answer. */
+    private static List<String> awaitServerLogEntries(String text, int before) throws Exception {
+        for (int i = 0; i < 100 && serverLogEntries(text).size() <= before; i++) {
+            Thread.sleep(100);
+        }
+        return serverLogEntries(text);
     }
 
     /** The lines of WildFly's server.log that contain the text. */
