@@ -35,6 +35,8 @@ public final class Demo implements AutoCloseable {
     static final String FORTUMO_SERVICE = "5a1e0d3e2f9c4b7a8e6d1c0b9a8f7e6d";
     static final long PAYSERA_PROJECT = 1234;
     static final String PAYSERA_PASSWORD = "demo-paysera-password";
+    /** {@code api.key}: switches {@code /redeem} on, so that the demo shows how a shop spends a paid code. */
+    static final String API_KEY = "demo-api-key-of-at-least-32-characters";
 
     /**
      * Where things are and how the demo behaves.
@@ -91,6 +93,7 @@ public final class Demo implements AutoCloseable {
             keys.put("paysera.password", PAYSERA_PASSWORD);
             keys.put("paysera.public-key", payseraKey.toUri().toString());
             keys.put("action", SandboxPaymentAction.class.getName());
+            keys.put("api.key", API_KEY);
             tomcat.start(settings.war(), keys, actionClasses(settings.work().resolve("action-classes")),
                     Map.of("demo.payments.url", sandbox.paymentsUrl().toString()), settings.tomcatOutput());
             if (!tomcat.awaitReady(Duration.ofMinutes(2))) {

@@ -70,6 +70,9 @@ public final class DemoLauncher {
                         + "   database " + app.resolve("setup"),
                 "",
                 " safe " + Demo.SAFE + ", passkey " + Demo.PASSKEY + ", the last message of a session after 30 s;",
+                " spend a paid code once, as your shop's server would:",
+                "   curl -X POST -H 'Authorization: Bearer " + Demo.API_KEY + "' -d code=<CODE> -d reference=account-1 "
+                        + app.resolve("redeem"),
                 " configuration: " + demo.contextFile(),
                 " Press Ctrl+C to stop.",
                 "================================================================================");
