@@ -26,6 +26,8 @@ import lt.smssafe.persistence.EpochMillisConverter;
 @NamedQuery(name = "ActionRun.claim", query = "update ActionRun r set r.lockedUntil = :until,"
         + " r.attempts = r.attempts + 1, r.lastAttemptAt = :now where r.id = :id and r.succeededAt is null"
         + " and (r.lockedUntil is null or r.lockedUntil < :now)")
+@NamedQuery(name = "ActionRun.release", query = "update ActionRun r set r.lockedUntil = null,"
+        + " r.attempts = r.attempts - 1 where r.id = :id and r.lockedUntil = :until and r.succeededAt is null")
 @NamedQuery(name = "ActionRun.findUnsucceeded", query = "select r from ActionRun r where r.safeId = :safeId"
         + " and r.succeededAt is null order by r.createdAt")
 @NamedQuery(name = "ActionRun.findByReference", query = "select r from ActionRun r where r.safeId = :safeId"

@@ -4,11 +4,15 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import lt.smssafe.logging.LogText;
@@ -22,12 +26,21 @@ import org.slf4j.LoggerFactory;
  * Calls the payment action for every payment that is owed one, on its own thread, never on a request thread.
  *
  * <p>A run is claimed with a conditional update that also counts the attempt, so that nodes sharing the database
- * do not run it at once, and a node that dies mid-attempt leaves a claim that expires after {@link #LEASE}. The
- * runner wakes when told that a payment completed, and polls for retries that fell due and for runs left behind.
+ * do not run it at once, and a node that dies mid-attempt leaves a claim that expires after {@link #LEASE}. A claim
+ * whose action this runner did not call because the database went away (the claim's commit, the run's load or the
+ * payment's look-up failed) is given back as soon as the database answers again, so that the payment waits for the
+ * database and not for the lease. The runner wakes when told that a payment completed, and polls for retries that
+ * fell due, for runs left behind, and for the database's return.
  */
 public final class ActionRunner implements AutoCloseable {
     /** How long a claimed run is left to its node before another may take it over. */
     static final Duration LEASE = Duration.ofMinutes(5);
+    /**
+     * A random part added to each claim's expiry, so that the expiry this runner wrote names its claim alone: giving
+     * back a claim whose commit it never saw confirmed must not give back another node's claim taken in the same
+     * millisecond. Two claims of one run in one millisecond with one offset of these: one chance in 60,000.
+     */
+    private static final long LEASE_SPREAD_MILLIS = 60_000;
     private static final Logger LOG = LoggerFactory.getLogger(ActionRunner.class);
     private static final int BATCH = 50;
     /** The longest pause between tries to record an attempt's outcome while the database is away. */
@@ -45,6 +58,12 @@ public final class ActionRunner implements AutoCloseable {
     /** Wake-ups and polls that found the database away since the outage began; 0 while it answers. */
     private final java.util.concurrent.atomic.AtomicLong missedDuringOutage = new java.util.concurrent.atomic.AtomicLong();
     private final LongAdder failed = new LongAdder();
+    /**
+     * Claims this runner took (or may have taken: the commit's outcome was lost with the connection) whose action it
+     * has not called, by run id, with the expiry it wrote. Given back at the start of the next round; a claim whose
+     * action was called is never given back: its outcome is recorded by {@link #recordOutcome}.
+     */
+    private final Map<Long, Instant> uncalledClaims = new ConcurrentHashMap<>();
 
     /**
      * A runner that does nothing until {@link #start(Duration)}.
@@ -104,14 +123,16 @@ public final class ActionRunner implements AutoCloseable {
 
     /** Runs every run that is due now, one after another; returns how many were attempted. */
     public int runDue() {
+        releaseUncalledClaims();
         Instant now = clock.instant();
         List<Long> due = database.inTransaction(em -> em.createNamedQuery("ActionRun.findDue", Long.class)
                 .setParameter("safeId", safeId).setParameter("now", now)
                 .setMaxResults(BATCH).getResultList());
         int attempted = 0;
         for (long id : due) {
-            if (claim(id)) {
-                attempt(id);
+            Instant claim = claim(id);
+            if (claim != null) {
+                attempt(id, claim);
                 attempted++;
             }
         }
@@ -119,26 +140,60 @@ public final class ActionRunner implements AutoCloseable {
     }
 
     /**
+     * Gives back the claims whose action this runner never called, where each is still this runner's (its expiry is
+     * the one this runner wrote) and the run has not succeeded: the attempt is uncounted and the run is due at once,
+     * for this node or another. A claim that never committed, or that expired and was taken by another node, is left
+     * as it is.
+     *
+     * @throws DatabaseUnavailableException while the database is still away; the claims are kept for the next round
+     */
+    private void releaseUncalledClaims() {
+        for (Map.Entry<Long, Instant> claim : uncalledClaims.entrySet()) {
+            int released = database.inRetriedTransaction(em -> em.createNamedQuery("ActionRun.release")
+                    .setParameter("id", claim.getKey()).setParameter("until", claim.getValue()).executeUpdate());
+            uncalledClaims.remove(claim.getKey(), claim.getValue());
+            LOG.debug("sms:safe payment action run {}: {} claim whose action was not called given back", claim.getKey(),
+                    released);
+        }
+    }
+
+    /**
      * Claims the run for this node. Two nodes claiming at once on one database: the second update finds the claim
      * taken and changes nothing. On a Galera cluster both updates may succeed on their own nodes and one commit then
      * fails certification: that node did not get the claim, which is all that failure means here.
      */
-    private boolean claim(long id) {
+    private Instant claim(long id) {
         Instant now = clock.instant();
+        Instant until = now.plus(LEASE).plusMillis(ThreadLocalRandom.current().nextLong(LEASE_SPREAD_MILLIS))
+                .truncatedTo(ChronoUnit.MILLIS);
         try {
             return database.inTransaction(em -> em.createNamedQuery("ActionRun.claim")
-                    .setParameter("until", now.plus(LEASE)).setParameter("now", now).setParameter("id", id)
-                    .executeUpdate()) == 1;
+                    .setParameter("until", until).setParameter("now", now).setParameter("id", id)
+                    .executeUpdate()) == 1 ? until : null;
         } catch (TransactionConflictException e) {
-            return false;
+            return null;
+        } catch (DatabaseUnavailableException e) {
+            // the commit may have reached the database before the connection was lost
+            uncalledClaims.put(id, until);
+            throw e;
         }
     }
 
-    private void attempt(long id) {
-        ActionRun run = database.inTransaction(em -> em.find(ActionRun.class, id));
+    /** Loads the claimed run and its payment, and calls the action; the database's absence is not its failure. */
+    private void attempt(long id, Instant claim) {
+        ActionRun run;
+        Optional<? extends OwedPayment> payment;
+        try {
+            run = database.inTransaction(em -> em.find(ActionRun.class, id));
+            payment = database.inTransaction(em -> payments.get(run.kind()).find(em, safeId, run.reference()));
+        } catch (DatabaseUnavailableException | TransactionConflictException e) {
+            uncalledClaims.put(id, claim);
+            throw e;
+        }
         Throwable failure = null;
         try {
-            call(run);
+            payment.orElseThrow(() -> new IllegalStateException(run.kind() + " " + run.reference() + " is gone"))
+                    .deliverTo(action);
         } catch (Exception | LinkageError e) {
             failure = e;
         }
@@ -152,13 +207,6 @@ public final class ActionRunner implements AutoCloseable {
             LOG.warn("sms:safe payment action for {} {} failed (attempt {}), will retry: {}", run.kind(),
                     run.reference(), run.attempts(), LogText.of(outcome.toString()));
         }
-    }
-
-    private void call(ActionRun run) throws Exception {
-        PaymentLookup lookup = payments.get(run.kind());
-        OwedPayment payment = database.inTransaction(em -> lookup.find(em, safeId, run.reference()))
-                .orElseThrow(() -> new IllegalStateException(run.kind() + " " + run.reference() + " is gone"));
-        payment.deliverTo(action);
     }
 
     /**
@@ -215,7 +263,10 @@ public final class ActionRunner implements AutoCloseable {
         return failed.sum();
     }
 
-    /** Stops the runner; an action in progress is interrupted and its run retried later. */
+    /**
+     * Stops the runner; an action in progress is interrupted and its run retried later. Claims whose action was not
+     * called are given back if the database answers, else left to expire.
+     */
     @Override
     public void close() {
         closing = true;
@@ -223,9 +274,17 @@ public final class ActionRunner implements AutoCloseable {
         try {
             if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
                 LOG.warn("sms:safe payment action still running after 10 s at shutdown");
+                return;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            releaseUncalledClaims();
+        } catch (RuntimeException e) {
+            LOG.info("sms:safe payment actions: {} claims not given back at shutdown expire in {} minutes ({})",
+                    uncalledClaims.size(), LEASE.toMinutes(), e.toString());
         }
     }
 }
