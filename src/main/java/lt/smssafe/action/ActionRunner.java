@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * fell due, for runs left behind, and for the database's return.
  */
 public final class ActionRunner implements AutoCloseable {
-    /** How long a claimed run is left to its node before another may take it over. */
+    /** How long a claimed run is left to its node before another may take it over (plus up to a minute, below). */
     static final Duration LEASE = Duration.ofMinutes(5);
     /**
      * A random part added to each claim's expiry, so that the expiry this runner wrote names its claim alone: giving
@@ -179,23 +179,38 @@ public final class ActionRunner implements AutoCloseable {
         }
     }
 
-    /** Loads the claimed run and its payment, and calls the action; the database's absence is not its failure. */
+    /**
+     * Loads the claimed run and its payment, and calls the action. The database's absence is not the action's
+     * failure: the claim is given back once the database answers. A payment that cannot be found (gone, or a defect
+     * in its look-up) is the attempt's failure, kept for the admin and retried on the schedule.
+     */
     private void attempt(long id, Instant claim) {
         ActionRun run;
-        Optional<? extends OwedPayment> payment;
         try {
             run = database.inTransaction(em -> em.find(ActionRun.class, id));
-            payment = database.inTransaction(em -> payments.get(run.kind()).find(em, safeId, run.reference()));
         } catch (DatabaseUnavailableException | TransactionConflictException e) {
             uncalledClaims.put(id, claim);
             throw e;
         }
+        OwedPayment payment = null;
         Throwable failure = null;
         try {
-            payment.orElseThrow(() -> new IllegalStateException(run.kind() + " " + run.reference() + " is gone"))
-                    .deliverTo(action);
-        } catch (Exception | LinkageError e) {
+            payment = lookUp(run).orElseThrow(
+                    () -> new IllegalStateException(run.kind() + " " + run.reference() + " is gone"));
+        } catch (DatabaseUnavailableException | TransactionConflictException e) {
+            uncalledClaims.put(id, claim);
+            throw e;
+        } catch (RuntimeException e) {
+            // the payment is gone, or its look-up has a defect: this attempt's failure, kept for the admin
             failure = e;
+        }
+        if (payment != null) {
+            try {
+                // from here on the action may have run: whatever it throws is its attempt's outcome
+                payment.deliverTo(action);
+            } catch (Exception | LinkageError e) {
+                failure = e;
+            }
         }
         Throwable outcome = failure;
         recordOutcome(id, outcome);
@@ -207,6 +222,10 @@ public final class ActionRunner implements AutoCloseable {
             LOG.warn("sms:safe payment action for {} {} failed (attempt {}), will retry: {}", run.kind(),
                     run.reference(), run.attempts(), LogText.of(outcome.toString()));
         }
+    }
+
+    private Optional<? extends OwedPayment> lookUp(ActionRun run) {
+        return database.inTransaction(em -> payments.get(run.kind()).find(em, safeId, run.reference()));
     }
 
     /**

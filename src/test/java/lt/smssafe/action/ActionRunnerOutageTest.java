@@ -107,6 +107,93 @@ class ActionRunnerOutageTest {
         runner.close();
     }
 
+    /**
+     * A burst of payments, and the database killed right after the commit of a claim, before the runner loads the
+     * claimed run: that claim is in the database, the runner never called its action. The database is back 3 s later;
+     * every owed action runs within 30 s of its return (the poll is the application's, 5 s), none twice.
+     */
+    @Test
+    void aDatabaseKilledMidBurstRunsEveryOwedActionWithin30SecondsOfItsReturnAndNoneTwice() throws Exception {
+        com.zaxxer.hikari.HikariDataSource pool = TestDatabases.MARIADB.openEmpty();
+        new lt.smssafe.persistence.SchemaMigrations(pool).migrate();
+        lt.smssafe.testing.FailingDataSource killable = new lt.smssafe.testing.FailingDataSource(pool);
+        database = Database.open(killable, pool, SmsSafe.ENTITIES);
+        java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> calls =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicLong lastCall = new java.util.concurrent.atomic.AtomicLong();
+        ActionRunner runner = new ActionRunner(database, 1, session -> {
+            calls.computeIfAbsent(session.code(), code -> new java.util.concurrent.atomic.AtomicInteger())
+                    .incrementAndGet();
+            lastCall.set(System.nanoTime());
+        }, Clock.systemUTC(), SmsSafe.PAYMENT_LOOKUPS);
+        MessageProcessor processor = new MessageProcessor(database, 1, MessageCount.fixed(1), java.time.Duration.ZERO,
+                Language.EN, Clock.systemUTC(), new java.security.SecureRandom(), code -> runner.wake());
+        java.util.concurrent.atomic.AtomicInteger claims = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicLong backAt = new java.util.concurrent.atomic.AtomicLong();
+        killable.afterCommitOf(sql -> sql.startsWith("update smssafe_action_run")
+                && sql.replace(" ", "").contains("attempts+1") && claims.incrementAndGet() == 5, () -> {
+                    System.out.printf("[test] MariaDB killed after the commit of claim 5, %d actions run%n",
+                            calls.size());
+                    server.stop();
+                    Thread back = new Thread(() -> {
+                        try {
+                            Thread.sleep(3_000);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        server.restart();
+                        backAt.set(System.nanoTime());
+                    });
+                    back.setDaemon(true);
+                    back.start();
+                });
+        runner.start(java.time.Duration.ofSeconds(5));
+
+        int phones = 150;
+        java.util.concurrent.ExecutorService providers = java.util.concurrent.Executors.newFixedThreadPool(4);
+        for (int i = 0; i < phones; i++) {
+            int phone = i;
+            providers.execute(() -> deliverUntilAnswered(processor, phone));
+        }
+        providers.shutdown();
+        assertThat(providers.awaitTermination(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        for (int i = 0; i < 600 && backAt.get() == 0; i++) {
+            Thread.sleep(100);
+        }
+        assertThat(backAt.get()).as("the database was killed after a claim's commit and came back").isPositive();
+        long deadline = backAt.get() + 90_000_000_000L;
+        while (calls.size() < phones && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        runner.close();
+
+        assertThat(calls).hasSize(phones);
+        assertThat(calls.values()).as("no action ran twice").allSatisfy(count -> assertThat(count).hasValue(1));
+        double seconds = (lastCall.get() - backAt.get()) / 1e9;
+        System.out.printf("[test] last payment action ran %.1f s after the database was back%n", seconds);
+        assertThat(seconds).as("seconds from the database's return to the last action").isLessThanOrEqualTo(30);
+    }
+
+    /** Sends one phone's one message until it is answered, as a provider retries a 503. */
+    private static void deliverUntilAnswered(MessageProcessor processor, int phone) {
+        for (int attempt = 0; attempt < 600; attempt++) {
+            try {
+                processor.process(new MessageValues(1, "burst-" + phone, String.valueOf(37065000000L + phone), "lt",
+                        "bite_lt", "1337", "order-" + phone, new java.math.BigDecimal("1.45"), "EUR",
+                        java.time.Instant.now().getEpochSecond()));
+                return;
+            } catch (lt.smssafe.persistence.DatabaseUnavailableException
+                    | lt.smssafe.persistence.TransactionConflictException e) {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
     private void awaitDatabase() throws InterruptedException {
         for (int i = 0; i < 150; i++) {
             if (database.readiness() == Database.Readiness.UP) {

@@ -32,6 +32,8 @@ public final class FailingDataSource implements DataSource {
     private volatile Predicate<String> trigger = sql -> false;
     private volatile Step step;
     private volatile boolean down;
+    private volatile Predicate<String> committedTrigger = sql -> false;
+    private volatile Runnable afterCommit = () -> { };
 
     public FailingDataSource(DataSource delegate) {
         this.delegate = delegate;
@@ -41,6 +43,15 @@ public final class FailingDataSource implements DataSource {
     public void failAt(Predicate<String> trigger, Step step) {
         this.step = step;
         this.trigger = trigger;
+    }
+
+    /**
+     * Runs {@code then} once, right after the commit of the first transaction that ran a statement whose SQL (lower
+     * case) {@code trigger} accepts, before the application hears of the commit: to kill a real database there.
+     */
+    public void afterCommitOf(Predicate<String> trigger, Runnable then) {
+        this.afterCommit = then;
+        this.committedTrigger = trigger;
     }
 
     /** Whether the database is away now. */
@@ -63,7 +74,7 @@ public final class FailingDataSource implements DataSource {
     }
 
     private Connection wrap(Connection connection) {
-        boolean[] armed = {false};
+        boolean[] armed = {false, false};
         return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
                     String name = method.getName();
@@ -78,6 +89,17 @@ public final class FailingDataSource implements DataSource {
                             throw lost();
                         }
                         armed[0] = true;
+                    }
+                    if (name.startsWith("prepare") && args != null && args[0] instanceof String sql
+                            && committedTrigger.test(sql.toLowerCase(java.util.Locale.ROOT))) {
+                        committedTrigger = any -> false;
+                        armed[1] = true;
+                    }
+                    if (name.equals("commit") && armed[1]) {
+                        armed[1] = false;
+                        connection.commit();
+                        afterCommit.run();
+                        return null;
                     }
                     if (name.equals("commit") && armed[0]) {
                         if (step == Step.COMMIT_UNCONFIRMED) {
