@@ -107,7 +107,7 @@ public final class SmsSafe implements AutoCloseable {
                 MessageCount.fromRates(rates::table, settings.messages()), settings.delay(), settings.language(),
                 clock, new SecureRandom(), closed -> actions.wake());
         this.metrics = new NodeMetrics(processor, List.of(Notification.DIALECT, FortumoDialect.NAME,
-                PayseraDialect.NAME), actions, queries, rates::status, database.dataSource(), clock);
+                PayseraDialect.NAME), actions, queries, rates::status, database, database.dataSource(), clock);
         this.health = new NodeHealth(database, migrations, clock);
     }
 

@@ -16,9 +16,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import lt.smssafe.action.ActionRunner;
+import lt.smssafe.persistence.Database;
+import lt.smssafe.persistence.DatabaseUnavailableException;
+import lt.smssafe.persistence.TransactionConflictException;
 import lt.smssafe.queries.SessionQueries;
 import lt.smssafe.rates.RatesStatus;
 import lt.smssafe.sms.MessageProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * This node's metrics, in one Micrometer registry written out in Prometheus's text format. Counters are this
@@ -30,6 +35,8 @@ public final class NodeMetrics {
     private static final Set<String> ENDPOINTS = Set.of("/result", "/fortumo", "/paysera", "/mbs/report", "/check",
             "/select", "/setup", "/cron", "/health", "/metrics", "/dashboard", "/payments", "/payment",
             "/integration");
+
+    private static final Logger LOG = LoggerFactory.getLogger(NodeMetrics.class);
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     /**
@@ -44,7 +51,7 @@ public final class NodeMetrics {
      * @param pool the embedded connection pool, whose own metrics are added; null for a container's DataSource
      */
     public NodeMetrics(MessageProcessor processor, List<String> dialects, ActionRunner actions,
-            SessionQueries queries, Supplier<RatesStatus> rates, DataSource pool, Clock clock) {
+            SessionQueries queries, Supplier<RatesStatus> rates, Database database, DataSource pool, Clock clock) {
         for (String dialect : dialects) {
             FunctionCounter.builder("smssafe.sessions.opened", processor, p -> p.sessionsOpened(dialect))
                     .description("payment sessions opened by this node").tag("dialect", dialect).register(registry);
@@ -56,6 +63,14 @@ public final class NodeMetrics {
                 .description("payment-action attempts by this node").tag("outcome", "succeeded").register(registry);
         FunctionCounter.builder("smssafe.actions.attempts", actions, ActionRunner::failedAttempts)
                 .description("payment-action attempts by this node").tag("outcome", "failed").register(registry);
+        FunctionCounter.builder("smssafe.database.conflicts", database, Database::conflicts)
+                .description("transactions rolled back by a concurrent one (lock, deadlock, Galera certification)"
+                        + " and run again")
+                .tag("kind", "lock").register(registry);
+        FunctionCounter.builder("smssafe.database.conflicts", database, Database::uniqueKeyRaces)
+                .description("transactions rolled back by a concurrent one (lock, deadlock, Galera certification)"
+                        + " and run again")
+                .tag("kind", "unique_key").register(registry);
         Gauge.builder("smssafe.actions.owed", queries, NodeMetrics::owed)
                 .description("payment actions not yet succeeded, in the shared database").register(registry);
         Gauge.builder("smssafe.rates.age", rates, status -> age(status.get().lastSuccess().orElse(null), clock))
@@ -82,8 +97,11 @@ public final class NodeMetrics {
     private static double owed(SessionQueries queries) {
         try {
             return queries.owedActions();
-        } catch (RuntimeException e) {
+        } catch (DatabaseUnavailableException | TransactionConflictException e) {
             // the database is away: the gauge has no value now rather than failing the whole scrape
+            return Double.NaN;
+        } catch (RuntimeException e) {
+            LOG.error("sms:safe /metrics cannot count the owed payment actions because of a defect", e);
             return Double.NaN;
         }
     }

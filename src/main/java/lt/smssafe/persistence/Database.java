@@ -9,8 +9,12 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import java.util.concurrent.atomic.LongAdder;
 import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.cfg.JdbcSettings;
 import org.hibernate.jpa.HibernatePersistenceProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The application's persistence unit, bootstrapped by the application itself (no persistence.xml, no container
@@ -19,11 +23,14 @@ import org.hibernate.jpa.HibernatePersistenceProvider;
 public final class Database implements AutoCloseable {
     /** How often {@link #inRetriedTransaction} runs a conflicting unit of work before giving up for now. */
     public static final int MAX_ATTEMPTS = 20;
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final DataSource dataSource;
     private final AutoCloseable ownedPool;
     private final EntityManagerFactory entityManagerFactory;
     private final SqlEngine engine;
+    private final LongAdder conflicts = new LongAdder();
+    private final LongAdder uniqueKeyRaces = new LongAdder();
 
     private Database(DataSource dataSource, AutoCloseable ownedPool, EntityManagerFactory entityManagerFactory,
             SqlEngine engine) {
@@ -45,7 +52,11 @@ public final class Database implements AutoCloseable {
                 // the schema belongs to the migrations, never to Hibernate
                 .property("hibernate.hbm2ddl.auto", "none")
                 .property("hibernate.archive.autodetection", "none")
-                .property("hibernate.jdbc.time_zone", "UTC");
+                .property("hibernate.jdbc.time_zone", "UTC")
+                // Hibernate would log every failed statement at WARN, the conflicts this class retries and the
+                // unique-key races it resolves too (hundreds in a burst): the failures are sorted and logged here
+                // and by whoever meets a defect, once each (see inTransaction)
+                .property(JdbcSettings.LOG_JDBC_ERRORS, "false");
         entities.forEach(configuration::managedClass);
         return new Database(dataSource, ownedPool,
                 new HibernatePersistenceProvider().createEntityManagerFactory(configuration), SqlEngine.of(dataSource));
@@ -106,8 +117,31 @@ public final class Database implements AutoCloseable {
         try {
             return once(work);
         } catch (RuntimeException e) {
-            throw DatabaseFailures.classify(e);
+            RuntimeException classified = DatabaseFailures.classify(e);
+            if (classified instanceof TransactionConflictException conflict && classified != e) {
+                // expected, and handled by whoever called: counted for /metrics, not a log line each
+                (conflict.isUniqueKeyRace() ? uniqueKeyRaces : conflicts).increment();
+                LOG.debug("sms:safe transaction rolled back by a concurrent one: {}", conflict.getMessage());
+            }
+            throw classified;
         }
+    }
+
+    /**
+     * Transactions rolled back since start because a concurrent one held a lock, deadlocked with them or won
+     * Galera's certification (MariaDB 1213, SQLSTATE 40001, a lock wait timeout); each is run again or given up by
+     * its caller as a conflict.
+     */
+    public long conflicts() {
+        return conflicts.sum();
+    }
+
+    /**
+     * Transactions rolled back since start because a simultaneous insert took a unique key first (MariaDB 1062, H2
+     * 23505): the copy of a message that lost the race to its twin, answered from what the winner stored.
+     */
+    public long uniqueKeyRaces() {
+        return uniqueKeyRaces.sum();
     }
 
     /**

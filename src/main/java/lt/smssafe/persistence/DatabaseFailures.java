@@ -71,7 +71,7 @@ final class DatabaseFailures {
                     failure);
         }
         if (isConflict(failure)) {
-            return new TransactionConflictException(failure);
+            return new TransactionConflictException(failure, isUniqueKeyRace(failure));
         }
         return failure;
     }
@@ -138,6 +138,15 @@ final class DatabaseFailures {
             if (t instanceof LockAcquisitionException || t instanceof PessimisticLockException
                     || t instanceof LockTimeoutException || t instanceof OptimisticLockException
                     || t instanceof SQLTransactionRollbackException || isUniqueViolation(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isUniqueKeyRace(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (isUniqueViolation(t)) {
                 return true;
             }
         }

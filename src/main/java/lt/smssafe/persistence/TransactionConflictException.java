@@ -8,7 +8,15 @@ package lt.smssafe.persistence;
 public final class TransactionConflictException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    TransactionConflictException(Throwable cause) {
+    private final boolean uniqueKeyRace;
+
+    TransactionConflictException(Throwable cause, boolean uniqueKeyRace) {
         super("concurrent transactions conflicted: " + cause.getMessage(), cause);
+        this.uniqueKeyRace = uniqueKeyRace;
+    }
+
+    /** Whether a simultaneous insert took the unique key first (rather than a lock, deadlock or certification). */
+    public boolean isUniqueKeyRace() {
+        return uniqueKeyRace;
     }
 }

@@ -23,6 +23,11 @@ public final class LogCapture extends Handler {
         return new LogCapture(Logger.getLogger(type.getName()));
     }
 
+    /** A capture of the logger of that name (a library's category), not yet listening. */
+    public static LogCapture named(String name) {
+        return new LogCapture(Logger.getLogger(name));
+    }
+
     /** Starts listening. */
     public LogCapture start() {
         logger.addHandler(this);
