@@ -10,7 +10,10 @@ import java.util.Locale;
  * What to run, from system properties ({@code -Dbench.…} on the Maven command line).
  *
  * @param engines {@code bench.db}: {@code h2}, {@code mariadb}, or both (comma-separated; default both)
- * @param scenarios {@code bench.scenario}: 1, 2, 3 (comma-separated; default all)
+ * @param scenarios {@code bench.scenario}: 1, 2, 3 (comma-separated; default all), and {@code pages}, which is not
+ *     in this list but sets {@code pages}
+ * @param pages whether {@code bench.scenario} names {@code pages}: the admin pages, the CSV and the mixed load at
+ *     {@code bench.prefill} closed sessions (issue 23; after the numbered scenarios on each database)
  * @param rounds {@code bench.rounds}: measured rounds per side and scenario (default 3)
  * @param round {@code bench.seconds}: length of one round of one side (default 10)
  * @param warmup {@code bench.warmup}: the length of an unmeasured warm-up round, in seconds (default 10; 0 for
@@ -33,12 +36,15 @@ import java.util.Locale;
  * @param port {@code bench.port}: Tomcat's HTTP port (default 8180; no shutdown port)
  * @param maxRate {@code bench.max-rate}: requests per second a round's file is signed for at first (default
  *     12000); raised when a side comes near it
+ * @param pageTries {@code bench.pages.tries}: the pages scenario's timed loads of each page (default 5)
+ * @param mbsTransactions {@code bench.pages.mbs}: the pages scenario's MBS transactions (default 100000)
  * @param statements {@code bench.statements}: on MariaDB, one more short round per side with the general log on,
  *     printing the statements per request (default false)
  */
 record BenchOptions(List<String> engines, List<Integer> scenarios, int rounds, Duration round, Duration warmup,
         int warmupMax, int warmupConnections, int threads, int connections, int phones, int closedSessions,
-        int prefillMessages, int prefillPhones, int port, int maxRate, boolean statements, String jvm,
+        int prefillMessages, int prefillPhones, int port, int maxRate, boolean pages, int pageTries,
+        int mbsTransactions, boolean statements, String jvm,
         Path tomcatHome, Path war, Path work) {
 
     static BenchOptions fromSystemProperties() {
@@ -49,7 +55,15 @@ record BenchOptions(List<String> engines, List<Integer> scenarios, int rounds, D
                 throw new IllegalArgumentException("bench.db must be h2, mariadb or both, not '" + engine + "'");
             }
         }
-        List<Integer> scenarios = list("bench.scenario", "1,2,3").stream().map(Integer::valueOf).toList();
+        List<String> named = list("bench.scenario", "1,2,3").stream().map(e -> e.toLowerCase(Locale.ROOT)).toList();
+        boolean pages = named.contains("pages");
+        List<Integer> scenarios;
+        try {
+            scenarios = named.stream().filter(e -> !e.equals("pages")).map(Integer::valueOf).toList();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bench.scenario must list 1, 2, 3 or pages, not '"
+                    + System.getProperty("bench.scenario") + "'");
+        }
         for (int scenario : scenarios) {
             if (scenario < 1 || scenario > 3) {
                 throw new IllegalArgumentException("bench.scenario must be 1, 2 or 3, not " + scenario);
@@ -61,7 +75,8 @@ record BenchOptions(List<String> engines, List<Integer> scenarios, int rounds, D
                 integer("bench.threads", 2), integer("bench.connections", 64), integer("bench.phones", 20_000),
                 integer("bench.prefill", 1_000_000), integer("bench.prefill.messages", 1),
                 integer("bench.prefill.phones", 100_000),
-                integer("bench.port", 8180), integer("bench.max-rate", 12_000),
+                integer("bench.port", 8180), integer("bench.max-rate", 12_000), pages,
+                integer("bench.pages.tries", 5), integer("bench.pages.mbs", 100_000),
                 Boolean.parseBoolean(System.getProperty("bench.statements", "false")),
                 System.getProperty("bench.jvm", "-Xms2g -Xmx2g"),
                 Path.of(required("tomcat.home")), Path.of(required("smssafe.war")),
@@ -74,6 +89,9 @@ record BenchOptions(List<String> engines, List<Integer> scenarios, int rounds, D
             throw new IllegalArgumentException("bench.rounds, bench.seconds and bench.warmup.max must be positive,"
                     + " and bench.connections and bench.warmup.connections at least bench.threads");
         }
+        if (options.pageTries < 1 || options.mbsTransactions < 0) {
+            throw new IllegalArgumentException("bench.pages.tries must be positive, bench.pages.mbs not negative");
+        }
         if (options.prefillMessages < 1 || options.prefillMessages > 100) {
             throw new IllegalArgumentException("bench.prefill.messages must be 1 to 100, the N the rates allow");
         }
@@ -82,7 +100,8 @@ record BenchOptions(List<String> engines, List<Integer> scenarios, int rounds, D
 
     @Override
     public String toString() {
-        return "db=" + String.join(",", engines) + " scenarios=" + scenarios + " rounds=" + rounds + " x "
+        return "db=" + String.join(",", engines) + " scenarios=" + scenarios + (pages ? " + pages (" + pageTries
+                + " timed loads a page, " + mbsTransactions + " MBS transactions)" : "") + " rounds=" + rounds + " x "
                 + round.toSeconds() + " s per side (warm-up rounds of " + warmup.toSeconds() + " s, at most "
                 + warmupMax + ", at -c" + warmupConnections + "), wrk -t" + threads + " -c" + connections + ", "
                 + phones + " phones, prefill " + closedSessions + " closed sessions of " + prefillMessages

@@ -62,6 +62,8 @@ public final class Benchmark {
     private int roundsOfScenario;
     /** Requests per second a side's next round is signed for; {@code bench.max-rate} at first. */
     private final Map<Side, Integer> capacity = new java.util.EnumMap<>(Side.class);
+    /** The pages scenario's results, one per database. */
+    private final List<PagesReport> pagesReports = new ArrayList<>();
 
     private Benchmark(BenchOptions options) {
         this.options = options;
@@ -79,6 +81,10 @@ public final class Benchmark {
         } finally {
             benchmark.stopAll();
             Runtime.getRuntime().removeShutdownHook(stop);
+        }
+        if (!benchmark.pagesReports.stream().allMatch(PagesReport::valid)) {
+            throw new IllegalStateException("the pages scenario is INVALID: a page, the CSV or a round answered"
+                    + " something else than 200; see the lines marked INVALID above");
         }
         if (!report.valid()) {
             throw new IllegalStateException("the benchmark is INVALID: a round answered something else than 200 or"
@@ -116,6 +122,12 @@ public final class Benchmark {
                     report.add(scenario(scenario, first));
                     first = false;
                 }
+                if (options.pages()) {
+                    PagesReport pages = pages();
+                    pagesReports.add(pages);
+                    System.out.println();
+                    System.out.println(pages.table());
+                }
             } finally {
                 stopTomcat();
                 engine.close();
@@ -124,7 +136,11 @@ public final class Benchmark {
         }
         Duration took = Duration.between(started, Instant.now());
         log("load average " + CpuMeter.loadAverage() + " after the run; the whole run took " + minutes(took));
-        String table = report.table(took);
+        String table = options.scenarios().isEmpty() ? "sms:safe benchmark, " + options + "; whole run "
+                + minutes(took) + "\n" : report.table(took);
+        for (PagesReport pages : pagesReports) {
+            table += "\n" + pages.table();
+        }
         System.out.println();
         System.out.println(table);
         Files.writeString(work.resolve("results.md"), table);
@@ -197,18 +213,24 @@ public final class Benchmark {
      * after at least {@code min} and at most {@code max} rounds.
      */
     private List<RoundResult> warmUp(int scenario, int[] phones, int min, int max, int steady) throws Exception {
+        return warmUp(scenario, phones, min, max, steady, List.of(Side.values()));
+    }
+
+    /** {@link #warmUp(int, int[], int, int, int)} of some sides only. */
+    private List<RoundResult> warmUp(int scenario, int[] phones, int min, int max, int steady, List<Side> sides)
+            throws Exception {
         List<RoundResult> warmups = new ArrayList<>();
         if (options.warmup().isZero()) {
             return warmups;
         }
         Map<Side, List<Double>> costs = new LinkedHashMap<>();
         Map<Side, Boolean> warm = new LinkedHashMap<>();
-        for (Side side : Side.values()) {
+        for (Side side : sides) {
             costs.put(side, new ArrayList<>());
             warm.put(side, false);
         }
         for (int w = 0; w < max && warm.containsValue(false); w++) {
-            for (Side side : Side.values()) {
+            for (Side side : sides) {
                 if (warm.get(side)) {
                     continue;
                 }
@@ -279,6 +301,100 @@ public final class Benchmark {
     }
 
     /**
+     * The pages scenario (issue 23) on the current database: Tomcat stopped, the WAR's tables emptied and filled with
+     * two years of a shop ({@link PagesPrefill}), Tomcat started again (the WAR derives at start-up what it derives
+     * from its tables) and {@code /health} awaited; every admin page warmed and timed ({@link PageTimings}); the CSV of
+     * a year; then scenario 3's {@code /result} load on the WAR, alone and with an admin browsing beside it, in ABBA
+     * rounds.
+     */
+    private PagesReport pages() throws Exception {
+        String loadBefore = CpuMeter.loadAverage();
+        log("== " + engine.label() + ", pages: " + options.closedSessions() + " closed sessions over 2 years, "
+                + options.phones() + " open (load average " + loadBefore + ")");
+        stopTomcat();
+        PagesPrefill prefill = new PagesPrefill(engine, SAFE, options.closedSessions(), options.phones(),
+                options.prefillPhones(), options.mbsTransactions(), System.currentTimeMillis());
+        long start = System.nanoTime();
+        long rows;
+        try (Connection c = engine.connect(Side.WAR)) {
+            rows = prefill.write(c);
+        }
+        Duration filled = Duration.ofNanos(System.nanoTime() - start);
+        log(engine.name() + " pages prefill: " + rows + " rows in " + seconds(filled));
+        start = System.nanoTime();
+        startTomcat(Duration.ofMinutes(20));
+        awaitHealth(Duration.ofMinutes(20));
+        Duration startUp = Duration.ofNanos(System.nanoTime() - start);
+        log(engine.name() + ": the WAR answers /health " + seconds(startUp) + " after Tomcat's start began");
+        PageTimings timings = new PageTimings(base, "/smssafe", engine, tomcatPid());
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        String code = Prefill.codeOf(options.closedSessions() / 2);
+        List<PageTimings.Page> pages = timings.pages(code, today);
+        List<String> warmFailures = timings.warm(pages, 3);
+        List<PageTimings.Timing> timed = new ArrayList<>();
+        for (PageTimings.Page page : pages) {
+            warmFailures.addAll(timings.warm(List.of(page), 1));
+            PageTimings.Timing t = timings.time(page, options.pageTries());
+            timed.add(t);
+            log(String.format("%s %-28s median %5.0f ms, worst %5d ms, rows read %s (%s)%s", engine.name(),
+                    page.label(), t.median(), t.worst(), t.rows(), page.path(), t.failures().isEmpty() ? ""
+                            : "  INVALID: " + t.failures()));
+        }
+        PageTimings.CsvExport csv = timings.csv(today.minusDays(365), today);
+        log(String.format("%s CSV of a year: %d, %d rows in %.1f s (%.0f rows/s), first byte after %.0f ms, old gen"
+                + " after GC %.1f -> %.1f MB, at most %.1f MB in use", engine.name(), csv.status(), csv.rows(),
+                csv.seconds(), csv.rowsPerSecond(), csv.firstByteMillis(), csv.oldBefore(), csv.oldAfter(),
+                csv.peakUsed()));
+        int[] phones = IntStream.range(0, options.phones()).toArray();
+        shuffle(phones);
+        roundsOfScenario = 0;
+        // Tomcat's JVM is fresh again; only the WAR is loaded (the baseline's tables are empty here)
+        warmUp(3, phones, FIRST_WARMUP_MIN, options.warmupMax(), 2, List.of(Side.WAR));
+        List<PagesReport.MixedPair> mixed = new ArrayList<>();
+        List<String> browsingFailures = new ArrayList<>();
+        for (int r = 1; r <= options.rounds(); r++) {
+            RoundResult quiet = null;
+            RoundResult browsing = null;
+            long loads = 0;
+            // ABBA: alone first in odd rounds, with the admin first in even ones
+            for (boolean withAdmin : r % 2 == 1 ? List.of(false, true) : List.of(true, false)) {
+                if (withAdmin) {
+                    try (PageTimings.Browsing admin = timings.new Browsing(pages)) {
+                        browsing = round(3, Side.WAR, r, options.round(), phones, "b");
+                        loads = admin.loads();
+                        browsingFailures.addAll(admin.failures());
+                    }
+                } else {
+                    quiet = round(3, Side.WAR, r, options.round(), phones, "q");
+                }
+            }
+            PagesReport.MixedPair pair = new PagesReport.MixedPair(quiet, browsing, loads);
+            mixed.add(pair);
+            log(String.format("%s mixed round %d: /result %.0f req/s alone, %.0f with an admin browsing (%d page"
+                    + " loads): %.2f", engine.name(), r, quiet.rate(), browsing.rate(), loads, pair.ratio()));
+        }
+        return new PagesReport(engine.label(), options.closedSessions(), options.phones(), rows, filled, startUp,
+                timed, warmFailures, csv, mixed, browsingFailures, loadBefore, CpuMeter.loadAverage());
+    }
+
+    private void awaitHealth(Duration timeout) throws InterruptedException {
+        Http http = new Http(base);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.get("/smssafe/health").status() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the WAR did not answer /health with 200 within " + timeout + "; see "
+                + engine.dir.resolve("tomcat.log"));
+    }
+
+    /**
      * One round of one side: sign its requests, load it with wrk, check what was stored.
      *
      * @param round 0 for an unmeasured round, which {@code kind} tells apart ({@code w0}, {@code w1}: warm-up,
@@ -332,6 +448,10 @@ public final class Benchmark {
     }
 
     private void startTomcat() throws IOException, InterruptedException {
+        startTomcat(Duration.ofMinutes(2));
+    }
+
+    private void startTomcat(Duration timeout) throws IOException, InterruptedException {
         tomcat = new DemoTomcat(options.tomcatHome(), engine.dir.resolve("tomcat"), options.port());
         tomcat.contextExtras(engine.warContextExtras());
         tomcat.jvmOptions(options.jvm());
@@ -351,7 +471,7 @@ public final class Benchmark {
         long start = System.nanoTime();
         tomcat.start(options.war(), keys, engine.probesWar() ? probeClasses : null, Map.of(),
                 ProcessBuilder.Redirect.appendTo(engine.dir.resolve("tomcat.log").toFile()));
-        if (!tomcat.awaitReady(Duration.ofMinutes(2)) || !baselineReady(Duration.ofMinutes(1))) {
+        if (!tomcat.awaitReady(timeout) || !baselineReady(Duration.ofMinutes(1))) {
             throw new IllegalStateException("Tomcat did not start both applications; see "
                     + engine.dir.resolve("tomcat.log"));
         }

@@ -285,6 +285,11 @@ final class Prefill {
      * modulo 2^40 (a bijection, so the codes are distinct), as 8 base-32 digits.
      */
     private String code(String n) {
+        return code(engine, n);
+    }
+
+    /** {@link #code(String)} on any engine. */
+    static String code(Engine engine, String n) {
         String h = "MOD(" + n + " * 25214903917 + 11, 1099511627776)";
         List<String> digits = new ArrayList<>();
         for (int i = 7; i >= 0; i--) {
@@ -292,6 +297,16 @@ final class Prefill {
             digits.add("SUBSTRING('" + ALPHABET + "', MOD(" + shifted + ", 32) + 1, 1)");
         }
         return "CONCAT(" + String.join(", ", digits) + ")";
+    }
+
+    /** The code {@link #code(String)} gives row {@code n}, computed here. */
+    static String codeOf(long n) {
+        long h = Math.floorMod(n * 25214903917L + 11, 1L << 40);
+        StringBuilder code = new StringBuilder();
+        for (int i = 7; i >= 0; i--) {
+            code.append(ALPHABET.charAt((int) ((h >> (5 * i)) % 32)));
+        }
+        return code.toString();
     }
 
     /** The phone number of phone {@code i}, as the stored sessions spell it. */
