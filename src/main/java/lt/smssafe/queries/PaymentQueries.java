@@ -151,15 +151,12 @@ public final class PaymentQueries {
         // the month's card needs its first day even when the chart's days begin later (the 31st of a month)
         LocalDate monthStart = today.withDayOfMonth(1);
         LocalDate since = first.isBefore(monthStart) ? first : monthStart;
-        String series = split == Dashboard.Split.OPERATOR ? "provider" : "country";
         TreeMap<LocalDate, Map<String, Dashboard.Figures>> perDay = new TreeMap<>();
         for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
             perDay.put(day, new TreeMap<>());
         }
         Map<String, Dashboard.Figures> month = new TreeMap<>();
-        // the summary the write path keeps (RevenueSummary): a row per day, series, currency and slot, summed here
-        String sql = "SELECT closed_on, " + series + ", currency, SUM(payments), SUM(revenue) FROM smssafe_revenue_day"
-                + " WHERE safe_id = ? AND closed_on >= ? GROUP BY closed_on, " + series + ", currency";
+        String sql = summed(split);
         Counted counted = database.inTransaction(em -> em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setLong(1, safeId);
@@ -188,6 +185,21 @@ public final class PaymentQueries {
         return new Dashboard(daysList, today, month, counted.open(), split, counted.owed());
     }
 
+    /**
+     * The dashboard's days from the summary the write path keeps ({@link lt.smssafe.sms.RevenueSummary}): its rows
+     * from a day on (parameters: safe, day), one per day, series and currency, their slots summed.
+     */
+    static String summed(Dashboard.Split split) {
+        String series = split == Dashboard.Split.OPERATOR ? "provider" : "country";
+        return "SELECT closed_on, " + series + ", currency, SUM(payments), SUM(revenue) FROM smssafe_revenue_day"
+                + " WHERE safe_id = ? AND closed_on >= ? GROUP BY closed_on, " + series + ", currency";
+    }
+
+    /** How many rows {@code select} (parameter: safe) selects, up to {@link Dashboard#COUNTED_UP_TO} + 1. */
+    static String countedUpTo(String select) {
+        return "SELECT COUNT(*) FROM (" + select + " LIMIT " + (Dashboard.COUNTED_UP_TO + 1) + ") counted";
+    }
+
     /** The open sessions and the owed payment actions, each counted up to {@link Dashboard#COUNTED_UP_TO} + 1. */
     private record Counted(long open, long owed) {
     }
@@ -197,8 +209,7 @@ public final class PaymentQueries {
      * dashboard shows "1000+" beyond, and a count of all 20,000 open sessions would read them all.
      */
     private long countUpTo(Connection connection, String select) throws SQLException {
-        try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM (" + select + " LIMIT "
-                + (Dashboard.COUNTED_UP_TO + 1) + ") counted")) {
+        try (PreparedStatement count = connection.prepareStatement(countedUpTo(select))) {
             count.setLong(1, safeId);
             try (ResultSet row = count.executeQuery()) {
                 row.next();
