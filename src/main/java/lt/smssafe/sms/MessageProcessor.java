@@ -47,6 +47,7 @@ public final class MessageProcessor {
     /**
      * @param onClose told, after the commit, about every session whose payment action became owed: a message closed
      *     it, or a reversal of one of its messages owes {@code paymentReversed} (wakes the payment action)
+     *     — its dashboard's summary has days in UTC: the application gives a {@link RevenueSummary} in its zone
      */
     public MessageProcessor(Database database, long safeId, MessageCount messageCount, Duration delay,
             Language language, Clock clock, SecureRandom random, Consumer<SessionCode> onClose) {
