@@ -18,9 +18,9 @@
     <c:choose><c:when test="${empty month}"><p class="figure"><fmt:message key="dashboard.paid"><fmt:param value="0"/></fmt:message></p></c:when>
       <c:otherwise><c:forEach var="e" items="${month}"><p class="figure"><c:out value="${e.value.revenue()}"/> <c:out value="${e.key}"/></p><p class="muted"><fmt:message key="dashboard.paid"><fmt:param value="${e.value.payments()}"/></fmt:message></p></c:forEach></c:otherwise></c:choose>
   </section>
-  <section class="card" id="open"><h2><fmt:message key="dashboard.open"/></h2><p class="figure"><a href="${pageContext.request.contextPath}/select"><c:out value="${dashboard.openSessions()}"/></a></p></section>
+  <section class="card" id="open"><h2><fmt:message key="dashboard.open"/></h2><p class="figure"><a href="${pageContext.request.contextPath}/select"><c:choose><c:when test="${dashboard.openSessionsBeyond()}"><fmt:message key="dashboard.beyond"><fmt:param value="${dashboard.countedUpTo()}"/></fmt:message></c:when><c:otherwise><c:out value="${dashboard.openSessions()}"/></c:otherwise></c:choose></a></p></section>
   <fmt:message key="dashboard.notTried" var="notTried"/>
-  <section class="card" id="owed"><h2><fmt:message key="dashboard.owed"/></h2><p class="figure ${owedCount == 0 ? '' : 'error-text'}" id="owed-count"><c:out value="${owedCount}"/></p>
+  <section class="card" id="owed"><h2><fmt:message key="dashboard.owed"/></h2><p class="figure ${owedCount == 0 ? '' : 'error-text'}" id="owed-count"><c:choose><c:when test="${dashboard.owedActionsBeyond()}"><fmt:message key="dashboard.beyond"><fmt:param value="${dashboard.countedUpTo()}"/></fmt:message></c:when><c:otherwise><c:out value="${owedCount}"/></c:otherwise></c:choose></p>
     <c:forEach var="a" items="${owed}" end="2"><p class="muted error-text"><c:out value="${a.reference()}"/>: <c:out value="${a.lastError().orElse(notTried)}"/></p></c:forEach></section>
   <section class="card" id="rates-card"><h2><fmt:message key="dashboard.rates"/></h2>
     <p><c:choose><c:when test="${rates.lastSuccess().isPresent()}"><fmt:message key="dashboard.ratesRefreshed"><fmt:param value="${times.format(rates.lastSuccess())}"/></fmt:message></c:when><c:otherwise><fmt:message key="dashboard.ratesNever"/></c:otherwise></c:choose></p>

@@ -35,6 +35,7 @@ import lt.smssafe.sms.PhoneLock;
 import lt.smssafe.sms.ReceivedMessage;
 import lt.smssafe.sms.Redemptions;
 import lt.smssafe.sms.Reversal;
+import lt.smssafe.sms.RevenueSummary;
 import lt.smssafe.sms.SessionRedemption;
 import lt.smssafe.sms.UnmatchedReport;
 import lt.smssafe.sms.dialect.TestPolicy;
@@ -74,6 +75,7 @@ public final class SmsSafe implements AutoCloseable {
     private final Optional<FortumoDialect> fortumoDialect;
     private final Optional<PayseraDialect> payseraDialect;
     private final MessageProcessor processor;
+    private final RevenueSummary summary;
     private final ActionRunner actions;
     private final SessionQueries queries;
     private final PaymentQueries payments;
@@ -103,9 +105,9 @@ public final class SmsSafe implements AutoCloseable {
                 clock);
         this.mbs = settings.mbs().map(config -> new MbsDirect(config, settings.timeWindow(clock)));
         this.billing = new BillingRecorder(database, settings.safe(), clock, reference -> actions.wake());
-        this.processor = new MessageProcessor(database, settings.safe(),
-                MessageCount.fromRates(rates::table, settings.messages()), settings.delay(), settings.language(),
-                clock, new SecureRandom(), closed -> actions.wake());
+        this.summary = new RevenueSummary(settings.safe(), settings.timezone());
+        this.processor = new MessageProcessor(database, MessageCount.fromRates(rates::table, settings.messages()),
+                settings.delay(), settings.language(), clock, new SecureRandom(), closed -> actions.wake(), summary);
         this.metrics = new NodeMetrics(processor, List.of(Notification.DIALECT, FortumoDialect.NAME,
                 PayseraDialect.NAME), actions, queries, rates::status, database, database.dataSource(), clock);
         this.health = new NodeHealth(database, migrations, clock);
@@ -135,6 +137,7 @@ public final class SmsSafe implements AutoCloseable {
                 LOG.warn("sms:safe schema has pending migrations and schema.auto is false: apply them at /setup");
             }
             SmsSafe app = new SmsSafe(settings, database, migrations, action);
+            app.summaryUpToDate();
             app.actions.start(ACTION_POLL);
             app.rates.start();
             return app;
@@ -191,6 +194,23 @@ public final class SmsSafe implements AutoCloseable {
             String cause = root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root + ")";
             throw InvalidConfigException.invalid("datasource", "the database bound at '" + settings.datasource()
                     + "' cannot be reached: " + cause);
+        }
+    }
+
+    /**
+     * Counts the dashboard's summary again from the sessions when its time zone is not the configured one or it was
+     * never built (a database migrated from schema v8), before this node takes a message: while it counts, a close on
+     * another node waits for it, and the dashboard would show figures of the old zone. Nothing while migrations are
+     * pending (the tables may not be there yet): {@code /setup} calls it again after applying them.
+     */
+    public void summaryUpToDate() {
+        if (migrations.hasPending()) {
+            return;
+        }
+        long start = System.nanoTime();
+        if (summary.rebuildIfNeeded(database, Clock.systemUTC())) {
+            LOG.info("sms:safe counted the dashboard's summary from the sessions, by days in {}, in {} ms",
+                    summary.zone(), (System.nanoTime() - start) / 1_000_000);
         }
     }
 

@@ -12,10 +12,33 @@ import java.util.TreeMap;
  *
  * @param days oldest first, every day of the period, also those without payments
  * @param month per currency, the calendar month of {@code today} so far, which can begin before the period does
+ * @param openSessions the open sessions (test ones left out), counted up to {@link #COUNTED_UP_TO} + 1
  * @param split what the days' figures are split by
+ * @param owedActions the payment actions not succeeded yet, counted up to {@link #COUNTED_UP_TO} + 1
  */
 public record Dashboard(List<Day> days, LocalDate today, Map<String, Figures> month, long openSessions,
-        Split split) {
+        Split split, long owedActions) {
+    /**
+     * How far the open sessions and the owed actions are counted: beyond it the page says "1000+". Counting them all
+     * would read them all (20,000 open sessions are not rare), on every load of the page.
+     */
+    public static final int COUNTED_UP_TO = 1_000;
+
+    /** {@link #COUNTED_UP_TO}, for the page. */
+    public int countedUpTo() {
+        return COUNTED_UP_TO;
+    }
+
+    /** Whether there are more open sessions than were counted. */
+    public boolean openSessionsBeyond() {
+        return openSessions > COUNTED_UP_TO;
+    }
+
+    /** Whether there are more owed payment actions than were counted. */
+    public boolean owedActionsBeyond() {
+        return owedActions > COUNTED_UP_TO;
+    }
+
     /** What a day's figures are split by. */
     public enum Split {
         COUNTRY, OPERATOR;

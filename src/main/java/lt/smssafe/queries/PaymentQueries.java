@@ -2,7 +2,10 @@ package lt.smssafe.queries;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
-import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +25,7 @@ import lt.smssafe.persistence.Database;
 import lt.smssafe.sms.PaymentSession;
 import lt.smssafe.sms.ReceivedMessage;
 import lt.smssafe.sms.SessionCode;
+import org.hibernate.Session;
 
 /**
  * The site owner's view of every payment: the filtered list of SMS payments (and its CSV, streamed), one payment
@@ -32,6 +36,11 @@ public final class PaymentQueries {
     public static final int PAGE_SIZE = 50;
     /** Rows read from the database at a time while a CSV is written. */
     static final int FETCH_SIZE = 500;
+    /** The dashboard's open sessions (test ones are not shown), through the index on (safe_id, closed_at). */
+    static final String OPEN_SESSIONS = "SELECT 1 FROM smssafe_session WHERE safe_id = ? AND closed_at IS NULL"
+            + " AND test = FALSE";
+    /** The dashboard's owed payment actions: not succeeded yet, failing or waiting for their first attempt. */
+    static final String OWED_ACTIONS = "SELECT 1 FROM smssafe_action_run WHERE safe_id = ? AND succeeded_at IS NULL";
 
     private final Database database;
     private final long safeId;
@@ -141,34 +150,72 @@ public final class PaymentQueries {
         LocalDate first = today.minusDays(days - 1L);
         // the month's card needs its first day even when the chart's days begin later (the 31st of a month)
         LocalDate monthStart = today.withDayOfMonth(1);
-        Instant since = startOf(first.isBefore(monthStart) ? first : monthStart);
-        String series = split == Dashboard.Split.OPERATOR ? "s.provider" : "s.country";
-        List<Object[]> closed = database.inTransaction(em -> em.createQuery("select s.closedAt, " + series + ","
-                        + " s.currency, s.total - s.reversedTotal from PaymentSession s where s.safeId = :safeId"
-                        + " and s.closedAt >= :since and s.test = false", Object[].class)
-                .setParameter("safeId", safeId).setParameter("since", since).getResultList());
+        LocalDate since = first.isBefore(monthStart) ? first : monthStart;
         TreeMap<LocalDate, Map<String, Dashboard.Figures>> perDay = new TreeMap<>();
         for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
-            perDay.put(day, new LinkedHashMap<>());
+            perDay.put(day, new TreeMap<>());
         }
         Map<String, Dashboard.Figures> month = new TreeMap<>();
-        for (Object[] row : closed) {
-            LocalDate day = ((Instant) row[0]).atZone(zone).toLocalDate();
-            Dashboard.Figures figures = new Dashboard.Figures(1, (BigDecimal) row[3]);
-            if (!day.isBefore(first)) {
-                perDay.computeIfAbsent(day, d -> new LinkedHashMap<>()).merge(row[1] + " " + row[2], figures,
-                        Dashboard.Figures::plus);
+        String sql = summed(split);
+        Counted counted = database.inTransaction(em -> em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setLong(1, safeId);
+                statement.setObject(2, since);
+                try (ResultSet row = statement.executeQuery()) {
+                    while (row.next()) {
+                        LocalDate day = row.getObject(1, LocalDate.class);
+                        Dashboard.Figures figures = new Dashboard.Figures(row.getLong(4), row.getBigDecimal(5));
+                        if (figures.payments() == 0) {
+                            continue;
+                        }
+                        if (!day.isBefore(first)) {
+                            perDay.computeIfAbsent(day, d -> new TreeMap<>()).merge(row.getString(2) + " "
+                                    + row.getString(3), figures, Dashboard.Figures::plus);
+                        }
+                        if (!day.isBefore(monthStart)) {
+                            month.merge(row.getString(3), figures, Dashboard.Figures::plus);
+                        }
+                    }
+                }
             }
-            if (!day.isBefore(monthStart)) {
-                month.merge((String) row[2], figures, Dashboard.Figures::plus);
-            }
-        }
-        long open = database.inTransaction(em -> em.createQuery("select count(s) from PaymentSession s where"
-                + " s.safeId = :safeId and s.closedAt is null and s.test = false", Long.class)
-                .setParameter("safeId", safeId).getSingleResult());
+            return new Counted(countUpTo(connection, OPEN_SESSIONS), countUpTo(connection, OWED_ACTIONS));
+        }));
         List<Dashboard.Day> daysList = new ArrayList<>();
         perDay.forEach((day, figures) -> daysList.add(new Dashboard.Day(day, figures)));
-        return new Dashboard(daysList, today, month, open, split);
+        return new Dashboard(daysList, today, month, counted.open(), split, counted.owed());
+    }
+
+    /**
+     * The dashboard's days from the summary the write path keeps ({@link lt.smssafe.sms.RevenueSummary}): its rows
+     * from a day on (parameters: safe, day), one per day, series and currency, their slots summed.
+     */
+    static String summed(Dashboard.Split split) {
+        String series = split == Dashboard.Split.OPERATOR ? "provider" : "country";
+        return "SELECT closed_on, " + series + ", currency, SUM(payments), SUM(revenue) FROM smssafe_revenue_day"
+                + " WHERE safe_id = ? AND closed_on >= ? GROUP BY closed_on, " + series + ", currency";
+    }
+
+    /** How many rows {@code select} (parameter: safe) selects, up to {@link Dashboard#COUNTED_UP_TO} + 1. */
+    static String countedUpTo(String select) {
+        return "SELECT COUNT(*) FROM (" + select + " LIMIT " + (Dashboard.COUNTED_UP_TO + 1) + ") counted";
+    }
+
+    /** The open sessions and the owed payment actions, each counted up to {@link Dashboard#COUNTED_UP_TO} + 1. */
+    private record Counted(long open, long owed) {
+    }
+
+    /**
+     * Counts the rows the statement selects, but no more than {@link Dashboard#COUNTED_UP_TO} + 1 of them: the
+     * dashboard shows "1000+" beyond, and a count of all 20,000 open sessions would read them all.
+     */
+    private long countUpTo(Connection connection, String select) throws SQLException {
+        try (PreparedStatement count = connection.prepareStatement(countedUpTo(select))) {
+            count.setLong(1, safeId);
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
     }
 
     private TypedQuery<Object[]> query(EntityManager em, PaymentFilter filter, Instant now) {

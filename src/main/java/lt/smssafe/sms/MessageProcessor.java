@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +39,7 @@ public final class MessageProcessor {
     private final Clock clock;
     private final SecureRandom random;
     private final Consumer<SessionCode> onClose;
+    private final RevenueSummary summary;
     /** Sessions opened and closed by this node since it started, per dialect, counted after the commit. */
     private final Map<String, LongAdder> opened = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> closed = new ConcurrentHashMap<>();
@@ -45,9 +47,22 @@ public final class MessageProcessor {
     /**
      * @param onClose told, after the commit, about every session whose payment action became owed: a message closed
      *     it, or a reversal of one of its messages owes {@code paymentReversed} (wakes the payment action)
+     *     — its dashboard's summary has days in UTC: the application gives a {@link RevenueSummary} in its zone
      */
     public MessageProcessor(Database database, long safeId, MessageCount messageCount, Duration delay,
             Language language, Clock clock, SecureRandom random, Consumer<SessionCode> onClose) {
+        this(database, messageCount, delay, language, clock, random, onClose,
+                new RevenueSummary(safeId, ZoneOffset.UTC));
+    }
+
+    /**
+     * @param summary the dashboard's figures, which every close and every reversal of a closed session's message
+     *     keeps on the message's transaction; its safe is the processor's
+     */
+    public MessageProcessor(Database database, MessageCount messageCount, Duration delay, Language language,
+            Clock clock, SecureRandom random, Consumer<SessionCode> onClose, RevenueSummary summary) {
+        this.summary = summary;
+        long safeId = summary.safeId();
         this.database = database;
         this.safeId = safeId;
         this.messageCount = messageCount;
@@ -158,6 +173,8 @@ public final class MessageProcessor {
         if (!session.reverse(message.cost(), now)) {
             return Optional.empty();
         }
+        em.unwrap(Session.class).doWork(connection -> summary.reversed(connection, database.engine(), session,
+                message.cost()));
         em.persist(ActionRun.dueNow(safeId, ActionRun.Kind.SMS_REVERSAL, String.valueOf(message.id()), now));
         return Optional.of(session.code());
     }
@@ -233,6 +250,7 @@ public final class MessageProcessor {
         if (outcome.kind() != ReplyKind.CLOSED) {
             return new Processed(Answer.reply(reply), unclosed.isEmpty());
         }
+        summary.closed(connection, database.engine(), session);
         return new Processed(Answer.closed(reply, session.code()), unclosed.isEmpty(),
                 Optional.of(ActionRun.dueNow(safeId, ActionRun.Kind.SMS_SESSION, session.code().value(), now)));
     }

@@ -40,8 +40,8 @@ public final class DashboardServlet extends HttpServlet {
         request.setAttribute("chart", DailyChart.of(dashboard, seriesNames));
         request.setAttribute("today", dashboard.totalsSince(dashboard.today()));
         request.setAttribute("month", dashboard.month());
-        // the count is the database's; the list (at most a few shown) is capped, so it is not counted
-        request.setAttribute("owedCount", app.queries().owedActions());
+        // the count is the database's (up to a bound); the list (at most a few shown) is capped, so it is not counted
+        request.setAttribute("owedCount", dashboard.owedActions());
         request.setAttribute("owed", app.queries().pendingActions());
         request.setAttribute("rates", app.rates().status());
         request.setAttribute("ratesTable", app.rates().table());

@@ -29,10 +29,12 @@ public final class SetupServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
-        SchemaMigrations migrations = SmsSafeListener.of(getServletContext()).migrations();
+        SmsSafe app = SmsSafeListener.of(getServletContext());
+        SchemaMigrations migrations = app.migrations();
         String outcome;
         try {
             int applied = migrations.migrate();
+            app.summaryUpToDate();
             outcome = applied == 0 ? "Nothing to apply: the schema is up to date."
                     : "Applied " + applied + (applied == 1 ? " migration." : " migrations.");
         } catch (FlywayException | DatabaseUnavailableException e) {
