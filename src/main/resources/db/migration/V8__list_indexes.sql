@@ -14,3 +14,5 @@ DROP INDEX ix_session_phone ON smssafe_session;
 CREATE INDEX ix_session_phone ON smssafe_session (safe_id, msisdn, id DESC);
 CREATE INDEX ix_session_reversed ON smssafe_session (safe_id, reversed_at, id);
 CREATE INDEX ix_mbs_reported ON smssafe_mbs_transaction (safe_id, last_reported_at);
+-- * ix_unmatched_latest: /select's reports about unknown messages, latest first; written once per such report.
+CREATE INDEX ix_unmatched_latest ON smssafe_unmatched_report (safe_id, id);

@@ -43,9 +43,10 @@ public final class SessionQueries {
     static final String UNATTRIBUTED = "SELECT m.dialect, m.message_id, m.country, m.provider, m.content,"
             + " m.cost_local, m.currency, m.test, m.received_at FROM smssafe_message m"
             + " WHERE m.safe_id = ? AND m.session_id IS NULL ORDER BY m.id DESC LIMIT " + MAX_LISTED;
-    /** Reports about unknown messages, the first reported last: the primary key's order. */
+    /** Reports about unknown messages, the first reported last: ix_unmatched_latest (safe_id, id) backwards. */
     static final String UNMATCHED = "SELECT r.dialect, r.message_id, r.status, r.reports, r.received_at"
-            + " FROM smssafe_unmatched_report r WHERE r.safe_id = ? ORDER BY r.id DESC LIMIT " + MAX_LISTED;
+            + " FROM smssafe_unmatched_report r USE INDEX (ix_unmatched_latest) WHERE r.safe_id = ?"
+            + " ORDER BY r.safe_id DESC, r.id DESC LIMIT " + MAX_LISTED;
 
     /**
      * The session with this code, as the user typed it (lower case and surrounding blanks are forgiven); empty
