@@ -242,6 +242,10 @@ class ListPlanTest {
                 rows.merge(tables.group(1), Math.round(Long.parseLong(tables.group(2))
                         * Double.parseDouble(tables.group(3))), Long::sum);
             }
+            if (rows.isEmpty() && text.contains("\"access_type\": \"const\"")) {
+                // a look-up by a unique key is read once while the statement is optimised: no r_rows, one row
+                rows.put("const", 1L);
+            }
             assertThat(rows).as("MariaDB's rows in %s", text).isNotEmpty();
             return new Read(statement.sql(), rows, limited && (text.contains("\"filesort\"")
                     || text.contains("temporary_table")), text);
