@@ -245,6 +245,8 @@ class ListPlanTest {
             if (rows.isEmpty() && text.contains("\"access_type\": \"const\"")) {
                 // a look-up by a unique key is read once while the statement is optimised: no r_rows, one row
                 rows.put("const", 1L);
+            } else if (rows.isEmpty() && text.contains("no matching row in const table")) {
+                rows.put("const", 0L);
             }
             assertThat(rows).as("MariaDB's rows in %s", text).isNotEmpty();
             return new Read(statement.sql(), rows, limited && (text.contains("\"filesort\"")
