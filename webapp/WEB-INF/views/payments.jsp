@@ -28,7 +28,7 @@
   <button type="submit">Filter</button>
   <a id="csv" href="${pageContext.request.contextPath}/payments?<c:out value="${query}"/><c:if test="${not empty query}">&amp;</c:if>format=csv">CSV of this list</a>
 </form>
-<p class="muted">Times in <c:out value="${times.zone()}"/>.</p>
+<p class="muted">Times in <c:out value="${times.zone()}"/>.<c:choose><c:when test="${not empty filter_msisdn and empty filter_code}"> With a phone filter the list is in the order of the phone numbers, each phone's newest payment first.</c:when><c:when test="${filter_state == 'reversed' and empty filter_code}"> The reversed payments come latest reversal first.</c:when></c:choose></p>
 <c:choose>
   <c:when test="${empty page.items()}"><p id="no-payments">No payments match.</p></c:when>
   <c:otherwise>
@@ -58,10 +58,14 @@
     </div>
   </c:otherwise>
 </c:choose>
+<c:set var="olderLink"><c:url value="/payments"><c:forEach var="f" items="${['code','msisdn','content','country','provider','dialect','state','redeemed','from','to']}"><c:param name="${f}" value="${requestScope['filter_'.concat(f)]}"/></c:forEach><c:param name="cursor" value="${page.older().orElse('')}"/></c:url></c:set>
+<c:set var="newestLink"><c:url value="/payments"><c:forEach var="f" items="${['code','msisdn','content','country','provider','dialect','state','redeemed','from','to']}"><c:param name="${f}" value="${requestScope['filter_'.concat(f)]}"/></c:forEach></c:url></c:set>
+<c:if test="${page.isWindowed()}">
+  <p id="searched" class="searched">Searched <c:choose><c:when test="${page.searchedBackTo().isPresent()}">the payments back to <time datetime="${times.iso(page.searchedBackTo().get())}"><c:out value="${times.format(page.searchedBackTo().get())}"/></time></c:when><c:otherwise>the phones up to <c:out value="${page.searchedPhonesTo().get()}"/></c:otherwise></c:choose>: <c:out value="${page.items().size()}"/> matched so far. <a id="search-older" rel="next" href="<c:out value="${olderLink}"/>">Search older</a></p>
+</c:if>
 <nav class="pages">
-  <c:if test="${page.hasPrevious()}"><a rel="prev" href="<c:url value="/payments"><c:forEach var="f" items="${['code','msisdn','content','country','provider','dialect','state','redeemed','from','to']}"><c:param name="${f}" value="${requestScope['filter_'.concat(f)]}"/></c:forEach><c:param name="page" value="${page.number() - 1}"/></c:url>">← newer</a></c:if>
-  <span>page <c:out value="${page.number()}"/></span>
-  <c:if test="${page.hasNext()}"><a rel="next" href="<c:url value="/payments"><c:forEach var="f" items="${['code','msisdn','content','country','provider','dialect','state','redeemed','from','to']}"><c:param name="${f}" value="${requestScope['filter_'.concat(f)]}"/></c:forEach><c:param name="page" value="${page.number() + 1}"/></c:url>">older →</a></c:if>
+  <c:if test="${page.hasPrevious()}"><a rel="first" href="<c:out value="${newestLink}"/>">« newest</a></c:if>
+  <c:if test="${page.hasNext() and not page.isWindowed()}"><a rel="next" href="<c:out value="${olderLink}"/>">older →</a></c:if>
 </nav>
 
 <h2>MBS transactions</h2>

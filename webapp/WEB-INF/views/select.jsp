@@ -16,6 +16,7 @@
   </select></label>
   <button type="submit">Filter</button>
 </form>
+<c:if test="${not empty filter_msisdn}"><p class="muted">With a phone filter the list is in the order of the phone numbers, each phone's newest session first.</p></c:if>
 <c:choose>
   <c:when test="${empty rows}"><p id="no-sessions">No unclosed sessions match.</p></c:when>
   <c:otherwise>
@@ -46,14 +47,14 @@
     </div>
   </c:otherwise>
 </c:choose>
+<c:set var="olderLink"><c:url value="/select"><c:param name="msisdn" value="${filter_msisdn}"/><c:param name="country" value="${filter_country}"/><c:param name="provider" value="${filter_provider}"/><c:param name="state" value="${filter_state}"/><c:param name="cursor" value="${page.older().orElse('')}"/></c:url></c:set>
+<c:set var="newestLink"><c:url value="/select"><c:param name="msisdn" value="${filter_msisdn}"/><c:param name="country" value="${filter_country}"/><c:param name="provider" value="${filter_provider}"/><c:param name="state" value="${filter_state}"/></c:url></c:set>
+<c:if test="${page.isWindowed()}">
+  <p id="searched" class="searched">Searched <c:choose><c:when test="${page.searchedBackTo().isPresent()}">the sessions back to <time datetime="${times.iso(page.searchedBackTo().get())}"><c:out value="${times.format(page.searchedBackTo().get())}"/></time></c:when><c:otherwise>the phones up to <c:out value="${page.searchedPhonesTo().get()}"/></c:otherwise></c:choose>: <c:out value="${page.items().size()}"/> matched so far. <a id="search-older" rel="next" href="<c:out value="${olderLink}"/>">Search older</a></p>
+</c:if>
 <nav class="pages">
-  <c:if test="${page.hasPrevious()}">
-    <a rel="prev" href="<c:url value="/select"><c:param name="msisdn" value="${filter_msisdn}"/><c:param name="country" value="${filter_country}"/><c:param name="provider" value="${filter_provider}"/><c:param name="state" value="${filter_state}"/><c:param name="page" value="${page.number() - 1}"/></c:url>">← newer</a>
-  </c:if>
-  <span>page <c:out value="${page.number()}"/></span>
-  <c:if test="${page.hasNext()}">
-    <a rel="next" href="<c:url value="/select"><c:param name="msisdn" value="${filter_msisdn}"/><c:param name="country" value="${filter_country}"/><c:param name="provider" value="${filter_provider}"/><c:param name="state" value="${filter_state}"/><c:param name="page" value="${page.number() + 1}"/></c:url>">older →</a>
-  </c:if>
+  <c:if test="${page.hasPrevious()}"><a rel="first" href="<c:out value="${newestLink}"/>">« newest</a></c:if>
+  <c:if test="${page.hasNext() and not page.isWindowed()}"><a rel="next" href="<c:out value="${olderLink}"/>">older →</a></c:if>
 </nav>
 
 <h2>Payment actions not yet succeeded</h2>

@@ -1,7 +1,6 @@
 package lt.smssafe.queries;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,14 +17,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import lt.smssafe.action.ActionRun;
-import lt.smssafe.mbs.recording.BilledTransaction;
+import lt.smssafe.mbs.TransactionReference;
 import lt.smssafe.persistence.Database;
-import lt.smssafe.sms.PaymentSession;
 import lt.smssafe.sms.ReceivedMessage;
 import lt.smssafe.sms.SessionCode;
 import org.hibernate.Session;
+import org.hibernate.jdbc.ReturningWork;
 
 /**
  * The site owner's view of every payment: the filtered list of SMS payments (and its CSV, streamed), one payment
@@ -34,7 +32,7 @@ import org.hibernate.Session;
 public final class PaymentQueries {
     /** Payments per page. */
     public static final int PAGE_SIZE = 50;
-    /** Rows read from the database at a time while a CSV is written. */
+    /** Rows read from the database at a time (a chunk: one statement per stream) while a CSV is written. */
     static final int FETCH_SIZE = 500;
     /** The dashboard's open sessions (test ones are not shown), through the index on (safe_id, closed_at). */
     static final String OPEN_SESSIONS = "SELECT 1 FROM smssafe_session WHERE safe_id = ? AND closed_at IS NULL"
@@ -55,36 +53,75 @@ public final class PaymentQueries {
         this.zone = zone;
     }
 
-    /** One page (from 1) of the payments that match, the most recently active first. */
-    public Page<SessionStatus> page(PaymentFilter filter, int page) {
-        int number = Math.max(page, 1);
+    /**
+     * One page of the payments that match, from the position {@code cursor} names (the token of an earlier page's
+     * {@link Page#older()}; anything else, or none, is the first page): the most recently active first, or with a
+     * phone filter by phone number, each phone's newest first, or for the reversed ones the latest reversal first.
+     */
+    public Page<SessionStatus> page(PaymentFilter filter, String cursor) {
+        return page(filter, cursor, PAGE_SIZE);
+    }
+
+    Page<SessionStatus> page(PaymentFilter filter, String cursor, int size) {
         Instant now = clock.instant();
-        List<Object[]> rows = database.inTransaction(em -> query(em, filter, now)
-                .setFirstResult((number - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE + 1).getResultList());
-        List<SessionStatus> items = rows.stream().limit(PAGE_SIZE).map(row -> StatusRows.status(row, now)).toList();
-        return new Page<>(items, number, PAGE_SIZE, rows.size() > PAGE_SIZE);
+        if (filter.code().isPresent()) {
+            return new Page<>(byCode(filter, now).stream().toList(), Optional.empty(), true, Optional.empty(),
+                    Optional.empty());
+        }
+        SessionLists.Plan plan = SessionLists.plan(filter, now, zone);
+        Optional<Cursor> position = Cursor.parse(cursor, plan.order());
+        return jdbc(connection -> SessionLists.page(connection, safeId, plan, position, size, now));
     }
 
     /**
-     * Hands every matching payment, the most recently active first, to {@code row} while it is read: a CSV of a
-     * million rows never holds more than a fetch of them, and the entity manager forgets each batch it handed over.
+     * Hands every matching payment, in the list's order, to {@code row} while it is read: a chunk of rows at a time,
+     * each chunk read from the last one's end in index order, so that a CSV of a million rows never holds more than
+     * a chunk of them.
      */
     public void forEach(PaymentFilter filter, Consumer<SessionStatus> row) {
         Instant now = clock.instant();
-        database.inTransaction(em -> {
-            TypedQuery<Object[]> query = query(em, filter, now)
-                    .setHint("org.hibernate.fetchSize", FETCH_SIZE).setHint("org.hibernate.readOnly", true);
-            int[] seen = {0};
-            try (Stream<Object[]> rows = query.getResultStream()) {
-                rows.forEach(read -> {
-                    row.accept(StatusRows.status(read, now));
-                    if (++seen[0] % FETCH_SIZE == 0) {
-                        em.clear();
-                    }
-                });
-            }
+        if (filter.code().isPresent()) {
+            byCode(filter, now).ifPresent(row);
+            return;
+        }
+        SessionLists.Plan plan = SessionLists.plan(filter, now, zone);
+        jdbc(connection -> {
+            SessionLists.forEach(connection, safeId, plan, FETCH_SIZE, now, row);
             return null;
         });
+    }
+
+    /** The payment with the filter's code, if it matches the rest of the filter too. */
+    private Optional<SessionStatus> byCode(PaymentFilter filter, Instant now) {
+        Optional<SessionCode> code = SessionCode.parse(filter.code().get());
+        if (code.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<SessionStatus> found = jdbc(connection -> SessionLists.byCode(connection, safeId,
+                code.get().value(), now)).map(SessionLists.Found::status);
+        // the rest of the filter, on the one row: the same conditions the lists hold
+        return found.filter(s -> matches(s, filter, now));
+    }
+
+    private boolean matches(SessionStatus s, PaymentFilter filter, Instant now) {
+        Instant activity = s.lastMessageAt();
+        return filter.msisdn().map(s.msisdn()::startsWith).orElse(true)
+                && filter.content().map(c -> s.content().toLowerCase(Locale.ROOT)
+                        .contains(c.toLowerCase(Locale.ROOT))).orElse(true)
+                && filter.country().map(s.country()::equals).orElse(true)
+                && filter.provider().map(s.provider()::equals).orElse(true)
+                && filter.dialect().map(s.dialect()::equals).orElse(true)
+                && filter.redeemed().map(r -> r == s.isRedeemed()).orElse(true)
+                && filter.from().map(day -> !activity.isBefore(startOf(day))).orElse(true)
+                && filter.to().map(day -> activity.isBefore(startOf(day.plusDays(1)))).orElse(true)
+                && filter.state().map(state -> switch (state) {
+                    case "open" -> s.state() == lt.smssafe.sms.SessionState.OPEN;
+                    case "waiting" -> s.state() == lt.smssafe.sms.SessionState.WAITING;
+                    case "closed" -> s.isClosed() && !s.isReversed();
+                    case "reversed" -> s.isReversed();
+                    case PaymentFilter.UNCLOSED -> !s.isClosed();
+                    default -> s.test();
+                }).orElse(true);
     }
 
     /** The payment with this code: its status, its messages in order, and the runs of its payment action. */
@@ -94,47 +131,72 @@ public final class PaymentQueries {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return database.inTransaction(em -> em.createQuery(StatusRows.SELECT + " where s.safeId = :safeId"
-                        + " and s.code = :code", Object[].class)
-                .setParameter("safeId", safeId).setParameter("code", parsed.get().value()).getResultStream()
-                .findFirst().map(row -> detail(em, row, now)));
+        return database.inTransaction(em -> em.unwrap(Session.class).doReturningWork(connection ->
+                SessionLists.byCode(connection, safeId, parsed.get().value(), now))
+                .map(found -> detail(em, found)));
     }
 
-    private PaymentDetail detail(EntityManager em, Object[] row, Instant now) {
-        PaymentSession session = StatusRows.session(row);
+    private PaymentDetail detail(EntityManager em, SessionLists.Found found) {
         List<ReceivedMessage> messages = em.createQuery("select m from ReceivedMessage m where m.sessionId = :id"
-                + " order by m.receivedAt, m.id", ReceivedMessage.class).setParameter("id", session.id()).getResultList();
-        // the session's own run is keyed by its code, a reversal's by the reversed message's row id
-        List<String> references = new ArrayList<>(List.of(session.code().value()));
-        messages.forEach(m -> references.add(String.valueOf(m.id())));
-        List<ActionRun> runs = em.createQuery("select r from ActionRun r where r.safeId = :safeId and r.kind in :kinds"
-                        + " and r.reference in :references order by r.createdAt", ActionRun.class)
-                .setParameter("safeId", safeId)
-                .setParameter("kinds", List.of(ActionRun.Kind.SMS_SESSION, ActionRun.Kind.SMS_REVERSAL))
-                .setParameter("references", references).getResultList();
-        return new PaymentDetail(StatusRows.status(row, now),
-                messages.stream().map(PaymentDetail.Message::of).toList(), runs);
+                + " order by m.receivedAt, m.id", ReceivedMessage.class).setParameter("id", found.id())
+                .getResultList();
+        // the session's own run is keyed by its code, a reversal's by the reversed message's row id: one kind per
+        // query, so that H2 looks them up in uq_action_run (safe_id, kind, reference) (with two IN lists it read
+        // every run of the safe)
+        List<ActionRun> runs = new ArrayList<>(runs(em, ActionRun.Kind.SMS_SESSION, List.of(found.status().code())));
+        runs.addAll(runs(em, ActionRun.Kind.SMS_REVERSAL, messages.stream().map(m -> String.valueOf(m.id()))
+                .toList()));
+        runs.sort(java.util.Comparator.comparing(ActionRun::createdAt));
+        return new PaymentDetail(found.status(), messages.stream().map(PaymentDetail.Message::of).toList(), runs);
+    }
+
+    private List<ActionRun> runs(EntityManager em, ActionRun.Kind kind, List<String> references) {
+        return em.createQuery("select r from ActionRun r where r.safeId = :safeId and r.kind = :kind"
+                        + " and r.reference in :references", ActionRun.class)
+                .setParameter("safeId", safeId).setParameter("kind", kind).setParameter("references", references)
+                .getResultList();
+    }
+
+    /** The MBS transactions newest report first, in the index {@code ix_mbs_reported}; the days optional. */
+    static SessionLists.Statement transactionsStatement(long safeId, Optional<Long> from, Optional<Long> to) {
+        StringBuilder sql = new StringBuilder("SELECT t.service_id, t.transaction_id, t.ident, t.operator,"
+                + " t.account_id, t.price_cents, t.currency, t.status, t.last_reported_at"
+                + " FROM smssafe_mbs_transaction t WHERE t.safe_id = ?");
+        List<Object> parameters = new ArrayList<>(List.of(safeId));
+        from.ifPresent(at -> {
+            sql.append(" AND t.last_reported_at >= ?");
+            parameters.add(at);
+        });
+        to.ifPresent(at -> {
+            sql.append(" AND t.last_reported_at < ?");
+            parameters.add(at);
+        });
+        // safe_id first: H2 reads an index in its order only when the ORDER BY names its columns from the first
+        sql.append(" ORDER BY t.safe_id DESC, t.last_reported_at DESC LIMIT ").append(PAGE_SIZE);
+        return new SessionLists.Statement(sql.toString(), parameters);
     }
 
     /** The MBS transactions reported within the filter's days, the latest first (at most a page of them). */
     public List<TransactionRow> transactions(PaymentFilter filter) {
-        StringBuilder jpql = new StringBuilder("select t from BilledTransaction t where t.safeId = :safeId");
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("safeId", safeId);
-        filter.from().ifPresent(day -> {
-            jpql.append(" and t.lastReportedAt >= :from");
-            parameters.put("from", startOf(day));
+        SessionLists.Statement statement = transactionsStatement(safeId,
+                filter.from().map(day -> startOf(day).toEpochMilli()),
+                filter.to().map(day -> startOf(day.plusDays(1)).toEpochMilli()));
+        return jdbc(connection -> {
+            List<TransactionRow> rows = new ArrayList<>();
+            try (PreparedStatement select = SessionLists.prepare(connection, statement);
+                    ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    rows.add(new TransactionRow(new TransactionReference(row.getLong(1), row.getLong(2)).toString(),
+                            row.getString(3), row.getString(4), row.getString(5), row.getLong(6), row.getString(7),
+                            row.getString(8), Instant.ofEpochMilli(row.getLong(9))));
+                }
+            }
+            return rows;
         });
-        filter.to().ifPresent(day -> {
-            jpql.append(" and t.lastReportedAt < :to");
-            parameters.put("to", startOf(day.plusDays(1)));
-        });
-        jpql.append(" order by t.lastReportedAt desc");
-        return database.inTransaction(em -> {
-            TypedQuery<BilledTransaction> query = em.createQuery(jpql.toString(), BilledTransaction.class);
-            parameters.forEach(query::setParameter);
-            return query.setMaxResults(PAGE_SIZE).getResultList().stream().map(TransactionRow::of).toList();
-        });
+    }
+
+    private <T> T jdbc(ReturningWork<T> work) {
+        return database.inTransaction(em -> em.unwrap(Session.class).doReturningWork(work));
     }
 
     /**
@@ -218,70 +280,7 @@ public final class PaymentQueries {
         }
     }
 
-    private TypedQuery<Object[]> query(EntityManager em, PaymentFilter filter, Instant now) {
-        StringBuilder jpql = new StringBuilder(StatusRows.SELECT + " where s.safeId = :safeId");
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("safeId", safeId);
-        filter.code().ifPresent(code -> {
-            jpql.append(" and s.code = :code");
-            parameters.put("code", code);
-        });
-        filter.msisdn().ifPresent(msisdn -> {
-            jpql.append(" and s.msisdn like :msisdn escape '!'");
-            parameters.put("msisdn", literal(msisdn) + "%");
-        });
-        filter.content().ifPresent(content -> {
-            // lower() on both sides: the admin types a part of the text in any case, and the columns compare exactly
-            // (utf8mb4_bin on MariaDB, as the migrations make them; H2 too)
-            jpql.append(" and lower(s.content) like :content escape '!'");
-            parameters.put("content", "%" + literal(content.toLowerCase(Locale.ROOT)) + "%");
-        });
-        filter.country().ifPresent(country -> {
-            jpql.append(" and s.country = :country");
-            parameters.put("country", country);
-        });
-        filter.provider().ifPresent(provider -> {
-            jpql.append(" and s.provider = :provider");
-            parameters.put("provider", provider);
-        });
-        filter.dialect().ifPresent(dialect -> {
-            jpql.append(" and s.dialect = :dialect");
-            parameters.put("dialect", dialect);
-        });
-        filter.state().ifPresent(state -> {
-            switch (state) {
-                case "open" -> jpql.append(" and s.closedAt is null and (s.waitUntil is null or s.waitUntil <= :now)");
-                case "waiting" -> jpql.append(" and s.closedAt is null and s.waitUntil > :now");
-                case "closed" -> jpql.append(" and s.closedAt is not null and s.reversedAt is null");
-                case "reversed" -> jpql.append(" and s.reversedAt is not null");
-                case PaymentFilter.UNCLOSED -> jpql.append(" and s.closedAt is null");
-                default -> jpql.append(" and s.test = true");
-            }
-            if (state.equals("open") || state.equals("waiting")) {
-                parameters.put("now", now);
-            }
-        });
-        filter.redeemed().ifPresent(redeemed -> jpql.append(redeemed ? " and r.id is not null" : " and r.id is null"));
-        filter.from().ifPresent(day -> {
-            jpql.append(" and s.lastMessageAt >= :from");
-            parameters.put("from", startOf(day));
-        });
-        filter.to().ifPresent(day -> {
-            jpql.append(" and s.lastMessageAt < :to");
-            parameters.put("to", startOf(day.plusDays(1)));
-        });
-        jpql.append(" order by s.lastMessageAt desc, s.id desc");
-        TypedQuery<Object[]> query = em.createQuery(jpql.toString(), Object[].class);
-        parameters.forEach(query::setParameter);
-        return query;
-    }
-
     private Instant startOf(LocalDate day) {
         return day.atStartOfDay(zone).toInstant();
-    }
-
-    /** Text as a LIKE pattern matches it literally: the wildcards and the escape character escaped. */
-    private static String literal(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }

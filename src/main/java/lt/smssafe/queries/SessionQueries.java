@@ -1,15 +1,18 @@
 package lt.smssafe.queries;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import lt.smssafe.action.ActionRun;
 import lt.smssafe.persistence.Database;
-import lt.smssafe.sms.ReceivedMessage;
-import lt.smssafe.sms.UnmatchedReport;
 import lt.smssafe.sms.SessionCode;
 import lt.smssafe.sms.SessionState;
+import org.hibernate.Session;
+import org.hibernate.jdbc.ReturningWork;
 
 /**
  * Answers the read-only questions about one safe's payments: a session's status by its code, the unclosed
@@ -36,6 +39,15 @@ public final class SessionQueries {
         this.payments = new PaymentQueries(database, safeId, clock, java.time.ZoneOffset.UTC);
     }
 
+    /** The messages kept without a session, newest first: the foreign key's index on session_id, in id order. */
+    static final String UNATTRIBUTED = "SELECT m.dialect, m.message_id, m.country, m.provider, m.content,"
+            + " m.cost_local, m.currency, m.test, m.received_at FROM smssafe_message m"
+            + " WHERE m.safe_id = ? AND m.session_id IS NULL ORDER BY m.id DESC LIMIT " + MAX_LISTED;
+    /** Reports about unknown messages, the first reported last: ix_unmatched_latest (safe_id, id) backwards. */
+    static final String UNMATCHED = "SELECT r.dialect, r.message_id, r.status, r.reports, r.received_at"
+            + " FROM smssafe_unmatched_report r USE INDEX (ix_unmatched_latest) WHERE r.safe_id = ?"
+            + " ORDER BY r.safe_id DESC, r.id DESC LIMIT " + MAX_LISTED;
+
     /**
      * The session with this code, as the user typed it (lower case and surrounding blanks are forgiven); empty
      * when no session of this safe has it, or the text cannot be a code at all.
@@ -46,29 +58,27 @@ public final class SessionQueries {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return database.inTransaction(em -> em.createQuery(StatusRows.SELECT + " where s.safeId = :safeId"
-                        + " and s.code = :code", Object[].class)
-                .setParameter("safeId", safeId).setParameter("code", parsed.get().value())
-                .getResultStream().findFirst().map(row -> StatusRows.status(row, now)));
+        return jdbc(connection -> SessionLists.byCode(connection, safeId, parsed.get().value(), now))
+                .map(SessionLists.Found::status);
     }
 
     /**
-     * One page (from 1) of the unclosed sessions that match the filter, the most recently active first: the payments
-     * list narrowed to what is not closed.
+     * One page of the unclosed sessions that match the filter, the most recently active first (by phone with a phone
+     * filter), from the position {@code cursor} names (the token of an earlier page's {@link Page#older()}; anything
+     * else is the first page): the payments list narrowed to what is not closed.
      */
-    public Page<SessionStatus> unclosed(SessionFilter filter, int page) {
+    public Page<SessionStatus> unclosed(SessionFilter filter, String cursor) {
         return payments.page(new PaymentFilter(Optional.empty(), filter.msisdn(), Optional.empty(), filter.country(),
                 filter.provider(), Optional.empty(), Optional.of(filter.state().map(SessionState::code)
-                .orElse(PaymentFilter.UNCLOSED)), Optional.empty(), Optional.empty(), Optional.empty()), page);
+                .orElse(PaymentFilter.UNCLOSED)), Optional.empty(), Optional.empty(), Optional.empty()), cursor,
+                PAGE_SIZE);
     }
 
     /** The closed sessions that lost a message to a reversal, the latest first. */
     public List<SessionStatus> reversedSessions() {
-        Instant now = clock.instant();
-        return database.inTransaction(em -> em.createQuery(StatusRows.SELECT + " where s.safeId = :safeId"
-                        + " and s.reversedAt is not null order by s.reversedAt desc", Object[].class)
-                .setParameter("safeId", safeId).setMaxResults(MAX_LISTED).getResultList())
-                .stream().map(row -> StatusRows.status(row, now)).toList();
+        return payments.page(new PaymentFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of("reversed"), Optional.empty(), Optional.empty(),
+                Optional.empty()), null, MAX_LISTED).items();
     }
 
     /**
@@ -76,16 +86,45 @@ public final class SessionQueries {
      * (PROTOCOL.md §8). The latest first.
      */
     public List<UnattributedMessage> unattributedMessages() {
-        return database.inTransaction(em -> em.createQuery("select m from ReceivedMessage m where m.safeId = :safeId"
-                        + " and m.sessionId is null order by m.receivedAt desc", ReceivedMessage.class)
-                .setParameter("safeId", safeId).setMaxResults(MAX_LISTED).getResultList())
-                .stream().map(UnattributedMessage::of).toList();
+        return jdbc(connection -> {
+            List<UnattributedMessage> messages = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(UNATTRIBUTED)) {
+                select.setLong(1, safeId);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        messages.add(new UnattributedMessage(row.getString(1), row.getString(2), row.getString(3),
+                                row.getString(4), row.getString(5), row.getBigDecimal(6), row.getString(7),
+                                row.getBoolean(8), Instant.ofEpochMilli(row.getLong(9))));
+                    }
+                }
+            }
+            return messages;
+        });
     }
 
-    /** Gateways' reports about messages never stored, the latest first. */
-    public List<UnmatchedReport> unmatchedReports() {
-        return database.inTransaction(em -> em.createNamedQuery("UnmatchedReport.latest", UnmatchedReport.class)
-                .setParameter("safeId", safeId).setMaxResults(MAX_LISTED).getResultList());
+    /** Gateways' reports about messages never stored, the latest first reported first. */
+    public List<UnmatchedRow> unmatchedReports() {
+        return jdbc(connection -> {
+            List<UnmatchedRow> reports = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(UNMATCHED)) {
+                select.setLong(1, safeId);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        reports.add(new UnmatchedRow(row.getString(1), row.getString(2), row.getString(3),
+                                row.getInt(4), Instant.ofEpochMilli(row.getLong(5))));
+                    }
+                }
+            }
+            return reports;
+        });
+    }
+
+    /** A gateway's report about a message never stored, as {@code /select} lists it. */
+    public record UnmatchedRow(String dialect, String messageId, String status, int reports, Instant receivedAt) {
+    }
+
+    private <T> T jdbc(ReturningWork<T> work) {
+        return database.inTransaction(em -> em.unwrap(Session.class).doReturningWork(work));
     }
 
     /** How many payment actions are owed: not succeeded yet, failing or waiting for their first attempt. */

@@ -21,7 +21,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * {@code /payments} (admin): every payment, newest activity first, 50 a page, filtered by code, phone (its start),
+ * {@code /payments} (admin): every payment, newest activity first (by phone with a phone filter, by reversal for the
+ * reversed ones), 50 a page with an "older" link that goes on from the last one shown, filtered by code, phone (its start),
  * content, country, operator, gateway, state, redeemed or not (PROTOCOL.md §9) and days; the MBS transactions of
  * those days below. With
  * {@code format=csv} the same filtered list as CSV for accounting: UTF-8 with a header row, money with two decimals,
@@ -53,7 +54,7 @@ public final class PaymentsServlet extends HttpServlet {
             String value = request.getParameter(field);
             request.setAttribute("filter_" + field, value == null ? "" : value.strip());
         }
-        request.setAttribute("page", app.payments().page(filter, Views.pageNumber(request)));
+        request.setAttribute("page", app.payments().page(filter, request.getParameter("cursor")));
         request.setAttribute("transactions", app.payments().transactions(filter));
         request.setAttribute("states", PaymentFilter.STATES);
         request.setAttribute("redeemedChoices", PaymentFilter.REDEEMED);

@@ -16,7 +16,8 @@ import lt.smssafe.i18n.TimeLeft;
 
 /**
  * {@code /select}, the PHP original's {@code select.php} (admin only): the unclosed sessions, open and waiting,
- * newest activity first, 50 a page, filtered by phone number (its start), country, operator and state; and the
+ * newest activity first (by phone with a phone filter), 50 a page with an "older" link that goes on from the last one
+ * shown, filtered by phone number (its start), country, operator and state; and the
  * payment actions that have not succeeded yet, with their attempts and last error; and what needs the site owner's
  * eye from the live gateways (PROTOCOL.md §8): closed sessions that lost a message to a reversal, messages kept
  * without a sender, and reports about messages never stored.
@@ -29,7 +30,7 @@ public final class SelectServlet extends HttpServlet {
         SmsSafe app = SmsSafeListener.of(getServletContext());
         SessionFilter filter = SessionFilter.of(request.getParameter("msisdn"), request.getParameter("country"),
                 request.getParameter("provider"), request.getParameter("state"));
-        Page<SessionStatus> page = app.queries().unclosed(filter, Views.pageNumber(request));
+        Page<SessionStatus> page = app.queries().unclosed(filter, request.getParameter("cursor"));
         List<Row> rows = page.items().stream()
                 .map(s -> new Row(s, TimeLeft.format(s.waitLeft(), Language.EN))).toList();
         for (String field : List.of("msisdn", "country", "provider", "state")) {

@@ -40,13 +40,4 @@ final class Views {
         return "json".equals(request.getParameter("format"))
                 || accept != null && accept.contains("application/json");
     }
-
-    /** The page number in {@code ?page=}, from 1; anything else is page 1. */
-    static int pageNumber(HttpServletRequest request) {
-        String page = request.getParameter("page");
-        if (page == null || !page.matches("\\d{1,6}")) {
-            return 1;
-        }
-        return Math.max(1, Integer.parseInt(page));
-    }
 }

@@ -89,7 +89,7 @@ class PaymentQueriesTest {
     /** The contents of the payments the list shows for these form fields, as the page reads them. */
     private static List<String> listed(PaymentQueries payments, String content, String country, String operator,
             String gateway, String from, String to) {
-        return payments.page(PaymentFilter.of(null, null, content, country, operator, gateway, null, null, from, to), 1)
+        return payments.page(PaymentFilter.of(null, null, content, country, operator, gateway, null, null, from, to), null)
                 .items().stream().map(SessionStatus::content).toList();
     }
 
@@ -220,12 +220,12 @@ class PaymentQueriesTest {
     }
 
     private static String code(PaymentQueries payments, String content) {
-        return payments.page(PaymentFilter.of(null, null, content, null, null, null, null, null, null, null), 1)
+        return payments.page(PaymentFilter.of(null, null, content, null, null, null, null, null, null, null), null)
                 .items().stream().filter(s -> s.content().equals(content)).findFirst().orElseThrow().code();
     }
 
     private static List<String> redeemedRows(PaymentQueries payments, String redeemed) {
-        return payments.page(PaymentFilter.of(null, null, null, null, null, null, null, redeemed, null, null), 1)
+        return payments.page(PaymentFilter.of(null, null, null, null, null, null, null, redeemed, null, null), null)
                 .items().stream().map(s -> s.content() + " " + s.redeemedAt().map(Object::toString).orElse("-")
                         + " " + s.redeemedFor().orElse("-")).toList();
     }
