@@ -263,7 +263,7 @@ public final class SmsSafe implements AutoCloseable {
         return payments;
     }
 
-    /** Spends paid codes once (PROTOCOL.md §9), for {@code SmsSafePayments.redeem} and {@code /redeem}. */
+    /** Spends paid codes once (docs/protocol.md §9), for {@code SmsSafePayments.redeem} and {@code /redeem}. */
     public Redemptions redemptions() {
         return redemptions;
     }

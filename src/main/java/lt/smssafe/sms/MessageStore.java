@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The statements of one paid message's transaction (PROTOCOL.md §3) as plain SQL on the connection of the
+ * The statements of one paid message's transaction (docs/protocol.md §3) as plain SQL on the connection of the
  * transaction Hibernate opened: the hot path of every gateway's endpoint. They run for every message, so they are
  * exactly what the work needs and no more — no entity in a persistence context, nothing dirty-checked at commit, no
  * generated key read back unless it is used, an update of only the columns a message changes — and their cost is

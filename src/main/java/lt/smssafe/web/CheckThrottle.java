@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import lt.smssafe.sms.dialect.AddressFilter;
 
 /**
- * The {@code /check} throttle (PROTOCOL.md §6): a session code is a bearer secret, so one address that has looked up
+ * The {@code /check} throttle (docs/protocol.md §6): a session code is a bearer secret, so one address that has looked up
  * more than {@code check.limit} unknown codes within a minute is refused every lookup — of any code, known or not —
  * until that minute has passed. An IPv6 caller counts by its /64, which one host commonly holds whole.
  *
