@@ -29,7 +29,7 @@ import lt.smssafe.sms.dialect.AddressFilter;
  *
  * <p><b>The minute</b> of a counter starts at the first unknown code it counts and lasts {@link #WINDOW}; a lookup
  * after it starts a new one. Lookups refused meanwhile are not counted (they looked nothing up), so a refused address
- * is served again one minute after its minute began. Counts are per node: see the README for several nodes.
+ * is served again one minute after its minute began. Counts are per node: see docs/nodes.md.
  */
 final class CheckThrottle {
     /** How long a counter's minute lasts. */
