@@ -12,7 +12,7 @@
 <c:if test="${unknownChoice}"><p class="error" id="unknown-choice"><fmt:message key="check.unknownChoice"/></p></c:if>
 <c:choose>
   <c:when test="${table.isEmpty()}">
-    <%-- no rates yet: payments still work (PROTOCOL.md §3, the messages key), only the numbers are unknown here --%>
+    <%-- no rates yet: payments still work (docs/protocol.md §3, the messages key), only the numbers are unknown here --%>
     <p class="warning" id="no-rates"><fmt:message key="check.noRates"/></p>
     <p id="no-rates-status"><fmt:message key="check.noRatesStatus"/></p>
   </c:when>

@@ -168,7 +168,7 @@ public final class SmsSafe implements AutoCloseable {
         var pool = DataSourceLocator.embedded(settings.dataDir());
         // said loudly: a typo in a <Resource name> lands here, and payments would go to a local file unnoticed
         LOG.warn("sms:safe uses its EMBEDDED H2 database in {}: nothing is bound at {}. That is fine to try it out;"
-                + " a production site binds its database there (see the README)", settings.dataDir(),
+                + " a production site binds its database there (see docs/deploy-tomcat.md)", settings.dataDir(),
                 settings.datasource());
         try {
             return Database.open(pool, pool, ENTITIES);
@@ -263,7 +263,7 @@ public final class SmsSafe implements AutoCloseable {
         return payments;
     }
 
-    /** Spends paid codes once (PROTOCOL.md §9), for {@code SmsSafePayments.redeem} and {@code /redeem}. */
+    /** Spends paid codes once (docs/protocol.md §9), for {@code SmsSafePayments.redeem} and {@code /redeem}. */
     public Redemptions redemptions() {
         return redemptions;
     }

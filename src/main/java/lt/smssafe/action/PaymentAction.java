@@ -23,7 +23,7 @@ public interface PaymentAction {
     void sessionClosed(ClosedSession session) throws Exception;
 
     /**
-     * An MBS direct-billing transaction was committed: the platform took the money (PROTOCOL.md §7). Called once
+     * An MBS direct-billing transaction was committed: the platform took the money (docs/protocol.md §7). Called once
      * per transaction however often the platform reports it; use {@link CommittedTransaction#reference()} as the
      * idempotency key.
      *
@@ -38,7 +38,7 @@ public interface PaymentAction {
     }
 
     /**
-     * A closed session lost a message after all: the gateway reported it as not billed (PROTOCOL.md §8's reversal).
+     * A closed session lost a message after all: the gateway reported it as not billed (docs/protocol.md §8's reversal).
      * The session stays closed and is marked reversed on {@code /select}; what to do about what was delivered for it
      * is the site's decision. Called once per reversed message, retried like the others; the default writes a
      * warning.

@@ -4,7 +4,7 @@ import java.time.Instant;
 import lt.smssafe.queries.SessionStatus;
 
 /**
- * What {@link SmsSafePayments#redeem} answered (PROTOCOL.md §9): {@link Redeemed}, and the site gives what was paid
+ * What {@link SmsSafePayments#redeem} answered (docs/protocol.md §9): {@link Redeemed}, and the site gives what was paid
  * for; or {@link Refused} with the reason, and it does not.
  *
  * <pre>{@code

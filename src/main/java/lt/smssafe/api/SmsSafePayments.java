@@ -53,7 +53,7 @@ public final class SmsSafePayments {
     }
 
     /**
-     * Spends the code of a paid session once (PROTOCOL.md §9), for {@code reference}: what the site gives it to (an
+     * Spends the code of a paid session once (docs/protocol.md §9), for {@code reference}: what the site gives it to (an
      * account, an order). Of any number of redemptions of one code, at once or one after another, on this node or
      * on others sharing the database, exactly one is {@link Redemption.Redeemed} — and so is every later one with
      * the same reference (a retry gets the first answer's values); the others are refused with

@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Looks a key up in several {@link ConfigSource}s, first match wins (PROTOCOL.md §1: JNDI, init-param, system
+ * Looks a key up in several {@link ConfigSource}s, first match wins (docs/protocol.md §1: JNDI, init-param, system
  * property, environment). A value that is set but blank still wins: an empty {@code env-entry} in web.xml is how
  * an owner says "none here", and must not be overridden by a forgotten environment variable.
  */

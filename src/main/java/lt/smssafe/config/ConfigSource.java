@@ -8,7 +8,7 @@ import java.util.function.Function;
 import javax.naming.InitialContext;
 
 /**
- * One place a configuration key can be set (PROTOCOL.md §1). Each source maps the plain key, such as
+ * One place a configuration key can be set (docs/protocol.md §1). Each source maps the plain key, such as
  * {@code rates.url}, to its own naming: {@code java:comp/env/smssafe/rates.url}, {@code smssafe.rates.url},
  * {@code SMSSAFE_RATES_URL}. A {@link ConfigResolver} asks the sources in order.
  */

@@ -5,7 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 /**
- * Durations as configured (PROTOCOL.md §1): ISO-8601 ({@code PT24H}, {@code PT90S}, {@code P1D}) or a plain number
+ * Durations as configured (docs/protocol.md §1): ISO-8601 ({@code PT24H}, {@code PT90S}, {@code P1D}) or a plain number
  * of seconds ({@code 86400}), which is what owners coming from the PHP original write.
  */
 final class Durations {

@@ -22,7 +22,7 @@ import lt.smssafe.sms.dialect.smssafe.Passkey;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 
 /**
- * This installation's configuration (PROTOCOL.md §1), every key validated. Built once at start-up by
+ * This installation's configuration (docs/protocol.md §1), every key validated. Built once at start-up by
  * {@link #resolve}; a missing or wrong key stops the deployment there rather than at the first paid SMS. How each
  * key's text is read is in {@link KeyParsers}.
  *
@@ -60,16 +60,16 @@ public record Settings(long safe, Passkey passkey, SignatureScheme signature, Du
     public static final int DEFAULT_MESSAGES = 3;
     /** The JNDI name of the DataSource when the {@code datasource} key is not set. */
     public static final String DEFAULT_DATASOURCE = "java:comp/env/jdbc/smssafe";
-    /** PROTOCOL.md §1: {@code api.key} has at least 32 characters, a bearer key nobody guesses. */
+    /** docs/protocol.md §1: {@code api.key} has at least 32 characters, a bearer key nobody guesses. */
     public static final int API_KEY_MIN_LENGTH = 32;
     /**
-     * PROTOCOL.md §8: {@code fortumo.secret} and {@code paysera.password} have at least 16 characters; a signature is
+     * docs/protocol.md §8: {@code fortumo.secret} and {@code paysera.password} have at least 16 characters; a signature is
      * only as strong as the secret an attacker holding a captured request could try offline.
      */
     public static final int GATEWAY_SECRET_MIN_LENGTH = 16;
 
     /**
-     * Reads and validates every key, in the order of the table in PROTOCOL.md §1, so that the first bad key is the
+     * Reads and validates every key, in the order of the table in docs/protocol.md §1, so that the first bad key is the
      * one reported.
      *
      * @param systemProperties where {@code catalina.base}, {@code jboss.server.data.dir} and {@code user.home} are
@@ -106,7 +106,7 @@ public record Settings(long safe, Passkey passkey, SignatureScheme signature, Du
     }
 
     /**
-     * Fortumo's service-data XML (PROTOCOL.md §5): on when {@code fortumo.rates.url} is set, with the URL rules of
+     * Fortumo's service-data XML (docs/protocol.md §5): on when {@code fortumo.rates.url} is set, with the URL rules of
      * {@code rates.url}. The file must be for {@code fortumo.service-id} when that is set, whether or not
      * {@code /fortumo} is on; its entries take N from {@code messages}.
      */
@@ -120,7 +120,7 @@ public record Settings(long safe, Passkey passkey, SignatureScheme signature, Du
         return Optional.of(new FortumoRatesConfig(url.get(), serviceId, messages));
     }
 
-    /** Fortumo (PROTOCOL.md §8.1): on when {@code fortumo.secret} is set. */
+    /** Fortumo (docs/protocol.md §8.1): on when {@code fortumo.secret} is set. */
     private static Optional<FortumoConfig> fortumo(Keys keys) {
         Optional<String> secret = keys.optional("fortumo.secret", KeyParsers.secret(GATEWAY_SECRET_MIN_LENGTH));
         Optional<String> serviceId = keys.optional("fortumo.service-id", KeyParsers::gatewayId);
@@ -128,7 +128,7 @@ public record Settings(long safe, Passkey passkey, SignatureScheme signature, Du
         return secret.map(value -> new FortumoConfig(value, serviceId, test));
     }
 
-    /** Paysera (PROTOCOL.md §8.2): on when {@code paysera.project-id} and {@code paysera.password} are set. */
+    /** Paysera (docs/protocol.md §8.2): on when {@code paysera.project-id} and {@code paysera.password} are set. */
     private static Optional<PayseraConfig> paysera(Keys keys) {
         Optional<Long> projectId = keys.optional("paysera.project-id", KeyParsers::positiveId);
         Optional<String> password = keys.optional("paysera.password", KeyParsers.secret(GATEWAY_SECRET_MIN_LENGTH));
@@ -147,7 +147,7 @@ public record Settings(long safe, Passkey passkey, SignatureScheme signature, Du
     }
 
     /**
-     * MBS direct billing, an addition to PROTOCOL.md §1: on when {@code mbs.url} is set, which then needs
+     * MBS direct billing, an addition to docs/protocol.md §1: on when {@code mbs.url} is set, which then needs
      * {@code mbs.service} and {@code mbs.secret}; {@code mbs.report-url} is the billing-report URL template. The
      * endpoint's rules are {@link MbsConfig#checkEndpoint}, the template's {@link ReportUrlTemplate#parse}; each is
      * read once.

@@ -1,5 +1,5 @@
 /**
- * Configuration: the keys of PROTOCOL.md §1, looked up in their four sources (JNDI {@code java:comp/env/smssafe/},
+ * Configuration: the keys of docs/protocol.md §1, looked up in their four sources (JNDI {@code java:comp/env/smssafe/},
  * servlet init-params, system properties, environment variables; first match wins) and validated once at start-up
  * into {@link lt.smssafe.config.Settings}. A missing or invalid key becomes an
  * {@link lt.smssafe.config.InvalidConfigException} naming the key, never the passkey's value.

@@ -2,7 +2,7 @@ package lt.smssafe.i18n;
 
 import java.util.Locale;
 
-/** The language of replies and pages, chosen by the {@code language} key (PROTOCOL.md §1). */
+/** The language of replies and pages, chosen by the {@code language} key (docs/protocol.md §1). */
 public enum Language {
     EN, LT, RU;
 

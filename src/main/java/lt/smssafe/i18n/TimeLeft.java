@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * The {@code {left}} of a reply: the time left in whole minutes, rounded up, written {@code H hours M minutes} in
- * the reply's language with the right grammatical number (PROTOCOL.md §3).
+ * the reply's language with the right grammatical number (docs/protocol.md §3).
  */
 public final class TimeLeft {
     private TimeLeft() {
@@ -27,7 +27,7 @@ public final class TimeLeft {
     /**
      * {@code left} as written on a page: the same words, but Lithuanian with its diacritics, which only an SMS
      * leaves out, and below a minute the seconds ({@code 7 seconds}, rounded up): the reply's rounding up to whole
-     * minutes binds SMS only (PROTOCOL.md §3), and "0 hours 1 minute" for 7 seconds misleads a reader who watches
+     * minutes binds SMS only (docs/protocol.md §3), and "0 hours 1 minute" for 7 seconds misleads a reader who watches
      * the page count down.
      */
     public static String formatForPage(Duration left, Language language) {

@@ -9,7 +9,7 @@ import lt.smssafe.signing.Signatures;
 import lt.smssafe.signing.TimeWindow;
 
 /**
- * Decides whether an incoming billing report (PROTOCOL.md §7) is genuine, current and for this service. The checks
+ * Decides whether an incoming billing report (docs/protocol.md §7) is genuine, current and for this service. The checks
  * run cheapest and least revealing first, as for {@code /result}: the parameters' form, then the signature, and only
  * for a correctly signed report the service and the time.
  *

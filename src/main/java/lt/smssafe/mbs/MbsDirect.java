@@ -28,7 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The MBS direct-billing client for one service (PROTOCOL.md §7), the Java counterpart of the PHP {@code Direct}
+ * The MBS direct-billing client for one service (docs/protocol.md §7), the Java counterpart of the PHP {@code Direct}
  * class: bill a registered account, take or give back the money, look transactions up, and read the billing reports
  * the platform sends.
  *

@@ -3,7 +3,7 @@ package lt.smssafe.mbs;
 import lt.smssafe.signing.Signatures;
 
 /**
- * Signs a billing report as the platform does (PROTOCOL.md §7):
+ * Signs a billing report as the platform does (docs/protocol.md §7):
  * {@code sign = hex(HMAC-SHA256(secret key, transaction_id::service_id::status::state::time))}. The verifier checks
  * with it, and the test platform and the tests sign with it, so there is one definition of the signature.
  */

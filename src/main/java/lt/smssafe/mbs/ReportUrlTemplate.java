@@ -12,7 +12,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * The billing-report URL template (PROTOCOL.md §7, the PHP {@code $url_delivery}): where the platform sends the
+ * The billing-report URL template (docs/protocol.md §7, the PHP {@code $url_delivery}): where the platform sends the
  * report of a transaction, with placeholders for the transaction's values. The client checks a template with it and
  * the test platform expands it with it, so both read a template the same way.
  *

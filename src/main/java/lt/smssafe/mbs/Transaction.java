@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One bill as the MBS platform keeps it (PROTOCOL.md §7). Only what the platform itself answered is ever turned into
+ * One bill as the MBS platform keeps it (docs/protocol.md §7). Only what the platform itself answered is ever turned into
  * a {@code Transaction}; a billing report is not.
  *
  * @param transactionId the platform's id, unique per platform

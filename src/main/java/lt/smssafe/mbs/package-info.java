@@ -1,5 +1,5 @@
 /**
- * MBS direct carrier billing, the site's side (PROTOCOL.md §7): the SOAP client {@link lt.smssafe.mbs.MbsDirect}
+ * MBS direct carrier billing, the site's side (docs/protocol.md §7): the SOAP client {@link lt.smssafe.mbs.MbsDirect}
  * for one service, the transactions it answers with, the billing-report URL template, and the verification of the
  * billing reports the platform sends.
  *

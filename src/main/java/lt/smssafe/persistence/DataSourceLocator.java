@@ -30,7 +30,7 @@ public final class DataSourceLocator {
      * the index parts that every message walks are many times that, and each page read again from the file is
      * decoded again. An eighth of this JVM's heap (at least H2's 16 MB): 64 MB held a million sessions to 0.64 of
      * the empty database's speed, an eighth of a 2 GB heap to 0.69–0.85, a quarter was no faster and slowed the
-     * slowest answers (README, "Performance").
+     * slowest answers (docs/performance.md).
      */
     public static String embeddedUrl(Path file) {
         long cacheKb = Math.max(16 * 1024, Runtime.getRuntime().maxMemory() / 8 / 1024);

@@ -11,7 +11,7 @@ import java.util.Optional;
  * and gateway exactly; the dates are days in the pages' time zone, both included.
  *
  * @param state {@code open}, {@code waiting}, {@code closed}, {@code reversed} or {@code test}
- * @param redeemed only payments whose code was spent ({@code true}) or not yet ({@code false}); PROTOCOL.md §9
+ * @param redeemed only payments whose code was spent ({@code true}) or not yet ({@code false}); docs/protocol.md §9
  */
 public record PaymentFilter(Optional<String> code, Optional<String> msisdn, Optional<String> content,
         Optional<String> country, Optional<String> provider, Optional<String> dialect, Optional<String> state,

@@ -202,7 +202,7 @@ public final class PaymentQueries {
     /**
      * The dashboard's figures: paid sessions and their revenue per day of the last {@code days} days (today
      * included), per country (or operator) and currency, and this month's per currency; test payments left out.
-     * A closed session keeps its total when a gateway later reverses one of its messages (PROTOCOL.md §8), so its revenue is that total less what was
+     * A closed session keeps its total when a gateway later reverses one of its messages (docs/protocol.md §8), so its revenue is that total less what was
      * reversed: money the site owner did not get. It stays counted as paid (it closed, its action ran), on the day
      * it closed.
      */

@@ -83,7 +83,7 @@ public final class SessionQueries {
 
     /**
      * The messages kept without a session: the gateway could not tell who sent them and one message could not pay
-     * (PROTOCOL.md §8). The latest first.
+     * (docs/protocol.md §8). The latest first.
      */
     public List<UnattributedMessage> unattributedMessages() {
         return jdbc(connection -> {

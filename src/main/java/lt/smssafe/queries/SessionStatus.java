@@ -20,7 +20,7 @@ import lt.smssafe.sms.SessionState;
  * @param test whether it collects the gateway's test messages (no money moves)
  * @param reversedAt when a message of the closed session was first reported as not billed
  * @param reversedTotal what reversed messages took from the closed session
- * @param redeemedAt when its code was spent (PROTOCOL.md §9)
+ * @param redeemedAt when its code was spent (docs/protocol.md §9)
  * @param redeemedFor the reference the site spent it for: for the admin and the site owner's code, never for a
  *     public page or the status JSON
  */
@@ -56,7 +56,7 @@ public record SessionStatus(String code, SessionState state, int received, int r
         return reversedAt.isPresent();
     }
 
-    /** Whether its code was spent (PROTOCOL.md §9). */
+    /** Whether its code was spent (docs/protocol.md §9). */
     public boolean isRedeemed() {
         return redeemedAt.isPresent();
     }

@@ -5,7 +5,7 @@ import java.time.Instant;
 import lt.smssafe.sms.ReceivedMessage;
 
 /**
- * A paid message kept without a session because the gateway could not tell who sent it (PROTOCOL.md §8), as the
+ * A paid message kept without a session because the gateway could not tell who sent it (docs/protocol.md §8), as the
  * admin sees it on {@code /select}: enough to find the buyer by other means (the content names what was paid for).
  */
 public record UnattributedMessage(String dialect, String messageId, String country, String provider,

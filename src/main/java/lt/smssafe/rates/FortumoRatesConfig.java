@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where Fortumo's service-data XML comes from and what its entries get (PROTOCOL.md §5).
+ * Where Fortumo's service-data XML comes from and what its entries get (docs/protocol.md §5).
  *
  * @param url the {@code fortumo.rates.url} key, taken as it is ({@code http:}, {@code https:} or {@code file:})
  * @param serviceId the {@code fortumo.service-id} key: the file must be for that service; empty takes any

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads Fortumo's service-data XML (PROTOCOL.md §5, {@code fortumo.rates.url}) into Fortumo entries, accepting it
+ * Reads Fortumo's service-data XML (docs/protocol.md §5, {@code fortumo.rates.url}) into Fortumo entries, accepting it
  * only when it is valid against {@code fortumo-service-data.xsd}, says status 0, is for the configured service (when
  * {@code fortumo.service-id} is set) and lists at least one country.
  *

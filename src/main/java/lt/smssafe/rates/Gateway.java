@@ -3,7 +3,7 @@ package lt.smssafe.rates;
 import java.util.Optional;
 
 /**
- * The SMS gateway a rates entry belongs to (PROTOCOL.md §5, "Rates per gateway"): a message of a gateway's dialect
+ * The SMS gateway a rates entry belongs to (docs/protocol.md §5, "Rates per gateway"): a message of a gateway's dialect
  * matches that gateway's entries only, and the text the buyer sends differs per gateway. The codes are the dialects'
  * names, as {@code local.xml}'s {@code gateway} attribute and the database spell them.
  */

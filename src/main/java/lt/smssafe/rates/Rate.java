@@ -9,7 +9,7 @@ import java.util.Optional;
  * What one operator in one country charges for paying this safe through one gateway: the end user sends
  * {@link #textToSend} to {@link #shortcode} {@link #messages} times, at {@link #price} each.
  *
- * @param gateway the gateway whose messages this entry matches (PROTOCOL.md §5, "Rates per gateway")
+ * @param gateway the gateway whose messages this entry matches (docs/protocol.md §5, "Rates per gateway")
  * @param country ISO 3166-1 alpha-2 code, lower case, as in the notification's {@code country}
  * @param countryName the country as the feed names it
  * @param provider operator code, as in the notification's {@code provider}, e.g. {@code bite_lt}; or
@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param price end-user price of one message
  * @param currency ISO 4217 code of {@code price}
  * @param vatIncluded whether {@code price} includes VAT
- * @param messages how many messages a session of this operator takes (N of PROTOCOL.md §3)
+ * @param messages how many messages a session of this operator takes (N of docs/protocol.md §3)
  * @param notes the provider's remarks for the end user, in feed order
  * @param promotionalText the text the gateway requires beside its number (Fortumo's), if any
  */
@@ -72,7 +72,7 @@ public record Rate(Gateway gateway, String country, String countryName, String p
     }
 
     /**
-     * The exact SMS text (PROTOCOL.md §5): {@code <prefix> <safe> <content>} for sms:safe, e.g.
+     * The exact SMS text (docs/protocol.md §5): {@code <prefix> <safe> <content>} for sms:safe, e.g.
      * {@code SAFE 1234 order-42}; {@code <prefix> <content>} for Fortumo and Paysera, e.g. {@code TXT SAFE order-42},
      * since those gateways route by their keyword alone and hand on everything after it. Blank content (or
      * {@code null}) gives the text without a trailing space the user might not type; other content is stripped for

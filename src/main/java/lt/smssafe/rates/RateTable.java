@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * One whole version of the rates of a safe: what the check page shows and where a new session looks up its number
- * of messages, with the entries of every gateway (PROTOCOL.md §5). Immutable, so a reader holding it never sees
+ * of messages, with the entries of every gateway (docs/protocol.md §5). Immutable, so a reader holding it never sees
  * part of an older or newer version.
  */
 public final class RateTable {
@@ -75,7 +75,7 @@ public final class RateTable {
     }
 
     /**
-     * These rates ({@code local.xml}'s) together with the Fortumo entries of Fortumo's service-data XML (PROTOCOL.md
+     * These rates ({@code local.xml}'s) together with the Fortumo entries of Fortumo's service-data XML (docs/protocol.md
      * §5). A Fortumo entry takes its N and notes from this table's Fortumo entry of the same country and operator
      * and replaces it: Fortumo's file knows the number, keyword and price, the site owner's file the count. This
      * table's other entries stay as they are. Without Fortumo entries the result is this very table.

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One source of rates and its last good copy (PROTOCOL.md §5): the feed at {@code rates.url} kept as
+ * One source of rates and its last good copy (docs/protocol.md §5): the feed at {@code rates.url} kept as
  * {@code local.xml}, or Fortumo's service-data XML at {@code fortumo.rates.url} kept as {@code fortumo.xml}. Both
  * follow the same rules, which live here once: a fetched document replaces the file (atomically) and the table only
  * when its reader accepts it; anything else keeps the last good copy and is recorded in {@link #status()}.

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a rates document (PROTOCOL.md §5) into a {@link RateTable}, accepting it only when it is valid against
+ * Reads a rates document (docs/protocol.md §5) into a {@link RateTable}, accepting it only when it is valid against
  * {@code rates.xsd}, names the expected safe and lists at least one provider.
  *
  * <p>The feed comes from the network, so it is read by {@link SecureXml}: no DOCTYPE, the JDK's own parser.

@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps this safe's rates (PROTOCOL.md §5): loads {@code data.dir/local.xml} at start-up, fetches the feed at
+ * Keeps this safe's rates (docs/protocol.md §5): loads {@code data.dir/local.xml} at start-up, fetches the feed at
  * {@code rates.url} every {@code rates.refresh} and on demand ({@code /cron}), and replaces the file and the
  * in-memory table only with a feed that is valid, names this safe and lists at least one provider. Anything else
  * keeps the last good copy and is recorded in {@link #status()}. Fortumo's service-data XML at

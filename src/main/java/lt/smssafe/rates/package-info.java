@@ -1,5 +1,5 @@
 /**
- * The rates (PROTOCOL.md §5): which countries and operators can pay this safe through which gateway, at what short
+ * The rates (docs/protocol.md §5): which countries and operators can pay this safe through which gateway, at what short
  * number, prefix, price and number of messages.
  *
  * <p>Here belong the XML format of the feed and of {@code data.dir/local.xml} (the schema {@code rates.xsd} beside

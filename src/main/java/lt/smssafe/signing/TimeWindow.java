@@ -7,11 +7,11 @@ import java.util.Objects;
 
 /**
  * How far a signed request's own time may be from our clock, in either direction: the {@code max-skew} key
- * (PROTOCOL.md §1). A stamp from the future is refused like an old one, since it would keep a captured request
+ * (docs/protocol.md §1). A stamp from the future is refused like an old one, since it would keep a captured request
  * replayable for longer than {@code max-skew}. Exactly {@code max-skew} away is still inside.
  */
 public final class TimeWindow {
-    /** PROTOCOL.md §1's default {@code max-skew}. */
+    /** docs/protocol.md §1's default {@code max-skew}. */
     public static final Duration DEFAULT_MAX_SKEW = Duration.ofHours(1);
 
     private final Duration maxSkew;

@@ -7,7 +7,7 @@ import java.util.Optional;
  * this message closed, if it closed one now, so the payment action can be woken.
  */
 public record Answer(int status, String body, Optional<SessionCode> closedSession) {
-    /** The 409 for a message id seen before with different values (PROTOCOL.md §2). */
+    /** The 409 for a message id seen before with different values (docs/protocol.md §2). */
     static Answer reused() {
         return new Answer(409, "message_id reused", Optional.empty());
     }

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A gateway's later word on a message it delivered (PROTOCOL.md §8.1): billed after all ({@code ok}) or not
+ * A gateway's later word on a message it delivered (docs/protocol.md §8.1): billed after all ({@code ok}) or not
  * ({@code failed}, which reverses the message). It is matched to the stored message by its id; every value it
  * carries that the stored message also has must be equal, and values it lacks are not compared.
  *

@@ -7,7 +7,7 @@ import lt.smssafe.rates.RateTable;
 
 /**
  * How many messages (N) a session opened by this sender must collect: the rates entry of the message's gateway and
- * the sender's country and operator decides, else the {@code messages} key (PROTOCOL.md §3, §5).
+ * the sender's country and operator decides, else the {@code messages} key (docs/protocol.md §3, §5).
  */
 @FunctionalInterface
 public interface MessageCount {

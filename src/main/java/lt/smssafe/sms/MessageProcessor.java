@@ -21,7 +21,7 @@ import lt.smssafe.persistence.DatabaseUnavailableException;
 import org.hibernate.Session;
 
 /**
- * Stores one verified paid message and applies it to its phone's payment session (PROTOCOL.md §2 and §3), answering
+ * Stores one verified paid message and applies it to its phone's payment session (docs/protocol.md §2 and §3), answering
  * with the reply SMS only once everything is committed. It knows no gateway: every dialect hands it a
  * {@link PaidMessage}.
  *
@@ -116,7 +116,7 @@ public final class MessageProcessor {
     }
 
     /**
-     * Applies a gateway's later report about a message (PROTOCOL.md §8.1): {@code ok} confirms and changes nothing;
+     * Applies a gateway's later report about a message (docs/protocol.md §8.1): {@code ok} confirms and changes nothing;
      * {@code failed} reverses a counted message once. A report for a message never stored is kept for the site
      * owner. Answers {@code 200 OK}, or the 409 when the report's values are not the stored message's.
      *

@@ -11,11 +11,11 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The statements of one paid message's transaction (PROTOCOL.md §3) as plain SQL on the connection of the
+ * The statements of one paid message's transaction (docs/protocol.md §3) as plain SQL on the connection of the
  * transaction Hibernate opened: the hot path of every gateway's endpoint. They run for every message, so they are
  * exactly what the work needs and no more — no entity in a persistence context, nothing dirty-checked at commit, no
  * generated key read back unless it is used, an update of only the columns a message changes — and their cost is
- * the endpoint's (issue 15, README "Performance"). Everything else reads and writes these tables through the
+ * the endpoint's (issue 15, docs/performance.md). Everything else reads and writes these tables through the
  * entities; the rules stay there too: a session read here is a {@link PaymentSession} that counts the message
  * itself, a stored message a {@link ReceivedMessage} that compares a copy itself. The columns are theirs.
  */
@@ -27,7 +27,7 @@ final class MessageStore {
      * Through the phone's lock row, which every message has just written and which names the phone's last session
      * (schema v6): two reads by primary key, whatever the number of sessions stored. The phone's index walked
      * instead holds an entry for every session ever opened, and a million closed sessions made that walk the
-     * message's dearest read on the embedded H2 (issue 15, README "Performance").
+     * message's dearest read on the embedded H2 (issue 15, docs/performance.md).
      */
     static final String FIND_UNCLOSED = unclosedThrough(PhoneLock.lastSessionColumn(false));
     static final String FIND_UNCLOSED_TEST = unclosedThrough(PhoneLock.lastSessionColumn(true));

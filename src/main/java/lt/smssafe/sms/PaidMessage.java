@@ -9,9 +9,9 @@ import lt.smssafe.rates.OperatorCode;
  * dialect read it, without a copy.
  */
 public non-sealed interface PaidMessage extends ProviderEvent {
-    /** PROTOCOL.md §2: the longest {@code content}, counted in Unicode code points (one SMS). */
+    /** docs/protocol.md §2: the longest {@code content}, counted in Unicode code points (one SMS). */
     int MAX_CONTENT_CODE_POINTS = 160;
-    /** The provider code of a gateway that named no operator (PROTOCOL.md §8). */
+    /** The provider code of a gateway that named no operator (docs/protocol.md §8). */
     String UNKNOWN_PROVIDER = OperatorCode.UNKNOWN;
 
     /** The provider's unique id of this SMS, unique per dialect. */
@@ -20,7 +20,7 @@ public non-sealed interface PaidMessage extends ProviderEvent {
 
     /**
      * The sender: for sms:safe a phone number (international format without {@code +}); for the live gateways a
-     * sender id that may be masked (PROTOCOL.md §8), or empty when the gateway could not tell who sent it.
+     * sender id that may be masked (docs/protocol.md §8), or empty when the gateway could not tell who sent it.
      */
     String msisdn();
 

@@ -20,7 +20,7 @@ import lt.smssafe.action.PaymentAction;
 import lt.smssafe.persistence.EpochMillisConverter;
 
 /**
- * One payment: N paid messages from one phone to one safe (PROTOCOL.md §3). N is fixed when the session opens; the
+ * One payment: N paid messages from one phone to one safe (docs/protocol.md §3). N is fixed when the session opens; the
  * session remembers what is paid for (the first message's content), the sum paid, and when it opened, waits until
  * and closed. A phone has at most one unclosed session per safe.
  */
@@ -156,7 +156,7 @@ public class PaymentSession implements OwedPayment {
     }
 
     /**
-     * Applies a message that arrived at {@code now} (PROTOCOL.md §3): while the session waits it is rejected and
+     * Applies a message that arrived at {@code now} (docs/protocol.md §3): while the session waits it is rejected and
      * nothing is counted; otherwise it is counted and its cost added, and the session closes on the N-th message
      * or, with a delay, starts waiting after the (N−1)-th.
      *
@@ -184,7 +184,7 @@ public class PaymentSession implements OwedPayment {
     }
 
     /**
-     * Takes back a counted message the gateway reported as not billed (PROTOCOL.md §8). An unclosed session goes back
+     * Takes back a counted message the gateway reported as not billed (docs/protocol.md §8). An unclosed session goes back
      * by one message and its cost, and stops waiting when it no longer holds N − 1; a closed session stays closed and
      * paid, and is marked reversed with the amount.
      *

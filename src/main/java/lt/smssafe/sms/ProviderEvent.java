@@ -2,7 +2,7 @@ package lt.smssafe.sms;
 
 /**
  * What a gateway's request says, once its dialect has read and verified it: a paid message to count, or a later
- * report about one (PROTOCOL.md §8.1's billing report).
+ * report about one (docs/protocol.md §8.1's billing report).
  */
 public sealed interface ProviderEvent permits PaidMessage, DeliveryReport {
     /** The dialect that read it, e.g. {@code smssafe}, {@code fortumo}: message ids are unique per dialect. */

@@ -3,7 +3,7 @@ package lt.smssafe.sms;
 import java.util.Optional;
 
 /**
- * What the site gives a paid code to (PROTOCOL.md §9): an account, an order. 1 to 128 printable characters, compared
+ * What the site gives a paid code to (docs/protocol.md §9): an account, an order. 1 to 128 printable characters, compared
  * exactly as sent: a retry with the same reference is the same redemption, any other reference is another one.
  * "Printable" leaves out control and format characters, line and paragraph separators, surrogates, private-use and
  * unassigned code points, and a reference that is only blanks: none of them could be told apart on a page or in a

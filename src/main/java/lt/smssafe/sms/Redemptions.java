@@ -8,7 +8,7 @@ import java.util.Optional;
 import lt.smssafe.persistence.Database;
 
 /**
- * Spends a paid session's code once (PROTOCOL.md §9), the one writer of {@link SessionRedemption}.
+ * Spends a paid session's code once (docs/protocol.md §9), the one writer of {@link SessionRedemption}.
  *
  * <p>Exactly once is decided by the database, not by the read that comes first: the insert of the redemption
  * either commits or fails on the table's unique key on the session (on Galera, on its certification at commit).

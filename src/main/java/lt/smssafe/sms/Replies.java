@@ -8,7 +8,7 @@ import lt.smssafe.i18n.Language;
 import lt.smssafe.i18n.TimeLeft;
 
 /**
- * The reply SMS texts of PROTOCOL.md §3 in English, Lithuanian and Russian, from the bundles
+ * The reply SMS texts of docs/protocol.md §3 in English, Lithuanian and Russian, from the bundles
  * {@code lt/smssafe/sms/replies_<language>.properties}. Each language has its own complete bundle and none
  * falls back to another (or to the JVM's default locale), so a reply never comes out half in another language.
  */

@@ -1,6 +1,6 @@
 package lt.smssafe.sms;
 
-/** Which of the replies of PROTOCOL.md §3 and §8 a message gets; also what happened to the message. */
+/** Which of the replies of docs/protocol.md §3 and §8 a message gets; also what happened to the message. */
 public enum ReplyKind {
     /** Counted as the first message of a new session. */
     STARTED,
@@ -12,6 +12,6 @@ public enum ReplyKind {
     CLOSED,
     /** Rejected: it arrived while the session was waiting; not counted. */
     WAIT,
-    /** Not counted: the gateway could not tell who sent it and one message cannot pay (PROTOCOL.md §8). */
+    /** Not counted: the gateway could not tell who sent it and one message cannot pay (docs/protocol.md §8). */
     UNIDENTIFIED
 }

@@ -19,7 +19,7 @@ import org.hibernate.Session;
  * The dashboard's paid sessions and revenue per day, kept by the write path (schema v9, issue 23) so that the
  * dashboard reads a few rows per day instead of every session that closed in its month. One place holds what the
  * dashboard counts: a closed session that is not a test, on the day it closed (in the pages' time zone), with its
- * total less what gateways later reversed of it (PROTOCOL.md §8: it stays paid, on that day).
+ * total less what gateways later reversed of it (docs/protocol.md §8: it stays paid, on that day).
  *
  * <p>The message that closes a session adds it ({@link #closed}), a reversal of one of its messages takes the amount
  * off again ({@link #reversed}): one upsert on the message's transaction, on the row of (day, country, operator,

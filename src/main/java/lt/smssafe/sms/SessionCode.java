@@ -5,7 +5,7 @@ import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 
 /**
- * The code of a payment session: what the end user types on the site to claim the payment (PROTOCOL.md §3).
+ * The code of a payment session: what the end user types on the site to claim the payment (docs/protocol.md §3).
  * Eight characters from an alphabet without look-alikes (no 0/O, 1/I); drawn from a cryptographically secure
  * generator, so that a code cannot be guessed.
  *

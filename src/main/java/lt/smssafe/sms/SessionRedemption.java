@@ -12,7 +12,7 @@ import java.time.Instant;
 import lt.smssafe.persistence.EpochMillisConverter;
 
 /**
- * A paid session's code, spent (PROTOCOL.md §9): for which reference and when. At most one per session, by the
+ * A paid session's code, spent (docs/protocol.md §9): for which reference and when. At most one per session, by the
  * table's unique key; written only by {@link Redemptions}, never changed, and read with the session by the pages.
  */
 @Entity

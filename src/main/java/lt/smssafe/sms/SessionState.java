@@ -2,7 +2,7 @@ package lt.smssafe.sms;
 
 import java.util.Locale;
 
-/** Where a payment session stands, as the status page and its JSON name it (PROTOCOL.md §6). */
+/** Where a payment session stands, as the status page and its JSON name it (docs/protocol.md §6). */
 public enum SessionState {
     /** Collecting messages. */
     OPEN,

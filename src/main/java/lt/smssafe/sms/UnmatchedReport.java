@@ -14,7 +14,7 @@ import java.util.Optional;
 import lt.smssafe.persistence.EpochMillisConverter;
 
 /**
- * A gateway's report about a message we never stored (PROTOCOL.md §8.1): nothing to confirm or reverse, so it is
+ * A gateway's report about a message we never stored (docs/protocol.md §8.1): nothing to confirm or reverse, so it is
  * kept for the site owner, listed on {@code /select}, with how often it came.
  */
 @Entity

@@ -42,7 +42,7 @@ import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
  *     -Dexec.args="--url https://your.site/smssafe/result --safe 1234 --passkey … --messages 3 --wait PT24H"
  * </pre>
  *
- * Every parameter of PROTOCOL.md §2 has a default and can be overridden ({@code --msisdn}, {@code --content}, …,
+ * Every parameter of docs/protocol.md §2 has a default and can be overridden ({@code --msisdn}, {@code --content}, …,
  * or {@code --set name=value} for any parameter, even {@code sign}). A secret (the passkey, Fortumo's secret,
  * Paysera's password) is best read from a file ({@code --passkey-file}, …) or from the environment variable that also
  * configures the WAR ({@code SMSSAFE_PASSKEY}, {@code SMSSAFE_FORTUMO_SECRET}, {@code SMSSAFE_PAYSERA_PASSWORD}):
@@ -80,7 +80,7 @@ public final class SendNotification {
               --wait DURATION            before the last of N messages, wait this long (ISO-8601, e.g. PT30S)
               --post                     send form-encoded POST instead of GET""";
 
-    /** A session code (PROTOCOL.md §3) standing alone in a reply. */
+    /** A session code (docs/protocol.md §3) standing alone in a reply. */
     private static final Pattern SESSION_CODE = Pattern.compile("(?<![0-9A-Z])([23456789A-HJ-NP-Z]{8})(?![0-9A-Z])");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -203,7 +203,7 @@ public final class SendNotification {
     /** Fortumo's parameters, signed as Fortumo signs: every one sorted by name, MD5 with the secret appended. */
     private Map<String, String> fortumo(Options options, String messageId) {
         Map<String, String> params = new LinkedHashMap<>();
-        // what the buyer typed after the keyword (PROTOCOL.md §5): Fortumo routes by the keyword and strips it
+        // what the buyer typed after the keyword (docs/protocol.md §5): Fortumo routes by the keyword and strips it
         params.put("message", options.values.getOrDefault("content", "test"));
         params.put("sender", options.values.getOrDefault("msisdn", "37060000000"));
         params.put("country", options.values.getOrDefault("country", "LT"));

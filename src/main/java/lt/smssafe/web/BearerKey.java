@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
 
 /**
- * The {@code api.key} of {@code /redeem} (PROTOCOL.md §9), checked against a request's
+ * The {@code api.key} of {@code /redeem} (docs/protocol.md §9), checked against a request's
  * {@code Authorization: Bearer <key>} in constant time: both sides are hashed first and the digests compared with
  * {@link MessageDigest#isEqual}, so that neither the position of the first wrong character nor the key's length
  * shows in how long a refusal takes.

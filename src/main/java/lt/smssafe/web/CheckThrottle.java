@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import lt.smssafe.sms.dialect.AddressFilter;
 
 /**
- * The {@code /check} throttle (PROTOCOL.md §6): a session code is a bearer secret, so one address that has looked up
+ * The {@code /check} throttle (docs/protocol.md §6): a session code is a bearer secret, so one address that has looked up
  * more than {@code check.limit} unknown codes within a minute is refused every lookup — of any code, known or not —
  * until that minute has passed. An IPv6 caller counts by its /64, which one host commonly holds whole.
  *
@@ -29,7 +29,7 @@ import lt.smssafe.sms.dialect.AddressFilter;
  *
  * <p><b>The minute</b> of a counter starts at the first unknown code it counts and lasts {@link #WINDOW}; a lookup
  * after it starts a new one. Lookups refused meanwhile are not counted (they looked nothing up), so a refused address
- * is served again one minute after its minute began. Counts are per node: see the README for several nodes.
+ * is served again one minute after its minute began. Counts are per node: see docs/nodes.md.
  */
 final class CheckThrottle {
     /** How long a counter's minute lasts. */

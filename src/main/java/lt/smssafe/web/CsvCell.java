@@ -3,7 +3,7 @@ package lt.smssafe.web;
 import java.math.BigDecimal;
 
 /**
- * One cell of the admin's CSV export, made safe for a spreadsheet (PROTOCOL.md §6). A cell that starts with
+ * One cell of the admin's CSV export, made safe for a spreadsheet (docs/protocol.md §6). A cell that starts with
  * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return is read by Excel, LibreOffice and Google
  * Sheets as a formula, so a buyer's text {@code =HYPERLINK("http://x","y")} would become a live link (or worse) in
  * the accountant's sheet. Such a cell is written with a leading {@code '}, which every one of them shows as text and

@@ -6,7 +6,7 @@ import lt.smssafe.SmsSafe;
 import lt.smssafe.sms.dialect.Dialect;
 
 /**
- * {@code /fortumo}: Fortumo premium SMS (PROTOCOL.md §8.1), its paid messages and their billing reports. Enter this
+ * {@code /fortumo}: Fortumo premium SMS (docs/protocol.md §8.1), its paid messages and their billing reports. Enter this
  * URL as the service's "URL to forward payment info" in Fortumo's dashboard; 404 until {@code fortumo.secret} is set.
  */
 @WebServlet(name = "fortumo", urlPatterns = "/fortumo")

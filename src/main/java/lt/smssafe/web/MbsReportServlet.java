@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /mbs/report}: the MBS platform's billing reports (PROTOCOL.md §7), the servlet side of the PHP
+ * {@code /mbs/report}: the MBS platform's billing reports (docs/protocol.md §7), the servlet side of the PHP
  * {@code Direct::getBillInformation()}. Point the report-URL template here, e.g.
  * {@code https://your.site/smssafe/mbs/report?t=%t}. A report is verified (signature, service, time), then the
  * transaction is loaded from the platform with {@code getTransaction} — the report itself is never trusted for

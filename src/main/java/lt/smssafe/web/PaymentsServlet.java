@@ -23,7 +23,7 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * {@code /payments} (admin): every payment, newest activity first (by phone with a phone filter, by reversal for the
  * reversed ones), 50 a page with an "older" link that goes on from the last one shown, filtered by code, phone (its start),
- * content, country, operator, gateway, state, redeemed or not (PROTOCOL.md §9) and days; the MBS transactions of
+ * content, country, operator, gateway, state, redeemed or not (docs/protocol.md §9) and days; the MBS transactions of
  * those days below. With
  * {@code format=csv} the same filtered list as CSV for accounting: UTF-8 with a header row, money with two decimals,
  * times in ISO-8601 with the zone, streamed row by row; no cell can be read as a spreadsheet formula

@@ -6,7 +6,7 @@ import lt.smssafe.SmsSafe;
 import lt.smssafe.sms.dialect.Dialect;
 
 /**
- * {@code /paysera}: Paysera SMS keywords (PROTOCOL.md §8.2). Enter this URL as the keyword's callback address in
+ * {@code /paysera}: Paysera SMS keywords (docs/protocol.md §8.2). Enter this URL as the keyword's callback address in
  * Paysera's project settings; 404 until {@code paysera.project-id} and {@code paysera.password} are set.
  */
 @WebServlet(name = "paysera", urlPatterns = "/paysera")

@@ -14,7 +14,7 @@ import lt.smssafe.api.SmsSafePayments;
 import lt.smssafe.sms.RedemptionReference;
 
 /**
- * {@code POST /redeem} (PROTOCOL.md §9): the site's own server, in any language, spends a paid code once — the HTTP
+ * {@code POST /redeem} (docs/protocol.md §9): the site's own server, in any language, spends a paid code once — the HTTP
  * face of {@link SmsSafePayments#redeem}, which decides. Form fields {@code code} and {@code reference},
  * {@code Authorization: Bearer <api.key>}. Every answer is JSON ({@code application/json}):
  * <ul>

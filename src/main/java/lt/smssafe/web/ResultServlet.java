@@ -6,7 +6,7 @@ import lt.smssafe.SmsSafe;
 import lt.smssafe.sms.dialect.Dialect;
 
 /**
- * {@code /result}, the PHP original's {@code result.php}: the sms:safe protocol (PROTOCOL.md §2). The provider
+ * {@code /result}, the PHP original's {@code result.php}: the sms:safe protocol (docs/protocol.md §2). The provider
  * delivers every paid SMS here and the body we answer is the reply SMS; every answer is {@code text/plain}.
  */
 @WebServlet(name = "result", urlPatterns = "/result")

@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 
 /**
- * The headers every answer of the WAR carries (PROTOCOL.md §6) — pages, JSON, the gateway endpoints, errors:
+ * The headers every answer of the WAR carries (docs/protocol.md §6) — pages, JSON, the gateway endpoints, errors:
  * <ul>
  * <li>{@code X-Content-Type-Options: nosniff}: a browser never reads our plain text or JSON (which may quote a
  *     stranger's text) as HTML or script;</li>

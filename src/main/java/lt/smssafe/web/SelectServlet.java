@@ -19,7 +19,7 @@ import lt.smssafe.i18n.TimeLeft;
  * newest activity first (by phone with a phone filter), 50 a page with an "older" link that goes on from the last one
  * shown, filtered by phone number (its start), country, operator and state; and the
  * payment actions that have not succeeded yet, with their attempts and last error; and what needs the site owner's
- * eye from the live gateways (PROTOCOL.md §8): closed sessions that lost a message to a reversal, messages kept
+ * eye from the live gateways (docs/protocol.md §8): closed sessions that lost a message to a reversal, messages kept
  * without a sender, and reports about messages never stored.
  */
 @WebServlet(name = "select", urlPatterns = "/select")

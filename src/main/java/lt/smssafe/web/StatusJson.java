@@ -5,7 +5,7 @@ import java.util.Map;
 import lt.smssafe.queries.SessionStatus;
 
 /**
- * A session's status as JSON (PROTOCOL.md §6):
+ * A session's status as JSON (docs/protocol.md §6):
  * {@code {"session":"7KQ2M9XA","state":"waiting","received":3,"required":4,"waitSeconds":86100}}, with
  * {@code closedAt} (ISO-8601) once closed, and {@code "test":true}, {@code "reversed":true},
  * {@code "redeemed":true} where they hold. Those three appear only when true, so that §6's example stays exactly

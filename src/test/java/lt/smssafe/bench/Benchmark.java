@@ -21,7 +21,7 @@ import lt.smssafe.sms.dialect.smssafe.Passkey;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 
 /**
- * The README's benchmark command ({@code mvn -B -Pbench package}; options in {@link BenchOptions}). For each
+ * The benchmark command of docs/performance.md ({@code mvn -B -Pbench package}; options in {@link BenchOptions}). For each
  * database: empty databases with both sides' schemas, and one Tomcat with the production WAR and the baseline. For
  * each scenario in it: both sides' tables emptied and what the scenario finds stored written in bulk
  * ({@link Prefill}), a check that both sides answer the contract, unmeasured warm-up rounds (three per side before

@@ -16,7 +16,7 @@ import org.mariadb.jdbc.MariaDbDataSource;
 
 /**
  * A real MariaDB ({@link DebianMariaDb}) with one database {@code smssafe} that holds both sides' tables. Each side
- * connects as its own user ({@code smssafe}, {@code baseline}) through a Tomcat {@code <Resource>} as the README
+ * connects as its own user ({@code smssafe}, {@code baseline}) through a Tomcat {@code <Resource>} as docs/deploy-tomcat.md
  * tells a site owner, with the same pool size, so that MariaDB's per-user statistics tell the two apart.
  */
 final class MariaDbEngine extends Engine {
@@ -141,7 +141,7 @@ final class MariaDbEngine extends Engine {
         return resource("jdbc/baseline", Side.BASELINE);
     }
 
-    /** The README's {@code <Resource>}, with the pool size of the WAR's embedded pool. */
+    /** docs/deploy-tomcat.md's {@code <Resource>}, with the pool size of the WAR's embedded pool. */
     private String resource(String name, Side side) {
         return """
                   <Resource name="%s" auth="Container" type="javax.sql.DataSource"

@@ -208,7 +208,7 @@ final class Prefill {
                 + engine.series(from, to) + ") s0) s";
     }
 
-    /** The k-th message of a closed session: the last one closed it, the first one started it (PROTOCOL.md §3). */
+    /** The k-th message of a closed session: the last one closed it, the first one started it (docs/protocol.md §3). */
     private String messageValues() {
         String at = opened("sn") + " + k * 1000";
         String code = code("sn");

@@ -14,7 +14,7 @@ import java.util.function.IntFunction;
 import lt.smssafe.sms.dialect.smssafe.NotificationSigner;
 
 /**
- * Notifications of paid SMS as the provider sends them to {@code /result} (PROTOCOL.md §2), signed with the
+ * Notifications of paid SMS as the provider sends them to {@code /result} (docs/protocol.md §2), signed with the
  * production signer, and the files of pre-signed request lines that wrk replays: one file per wrk thread, each line
  * a path with its query.
  */

@@ -19,7 +19,7 @@ import lt.smssafe.testing.Folders;
 /**
  * A Tomcat of its own for the demo: the Tomcat the build unpacked ({@code CATALINA_HOME}) run from a fresh
  * {@code CATALINA_BASE}, with the WAR deployed at {@code /smssafe} by a context file that holds the whole sms:safe
- * configuration as {@code <Environment>} entries (PROTOCOL.md §1, first source) and mounts the demo's payment
+ * configuration as {@code <Environment>} entries (docs/protocol.md §1, first source) and mounts the demo's payment
  * action into the application. The WAR itself is the production WAR, unchanged. The benchmark
  * ({@code lt.smssafe.bench}) runs its Tomcat the same way, with a {@code <Resource>} and a second application.
  */

@@ -26,7 +26,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The README's demo, end to end, in a real headless Chromium: the same {@link Demo} the run command starts (a
+ * The demo (docs/demo.md), end to end, in a real headless Chromium: the same {@link Demo} the run command starts (a
  * Tomcat of its own with the production WAR on H2, the sandbox beside it), on other ports so that it can run beside
  * the in-container tests' Tomcat, with a 10 s delay. A newcomer's story: pay a session from the test phone, watch
  * its status page, see it on the admin page, see what the payment action received; then charge by MBS. At the end
@@ -285,7 +285,7 @@ class DemoStoryIT {
         String answer = RawHttp.get(demo.app(), "/" + "smssafe/check?content={x}", null);
 
         assertThat(answer).startsWith("HTTP/1.1 400");
-        assertThat(answer).as("the demo's Tomcat is hardened as the README says")
+        assertThat(answer).as("the demo's Tomcat is hardened as docs/deploy-tomcat.md says")
                 .doesNotContain("Exception", "Invalid character", "Apache Tomcat/");
     }
 

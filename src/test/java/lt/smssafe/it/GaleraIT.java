@@ -57,12 +57,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Exactly once across nodes on a real three-node MariaDB Galera cluster (PROTOCOL.md §2: "on one node or on several
+ * Exactly once across nodes on a real three-node MariaDB Galera cluster (docs/protocol.md §2: "on one node or on several
  * sharing a database"). Three application nodes, each on its own Galera node, are three processors (and payment
  * runners) in this JVM, each with its own connection pool: what makes the outcome exact or not is how the database
  * orders their transactions, and a processor with its own pool talks to its node exactly as a Tomcat would, while
  * one JVM lets the test send copies of one message to two nodes at the same instant and check every node by SQL.
- * The same holds for spending a paid code (PROTOCOL.md §9). (The WAR in a real Tomcat on MariaDB is
+ * The same holds for spending a paid code (docs/protocol.md §9). (The WAR in a real Tomcat on MariaDB is
  * {@code ResultIT}'s and {@code RedeemIT}'s.)
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -335,7 +335,7 @@ class GaleraIT {
     }
 
     /**
-     * PROTOCOL.md §9 across nodes: two application nodes, each with its own pool on its own Galera node, redeem one
+     * docs/protocol.md §9 across nodes: two application nodes, each with its own pool on its own Galera node, redeem one
      * paid code 24 times at once (12 each), every time for another reference. Locks are per node on Galera; only the
      * unique key, certified at commit on every node, lets exactly one through. Checked on all three nodes.
      */

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * {@code /fortumo} and {@code /paysera} in a real Tomcat on a real MariaDB (PROTOCOL.md §8): whole multi-message
+ * {@code /fortumo} and {@code /paysera} in a real Tomcat on a real MariaDB (docs/protocol.md §8): whole multi-message
  * sessions through each gateway, concurrent copies and retries through each, a database outage (503, never a 200,
  * whose body would be an SMS to the buyer), reversals of an open and of a closed session, test messages accepted
  * (Fortumo) and refused (Paysera), a sender the gateway could not identify, and hostile content on the pages. Every

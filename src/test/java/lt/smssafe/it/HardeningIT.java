@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * PROTOCOL.md §6's hardening in a real Tomcat on MariaDB, behind Tomcat's {@code RemoteIpValve} as
+ * docs/protocol.md §6's hardening in a real Tomcat on MariaDB, behind Tomcat's {@code RemoteIpValve} as
  * docs/deploy-tomcat.md configures it: the {@code /check} throttle per caller address (an IPv6 caller by its /64),
  * the security headers on every kind of answer, no HTTP session or cookie from a public page, the admin cookie's
  * flags (Secure when the request is HTTPS), and a buyer's CR/LF in the default payment action's log line.

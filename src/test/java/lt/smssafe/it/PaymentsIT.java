@@ -82,7 +82,7 @@ class PaymentsIT {
 
     /**
      * A session paid through Fortumo with two messages of 1.45 EUR, closed, and then one of its messages reported
-     * as not billed after all (PROTOCOL.md §8): the session stays closed and is marked reversed with 1.45.
+     * as not billed after all (docs/protocol.md §8): the session stays closed and is marked reversed with 1.45.
      */
     private String reversedPayment() {
         FakeGateway.Fortumo fortumo = new FakeGateway.Fortumo(URI.create(base + "fortumo"), FORTUMO_SECRET, "");

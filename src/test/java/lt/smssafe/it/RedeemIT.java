@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * {@code POST /redeem} (PROTOCOL.md §9) in a real Tomcat on MariaDB, as a site's server in any language calls it:
+ * {@code POST /redeem} (docs/protocol.md §9) in a real Tomcat on MariaDB, as a site's server in any language calls it:
  * every answer of the contract's table with its exact JSON, the key (401) and the fields (400), 24 redemptions of one
  * code at once of which exactly one spends it, a database outage (503), and what the status JSON, the status page,
  * the payment's page, the list's filter and the CSV then say. Without {@code api.key} the endpoint is 404:
@@ -189,7 +189,7 @@ class RedeemIT {
     void aMissingCodeIsUnknownAReferenceThatIsNotOneIsA400AndGetIsA405() {
         String code = paid("order-r4");
 
-        // PROTOCOL.md §9: "unknown code, or malformed" is 404 unknown session; a missing or blank code is malformed
+        // docs/protocol.md §9: "unknown code, or malformed" is 404 unknown session; a missing or blank code is malformed
         assertThat(answer(redeem("Bearer " + API_KEY, Map.of("reference", "a"))))
                 .isEqualTo("404 {\"result\":\"unknown session\"}");
         assertThat(answer(redeem("Bearer " + API_KEY, Map.of("code", " ", "reference", "a"))))
@@ -244,7 +244,7 @@ class RedeemIT {
         assertThat(redeem(code, "account-down").statusCode()).as("once it is back").isEqualTo(200);
     }
 
-    /** PROTOCOL.md §6: the status JSON and page say test, reversed, redeemed — never for whom. */
+    /** docs/protocol.md §6: the status JSON and page say test, reversed, redeemed — never for whom. */
     @Test
     void theStatusJsonAndPageSayTestReversedAndRedeemedInEveryLanguage() {
         String redeemed = paid("order-r7");

@@ -116,7 +116,7 @@ class SendNotificationIT {
                 "--password", PAYSERA_PASSWORD, "--private-key", key.toString(), "--msisdn", phone());
         Run encrypted = tool("--dialect", "paysera", "--url", base + "paysera", "--project-id", "31313",
                 "--password", PAYSERA_PASSWORD, "--encrypted", "--msisdn", phone());
-        // signed with ss3 too: with paysera.public-key set, ss1 alone is 403 checksum failed (PROTOCOL.md §8.2)
+        // signed with ss3 too: with paysera.public-key set, ss1 alone is 403 checksum failed (docs/protocol.md §8.2)
         Run wrongProject = tool("--dialect", "paysera", "--url", base + "paysera", "--project-id", "1",
                 "--password", PAYSERA_PASSWORD, "--private-key", key.toString(), "--msisdn", phone());
 

@@ -72,7 +72,7 @@ class SmsSafePaymentsIT {
     }
 
     /**
-     * PROTOCOL.md §9 in Java, where a site owner calls it: a paid code is spent once for its reference (a retry with
+     * docs/protocol.md §9 in Java, where a site owner calls it: a paid code is spent once for its reference (a retry with
      * it gets the first answer), refused for another, and an open or unknown code says why. This deployment has no
      * {@code api.key}: Java needs none, and {@code /redeem} over HTTP is 404.
      */

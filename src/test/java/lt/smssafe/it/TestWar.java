@@ -97,7 +97,7 @@ final class TestWar {
         return war.addAsManifestResource(new StringAsset(context.toString()), "context.xml");
     }
 
-    /** Leaves {@code data.dir} to its default (PROTOCOL.md §1), e.g. {@code ${jboss.server.data.dir}/smssafe}. */
+    /** Leaves {@code data.dir} to its default (docs/protocol.md §1), e.g. {@code ${jboss.server.data.dir}/smssafe}. */
     TestWar withDefaultDataDir() {
         environment.remove("data.dir");
         return this;

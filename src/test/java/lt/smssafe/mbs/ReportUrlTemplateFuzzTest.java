@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The billing-report URL template (PROTOCOL.md §7) under fuzzed templates and transactions. In the suite it runs
+ * The billing-report URL template (docs/protocol.md §7) under fuzzed templates and transactions. In the suite it runs
  * the inputs in {@code ReportUrlTemplateFuzzTestInputs/}; {@code JAZZER_FUZZ=1} fuzzes one method.
  *
  * <p>Inputs are read with {@link FuzzedDataProvider#consumeString}, which ends a string at a backslash followed by

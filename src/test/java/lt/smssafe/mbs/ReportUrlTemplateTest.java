@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Every placeholder form of PROTOCOL.md §7, percent-escapes, encoding, and the refusals. */
+/** Every placeholder form of docs/protocol.md §7, percent-escapes, encoding, and the refusals. */
 class ReportUrlTemplateTest {
     private static Transaction transaction(long id, long service) {
         Map<String, String> options = new LinkedHashMap<>();

@@ -186,7 +186,7 @@ class PaymentQueriesTest {
 
     /**
      * A redeemed payment carries when and for which reference on every read of the list, the CSV's rows, its detail and
-     * its status; the list filters redeemed and not redeemed (PROTOCOL.md §9).
+     * its status; the list filters redeemed and not redeemed (docs/protocol.md §9).
      */
     @ParameterizedTest
     @EnumSource(TestDatabases.class)

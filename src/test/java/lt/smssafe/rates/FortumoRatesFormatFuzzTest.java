@@ -8,7 +8,7 @@ import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
- * The reading of Fortumo's service-data XML (PROTOCOL.md §5) under fuzzed bytes: Fortumo entries of the configured
+ * The reading of Fortumo's service-data XML (docs/protocol.md §5) under fuzzed bytes: Fortumo entries of the configured
  * service, or {@link InvalidRatesException} saying why, never another exception (which would leave a refresh failed
  * without a reason on {@code /cron}). In the suite it runs the inputs in {@code FortumoRatesFormatFuzzTestInputs/};
  * {@code JAZZER_FUZZ=1} fuzzes it.

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Fortumo's service-data XML ({@code fortumo-service-data.xsd}) as Fortumo entries: what a realistic file gives, and
- * the reason for each kind of file that must not replace the last good copy (PROTOCOL.md §5). Every refused file is
+ * the reason for each kind of file that must not replace the last good copy (docs/protocol.md §5). Every refused file is
  * the sample with one thing changed.
  */
 class FortumoRatesFormatTest {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** PROTOCOL.md §8's operator rule, one case per part of it. */
+/** docs/protocol.md §8's operator rule, one case per part of it. */
 class OperatorCodeTest {
     @ParameterizedTest(name = "''{0}'' is {1}")
     @CsvSource(delimiter = '|', value = {

@@ -18,7 +18,7 @@ import javax.xml.parsers.ParserConfigurationException;
 import org.xml.sax.SAXException;
 
 /**
- * The reading of a rates feed or {@code local.xml} (PROTOCOL.md §5) under fuzzed bytes: a rate table of this safe
+ * The reading of a rates feed or {@code local.xml} (docs/protocol.md §5) under fuzzed bytes: a rate table of this safe
  * with at least one provider, or {@link InvalidRatesException} saying why, never another exception (which would
  * leave a refresh failed without a reason on {@code /cron}, or stop the start-up). In the suite it runs the inputs
  * in {@code RatesFormatFuzzTestInputs/}, which are rates files as they are; {@code JAZZER_FUZZ=1} fuzzes it.

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The schema {@code rates.xsd} and its JAXB reading: what PROTOCOL.md §5 accepts, and the reason given for each
+ * The schema {@code rates.xsd} and its JAXB reading: what docs/protocol.md §5 accepts, and the reason given for each
  * kind of file it refuses. Every invalid file is the protocol's example with one thing changed.
  */
 class RatesFormatTest {

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * What the live gateways add to the engine (PROTOCOL.md §8), on both databases: ids per dialect, blank senders,
+ * What the live gateways add to the engine (docs/protocol.md §8), on both databases: ids per dialect, blank senders,
  * test messages apart from real ones, delivery reports and reversals with the payment action told once.
  */
 class GatewayMessagesTest {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The session state machine of PROTOCOL.md §3, every branch, with a clock moved by hand. */
+/** The session state machine of docs/protocol.md §3, every branch, with a clock moved by hand. */
 class PaymentSessionTest {
     private static final Instant START = Instant.parse("2026-11-22T10:00:00Z");
     private static final Duration DAY = Duration.ofHours(24);

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** PROTOCOL.md §9: a reference is 1–128 printable characters, kept exactly as sent. */
+/** docs/protocol.md §9: a reference is 1–128 printable characters, kept exactly as sent. */
 class RedemptionReferenceTest {
     @ParameterizedTest
     @ValueSource(strings = {"a", "account-17", "order 42 / Jonas Žukauskas", "заказ №5", " padded ", "=1+1"})

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A paid code is spent once (PROTOCOL.md §9), on both databases: every case of the contract's table, a retry with
+ * A paid code is spent once (docs/protocol.md §9), on both databases: every case of the contract's table, a retry with
  * the same reference answered with the first redemption's values, and many redemptions of one code at once, of which
  * the database lets exactly one through.
  */

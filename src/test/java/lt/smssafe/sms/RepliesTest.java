@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The five replies, exactly as PROTOCOL.md §3 writes them in English, and within one SMS in every language. */
+/** The five replies, exactly as docs/protocol.md §3 writes them in English, and within one SMS in every language. */
 class RepliesTest {
     private static final SessionCode CODE = new SessionCode("7KQ2M9XA");
     /** The longest {left} a day's delay can produce in Russian: "11 часов 22 минуты". */

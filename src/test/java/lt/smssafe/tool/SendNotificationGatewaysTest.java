@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What {@code --dialect fortumo} and {@code --dialect paysera} send is what the gateway sends for a buyer who typed
- * {@code <keyword> <content>} (PROTOCOL.md §5, "What content is"): caught by a local server and read by the
+ * {@code <keyword> <content>} (docs/protocol.md §5, "What content is"): caught by a local server and read by the
  * production dialects, whose {@code content} is then exactly {@code --content}.
  */
 class SendNotificationGatewaysTest {

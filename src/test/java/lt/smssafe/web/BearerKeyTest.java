@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** PROTOCOL.md §9: {@code /redeem} admits {@code Authorization: Bearer <api.key>} and nothing else. */
+/** docs/protocol.md §9: {@code /redeem} admits {@code Authorization: Bearer <api.key>} and nothing else. */
 class BearerKeyTest {
     private static final String KEY = "k3y-of-at-least-thirty-two-characters!";
     private final BearerKey key = new BearerKey(KEY);

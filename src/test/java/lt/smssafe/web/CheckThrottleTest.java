@@ -10,7 +10,7 @@ import lt.smssafe.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@code /check} throttle (PROTOCOL.md §6): more than {@code check.limit} unknown codes within a minute refuse
+ * The {@code /check} throttle (docs/protocol.md §6): more than {@code check.limit} unknown codes within a minute refuse
  * every lookup of that address until its minute has passed; an IPv6 caller counts by its /64; a flood of addresses
  * neither grows the memory nor resets a guesser's count.
  */

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A JSP makes an HTTP session (and so a cookie) for every visitor unless it says {@code session="false"}: a public
- * page must not (PROTOCOL.md §6). Only the admin pages' CSRF filter makes one, so every JSP says it, admin ones too.
+ * page must not (docs/protocol.md §6). Only the admin pages' CSRF filter makes one, so every JSP says it, admin ones too.
  * {@code HardeningIT} checks the answers of the running WAR for {@code Set-Cookie}.
  */
 class NoSessionPagesTest {

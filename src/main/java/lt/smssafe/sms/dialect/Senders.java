@@ -3,7 +3,7 @@ package lt.smssafe.sms.dialect;
 import java.util.regex.Pattern;
 
 /**
- * The sender of a live gateway's message (PROTOCOL.md §8): a phone number or the gateway's masked sender id, 1–64
+ * The sender of a live gateway's message (docs/protocol.md §8): a phone number or the gateway's masked sender id, 1–64
  * of {@code A-Z a-z 0-9 + # = _ . : -}, or blank when the gateway could not tell.
  */
 public final class Senders {

@@ -3,7 +3,7 @@ package lt.smssafe.sms.dialect;
 import java.util.Locale;
 
 /**
- * What a gateway's test messages get ({@code <dialect>.test}, PROTOCOL.md §8): processed as test payments, or
+ * What a gateway's test messages get ({@code <dialect>.test}, docs/protocol.md §8): processed as test payments, or
  * refused with {@code 403 test messages refused}.
  */
 public enum TestPolicy {

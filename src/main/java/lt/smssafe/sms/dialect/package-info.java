@@ -3,10 +3,10 @@
  * HTTP request into a verified {@link lt.smssafe.sms.PaidMessage} and the engine's answer into the gateway's HTTP
  * answer. Here belongs only what every dialect shares: {@link lt.smssafe.sms.dialect.AddressFilter} (the
  * {@code notify.allow} check), the request and answer as plain values, parameter forms, sender ids and operator
- * codes (PROTOCOL.md §8), and the test-message policy.
+ * codes (docs/protocol.md §8), and the test-message policy.
  *
  * <p>Each gateway's protocol is a subpackage that imports this one, never the reverse, and never another gateway's:
- * {@code smssafe} for {@code /result} (PROTOCOL.md §2), {@code fortumo} for {@code /fortumo} (§8.1) and
+ * {@code smssafe} for {@code /result} (docs/protocol.md §2), {@code fortumo} for {@code /fortumo} (§8.1) and
  * {@code paysera} for {@code /paysera} (§8.2). Not here: counting and storing messages (the engine in {@code sms})
  * and the endpoints ({@code web}). No servlet API and no database here.
  */

@@ -14,7 +14,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The checks of PROTOCOL.md §2 in their order — the eleven parameters, the signature, the safe, the time — and then
+ * The checks of docs/protocol.md §2 in their order — the eleven parameters, the signature, the safe, the time — and then
  * the store. Answers the contract's texts.
  */
 final class BaselineEndpoint {

@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-/** The baseline's {@code /result}: GET or POST form-encoded, answered {@code text/plain} (PROTOCOL.md §2). */
+/** The baseline's {@code /result}: GET or POST form-encoded, answered {@code text/plain} (docs/protocol.md §2). */
 @WebServlet(name = "baselineResult", urlPatterns = "/result")
 public final class BaselineServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;

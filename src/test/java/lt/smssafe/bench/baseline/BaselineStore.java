@@ -14,7 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 
 /**
- * Stores one verified message and applies it to its phone's session (PROTOCOL.md §3) in one JDBC transaction:
+ * Stores one verified message and applies it to its phone's session (docs/protocol.md §3) in one JDBC transaction:
  * write the phone's row (insert it if absent), look for the message id, read the unclosed session, insert or update
  * it, insert the message, owe the action on close, commit. A concurrent copy of the message or a colliding code
  * fails on a unique key and the whole transaction runs again (then answered from storage), as does a deadlock.
@@ -181,7 +181,7 @@ final class BaselineStore {
         return new BaselineEndpoint.Reply(200, reply);
     }
 
-    /** The reply for the k-th counted message of N (PROTOCOL.md §3), the first rule that applies. */
+    /** The reply for the k-th counted message of N (docs/protocol.md §3), the first rule that applies. */
     private String kind(int received, int required) {
         if (received == required) {
             return "CLOSED";

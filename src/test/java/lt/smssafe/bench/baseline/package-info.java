@@ -1,5 +1,5 @@
 /**
- * The benchmark's baseline: the least a correct {@code /result} endpoint must do (PROTOCOL.md §2 and §3) in plain
+ * The benchmark's baseline: the least a correct {@code /result} endpoint must do (docs/protocol.md §2 and §3) in plain
  * servlet and JDBC code, deployed as a WAR of its own next to the production WAR. It checks the eleven parameters,
  * verifies the HMAC-SHA256 signature in constant time, and stores each message in one transaction that writes the
  * phone's row (so that one phone's messages are counted one after another), reads the unclosed session, inserts or

@@ -69,7 +69,7 @@ final class PaymentsPage implements Exchanges.Page {
     public void get(HttpExchange exchange) throws IOException {
         List<Received> all = received();
         StringBuilder body = new StringBuilder("""
-                <p class="notice">Your payment action is the code that runs once a payment is complete (PROTOCOL.md
+                <p class="notice">Your payment action is the code that runs once a payment is complete (docs/protocol.md
                 §4): unlock an account, mark an order paid. The demo's action writes a log line in Tomcat's console
                 and reports here what it received. This page refreshes every 5 seconds.</p>
                 """);

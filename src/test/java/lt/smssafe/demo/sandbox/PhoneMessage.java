@@ -13,7 +13,7 @@ import lt.smssafe.sms.SessionCode;
  * @param shortcode the short number the SMS went to or came from
  */
 record PhoneMessage(Kind kind, Instant at, String shortcode, String text) {
-    /** A session code as PROTOCOL.md §3 draws them, found in a reply so the page can link to its status. */
+    /** A session code as docs/protocol.md §3 draws them, found in a reply so the page can link to its status. */
     private static final Pattern SESSION_CODE = Pattern.compile("\\b[" + SessionCode.ALPHABET + "]{"
             + SessionCode.LENGTH + "}\\b");
 

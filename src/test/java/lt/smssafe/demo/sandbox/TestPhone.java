@@ -18,11 +18,11 @@ import lt.smssafe.testing.FakeProvider;
 /**
  * Phones and the gateways they pay through, in one. Through sms:safe a phone sends {@code <prefix> <safe> <content>}
  * to its operator's short number; the provider strips the prefix and safe id, signs the eleven parameters exactly as
- * PROTOCOL.md §2 says (with the production signer) and calls the site's {@code /result}. Through Fortumo it sends
+ * docs/protocol.md §2 says (with the production signer) and calls the site's {@code /result}. Through Fortumo it sends
  * {@code <keyword> <content>} ({@code TXT SAFE order-42}) to the number of the operator's Fortumo entry; Fortumo
  * routes by the keyword and passes it as {@code keyword}, the rest as {@code message}. Through Paysera it sends
  * {@code <keyword> <content>} and Paysera passes the whole SMS as {@code sms} with the keyword as {@code key}
- * (PROTOCOL.md §5, "What content is"). A 200's body goes back to the phone as the reply SMS. Every phone keeps its
+ * (docs/protocol.md §5, "What content is"). A 200's body goes back to the phone as the reply SMS. Every phone keeps its
  * message list.
  */
 final class TestPhone {

@@ -14,7 +14,7 @@ import lt.smssafe.sms.PaidMessage;
 
 /**
  * What the dialects' fuzz tests share: a gateway's parameters made of fuzzer data, and the properties every
- * dialect's answer must have whatever arrived (PROTOCOL.md §2 and §8).
+ * dialect's answer must have whatever arrived (docs/protocol.md §2 and §8).
  *
  * <p>The parameters are read as name, value, name, value… with {@link FuzzedDataProvider#consumeString}, which ends
  * a string at a backslash followed by any other character, so an input file reads as

@@ -66,7 +66,7 @@ import lt.smssafe.mbs.wire.WireTransaction;
  * }</pre>
  */
 public final class SandboxMbs implements AutoCloseable {
-    /** Where the ids of the transactions start, as in PROTOCOL.md's example. */
+    /** Where the ids of the transactions start, as in docs/protocol.md's example. */
     public static final long FIRST_TRANSACTION_ID = 2456;
     private static final String WSDL = "/lt/smssafe/mbs/mbs-direct.wsdl";
     private static final String PATH = "/mbs/direct";

@@ -19,7 +19,7 @@ import lt.smssafe.sms.dialect.Senders;
 import lt.smssafe.sms.dialect.TestPolicy;
 
 /**
- * Fortumo premium SMS at {@code /fortumo} (PROTOCOL.md §8.1). {@code status=pending} is the paid message; a later
+ * Fortumo premium SMS at {@code /fortumo} (docs/protocol.md §8.1). {@code status=pending} is the paid message; a later
  * {@code status=ok} or {@code status=failed} for the same {@code message_id} is its billing report. The checks run
  * in §8's order: the caller, every parameter's form (which ones are required depends on the status), the signature,
  * the service, test messages. The reply SMS is the plain-text body of the 200.

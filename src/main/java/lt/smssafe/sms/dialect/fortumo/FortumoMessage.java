@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import lt.smssafe.sms.PaidMessage;
 
 /**
- * A paid SMS as Fortumo delivers it ({@code status=pending}, PROTOCOL.md §8.1), verified: the sender may be a masked
+ * A paid SMS as Fortumo delivers it ({@code status=pending}, docs/protocol.md §8.1), verified: the sender may be a masked
  * id or empty, the operator already turned into a provider code, the price VAT included.
  */
 public record FortumoMessage(String messageId, String msisdn, String country, String provider, String shortcode,

@@ -6,7 +6,7 @@ import java.util.TreeMap;
 import lt.smssafe.signing.Signatures;
 
 /**
- * Fortumo's request signature (PROTOCOL.md §8.1): every received parameter except {@code sig}, URL-decoded as
+ * Fortumo's request signature (docs/protocol.md §8.1): every received parameter except {@code sig}, URL-decoded as
  * UTF-8, sorted by name, written {@code name=value} one after another with no separator, then the service's secret
  * appended: {@code sig = hex(MD5(that string))}. Empty values and parameters we do not otherwise read are signed
  * too, so that nothing the gateway sent can be changed unseen. The endpoint verifies with it; the sandbox, the

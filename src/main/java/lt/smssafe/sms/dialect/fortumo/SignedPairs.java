@@ -6,7 +6,7 @@ import java.util.TreeMap;
 import lt.smssafe.signing.RejectedRequestException;
 
 /**
- * The rules on the names we do not read that leave a signed Fortumo request one reading (PROTOCOL.md §8.1).
+ * The rules on the names we do not read that leave a signed Fortumo request one reading (docs/protocol.md §8.1).
  *
  * <p>Fortumo signs its pairs sorted by name and written {@code name=value} with no separator, so the signed string
  * does not say where a value ends and the next name begins, and {@code message}, the buyer's text, may hold

@@ -15,7 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
 import lt.smssafe.signing.Signatures;
 
 /**
- * Paysera's callback encoding (PROTOCOL.md §8.2), both ways, as {@code paysera/lib-webtopay} reads it: {@code data}
+ * Paysera's callback encoding (docs/protocol.md §8.2), both ways, as {@code paysera/lib-webtopay} reads it: {@code data}
  * is URL-safe base64 ({@code -} and {@code _} for {@code +} and {@code /}) of a form-encoded query;
  * {@code ss1 = hex(MD5(data + password))}; {@code ss2} and {@code ss3} are the URL-safe base64 of an RSA signature
  * (SHA-1, SHA-256) over {@code data} as received; without any of them {@code data} is AES-256-GCM encrypted: 12

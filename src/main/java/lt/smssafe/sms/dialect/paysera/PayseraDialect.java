@@ -23,7 +23,7 @@ import lt.smssafe.sms.dialect.TestPolicy;
 import lt.smssafe.sms.dialect.paysera.PayseraCodec.RsaSignature;
 
 /**
- * Paysera SMS keywords at {@code /paysera} (PROTOCOL.md §8.2). The request is {@code data} and its signatures; the
+ * Paysera SMS keywords at {@code /paysera} (docs/protocol.md §8.2). The request is {@code data} and its signatures; the
  * strongest one that can be checked decides ({@code ss3}, then {@code ss2} with the configured public key, then
  * {@code ss1} only where no public key is configured: with one, {@code ss1} alone is {@code 403 checksum failed});
  * a request without any carries {@code data} encrypted with the project password. The fields inside
@@ -146,7 +146,7 @@ public final class PayseraDialect implements Dialect {
         }
         if (config.publicKey().isPresent()) {
             // the site can check Paysera's own signature, so the project password (leaked or weak) is not enough:
-            // ss1 alone is refused, as Paysera's library does when it can check RSA (PROTOCOL.md §8.2)
+            // ss1 alone is refused, as Paysera's library does when it can check RSA (docs/protocol.md §8.2)
             return false;
         }
         // an RSA signature without the key to check it is no signature; ss1 then decides, if it is there

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import lt.smssafe.sms.PaidMessage;
 
 /**
- * A paid SMS as Paysera delivers it (PROTOCOL.md §8.2), verified: {@code content} is the text after the keyword,
+ * A paid SMS as Paysera delivers it (docs/protocol.md §8.2), verified: {@code content} is the text after the keyword,
  * the price converted from cents, the operator already a provider code.
  */
 public record PayseraMessage(String messageId, String msisdn, String country, String provider, String shortcode,

@@ -1,5 +1,5 @@
 /**
- * Paysera SMS keywords at {@code /paysera} (PROTOCOL.md §8.2): the callback's encoding both ways
+ * Paysera SMS keywords at {@code /paysera} (docs/protocol.md §8.2): the callback's encoding both ways
  * ({@link lt.smssafe.sms.dialect.paysera.PayseraCodec}: URL-safe base64, the {@code ss1} MD5 and
  * {@code ss2}/{@code ss3} RSA signatures, the AES-256-GCM form without them — which the sandbox, the signed-notification tool and the tests
  * sign and encrypt with), Paysera's public key as {@code paysera.public-key} names it, the {@code paysera.*} keys as

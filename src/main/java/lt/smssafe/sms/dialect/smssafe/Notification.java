@@ -8,7 +8,7 @@ import lt.smssafe.logging.LogText;
 import lt.smssafe.sms.PaidMessage;
 
 /**
- * One well-formed notification of a paid SMS, as the provider sent it to {@code /result} (PROTOCOL.md §2). Being
+ * One well-formed notification of a paid SMS, as the provider sent it to {@code /result} (docs/protocol.md §2). Being
  * well-formed says nothing about being genuine: {@link NotificationSigner} and {@link NotificationGate} decide that.
  * Once the gate accepted it, it is the {@link PaidMessage} the processor counts.
  *
@@ -81,7 +81,7 @@ public final class Notification implements PaidMessage {
     }
 
     /**
-     * Reads the eleven parameters of PROTOCOL.md §2 from a request's parameter map (already URL-decoded as UTF-8,
+     * Reads the eleven parameters of docs/protocol.md §2 from a request's parameter map (already URL-decoded as UTF-8,
      * as {@code ServletRequest#getParameterMap()} gives it). Other parameters are ignored.
      *
      * @throws MalformedNotificationException naming the first parameter, in the protocol's order, that is missing,

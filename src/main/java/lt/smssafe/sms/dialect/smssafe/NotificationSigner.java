@@ -8,13 +8,13 @@ import lt.smssafe.signing.HmacSha256;
 import lt.smssafe.signing.Signatures;
 
 /**
- * Signs a notification as the provider does (PROTOCOL.md §2) and verifies one that arrived, so that there is one
+ * Signs a notification as the provider does (docs/protocol.md §2) and verifies one that arrived, so that there is one
  * definition of the signature: the gate verifies with it, the signed-notification tool and the tests' fake provider
  * sign with it. {@code hmac-sha256}: {@code hex(HMAC-SHA256(key = passkey, data = canonical))}; {@code md5}:
  * {@code hex(MD5(passkey + "::" + canonical))}; all text as UTF-8.
  */
 public final class NotificationSigner {
-    /** The parameters whose values make the canonical string, in its order (PROTOCOL.md §2). */
+    /** The parameters whose values make the canonical string, in its order (docs/protocol.md §2). */
     public static final List<String> SIGNED_PARAMETERS = List.of("safe", "message_id", "msisdn", "country",
             "provider", "shortcode", "content", "cost_local", "currency", "time");
     /** What joins the canonical string's values. */

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
  * passkey that ends up in a log line or an exception message stays secret.
  */
 public final class Passkey {
-    /** PROTOCOL.md §1: at least 8 characters. */
+    /** docs/protocol.md §1: at least 8 characters. */
     public static final int MIN_LENGTH = 8;
 
     private final String value;

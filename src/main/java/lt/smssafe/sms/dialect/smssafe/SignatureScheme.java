@@ -3,7 +3,7 @@ package lt.smssafe.sms.dialect.smssafe;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** How the provider signs a notification (PROTOCOL.md §2); chosen by the {@code signature} key. */
+/** How the provider signs a notification (docs/protocol.md §2); chosen by the {@code signature} key. */
 public enum SignatureScheme {
     /** {@code hex(HMAC-SHA256(key = passkey, data = canonical))}, the default. */
     HMAC_SHA256("hmac-sha256"),

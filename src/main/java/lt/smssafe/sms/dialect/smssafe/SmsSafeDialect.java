@@ -7,7 +7,7 @@ import lt.smssafe.sms.dialect.HttpAnswer;
 import lt.smssafe.sms.dialect.ProviderRequest;
 
 /**
- * The sms:safe protocol of {@code /result} (PROTOCOL.md §2): eleven signed parameters in, the reply SMS as the
+ * The sms:safe protocol of {@code /result} (docs/protocol.md §2): eleven signed parameters in, the reply SMS as the
  * plain-text body out.
  */
 public final class SmsSafeDialect implements Dialect {

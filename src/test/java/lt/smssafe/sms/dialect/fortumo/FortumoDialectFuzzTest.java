@@ -18,7 +18,7 @@ import lt.smssafe.sms.dialect.ProviderRequest;
 import lt.smssafe.sms.dialect.TestPolicy;
 
 /**
- * {@code /fortumo}'s reading of a request (PROTOCOL.md §8.1) under fuzzed parameters: a paid message or a billing
+ * {@code /fortumo}'s reading of a request (docs/protocol.md §8.1) under fuzzed parameters: a paid message or a billing
  * report, or one of §8's refusals, always a 4xx, never another exception. In the suite it runs the inputs in
  * {@code FortumoDialectFuzzTestInputs/}; {@code JAZZER_FUZZ=1} fuzzes it.
  *

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every answer of PROTOCOL.md §8 that {@code /fortumo} gives before the engine, in §8's order, signed by the production signer. */
+/** Every answer of docs/protocol.md §8 that {@code /fortumo} gives before the engine, in §8's order, signed by the production signer. */
 class FortumoDialectTest {
     private static final String SECRET = "fortumo-secret-1";
     private static final String SERVICE = "f7fa12b381d290e268f99e382578d64a";
@@ -81,7 +81,7 @@ class FortumoDialectTest {
     /**
      * The buyer sent what the primer shows for a Fortumo entry, {@code TXT SAFE order-42}: Fortumo routes by the
      * keyword, passes it as {@code keyword} and the rest as {@code message}, and {@code content} is that rest alone,
-     * as through every gateway (PROTOCOL.md §5, "What content is").
+     * as through every gateway (docs/protocol.md §5, "What content is").
      */
     @Test
     void theContentIsWhatTheBuyerTypedAfterTheKeyword() {
@@ -187,7 +187,7 @@ class FortumoDialectTest {
         assertThat(read(dialect, added)).as("an unknown parameter is signed too").isEqualTo("403 checksum failed");
     }
 
-    // --- one reading of the signed string (PROTOCOL.md §8.1, SignedPairs)
+    // --- one reading of the signed string (docs/protocol.md §8.1, SignedPairs)
 
     /** The pairs of a captured request cut otherwise, sent with the captured {@code sig}. */
     private static Map<String, String[]> recut(Map<String, String[]> captured, Map<String, String> pairs) {

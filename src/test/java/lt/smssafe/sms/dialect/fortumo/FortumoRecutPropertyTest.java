@@ -20,7 +20,7 @@ import lt.smssafe.sms.dialect.TestPolicy;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fortumo's signed string has one reading that {@code /fortumo} accepts (PROTOCOL.md §8.1), as a property: whoever
+ * Fortumo's signed string has one reading that {@code /fortumo} accepts (docs/protocol.md §8.1), as a property: whoever
  * holds one genuine signed request, whose buyer texted a hostile {@code message}, cannot cut its signed string into
  * another request that the dialect accepts with another message id or any other value.
  *

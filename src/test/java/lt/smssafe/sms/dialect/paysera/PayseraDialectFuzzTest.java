@@ -24,7 +24,7 @@ import lt.smssafe.sms.dialect.TestPolicy;
 import lt.smssafe.sms.dialect.paysera.PayseraCodec.RsaSignature;
 
 /**
- * {@code /paysera}'s reading of a callback (PROTOCOL.md §8.2) under fuzzed input: a paid message or one of §8's
+ * {@code /paysera}'s reading of a callback (docs/protocol.md §8.2) under fuzzed input: a paid message or one of §8's
  * refusals, always a 4xx, never another exception. In the suite it runs the inputs in
  * {@code PayseraDialectFuzzTestInputs/}; {@code JAZZER_FUZZ=1} fuzzes it.
  *

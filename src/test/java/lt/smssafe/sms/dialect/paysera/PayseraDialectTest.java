@@ -34,7 +34,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code /paysera}'s reading of a callback (PROTOCOL.md §8.2): ss1, ss2 and ss3 with a key pair the test generates,
+ * {@code /paysera}'s reading of a callback (docs/protocol.md §8.2): ss1, ss2 and ss3 with a key pair the test generates,
  * URL-safe base64, the encrypted form, the fields' forms, a wrong project, test messages. The signatures, the
  * base64 and the encryption are made here with the JDK's own {@code MessageDigest}, {@code Signature},
  * {@code Base64.getUrlEncoder()} and {@code Cipher}, as {@code paysera/lib-webtopay} ({@code src/WebToPay/Util.php},

@@ -24,7 +24,7 @@ import lt.smssafe.sms.dialect.paysera.PayseraCodec.RsaSignature;
 import org.junit.jupiter.api.Test;
 
 /**
- * Only {@code data} is signed (PROTOCOL.md §8.2), as a property: whoever holds one genuine signed callback, whose
+ * Only {@code data} is signed (docs/protocol.md §8.2), as a property: whoever holds one genuine signed callback, whose
  * buyer texted a hostile {@code sms}, gets no forged or altered message accepted by anything outside {@code data}
  * (signatures copied, repeated, swapped, an {@code ss1} next to a forged {@code data}) nor by re-encoding
  * {@code data}; and with {@code paysera.public-key} set, not even with the project password (leaked or weak), since

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every answer of PROTOCOL.md §2 that the gate gives, one test per failure mode, on a fixed clock, with requests
+ * Every answer of docs/protocol.md §2 that the gate gives, one test per failure mode, on a fixed clock, with requests
  * signed by the production signer.
  */
 class NotificationGateTest {

@@ -18,7 +18,7 @@ import lt.smssafe.sms.dialect.FuzzedRequests;
 import lt.smssafe.sms.dialect.ProviderRequest;
 
 /**
- * {@code /result}'s reading of a notification (PROTOCOL.md §2) under fuzzed parameters: a verified notification
+ * {@code /result}'s reading of a notification (docs/protocol.md §2) under fuzzed parameters: a verified notification
  * or one of §2's refusals, always a 4xx, never another exception. In the suite it runs the inputs in
  * {@code SmsSafeDialectFuzzTestInputs/}; {@code JAZZER_FUZZ=1} fuzzes it.
  *

@@ -19,7 +19,7 @@ import lt.smssafe.sms.dialect.ProviderRequest;
 import org.junit.jupiter.api.Test;
 
 /**
- * The one way to cut a canonical string (PROTOCOL.md §2), as a property: whoever holds one genuine signed
+ * The one way to cut a canonical string (docs/protocol.md §2), as a property: whoever holds one genuine signed
  * notification, whose buyer texted a hostile {@code content}, cannot cut its canonical string into another
  * notification that {@code /result} accepts with another message id or any other value.
  *
