@@ -4,6 +4,9 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.runtime.ObjectMethods;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -47,6 +50,7 @@ public final class SmsSafeListener implements ServletContextListener {
             smsSafe.close();
         }
         deregisterOwnDrivers(context.getClassLoader());
+        forgetLastRecordEquals();
         awaitOwnThreads(context.getClassLoader());
     }
 
@@ -80,6 +84,22 @@ public final class SmsSafeListener implements ServletContextListener {
                     LOG.warn("cannot deregister JDBC driver {}: {}", driver.getClass().getName(), e.toString());
                 }
             }
+        }
+    }
+
+    /**
+     * Java 17 keeps, JVM-wide, the last record class whose {@code equals} was first called: {@link ObjectMethods}
+     * adapts one shared method handle to each record's type, and that handle remembers its last adaptation (its
+     * {@code asTypeCache}). When that record is one of this WAR's (our own or Hibernate's query cache key), the stopped
+     * WAR's class loader stays reachable until another application happens to call a new record's {@code equals}.
+     * Adapting the handle once more, to a JDK type, makes it forget ours. Later JDKs do not keep such a type strongly.
+     */
+    private static void forgetLastRecordEquals() {
+        try {
+            ObjectMethods.bootstrap(MethodHandles.lookup(), "equals",
+                    MethodType.methodType(boolean.class, String.class, Object.class), String.class, "");
+        } catch (Throwable e) {
+            LOG.debug("cannot clear the JDK's record equals cache: {}", e.toString());
         }
     }
 
