@@ -68,7 +68,7 @@ public final class PaymentQueries {
             return new Page<>(byCode(filter, now).stream().toList(), Optional.empty(), true, Optional.empty(),
                     Optional.empty());
         }
-        SessionLists.Plan plan = SessionLists.plan(filter, now, zone);
+        SessionLists.Plan plan = SessionLists.plan(filter, now, zone, database.engine());
         Optional<Cursor> position = Cursor.parse(cursor, plan.order());
         return jdbc(connection -> SessionLists.page(connection, safeId, plan, position, size, now));
     }
@@ -84,7 +84,7 @@ public final class PaymentQueries {
             byCode(filter, now).ifPresent(row);
             return;
         }
-        SessionLists.Plan plan = SessionLists.plan(filter, now, zone);
+        SessionLists.Plan plan = SessionLists.plan(filter, now, zone, database.engine());
         jdbc(connection -> {
             SessionLists.forEach(connection, safeId, plan, FETCH_SIZE, now, row);
             return null;

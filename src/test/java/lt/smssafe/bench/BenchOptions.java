@@ -38,13 +38,15 @@ import java.util.Locale;
  *     12000); raised when a side comes near it
  * @param pageTries {@code bench.pages.tries}: the pages scenario's timed loads of each page (default 5)
  * @param mbsTransactions {@code bench.pages.mbs}: the pages scenario's MBS transactions (default 100000)
+ * @param browsingPause {@code bench.pages.pause}: milliseconds the browsing admin of the mixed load waits after each
+ *     page before the next (default 1000: one page a second, faster than a person reads; 0 loads them back to back)
  * @param statements {@code bench.statements}: on MariaDB, one more short round per side with the general log on,
  *     printing the statements per request (default false)
  */
 record BenchOptions(List<String> engines, List<Integer> scenarios, int rounds, Duration round, Duration warmup,
         int warmupMax, int warmupConnections, int threads, int connections, int phones, int closedSessions,
         int prefillMessages, int prefillPhones, int port, int maxRate, boolean pages, int pageTries,
-        int mbsTransactions, boolean statements, String jvm,
+        int mbsTransactions, int browsingPause, boolean statements, String jvm,
         Path tomcatHome, Path war, Path work) {
 
     static BenchOptions fromSystemProperties() {
@@ -76,7 +78,7 @@ record BenchOptions(List<String> engines, List<Integer> scenarios, int rounds, D
                 integer("bench.prefill", 1_000_000), integer("bench.prefill.messages", 1),
                 integer("bench.prefill.phones", 100_000),
                 integer("bench.port", 8180), integer("bench.max-rate", 12_000), pages,
-                integer("bench.pages.tries", 5), integer("bench.pages.mbs", 100_000),
+                integer("bench.pages.tries", 5), integer("bench.pages.mbs", 100_000), integer("bench.pages.pause", 1000),
                 Boolean.parseBoolean(System.getProperty("bench.statements", "false")),
                 System.getProperty("bench.jvm", "-Xms2g -Xmx2g"),
                 Path.of(required("tomcat.home")), Path.of(required("smssafe.war")),
@@ -89,8 +91,9 @@ record BenchOptions(List<String> engines, List<Integer> scenarios, int rounds, D
             throw new IllegalArgumentException("bench.rounds, bench.seconds and bench.warmup.max must be positive,"
                     + " and bench.connections and bench.warmup.connections at least bench.threads");
         }
-        if (options.pageTries < 1 || options.mbsTransactions < 0) {
-            throw new IllegalArgumentException("bench.pages.tries must be positive, bench.pages.mbs not negative");
+        if (options.pageTries < 1 || options.mbsTransactions < 0 || options.browsingPause < 0) {
+            throw new IllegalArgumentException("bench.pages.tries must be positive, bench.pages.mbs and"
+                    + " bench.pages.pause not negative");
         }
         if (options.prefillMessages < 1 || options.prefillMessages > 100) {
             throw new IllegalArgumentException("bench.prefill.messages must be 1 to 100, the N the rates allow");

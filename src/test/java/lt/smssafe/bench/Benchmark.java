@@ -359,7 +359,7 @@ public final class Benchmark {
             // ABBA: alone first in odd rounds, with the admin first in even ones
             for (boolean withAdmin : r % 2 == 1 ? List.of(false, true) : List.of(true, false)) {
                 if (withAdmin) {
-                    try (PageTimings.Browsing admin = timings.new Browsing(pages)) {
+                    try (PageTimings.Browsing admin = timings.new Browsing(pages, options.browsingPause())) {
                         browsing = round(3, Side.WAR, r, options.round(), phones, "b");
                         loads = admin.loads();
                         browsingFailures.addAll(admin.failures());

@@ -328,14 +328,17 @@ final class PageTimings {
         }
     }
 
-    /** An admin browsing: one thread loading the pages one after another, round and round, until stopped. */
+    /**
+     * An admin browsing: one thread loading the pages one after another, round and round, until stopped, pausing
+     * {@code pause} milliseconds after each as a person reads it (0: back to back, a load no person makes).
+     */
     final class Browsing implements AutoCloseable {
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final AtomicLong loads = new AtomicLong();
         private final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         private final Thread thread;
 
-        Browsing(List<Page> pages) {
+        Browsing(List<Page> pages, int pause) {
             thread = new Thread(() -> {
                 for (int i = 0; running.get(); i = (i + 1) % pages.size()) {
                     String path = pages.get(i).path();
@@ -345,6 +348,9 @@ final class PageTimings {
                             failures.add(path + " -> " + status);
                         }
                         loads.incrementAndGet();
+                        if (pause > 0) {
+                            Thread.sleep(pause);
+                        }
                     } catch (IOException e) {
                         if (failures.size() < 10) {
                             failures.add(path + " -> " + e);
