@@ -51,7 +51,7 @@ final class SessionLists {
         // backwards) only when the ORDER BY does, even where the WHERE fixes the first ones (safe_id, closed_at);
         // MariaDB skips the fixed ones. "x >= 0" (times are positive) rather than "x IS NOT NULL": H2 takes only the
         // former for a range of the index, and read every reversed_at NULL entry after the last reversed session.
-        // USE INDEX (both databases' syntax): costing by rows alone, H2 otherwise read the closed sessions through
+        // The index named (hint()): costing by rows alone, H2 otherwise read the closed sessions through
         // uq_session_code and sorted them. closed_at = last_message_at once closed: listing last_message_at in the
         // closed stream's order too keeps it the index's.
         OPEN(Cursor.Order.ACTIVITY, "ix_session_state", "s.closed_at IS NULL", "s.last_message_at",
@@ -131,14 +131,24 @@ final class SessionLists {
 
         /** The statement of {@code stream}'s rows after {@code cursor}, up to {@code boundary}, {@code limit} of them. */
         Statement rows(long safeId, Stream stream, Optional<Cursor> cursor, Optional<Cursor> boundary, int limit) {
-            return statement(COLUMNS + " USE INDEX (" + stream.index + ")" + REDEMPTION, true, safeId, stream, cursor,
+            return statement(COLUMNS + hint(stream) + REDEMPTION, true, safeId, stream, cursor,
                     boundary, limit);
         }
 
         /** The statement of {@code stream}'s index entries (key and id only) after {@code cursor}. */
         Statement keys(long safeId, Stream stream, Optional<Cursor> cursor, int limit) {
-            String select = "SELECT " + stream.key + ", s.id FROM smssafe_session s USE INDEX (" + stream.index + ")";
+            String select = "SELECT " + stream.key + ", s.id FROM smssafe_session s" + hint(stream);
             return statement(select, false, safeId, stream, cursor, Optional.empty(), limit);
+        }
+
+        /**
+         * The stream's index, named: {@code USE INDEX} on H2; {@code FORCE INDEX} on MariaDB, whose optimizer (10.11)
+         * otherwise read the closed stream by the safe's prefix alone, backwards from the newest entry, whenever the
+         * statement selects columns the index does not hold, so that each page of the CSV read every session newer
+         * than its position (2,266 rows/s over a year, in the pages benchmark), where the named index gives a range.
+         */
+        private String hint(Stream stream) {
+            return (engine == SqlEngine.MARIADB ? " FORCE INDEX (" : " USE INDEX (") + stream.index + ")";
         }
 
         private Statement statement(String select, boolean filtered, long safeId, Stream stream,
