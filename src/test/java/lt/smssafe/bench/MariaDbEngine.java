@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import lt.smssafe.testing.DebianMariaDb;
 import org.mariadb.jdbc.MariaDbDataSource;
 
 /**
