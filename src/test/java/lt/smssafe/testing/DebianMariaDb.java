@@ -1,6 +1,5 @@
 package lt.smssafe.testing;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -155,13 +154,7 @@ public final class DebianMariaDb implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + database, e);
         }
-        HikariConfig pool = new HikariConfig();
-        pool.setJdbcUrl(url(database));
-        pool.setUsername("root");
-        pool.setPassword("");
-        pool.setMaximumPoolSize(40);
-        pool.setConnectionTimeout(5_000);
-        return new HikariDataSource(pool);
+        return MariaDbServer.rootPool(url(database));
     }
 
     private void awaitSql(Duration timeout) throws InterruptedException {

@@ -84,8 +84,13 @@ public final class MariaDbServer {
 
     /** A pool onto a fresh database of that name. */
     public HikariDataSource newPool(String name) {
+        return rootPool(createDatabase(name));
+    }
+
+    /** The tests' pool onto a MariaDB database as root (no password): 40 connections, 5 s to get one. */
+    static HikariDataSource rootPool(String jdbcUrl) {
         HikariConfig pool = new HikariConfig();
-        pool.setJdbcUrl(createDatabase(name));
+        pool.setJdbcUrl(jdbcUrl);
         pool.setUsername("root");
         pool.setPassword("");
         pool.setMaximumPoolSize(40);
