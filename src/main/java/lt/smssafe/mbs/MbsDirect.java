@@ -21,6 +21,7 @@ import lt.smssafe.mbs.wire.GetTransaction;
 import lt.smssafe.mbs.wire.MbsDirectPort;
 import lt.smssafe.mbs.wire.MbsFaultException;
 import lt.smssafe.mbs.wire.RollBackTransaction;
+import lt.smssafe.mbs.wire.TransactionQuery;
 import lt.smssafe.mbs.wire.WireTransaction;
 import lt.smssafe.signing.RejectedRequestException;
 import lt.smssafe.signing.TimeWindow;
@@ -146,7 +147,7 @@ public final class MbsDirect implements AutoCloseable {
         Transaction transaction;
         try {
             transaction = read("getTransaction", call("getTransaction",
-                    port -> port.getTransaction(new GetTransaction(transactionId)).transaction));
+                    port -> port.getTransaction(TransactionQuery.about(GetTransaction::new, transactionId)).transaction));
         } catch (MbsRefusedException e) {
             if (MbsState.TRANSACTION_NOT_FOUND.equals(e.state())) {
                 return Optional.empty();
@@ -180,7 +181,7 @@ public final class MbsDirect implements AutoCloseable {
     public Transaction commitTransaction(long transactionId) {
         requirePositive(transactionId);
         return read("commitTransaction", call("commitTransaction",
-                port -> port.commitTransaction(new CommitTransaction(transactionId)).transaction));
+                port -> port.commitTransaction(TransactionQuery.about(CommitTransaction::new, transactionId)).transaction));
     }
 
     /**
@@ -193,7 +194,7 @@ public final class MbsDirect implements AutoCloseable {
     public Transaction rollBackTransaction(long transactionId) {
         requirePositive(transactionId);
         return read("rollBackTransaction", call("rollBackTransaction",
-                port -> port.rollBackTransaction(new RollBackTransaction(transactionId)).transaction));
+                port -> port.rollBackTransaction(TransactionQuery.about(RollBackTransaction::new, transactionId)).transaction));
     }
 
     /** Whether the transaction is this service's and paid: status {@code commit}. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import lt.smssafe.mbs.wire.Bill;
+import lt.smssafe.mbs.wire.BillBody;
 import lt.smssafe.mbs.wire.BillByMsisdn;
 import lt.smssafe.mbs.wire.WireOption;
 import lt.smssafe.mbs.wire.WireTransaction;
@@ -20,26 +21,22 @@ final class WireMapping {
 
     /** The {@code bill} request for this account. */
     static Bill bill(String accountId, BillRequest request, ReportUrlTemplate reportUrl) {
-        Bill bill = new Bill();
+        Bill bill = body(new Bill(), request, reportUrl);
         bill.accountId = accountId;
-        bill.ident = request.ident();
-        bill.mtType = request.mtType().wireName();
-        bill.mtText = request.mtText();
-        bill.mtUrl = request.mtUrl();
-        bill.price = request.priceCents();
-        bill.currency = request.currency();
-        bill.language = request.language();
-        bill.options = options(request.options());
-        bill.urlDelivery = reportUrl == null ? null : reportUrl.template();
         return bill;
     }
 
     /** The {@code billByMSISDN} request for this phone number at this operator. */
     static BillByMsisdn billByMsisdn(String accountMsisdn, String operator, BillRequest request,
             ReportUrlTemplate reportUrl) {
-        BillByMsisdn bill = new BillByMsisdn();
+        BillByMsisdn bill = body(new BillByMsisdn(), request, reportUrl);
         bill.accountMsisdn = accountMsisdn;
         bill.operator = operator;
+        return bill;
+    }
+
+    /** What both kinds of bill carry after the account. */
+    private static <B extends BillBody> B body(B bill, BillRequest request, ReportUrlTemplate reportUrl) {
         bill.ident = request.ident();
         bill.mtType = request.mtType().wireName();
         bill.mtText = request.mtText();

@@ -1,20 +1,10 @@
 package lt.smssafe.mbs.wire;
 
-import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlRootElement;
 import jakarta.xml.bind.annotation.XmlType;
 
 /** The element {@code billResponse}: the transaction as it is now. */
 @XmlRootElement(name = "billResponse")
 @XmlType(name = "", propOrder = {"transaction"})
-public class BillResponse {
-    @XmlElement(required = true)
-    public WireTransaction transaction;
-
-    public BillResponse() {
-    }
-
-    public BillResponse(WireTransaction transaction) {
-        this.transaction = transaction;
-    }
+public class BillResponse extends TransactionAnswer {
 }

@@ -1,20 +1,10 @@
 package lt.smssafe.mbs.wire;
 
-import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlRootElement;
 import jakarta.xml.bind.annotation.XmlType;
 
 /** The element {@code commitTransactionResponse}: the transaction as it is now. */
 @XmlRootElement(name = "commitTransactionResponse")
 @XmlType(name = "", propOrder = {"transaction"})
-public class CommitTransactionResponse {
-    @XmlElement(required = true)
-    public WireTransaction transaction;
-
-    public CommitTransactionResponse() {
-    }
-
-    public CommitTransactionResponse(WireTransaction transaction) {
-        this.transaction = transaction;
-    }
+public class CommitTransactionResponse extends TransactionAnswer {
 }

@@ -1,20 +1,10 @@
 package lt.smssafe.mbs.wire;
 
-import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlRootElement;
 import jakarta.xml.bind.annotation.XmlType;
 
 /** The element {@code rollBackTransactionResponse}: the transaction as it is now. */
 @XmlRootElement(name = "rollBackTransactionResponse")
 @XmlType(name = "", propOrder = {"transaction"})
-public class RollBackTransactionResponse {
-    @XmlElement(required = true)
-    public WireTransaction transaction;
-
-    public RollBackTransactionResponse() {
-    }
-
-    public RollBackTransactionResponse(WireTransaction transaction) {
-        this.transaction = transaction;
-    }
+public class RollBackTransactionResponse extends TransactionAnswer {
 }

@@ -42,6 +42,7 @@ import lt.smssafe.mbs.TransactionStatus;
 import lt.smssafe.mbs.wire.MbsDirectPort;
 import lt.smssafe.mbs.wire.MbsFault;
 import lt.smssafe.mbs.wire.MbsFaultException;
+import lt.smssafe.mbs.wire.BillBody;
 import lt.smssafe.mbs.wire.WireOption;
 import lt.smssafe.mbs.wire.WireTransaction;
 
@@ -131,6 +132,10 @@ public final class SandboxMbs implements AutoCloseable {
     /** What {@code bill} and {@code billByMSISDN} share, already read from the wire. */
     record BillCommand(String ident, String mtType, String mtText, String mtUrl, long price, String currency,
             String language, List<WireOption> options, String urlDelivery) {
+        static BillCommand of(BillBody bill) {
+            return new BillCommand(bill.ident, bill.mtType, bill.mtText, bill.mtUrl, bill.price, bill.currency,
+                    bill.language, bill.options, bill.urlDelivery);
+        }
     }
 
     private final Clock clock;

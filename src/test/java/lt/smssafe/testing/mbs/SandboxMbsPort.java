@@ -17,6 +17,7 @@ import lt.smssafe.mbs.wire.MbsDirectPort;
 import lt.smssafe.mbs.wire.MbsFaultException;
 import lt.smssafe.mbs.wire.RollBackTransaction;
 import lt.smssafe.mbs.wire.RollBackTransactionResponse;
+import lt.smssafe.mbs.wire.TransactionAnswer;
 
 /**
  * The sandbox's SOAP face: the WAR's own port type, with every request and answer validated against the WSDL's
@@ -38,31 +39,32 @@ public class SandboxMbsPort implements MbsDirectPort {
 
     @Override
     public BillResponse bill(Bill request) throws MbsFaultException {
-        return new BillResponse(platform.bill(caller(), request.accountId, new SandboxMbs.BillCommand(request.ident,
-                request.mtType, request.mtText, request.mtUrl, request.price, request.currency, request.language,
-                request.options, request.urlDelivery)));
+        return TransactionAnswer.of(BillResponse::new,
+                platform.bill(caller(), request.accountId, SandboxMbs.BillCommand.of(request)));
     }
 
     @Override
     public BillByMsisdnResponse billByMSISDN(BillByMsisdn request) throws MbsFaultException {
-        return new BillByMsisdnResponse(platform.billByMsisdn(caller(), request.accountMsisdn, request.operator,
-                new SandboxMbs.BillCommand(request.ident, request.mtType, request.mtText, request.mtUrl,
-                        request.price, request.currency, request.language, request.options, request.urlDelivery)));
+        return TransactionAnswer.of(BillByMsisdnResponse::new, platform.billByMsisdn(caller(), request.accountMsisdn,
+                request.operator, SandboxMbs.BillCommand.of(request)));
     }
 
     @Override
     public GetTransactionResponse getTransaction(GetTransaction request) throws MbsFaultException {
-        return new GetTransactionResponse(platform.getTransaction(caller(), request.transactionId));
+        return TransactionAnswer.of(GetTransactionResponse::new,
+                platform.getTransaction(caller(), request.transactionId));
     }
 
     @Override
     public CommitTransactionResponse commitTransaction(CommitTransaction request) throws MbsFaultException {
-        return new CommitTransactionResponse(platform.commit(caller(), request.transactionId));
+        return TransactionAnswer.of(CommitTransactionResponse::new,
+                platform.commit(caller(), request.transactionId));
     }
 
     @Override
     public RollBackTransactionResponse rollBackTransaction(RollBackTransaction request) throws MbsFaultException {
-        return new RollBackTransactionResponse(platform.rollBack(caller(), request.transactionId));
+        return TransactionAnswer.of(RollBackTransactionResponse::new,
+                platform.rollBack(caller(), request.transactionId));
     }
 
     /** The authenticated service: the HTTP Basic user name. */
