@@ -4,8 +4,6 @@ import jakarta.xml.bind.annotation.XmlAccessType;
 import jakarta.xml.bind.annotation.XmlAccessorType;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
-import jakarta.xml.bind.annotation.adapters.CollapsedStringAdapter;
-import jakarta.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,11 +11,9 @@ import java.util.List;
 @XmlAccessorType(XmlAccessType.FIELD)
 final class CountryElement {
     @XmlAttribute(name = "code", required = true)
-    @XmlJavaTypeAdapter(CollapsedStringAdapter.class)
     private String code;
 
     @XmlAttribute(name = "name", required = true)
-    @XmlJavaTypeAdapter(CollapsedStringAdapter.class)
     private String name;
 
     @XmlElement(name = "provider")

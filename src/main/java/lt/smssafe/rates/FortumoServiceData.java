@@ -7,7 +7,6 @@ import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlElementWrapper;
 import jakarta.xml.bind.annotation.XmlRootElement;
-import jakarta.xml.bind.annotation.adapters.CollapsedStringAdapter;
 import jakarta.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -35,6 +34,7 @@ final class FortumoServiceData {
         int code;
 
         @XmlElement(name = "message")
+        @XmlJavaTypeAdapter(AsWritten.class)
         String message;
     }
 
@@ -42,7 +42,6 @@ final class FortumoServiceData {
     @XmlAccessorType(XmlAccessType.FIELD)
     static final class Service {
         @XmlAttribute(name = "id", required = true)
-        @XmlJavaTypeAdapter(CollapsedStringAdapter.class)
         String id;
 
         @XmlElementWrapper(name = "countries", required = true)
@@ -54,11 +53,9 @@ final class FortumoServiceData {
     @XmlAccessorType(XmlAccessType.FIELD)
     static final class Country {
         @XmlAttribute(name = "code", required = true)
-        @XmlJavaTypeAdapter(CollapsedStringAdapter.class)
         String code;
 
         @XmlAttribute(name = "name", required = true)
-        @XmlJavaTypeAdapter(CollapsedStringAdapter.class)
         String name;
 
         /** Absent counts as approved: only an explicit {@code false} says the buyers there cannot pay yet. */
@@ -80,7 +77,6 @@ final class FortumoServiceData {
         BigDecimal amount;
 
         @XmlAttribute(name = "currency", required = true)
-        @XmlJavaTypeAdapter(CollapsedStringAdapter.class)
         String currency;
 
         @XmlAttribute(name = "vat_included", required = true)
@@ -94,11 +90,9 @@ final class FortumoServiceData {
     @XmlAccessorType(XmlAccessType.FIELD)
     static final class MessageProfile {
         @XmlAttribute(name = "shortcode", required = true)
-        @XmlJavaTypeAdapter(CollapsedStringAdapter.class)
         String shortcode;
 
         @XmlAttribute(name = "keyword", required = true)
-        @XmlJavaTypeAdapter(CollapsedStringAdapter.class)
         String keyword;
 
         @XmlElement(name = "operator")
@@ -109,11 +103,9 @@ final class FortumoServiceData {
     @XmlAccessorType(XmlAccessType.FIELD)
     static final class Operator {
         @XmlAttribute(name = "code", required = true)
-        @XmlJavaTypeAdapter(CollapsedStringAdapter.class)
         String code;
 
         @XmlAttribute(name = "name", required = true)
-        @XmlJavaTypeAdapter(CollapsedStringAdapter.class)
         String name;
 
         /** Its {@code <codes>} and whatever else Fortumo puts there: taken, so that JAXB does not refuse them. */
@@ -125,9 +117,11 @@ final class FortumoServiceData {
     @XmlAccessorType(XmlAccessType.FIELD)
     static final class Promotion {
         @XmlElement(name = "local")
+        @XmlJavaTypeAdapter(AsWritten.class)
         String local;
 
         @XmlElement(name = "english")
+        @XmlJavaTypeAdapter(AsWritten.class)
         String english;
     }
 }

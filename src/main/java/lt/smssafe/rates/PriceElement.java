@@ -4,8 +4,6 @@ import jakarta.xml.bind.annotation.XmlAccessType;
 import jakarta.xml.bind.annotation.XmlAccessorType;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlValue;
-import jakarta.xml.bind.annotation.adapters.CollapsedStringAdapter;
-import jakarta.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
 import java.math.BigDecimal;
 
 /** A {@code <price currency="EUR" vat="included">1.45</price>} of the feed, as JAXB reads it. */
@@ -15,11 +13,9 @@ final class PriceElement {
     private BigDecimal amount;
 
     @XmlAttribute(name = "currency", required = true)
-    @XmlJavaTypeAdapter(CollapsedStringAdapter.class)
     private String currency;
 
     @XmlAttribute(name = "vat", required = true)
-    @XmlJavaTypeAdapter(CollapsedStringAdapter.class)
     private String vat;
 
     BigDecimal amount() {

@@ -4,7 +4,6 @@ import jakarta.xml.bind.annotation.XmlAccessType;
 import jakarta.xml.bind.annotation.XmlAccessorType;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
-import jakarta.xml.bind.annotation.adapters.CollapsedStringAdapter;
 import jakarta.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -15,23 +14,18 @@ import java.util.Optional;
 @XmlAccessorType(XmlAccessType.FIELD)
 final class ProviderElement {
     @XmlAttribute(name = "code", required = true)
-    @XmlJavaTypeAdapter(CollapsedStringAdapter.class)
     private String code;
 
     @XmlAttribute(name = "name", required = true)
-    @XmlJavaTypeAdapter(CollapsedStringAdapter.class)
     private String name;
 
     @XmlAttribute(name = "gateway")
-    @XmlJavaTypeAdapter(CollapsedStringAdapter.class)
     private String gateway;
 
     @XmlElement(name = "shortcode", required = true)
-    @XmlJavaTypeAdapter(CollapsedStringAdapter.class)
     private String shortcode;
 
     @XmlElement(name = "prefix", required = true)
-    @XmlJavaTypeAdapter(CollapsedStringAdapter.class)
     private String prefix;
 
     @XmlElement(name = "price", required = true)
@@ -41,6 +35,7 @@ final class ProviderElement {
     private int messages;
 
     @XmlElement(name = "note")
+    @XmlJavaTypeAdapter(AsWritten.class)
     private List<String> notes = new ArrayList<>();
 
     /**

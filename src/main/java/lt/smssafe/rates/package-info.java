@@ -13,5 +13,13 @@
  * <p>Not here: configuration parsing (the {@code config} package hands over the values), pages (the {@code web}
  * package renders {@link lt.smssafe.rates.RatesStatus} and calls {@link lt.smssafe.rates.RatesRefresher#refreshNow()}
  * for {@code /cron}) and sessions. This package imports no servlet API and no persistence API.
+ *
+ * <p>Every string both feeds carry (codes, names, numbers, prefixes) is read whitespace-collapsed, as
+ * {@code xs:token} means it, so that a pretty-printer's line breaks never reach a match or a page; only free text
+ * for people (notes, promotional text, a status message) is read {@link lt.smssafe.rates.AsWritten as written}.
  */
+@XmlJavaTypeAdapter(value = CollapsedStringAdapter.class, type = String.class)
 package lt.smssafe.rates;
+
+import jakarta.xml.bind.annotation.adapters.CollapsedStringAdapter;
+import jakarta.xml.bind.annotation.adapters.XmlJavaTypeAdapter;

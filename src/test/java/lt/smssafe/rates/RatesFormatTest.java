@@ -330,6 +330,15 @@ class RatesFormatTest {
     }
 
     @Test
+    void aNoteIsKeptAsWrittenInsideWhileCodesAndPrefixesAreCollapsed() throws InvalidRatesException {
+        RateTable table = RatesFormat.parse(exampleWith("<note>Only for Bitė subscribers.</note>",
+                "<note>\n        Only for Bitė:\n  dial  1398.\n      </note>"), SAFE);
+
+        assertThat(table.find("lt", "bite_lt").orElseThrow().notes()).as("stripped, not collapsed")
+                .containsExactly("Only for Bitė:\n  dial  1398.");
+    }
+
+    @Test
     void anUnknownGatewayIsRefused() {
         assertThat(reasonFor(exampleWith("name=\"Bitė\">", "name=\"Bitė\" gateway=\"mbs\">")))
                 .startsWith("line 4: cvc-enumeration-valid: Value 'mbs' is not facet-valid with respect to "
