@@ -25,7 +25,7 @@ import lt.smssafe.metrics.NodeMetrics;
 import lt.smssafe.persistence.DataSourceLocator;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.persistence.SchemaMigrations;
-import lt.smssafe.queries.PaymentQueries;
+import lt.smssafe.queries.PaymentPages;
 import lt.smssafe.queries.SessionQueries;
 import lt.smssafe.rates.RatesRefresher;
 import lt.smssafe.sms.MessageCount;
@@ -78,7 +78,7 @@ public final class SmsSafe implements AutoCloseable {
     private final RevenueSummary summary;
     private final ActionRunner actions;
     private final SessionQueries queries;
-    private final PaymentQueries payments;
+    private final PaymentPages payments;
     private final Redemptions redemptions;
     private final RatesRefresher rates;
     private final Optional<MbsDirect> mbs;
@@ -100,7 +100,7 @@ public final class SmsSafe implements AutoCloseable {
         this.payseraDialect = settings.paysera().map(config -> new PayseraDialect(config, settings.notifyAllow()));
         this.actions = new ActionRunner(database, settings.safe(), action, clock, PAYMENT_LOOKUPS);
         this.queries = new SessionQueries(database, settings.safe(), clock);
-        this.payments = new PaymentQueries(database, settings.safe(), clock, settings.timezone());
+        this.payments = PaymentPages.of(database, settings.safe(), clock, settings.timezone());
         this.redemptions = new Redemptions(database, settings.safe(), settings.redeemTest() == TestPolicy.ACCEPT,
                 clock);
         this.mbs = settings.mbs().map(config -> new MbsDirect(config, settings.timeWindow(clock)));
@@ -259,7 +259,7 @@ public final class SmsSafe implements AutoCloseable {
     }
 
     /** Every payment, for the site owner's payments pages, their CSV and the dashboard. */
-    public PaymentQueries payments() {
+    public PaymentPages payments() {
         return payments;
     }
 

@@ -10,8 +10,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import java.util.concurrent.atomic.LongAdder;
+import org.hibernate.Session;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.cfg.JdbcSettings;
+import org.hibernate.jdbc.ReturningWork;
 import org.hibernate.jpa.HibernatePersistenceProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,6 +127,11 @@ public final class Database implements AutoCloseable {
             }
             throw classified;
         }
+    }
+
+    /** {@link #inTransaction} for plain SQL: the work gets the transaction's JDBC connection. */
+    public <T> T inJdbcTransaction(ReturningWork<T> work) {
+        return inTransaction(em -> em.unwrap(Session.class).doReturningWork(work));
     }
 
     /**

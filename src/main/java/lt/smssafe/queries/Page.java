@@ -15,6 +15,9 @@ import java.util.Optional;
  */
 public record Page<T>(List<T> items, Optional<String> older, boolean newest, Optional<Instant> searchedBackTo,
         Optional<String> searchedPhonesTo) {
+    /** Rows per page, on every list of the admin pages. */
+    public static final int SIZE = 50;
+
     public Page {
         items = List.copyOf(items);
     }

@@ -1,7 +1,12 @@
 package lt.smssafe.queries;
 
+import static lt.smssafe.queries.FormFields.text;
+
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -20,11 +25,11 @@ public record PaymentFilter(Optional<String> code, Optional<String> msisdn, Opti
     static final String UNCLOSED = "unclosed";
 
     /** The states a payment can be filtered by. */
-    public static final java.util.List<String> STATES = java.util.List.of("open", "waiting", "closed", "reversed",
+    public static final List<String> STATES = List.of("open", "waiting", "closed", "reversed",
             "test");
 
     /** The form's values of {@code redeemed}: spent or not. */
-    public static final java.util.List<String> REDEEMED = java.util.List.of("yes", "no");
+    public static final List<String> REDEEMED = List.of("yes", "no");
 
     /**
      * A filter from the page's form fields. Blank fields are ignored; a state, a {@code redeemed} other than
@@ -41,8 +46,21 @@ public record PaymentFilter(Optional<String> code, Optional<String> msisdn, Opti
                 date(from), date(to));
     }
 
-    private static Optional<String> text(String value) {
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    /** Every payment in this state, and no other condition; a state of {@link #STATES} or {@link #UNCLOSED}. */
+    static PaymentFilter inState(String state) {
+        return new PaymentFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of(state), Optional.empty(), Optional.empty(),
+                Optional.empty());
+    }
+
+    /** When the first day begins in the pages' time zone: nothing earlier matches. */
+    Optional<Instant> since(ZoneId zone) {
+        return from.map(day -> day.atStartOfDay(zone).toInstant());
+    }
+
+    /** When the day after the last day begins in the pages' time zone: nothing from then on matches. */
+    Optional<Instant> before(ZoneId zone) {
+        return to.map(day -> day.plusDays(1).atStartOfDay(zone).toInstant());
     }
 
     private static Optional<LocalDate> date(String value) {

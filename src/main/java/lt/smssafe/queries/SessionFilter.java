@@ -1,5 +1,7 @@
 package lt.smssafe.queries;
 
+import static lt.smssafe.queries.FormFields.text;
+
 import java.util.Locale;
 import java.util.Optional;
 import lt.smssafe.sms.SessionState;
@@ -26,8 +28,11 @@ public record SessionFilter(Optional<String> msisdn, Optional<String> country, O
                 text(provider).map(p -> p.toLowerCase(Locale.ROOT)), state(state));
     }
 
-    private static Optional<String> text(String value) {
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    /** The payments list narrowed to this filter, and to what is not closed. */
+    PaymentFilter asPaymentFilter() {
+        return new PaymentFilter(Optional.empty(), msisdn, Optional.empty(), country, provider, Optional.empty(),
+                Optional.of(state.map(SessionState::code).orElse(PaymentFilter.UNCLOSED)), Optional.empty(),
+                Optional.empty(), Optional.empty());
     }
 
     private static Optional<SessionState> state(String value) {

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -249,8 +248,8 @@ final class SessionLists {
         // COALESCE: "r.id IS NOT NULL" would let MariaDB make the outer join an inner one, read the redemptions first
         // and sort what it found
         filter.redeemed().ifPresent(redeemed -> conditions.add(redeemed ? "COALESCE(r.id, 0) <> 0" : "r.id IS NULL"));
-        Optional<Long> from = filter.from().map(day -> startOf(day, zone));
-        Optional<Long> to = filter.to().map(day -> startOf(day.plusDays(1), zone));
+        Optional<Long> from = filter.since(zone).map(Instant::toEpochMilli);
+        Optional<Long> to = filter.before(zone).map(Instant::toEpochMilli);
         if (streams.get(0).order != Cursor.Order.ACTIVITY) {
             // the days are the last activity's; an index in phone or reversal order does not hold them
             from.ifPresent(at -> {
@@ -414,9 +413,6 @@ final class SessionLists {
         return row.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
     }
 
-    private static long startOf(LocalDate day, ZoneId zone) {
-        return day.atStartOfDay(zone).toInstant().toEpochMilli();
-    }
 
     /** Text as a LIKE pattern matches it literally: the wildcards and the escape character escaped. */
     static String literal(String text) {

@@ -4,23 +4,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import lt.smssafe.action.ActionRun;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.sms.SessionCode;
-import lt.smssafe.sms.SessionState;
-import org.hibernate.Session;
-import org.hibernate.jdbc.ReturningWork;
 
 /**
  * Answers the read-only questions about one safe's payments: a session's status by its code, the unclosed
  * sessions newest activity first, and the payment actions that have not succeeded yet.
  */
 public final class SessionQueries {
-    /** Sessions per page on {@code /select}. */
-    public static final int PAGE_SIZE = 50;
     /** At most this many owed payment actions are listed; more means something is badly wrong anyway. */
     static final int MAX_PENDING_ACTIONS = 200;
     /** At most this many of each of the lists that need the site owner's attention. */
@@ -29,14 +25,14 @@ public final class SessionQueries {
     private final Database database;
     private final long safeId;
     private final Clock clock;
-    private final PaymentQueries payments;
+    private final PaymentList payments;
 
     public SessionQueries(Database database, long safeId, Clock clock) {
         this.database = database;
         this.safeId = safeId;
         this.clock = clock;
         // the unclosed list is the payments list narrowed; it filters by no day, so the zone does not matter
-        this.payments = new PaymentQueries(database, safeId, clock, java.time.ZoneOffset.UTC);
+        this.payments = new PaymentList(database, safeId, clock, ZoneOffset.UTC);
     }
 
     /** The messages kept without a session, newest first: the foreign key's index on session_id, in id order. */
@@ -58,8 +54,8 @@ public final class SessionQueries {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return jdbc(connection -> SessionLists.byCode(connection, safeId, parsed.get().value(), now))
-                .map(SessionLists.Found::status);
+        return database.inJdbcTransaction(connection -> SessionLists.byCode(connection, safeId,
+                parsed.get().value(), now)).map(SessionLists.Found::status);
     }
 
     /**
@@ -68,17 +64,12 @@ public final class SessionQueries {
      * else is the first page): the payments list narrowed to what is not closed.
      */
     public Page<SessionStatus> unclosed(SessionFilter filter, String cursor) {
-        return payments.page(new PaymentFilter(Optional.empty(), filter.msisdn(), Optional.empty(), filter.country(),
-                filter.provider(), Optional.empty(), Optional.of(filter.state().map(SessionState::code)
-                .orElse(PaymentFilter.UNCLOSED)), Optional.empty(), Optional.empty(), Optional.empty()), cursor,
-                PAGE_SIZE);
+        return payments.page(filter.asPaymentFilter(), cursor, Page.SIZE);
     }
 
     /** The closed sessions that lost a message to a reversal, the latest first. */
     public List<SessionStatus> reversedSessions() {
-        return payments.page(new PaymentFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.of("reversed"), Optional.empty(), Optional.empty(),
-                Optional.empty()), null, MAX_LISTED).items();
+        return payments.page(PaymentFilter.inState("reversed"), null, MAX_LISTED).items();
     }
 
     /**
@@ -86,7 +77,7 @@ public final class SessionQueries {
      * (docs/protocol.md §8). The latest first.
      */
     public List<UnattributedMessage> unattributedMessages() {
-        return jdbc(connection -> {
+        return database.inJdbcTransaction(connection -> {
             List<UnattributedMessage> messages = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(UNATTRIBUTED)) {
                 select.setLong(1, safeId);
@@ -104,7 +95,7 @@ public final class SessionQueries {
 
     /** Gateways' reports about messages never stored, the latest first reported first. */
     public List<UnmatchedRow> unmatchedReports() {
-        return jdbc(connection -> {
+        return database.inJdbcTransaction(connection -> {
             List<UnmatchedRow> reports = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(UNMATCHED)) {
                 select.setLong(1, safeId);
@@ -121,10 +112,6 @@ public final class SessionQueries {
 
     /** A gateway's report about a message never stored, as {@code /select} lists it. */
     public record UnmatchedRow(String dialect, String messageId, String status, int reports, Instant receivedAt) {
-    }
-
-    private <T> T jdbc(ReturningWork<T> work) {
-        return database.inTransaction(em -> em.unwrap(Session.class).doReturningWork(work));
     }
 
     /** How many payment actions are owed: not succeeded yet, failing or waiting for their first attempt. */

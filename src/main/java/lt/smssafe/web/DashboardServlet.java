@@ -32,7 +32,7 @@ public final class DashboardServlet extends HttpServlet {
             throws ServletException, IOException {
         SmsSafe app = SmsSafeListener.of(getServletContext());
         Language language = LanguageLinks.apply(request, app.settings().language());
-        Dashboard dashboard = app.payments().dashboard(DAYS, Dashboard.Split.of(request.getParameter("by")));
+        Dashboard dashboard = app.payments().dashboard().figures(DAYS, Dashboard.Split.of(request.getParameter("by")));
         request.setAttribute("dashboard", dashboard);
         request.setAttribute("days", DAYS);
         Map<String, String> seriesNames = seriesNames(dashboard, app.rates().table(), language);

@@ -22,7 +22,7 @@ public final class PaymentServlet extends HttpServlet {
             throws ServletException, IOException {
         String code = request.getParameter("code");
         Optional<PaymentDetail> detail = code == null ? Optional.empty()
-                : SmsSafeListener.of(getServletContext()).payments().detail(code);
+                : SmsSafeListener.of(getServletContext()).payments().details().find(code);
         response.setStatus(detail.isPresent() ? 200 : 404);
         detail.ifPresent(d -> request.setAttribute("detail", d));
         request.setAttribute("code", code == null ? "" : code.length() > 20 ? code.substring(0, 20) : code);

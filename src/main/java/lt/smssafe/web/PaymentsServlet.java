@@ -54,8 +54,8 @@ public final class PaymentsServlet extends HttpServlet {
             String value = request.getParameter(field);
             request.setAttribute("filter_" + field, value == null ? "" : value.strip());
         }
-        request.setAttribute("page", app.payments().page(filter, request.getParameter("cursor")));
-        request.setAttribute("transactions", app.payments().transactions(filter));
+        request.setAttribute("page", app.payments().list().page(filter, request.getParameter("cursor")));
+        request.setAttribute("transactions", app.payments().transactions().latest(filter));
         request.setAttribute("states", PaymentFilter.STATES);
         request.setAttribute("redeemedChoices", PaymentFilter.REDEEMED);
         request.setAttribute("query", request.getQueryString() == null ? "" : request.getQueryString());
@@ -71,7 +71,7 @@ public final class PaymentsServlet extends HttpServlet {
         Writer out = response.getWriter();
         CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get());
         try {
-            app.payments().forEach(filter, s -> row(printer, s, iso));
+            app.payments().list().forEach(filter, s -> row(printer, s, iso));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

@@ -71,12 +71,12 @@ class DashboardPlanTest {
             List<String> report = new ArrayList<>();
             SoftAssertions reads = new SoftAssertions();
             for (Dashboard.Split split : Dashboard.Split.values()) {
-                long read = rowsRead(connection, kind, PaymentQueries.summed(split), since);
+                long read = rowsRead(connection, kind, DashboardQuery.summed(split), since);
                 report.add(split + " summary: " + read);
                 reads.assertThat(read).as("the summary by %s", split).isLessThanOrEqualTo(summaryRows + SLACK);
             }
-            long open = rowsRead(connection, kind, PaymentQueries.countedUpTo(PaymentQueries.OPEN_SESSIONS), null);
-            long owed = rowsRead(connection, kind, PaymentQueries.countedUpTo(PaymentQueries.OWED_ACTIONS), null);
+            long open = rowsRead(connection, kind, DashboardQuery.countedUpTo(DashboardQuery.OPEN_SESSIONS), null);
+            long owed = rowsRead(connection, kind, DashboardQuery.countedUpTo(DashboardQuery.OWED_ACTIONS), null);
             // as Hibernate sends SessionQueries.pendingActions (ActionRun.findUnsucceeded, at most 200)
             long pending = rowsRead(connection, kind, "SELECT * FROM smssafe_action_run WHERE safe_id = ?"
                     + " AND succeeded_at IS NULL ORDER BY created_at LIMIT 200", null);
@@ -89,8 +89,8 @@ class DashboardPlanTest {
             reads.assertThat(pending).as("the owed actions' list").isLessThanOrEqualTo(OWED + SLACK);
             reads.assertAll();
 
-            Dashboard dashboard = new PaymentQueries(database, SAFE, Clock.fixed(NOW, ZoneOffset.UTC), ZONE)
-                    .dashboard(30, Dashboard.Split.COUNTRY);
+            Dashboard dashboard = PaymentPages.of(database, SAFE, Clock.fixed(NOW, ZoneOffset.UTC), ZONE)
+                    .dashboard().figures(30, Dashboard.Split.COUNTRY);
             // 68 sessions close a day: 30 days of them, and the month's 15 days
             long paidIn30Days = dashboard.days().stream().mapToLong(Dashboard.Day::payments).sum();
             assertThat(paidIn30Days).isBetween(30L * 68 - 70, 30L * 68 + 70);

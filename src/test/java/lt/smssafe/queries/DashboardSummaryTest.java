@@ -109,10 +109,10 @@ class DashboardSummaryTest {
         }
         threads.shutdown();
         Instant end = clock.instant();
-        PaymentQueries payments = new PaymentQueries(database, SAFE, Clock.fixed(end, ZoneOffset.UTC), VILNIUS);
+        PaymentPages payments = PaymentPages.of(database, SAFE, Clock.fixed(end, ZoneOffset.UTC), VILNIUS);
 
         for (Dashboard.Split split : Dashboard.Split.values()) {
-            Dashboard dashboard = payments.dashboard(30, split);
+            Dashboard dashboard = payments.dashboard().figures(30, split);
             assertThat(perDay(dashboard)).as("by %s", split).isEqualTo(recount(split, end));
             assertThat(dashboard.days().stream().mapToLong(Dashboard.Day::payments).sum()).as("by %s", split)
                     .isEqualTo(THREADS * (PER_THREAD - 6));
@@ -139,18 +139,18 @@ class DashboardSummaryTest {
         processor.report(notBilled("z-3"));
         Instant end = clock.instant();
         // 20:00 UTC on, 17 minutes apart: in Vilnius (UTC+2) the first eight are already the next day
-        PaymentQueries inVilnius = new PaymentQueries(database, SAFE, Clock.fixed(end, ZoneOffset.UTC), VILNIUS);
+        PaymentPages inVilnius = PaymentPages.of(database, SAFE, Clock.fixed(end, ZoneOffset.UTC), VILNIUS);
         Map<LocalDate, Map<String, Dashboard.Figures>> expected = recount(Dashboard.Split.COUNTRY, end);
-        assertThat(perDay(inVilnius.dashboard(30, Dashboard.Split.COUNTRY))).as("still by days in UTC")
+        assertThat(perDay(inVilnius.dashboard().figures(30, Dashboard.Split.COUNTRY))).as("still by days in UTC")
                 .isNotEqualTo(expected);
 
         RevenueSummary vilnius = new RevenueSummary(SAFE, VILNIUS);
         assertThat(vilnius.rebuildIfNeeded(database, Clock.systemUTC())).isTrue();
 
-        assertThat(perDay(inVilnius.dashboard(30, Dashboard.Split.COUNTRY))).isEqualTo(expected);
+        assertThat(perDay(inVilnius.dashboard().figures(30, Dashboard.Split.COUNTRY))).isEqualTo(expected);
         assertThat(expected.keySet()).hasSize(2);
         assertThat(vilnius.rebuildIfNeeded(database, Clock.systemUTC())).as("the same zone again").isFalse();
-        assertThat(perDay(inVilnius.dashboard(30, Dashboard.Split.COUNTRY))).isEqualTo(expected);
+        assertThat(perDay(inVilnius.dashboard().figures(30, Dashboard.Split.COUNTRY))).isEqualTo(expected);
     }
 
     private static DeliveryReport notBilled(String id) {

@@ -48,7 +48,7 @@ class ListPlanTest {
     private static final long MINUTE = ListFill.MINUTE;
     /** What a page may read beyond what it shows: ties of a millisecond, the row after the last. */
     private static final int SLACK = 10;
-    private static final int PAGE = PaymentQueries.PAGE_SIZE + 1;
+    private static final int PAGE = Page.SIZE + 1;
     private static final int WINDOWED = SessionLists.WINDOW + 1 + SLACK;
     private static final Pattern H2_SCANS = Pattern.compile(
             "/\\* PUBLIC\\.(\\w+)(?:(?!scanCount).)*?scanCount: (\\d+)", Pattern.DOTALL);
@@ -84,7 +84,7 @@ class ListPlanTest {
             DataSource recorded = recording(pool, sent, recording);
             try (Database database = Database.open(recorded, () -> { }, SmsSafe.ENTITIES)) {
                 MutableClock clock = new MutableClock(Instant.ofEpochMilli(T0 + CLOSED * MINUTE));
-                PaymentQueries payments = new PaymentQueries(database, SAFE, clock, ZoneOffset.UTC);
+                PaymentPages payments = PaymentPages.of(database, SAFE, clock, ZoneOffset.UTC);
                 SessionQueries queries = new SessionQueries(database, SAFE, clock);
                 List<String> report = new ArrayList<>();
 
@@ -121,7 +121,7 @@ class ListPlanTest {
                     for (String cursor : new String[] {null, deep, "p1.MzcwNjAwMDE1"}) {
                         String name = "/payments " + entry.getKey() + (cursor == null ? "" : " from " + cursor);
                         recording[0] = true;
-                        Page<SessionStatus> page = payments.page(entry.getValue(), cursor);
+                        Page<SessionStatus> page = payments.list().page(entry.getValue(), cursor);
                         recording[0] = false;
                         assertThat(page.items()).as(name).isNotEmpty();
                         report.addAll(checked(server, pool, sent, name, PAGE + SLACK));
@@ -131,14 +131,14 @@ class ListPlanTest {
                     for (String cursor : new String[] {null, deep}) {
                         String name = "/payments " + entry.getKey() + (cursor == null ? "" : " from " + cursor);
                         recording[0] = true;
-                        payments.page(entry.getValue(), cursor);
+                        payments.list().page(entry.getValue(), cursor);
                         recording[0] = false;
                         report.addAll(checked(server, pool, sent, name, WINDOWED));
                     }
                 }
                 recording[0] = true;
-                assertThat(payments.page(filter(null, null, null, null, null), null).older()).isPresent();
-                payments.page(PaymentFilter.of(ListFill.CODE, null, null, null, null, null, null, null, null, null),
+                assertThat(payments.list().page(filter(null, null, null, null, null), null).older()).isPresent();
+                payments.list().page(PaymentFilter.of(ListFill.CODE, null, null, null, null, null, null, null, null, null),
                         null);
                 recording[0] = false;
                 report.addAll(checked(server, pool, sent, "/payments code", PAGE + SLACK));
@@ -166,19 +166,19 @@ class ListPlanTest {
                         ? checked(server, pool, sent, "/select unattributed (H2)", ListFill.UNATTRIBUTED + 1, true)
                         : checked(server, pool, sent, "/select unattributed", SessionQueries.MAX_LISTED + SLACK));
                 recording[0] = true;
-                assertThat(payments.transactions(filter(null, null, null, null, null))).hasSize(PaymentQueries.PAGE_SIZE);
-                payments.transactions(filter(null, null, null, "2026-11-05", "2026-11-06"));
+                assertThat(payments.transactions().latest(filter(null, null, null, null, null))).hasSize(Page.SIZE);
+                payments.transactions().latest(filter(null, null, null, "2026-11-05", "2026-11-06"));
                 assertThat(queries.status(ListFill.CODE)).isPresent();
-                assertThat(payments.detail(ListFill.CODE)).isPresent();
+                assertThat(payments.details().find(ListFill.CODE)).isPresent();
                 recording[0] = false;
                 report.addAll(checked(server, pool, sent, "MBS, /check, /payment", PAGE + SLACK));
                 // the CSV of every payment: chunks of FETCH_SIZE from the last one's end
                 recording[0] = true;
                 int[] rows = {0};
-                payments.forEach(filter(null, null, null, null, null), s -> rows[0]++);
+                payments.list().forEach(filter(null, null, null, null, null), s -> rows[0]++);
                 recording[0] = false;
                 assertThat(rows[0]).isEqualTo(CLOSED + OPEN);
-                report.addAll(checked(server, pool, sent, "CSV", PaymentQueries.FETCH_SIZE + 1 + SLACK));
+                report.addAll(checked(server, pool, sent, "CSV", PaymentList.FETCH_SIZE + 1 + SLACK));
                 System.out.println("[plan] " + server + "\n" + String.join("\n", report));
             }
         }

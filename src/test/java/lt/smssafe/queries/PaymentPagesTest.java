@@ -33,11 +33,11 @@ class PaymentPagesTest {
             try (Database database = Database.open(pool, () -> { }, SmsSafe.ENTITIES)) {
                 MutableClock clock = new MutableClock(Instant.ofEpochMilli(ListFill.T0
                         + ListFill.CLOSED * ListFill.MINUTE));
-                PaymentQueries payments = new PaymentQueries(database, ListFill.SAFE, clock, ZoneOffset.UTC);
+                PaymentPages payments = PaymentPages.of(database, ListFill.SAFE, clock, ZoneOffset.UTC);
 
                 PaymentFilter every = PaymentFilter.of(null, null, null, null, null, null, null, null, null, null);
                 List<SessionStatus> all = new ArrayList<>();
-                payments.forEach(every, all::add);
+                payments.list().forEach(every, all::add);
                 assertThat(all).hasSize(ListFill.CLOSED + ListFill.OPEN);
                 assertThat(all).extracting(SessionStatus::lastMessageAt).isSortedAccordingTo(Comparator.reverseOrder());
                 assertThat(all).extracting(SessionStatus::code).doesNotHaveDuplicates();
@@ -48,8 +48,8 @@ class PaymentPagesTest {
 
                 // a book in a thousand payments: the first window of 2,000 holds 2 of them
                 PaymentFilter books = PaymentFilter.of(null, null, "BOOK", null, null, null, null, null, null, null);
-                Page<SessionStatus> first = payments.page(books, null);
-                assertThat(first.items()).isNotEmpty().hasSizeLessThan(PaymentQueries.PAGE_SIZE);
+                Page<SessionStatus> first = payments.list().page(books, null);
+                assertThat(first.items()).isNotEmpty().hasSizeLessThan(Page.SIZE);
                 assertThat(first.searchedBackTo()).as("how far back the window went").isPresent();
                 assertThat(first.items()).allSatisfy(s -> assertThat(s.lastMessageAt())
                         .isAfterOrEqualTo(first.searchedBackTo().get()));
@@ -62,13 +62,13 @@ class PaymentPagesTest {
 
                 // the CSV is not windowed
                 List<String> csvBooks = new ArrayList<>();
-                payments.forEach(books, s -> csvBooks.add(s.code()));
+                payments.list().forEach(books, s -> csvBooks.add(s.code()));
                 assertThat(csvBooks).containsExactlyElementsOf(everyBook);
 
                 for (String junk : List.of("", "x", "a12", "a1.2.3", "p1.!!", "a99999999999999999999.1",
                         new Cursor(Cursor.Order.PHONE, 0, 5, "3706").token(), "<script>")) {
-                    assertThat(payments.page(every, junk).items()).as("cursor %s", junk)
-                            .containsExactlyElementsOf(all.subList(0, PaymentQueries.PAGE_SIZE));
+                    assertThat(payments.list().page(every, junk).items()).as("cursor %s", junk)
+                            .containsExactlyElementsOf(all.subList(0, Page.SIZE));
                 }
 
                 List<SessionStatus> phones = walk(payments, PaymentFilter.of(null, "370600001", null, null, null,
@@ -90,11 +90,11 @@ class PaymentPagesTest {
     }
 
     /** Every payment the pages show, following "older" (or "search older") links until there are none. */
-    private static List<SessionStatus> walk(PaymentQueries payments, PaymentFilter filter, int maxPages) {
+    private static List<SessionStatus> walk(PaymentPages payments, PaymentFilter filter, int maxPages) {
         List<SessionStatus> seen = new ArrayList<>();
         Optional<String> cursor = Optional.empty();
         for (int i = 0; i < maxPages; i++) {
-            Page<SessionStatus> page = payments.page(filter, cursor.orElse(null));
+            Page<SessionStatus> page = payments.list().page(filter, cursor.orElse(null));
             seen.addAll(page.items());
             cursor = page.older();
             if (cursor.isEmpty()) {

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * On both databases: the payments list's filters, each alone picking exactly the payments it names; the dashboard's
  * figures, and what a reversal of a closed session's message takes off revenue.
  */
-class PaymentQueriesTest {
+class PaymentFiltersTest {
     private static final long SAFE = 42;
     private static final BigDecimal PRICE = new BigDecimal("1.45");
 
@@ -58,7 +58,7 @@ class PaymentQueriesTest {
      * days 2026-11-30 to 2026-12-01 in Vilnius (UTC+2), a millisecond either side of each day's edge: a day taken in
      * UTC would let the wrong ones in.
      */
-    private static PaymentQueries nineFilteredPayments(Database database, MutableClock clock) {
+    private static PaymentPages nineFilteredPayments(Database database, MutableClock clock) {
         MessageProcessor processor = new MessageProcessor(database, SAFE, MessageCount.fixed(1), Duration.ZERO,
                 Language.EN, clock, new SecureRandom(), code -> { });
         payAt(processor, clock, "2026-11-29T21:59:59.999Z", fortumo("37060000011", "lt", "telia_lt", "t-before"));
@@ -70,7 +70,7 @@ class PaymentQueriesTest {
         payAt(processor, clock, "2026-12-01T12:00:00Z", fortumo("37060000013", "lt", "telia_lt", "t-noon"));
         payAt(processor, clock, "2026-12-01T21:59:59.999Z", fortumo("37060000014", "lt", "telia_lt", "t-last"));
         payAt(processor, clock, "2026-12-01T22:00:00Z", fortumo("37060000015", "lt", "telia_lt", "t-after"));
-        return new PaymentQueries(database, SAFE, clock, ZoneId.of("Europe/Vilnius"));
+        return PaymentPages.of(database, SAFE, clock, ZoneId.of("Europe/Vilnius"));
     }
 
     private static void payAt(MessageProcessor processor, MutableClock clock, String at, PaidMessage message) {
@@ -87,9 +87,9 @@ class PaymentQueriesTest {
     }
 
     /** The contents of the payments the list shows for these form fields, as the page reads them. */
-    private static List<String> listed(PaymentQueries payments, String content, String country, String operator,
+    private static List<String> listed(PaymentPages payments, String content, String country, String operator,
             String gateway, String from, String to) {
-        return payments.page(PaymentFilter.of(null, null, content, country, operator, gateway, null, null, from, to), null)
+        return payments.list().page(PaymentFilter.of(null, null, content, country, operator, gateway, null, null, from, to), null)
                 .items().stream().map(SessionStatus::content).toList();
     }
 
@@ -98,7 +98,7 @@ class PaymentQueriesTest {
     void eachFilterAlonePicksExactlyThePaymentsItNames(TestDatabases kind) {
         database = kind.openMigrated();
         MutableClock time = new MutableClock(Instant.parse("2026-11-29T00:00:00Z"));
-        PaymentQueries payments = nineFilteredPayments(database, time);
+        PaymentPages payments = nineFilteredPayments(database, time);
 
         assertThat(listed(payments, null, null, null, null, null, null)).hasSize(9);
         assertThat(listed(payments, "book-17", null, null, null, null, null)).as("content, a part of it")
@@ -148,8 +148,8 @@ class PaymentQueriesTest {
         payAt(processor, december, "2026-12-01T00:00:00Z", fortumo("37060000022", "lt", "tele2_lt", "first"));
         payAt(processor, december, "2026-12-31T23:00:00Z", fortumo("37060000023", "lt", "tele2_lt", "last"));
 
-        Dashboard dashboard = new PaymentQueries(database, SAFE, december, ZoneOffset.UTC)
-                .dashboard(30, Dashboard.Split.COUNTRY);
+        Dashboard dashboard = PaymentPages.of(database, SAFE, december, ZoneOffset.UTC)
+                .dashboard().figures(30, Dashboard.Split.COUNTRY);
 
         assertThat(dashboard.days()).hasSize(30);
         assertThat(dashboard.days().get(0).date()).hasToString("2026-12-02");
@@ -164,16 +164,16 @@ class PaymentQueriesTest {
         database = kind.openMigrated();
         MessageProcessor processor = new MessageProcessor(database, SAFE, MessageCount.fixed(2), Duration.ZERO,
                 Language.EN, clock, new SecureRandom(), code -> { });
-        PaymentQueries payments = new PaymentQueries(database, SAFE, clock, ZoneOffset.UTC);
+        PaymentPages payments = PaymentPages.of(database, SAFE, clock, ZoneOffset.UTC);
         processor.process(paid("kept-1", "37060000001"));
         processor.process(paid("kept-2", "37060000001"));
         processor.process(paid("reversed-1", "37060000002"));
         processor.process(paid("reversed-2", "37060000002"));
 
-        Dashboard.Figures before = payments.dashboard(30, Dashboard.Split.COUNTRY)
+        Dashboard.Figures before = payments.dashboard().figures(30, Dashboard.Split.COUNTRY)
                 .totalsSince(clock.instant().atZone(ZoneOffset.UTC).toLocalDate()).get("EUR");
         assertThat(processor.report(notBilled("reversed-2")).body()).isEqualTo("OK");
-        Dashboard after = payments.dashboard(30, Dashboard.Split.OPERATOR);
+        Dashboard after = payments.dashboard().figures(30, Dashboard.Split.OPERATOR);
         Dashboard.Figures today = after.totalsSince(after.today()).get("EUR");
 
         assertThat(before.payments()).isEqualTo(2);
@@ -193,7 +193,7 @@ class PaymentQueriesTest {
     void aRedeemedPaymentSaysWhenAndForWhatAndTheListFiltersByIt(TestDatabases kind) {
         database = kind.openMigrated();
         MutableClock time = new MutableClock(Instant.parse("2026-11-29T00:00:00Z"));
-        PaymentQueries payments = nineFilteredPayments(database, time);
+        PaymentPages payments = nineFilteredPayments(database, time);
         Redemptions redemptions = new Redemptions(database, SAFE, false, time);
         String book = code(payments, "book-17");
         String music = code(payments, "music 50% off_now");
@@ -203,7 +203,7 @@ class PaymentQueriesTest {
 
         List<String> redeemed = redeemedRows(payments, "yes");
         List<String> everyRow = new java.util.ArrayList<>();
-        payments.forEach(PaymentFilter.of(null, null, null, null, null, null, null, null, null, null),
+        payments.list().forEach(PaymentFilter.of(null, null, null, null, null, null, null, null, null, null),
                 s -> everyRow.add(s.content() + " " + s.redeemedAt().map(Object::toString).orElse("-") + " "
                         + s.redeemedFor().orElse("-")));
 
@@ -213,19 +213,19 @@ class PaymentQueriesTest {
         assertThat(redeemedRows(payments, "maybe")).as("not a choice: ignored").hasSize(9);
         assertThat(everyRow).hasSize(9).contains("book-17 2026-12-01T22:00:00Z account-1")
                 .containsOnlyOnce("t-noon - -");
-        assertThat(payments.detail(book).orElseThrow().session().redeemedFor()).contains("account-1");
+        assertThat(payments.details().find(book).orElseThrow().session().redeemedFor()).contains("account-1");
         assertThat(new SessionQueries(database, SAFE, time).status(music).orElseThrow().isRedeemed()).isTrue();
         assertThat(new SessionQueries(database, SAFE, time).status(code(payments, "t-noon")).orElseThrow()
                 .isRedeemed()).isFalse();
     }
 
-    private static String code(PaymentQueries payments, String content) {
-        return payments.page(PaymentFilter.of(null, null, content, null, null, null, null, null, null, null), null)
+    private static String code(PaymentPages payments, String content) {
+        return payments.list().page(PaymentFilter.of(null, null, content, null, null, null, null, null, null, null), null)
                 .items().stream().filter(s -> s.content().equals(content)).findFirst().orElseThrow().code();
     }
 
-    private static List<String> redeemedRows(PaymentQueries payments, String redeemed) {
-        return payments.page(PaymentFilter.of(null, null, null, null, null, null, null, redeemed, null, null), null)
+    private static List<String> redeemedRows(PaymentPages payments, String redeemed) {
+        return payments.list().page(PaymentFilter.of(null, null, null, null, null, null, null, redeemed, null, null), null)
                 .items().stream().map(s -> s.content() + " " + s.redeemedAt().map(Object::toString).orElse("-")
                         + " " + s.redeemedFor().orElse("-")).toList();
     }
