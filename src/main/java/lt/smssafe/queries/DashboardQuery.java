@@ -4,15 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import lt.smssafe.persistence.Database;
 
 /**
  * {@code /dashboard}'s figures, from the summary the write path keeps and two bounded counts: what it reads does
@@ -25,29 +22,22 @@ public final class DashboardQuery {
     /** The dashboard's owed payment actions: not succeeded yet, failing or waiting for their first attempt. */
     static final String OWED_ACTIONS = "SELECT 1 FROM smssafe_action_run WHERE safe_id = ? AND succeeded_at IS NULL";
 
-    private final Database database;
-    private final long safeId;
-    private final Clock clock;
-    private final ZoneId zone;
+    private final ReadScope scope;
 
-    /** @param zone the pages' time zone, in which the dashboard's days begin and end */
-    public DashboardQuery(Database database, long safeId, Clock clock, ZoneId zone) {
-        this.database = database;
-        this.safeId = safeId;
-        this.clock = clock;
-        this.zone = zone;
+    DashboardQuery(ReadScope scope) {
+        this.scope = scope;
     }
 
     /**
      * The dashboard's figures: paid sessions and their revenue per day of the last {@code days} days (today
      * included), per country (or operator) and currency, and this month's per currency; test payments left out.
-     * A closed session keeps its total when a gateway later reverses one of its messages (docs/protocol.md §8), so its revenue is that total less what was
-     * reversed: money the site owner did not get. It stays counted as paid (it closed, its action ran), on the day
-     * it closed.
+     * A closed session keeps its total when a gateway later reverses one of its messages (docs/protocol.md §8), so
+     * its revenue is that total less what was reversed: money the site owner did not get. It stays counted as paid
+     * (it closed, its action ran), on the day it closed.
      */
     public Dashboard figures(int days, Dashboard.Split split) {
-        Instant now = clock.instant();
-        LocalDate today = now.atZone(zone).toLocalDate();
+        Instant now = scope.now();
+        LocalDate today = now.atZone(scope.zone()).toLocalDate();
         LocalDate first = today.minusDays(days - 1L);
         // the month's card needs its first day even when the chart's days begin later (the 31st of a month)
         LocalDate monthStart = today.withDayOfMonth(1);
@@ -58,9 +48,9 @@ public final class DashboardQuery {
         }
         Map<String, Dashboard.Figures> month = new TreeMap<>();
         String sql = summed(split);
-        Counted counted = database.inJdbcTransaction(connection -> {
+        Counted counted = scope.database().inJdbcTransaction(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setLong(1, safeId);
+                statement.setLong(1, scope.safeId());
                 statement.setObject(2, since);
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
@@ -111,7 +101,7 @@ public final class DashboardQuery {
      */
     private long countUpTo(Connection connection, String select) throws SQLException {
         try (PreparedStatement count = connection.prepareStatement(countedUpTo(select))) {
-            count.setLong(1, safeId);
+            count.setLong(1, scope.safeId());
             try (ResultSet row = count.executeQuery()) {
                 row.next();
                 return row.getLong(1);

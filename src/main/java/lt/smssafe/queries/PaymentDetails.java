@@ -1,28 +1,22 @@
 package lt.smssafe.queries;
 
 import jakarta.persistence.EntityManager;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import lt.smssafe.action.ActionRun;
-import lt.smssafe.persistence.Database;
 import lt.smssafe.sms.ReceivedMessage;
 import lt.smssafe.sms.SessionCode;
 import org.hibernate.Session;
 
 /** One payment as {@code /payment?code=} shows it: its status, its messages and its payment action's runs. */
 public final class PaymentDetails {
-    private final Database database;
-    private final long safeId;
-    private final Clock clock;
+    private final ReadScope scope;
 
-    public PaymentDetails(Database database, long safeId, Clock clock) {
-        this.database = database;
-        this.safeId = safeId;
-        this.clock = clock;
+    PaymentDetails(ReadScope scope) {
+        this.scope = scope;
     }
 
     /** The payment with this code: its status, its messages in order, and the runs of its payment action. */
@@ -31,9 +25,9 @@ public final class PaymentDetails {
         if (parsed.isEmpty()) {
             return Optional.empty();
         }
-        Instant now = clock.instant();
-        return database.inTransaction(em -> em.unwrap(Session.class).doReturningWork(connection ->
-                SessionLists.byCode(connection, safeId, parsed.get().value(), now))
+        Instant now = scope.now();
+        return scope.database().inTransaction(em -> em.unwrap(Session.class).doReturningWork(connection ->
+                SessionLists.byCode(connection, scope.safeId(), parsed.get().value(), now))
                 .map(found -> detail(em, found)));
     }
 
@@ -54,7 +48,8 @@ public final class PaymentDetails {
     private List<ActionRun> runs(EntityManager em, ActionRun.Kind kind, List<String> references) {
         return em.createQuery("select r from ActionRun r where r.safeId = :safeId and r.kind = :kind"
                         + " and r.reference in :references", ActionRun.class)
-                .setParameter("safeId", safeId).setParameter("kind", kind).setParameter("references", references)
+                .setParameter("safeId", scope.safeId()).setParameter("kind", kind)
+                .setParameter("references", references)
                 .getResultList();
     }
 }

@@ -1,12 +1,9 @@
 package lt.smssafe.queries;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
-import lt.smssafe.persistence.Database;
 import lt.smssafe.sms.SessionCode;
 import lt.smssafe.sms.SessionState;
 
@@ -18,17 +15,10 @@ public final class PaymentList {
     /** Rows read from the database at a time (a chunk: one statement per stream) while a CSV is written. */
     static final int FETCH_SIZE = 500;
 
-    private final Database database;
-    private final long safeId;
-    private final Clock clock;
-    private final ZoneId zone;
+    private final ReadScope scope;
 
-    /** @param zone the pages' time zone, in which the filter's days begin and end */
-    public PaymentList(Database database, long safeId, Clock clock, ZoneId zone) {
-        this.database = database;
-        this.safeId = safeId;
-        this.clock = clock;
-        this.zone = zone;
+    PaymentList(ReadScope scope) {
+        this.scope = scope;
     }
 
     /**
@@ -41,14 +31,15 @@ public final class PaymentList {
     }
 
     Page<SessionStatus> page(PaymentFilter filter, String cursor, int size) {
-        Instant now = clock.instant();
+        Instant now = scope.now();
         if (filter.code().isPresent()) {
             return new Page<>(byCode(filter, now).stream().toList(), Optional.empty(), true, Optional.empty(),
                     Optional.empty());
         }
-        SessionLists.Plan plan = SessionLists.plan(filter, now, zone, database.engine());
+        SessionLists.Plan plan = SessionLists.plan(filter, now, scope.zone(), scope.database().engine());
         Optional<Cursor> position = Cursor.parse(cursor, plan.order());
-        return database.inJdbcTransaction(connection -> SessionLists.page(connection, safeId, plan, position, size, now));
+        return scope.database().inJdbcTransaction(connection -> SessionLists.page(connection, scope.safeId(), plan,
+                position, size, now));
     }
 
     /**
@@ -57,14 +48,14 @@ public final class PaymentList {
      * a chunk of them.
      */
     public void forEach(PaymentFilter filter, Consumer<SessionStatus> row) {
-        Instant now = clock.instant();
+        Instant now = scope.now();
         if (filter.code().isPresent()) {
             byCode(filter, now).ifPresent(row);
             return;
         }
-        SessionLists.Plan plan = SessionLists.plan(filter, now, zone, database.engine());
-        database.inJdbcTransaction(connection -> {
-            SessionLists.forEach(connection, safeId, plan, FETCH_SIZE, now, row);
+        SessionLists.Plan plan = SessionLists.plan(filter, now, scope.zone(), scope.database().engine());
+        scope.database().inJdbcTransaction(connection -> {
+            SessionLists.forEach(connection, scope.safeId(), plan, FETCH_SIZE, now, row);
             return null;
         });
     }
@@ -75,8 +66,8 @@ public final class PaymentList {
         if (code.isEmpty()) {
             return Optional.empty();
         }
-        Optional<SessionStatus> found = database.inJdbcTransaction(connection -> SessionLists.byCode(connection, safeId,
-                code.get().value(), now)).map(SessionLists.Found::status);
+        Optional<SessionStatus> found = scope.database().inJdbcTransaction(connection -> SessionLists.byCode(
+                connection, scope.safeId(), code.get().value(), now)).map(SessionLists.Found::status);
         // the rest of the filter, on the one row: the same conditions the lists hold
         return found.filter(s -> matches(s, filter, now));
     }
@@ -90,8 +81,8 @@ public final class PaymentList {
                 && filter.provider().map(s.provider()::equals).orElse(true)
                 && filter.dialect().map(s.dialect()::equals).orElse(true)
                 && filter.redeemed().map(r -> r == s.isRedeemed()).orElse(true)
-                && filter.since(zone).map(since -> !activity.isBefore(since)).orElse(true)
-                && filter.before(zone).map(activity::isBefore).orElse(true)
+                && filter.since(scope.zone()).map(since -> !activity.isBefore(since)).orElse(true)
+                && filter.before(scope.zone()).map(activity::isBefore).orElse(true)
                 && filter.state().map(state -> switch (state) {
                     case "open" -> s.state() == SessionState.OPEN;
                     case "waiting" -> s.state() == SessionState.WAITING;

@@ -13,8 +13,8 @@ public record PaymentPages(PaymentList list, PaymentDetails details, Transaction
         DashboardQuery dashboard) {
     /** @param zone the pages' time zone, in which days begin and end */
     public static PaymentPages of(Database database, long safeId, Clock clock, ZoneId zone) {
-        return new PaymentPages(new PaymentList(database, safeId, clock, zone),
-                new PaymentDetails(database, safeId, clock), new TransactionList(database, safeId, zone),
-                new DashboardQuery(database, safeId, clock, zone));
+        ReadScope scope = new ReadScope(database, safeId, clock, zone);
+        return new PaymentPages(new PaymentList(scope), new PaymentDetails(scope), new TransactionList(scope),
+                new DashboardQuery(scope));
     }
 }

@@ -32,7 +32,7 @@ public final class SessionQueries {
         this.safeId = safeId;
         this.clock = clock;
         // the unclosed list is the payments list narrowed; it filters by no day, so the zone does not matter
-        this.payments = new PaymentList(database, safeId, clock, ZoneOffset.UTC);
+        this.payments = new PaymentList(new ReadScope(database, safeId, clock, ZoneOffset.UTC));
     }
 
     /** The messages kept without a session, newest first: the foreign key's index on session_id, in id order. */

@@ -3,24 +3,17 @@ package lt.smssafe.queries;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import lt.smssafe.mbs.TransactionReference;
-import lt.smssafe.persistence.Database;
 
 /** The MBS part of {@code /payments}: the transactions the platform reported, the latest first. Read-only. */
 public final class TransactionList {
-    private final Database database;
-    private final long safeId;
-    private final ZoneId zone;
+    private final ReadScope scope;
 
-    /** @param zone the pages' time zone, in which the filter's days begin and end */
-    public TransactionList(Database database, long safeId, ZoneId zone) {
-        this.database = database;
-        this.safeId = safeId;
-        this.zone = zone;
+    TransactionList(ReadScope scope) {
+        this.scope = scope;
     }
 
     /** The MBS transactions newest report first, in the index {@code ix_mbs_reported}; the days optional. */
@@ -44,10 +37,10 @@ public final class TransactionList {
 
     /** The MBS transactions reported within the filter's days, the latest first (at most a page of them). */
     public List<TransactionRow> latest(PaymentFilter filter) {
-        SessionLists.Statement statement = transactionsStatement(safeId,
-                filter.since(zone).map(Instant::toEpochMilli),
-                filter.before(zone).map(Instant::toEpochMilli));
-        return database.inJdbcTransaction(connection -> {
+        SessionLists.Statement statement = transactionsStatement(scope.safeId(),
+                filter.since(scope.zone()).map(Instant::toEpochMilli),
+                filter.before(scope.zone()).map(Instant::toEpochMilli));
+        return scope.database().inJdbcTransaction(connection -> {
             List<TransactionRow> rows = new ArrayList<>();
             try (PreparedStatement select = SessionLists.prepare(connection, statement);
                     ResultSet row = select.executeQuery()) {

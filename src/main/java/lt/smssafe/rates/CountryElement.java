@@ -7,27 +7,15 @@ import jakarta.xml.bind.annotation.XmlElement;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A {@code <country>} of the feed, as JAXB reads it. */
+/** A {@code <country>} of the feed, as JAXB reads it: its fields are the XML's, read within this package. */
 @XmlAccessorType(XmlAccessType.FIELD)
 final class CountryElement {
     @XmlAttribute(name = "code", required = true)
-    private String code;
+    String code;
 
     @XmlAttribute(name = "name", required = true)
-    private String name;
+    String name;
 
     @XmlElement(name = "provider")
-    private List<ProviderElement> providers = new ArrayList<>();
-
-    String code() {
-        return code;
-    }
-
-    String name() {
-        return name;
-    }
-
-    List<ProviderElement> providers() {
-        return providers;
-    }
+    List<ProviderElement> providers = new ArrayList<>();
 }

@@ -10,21 +10,13 @@ import java.math.BigDecimal;
 @XmlAccessorType(XmlAccessType.FIELD)
 final class PriceElement {
     @XmlValue
-    private BigDecimal amount;
+    BigDecimal amount;
 
     @XmlAttribute(name = "currency", required = true)
-    private String currency;
+    String currency;
 
     @XmlAttribute(name = "vat", required = true)
     private String vat;
-
-    BigDecimal amount() {
-        return amount;
-    }
-
-    String currency() {
-        return currency;
-    }
 
     boolean vatIncluded() {
         return "included".equals(vat);

@@ -47,8 +47,8 @@ final class ProviderElement {
         List<String> cleanNotes = notes.stream().map(String::strip).filter(note -> !note.isEmpty()).toList();
         // the schema allows only the gateways' codes, so ofCode finds one whenever the attribute is there
         Gateway entryGateway = gateway == null ? Gateway.SMSSAFE : Gateway.ofCode(gateway).orElseThrow();
-        return new Rate(entryGateway, country.code(), country.name(), code, name, shortcode, prefix,
-                price.amount().setScale(2, RoundingMode.UNNECESSARY), price.currency(), price.vatIncluded(),
+        return new Rate(entryGateway, country.code, country.name, code, name, shortcode, prefix,
+                price.amount.setScale(2, RoundingMode.UNNECESSARY), price.currency, price.vatIncluded(),
                 messages, cleanNotes, Optional.empty());
     }
 }

@@ -26,7 +26,7 @@ final class RatesDocument {
     private XMLGregorianCalendar generated;
 
     @XmlElement(name = "country")
-    private List<CountryElement> countries = new ArrayList<>();
+    List<CountryElement> countries = new ArrayList<>();
 
     long safe() {
         return Long.parseLong(safe);
@@ -42,9 +42,5 @@ final class RatesDocument {
             time.setTimezone(0);
         }
         return Optional.of(time.toGregorianCalendar().toInstant());
-    }
-
-    List<CountryElement> countries() {
-        return countries;
     }
 }

@@ -29,8 +29,8 @@ public final class RatesFormat {
             throw new InvalidRatesException("the feed is for safe " + document.safe() + ", not " + expectedSafe);
         }
         List<Rate> rates = new ArrayList<>();
-        for (CountryElement country : document.countries()) {
-            for (ProviderElement provider : country.providers()) {
+        for (CountryElement country : document.countries) {
+            for (ProviderElement provider : country.providers) {
                 rates.add(provider.toRate(country));
             }
         }
