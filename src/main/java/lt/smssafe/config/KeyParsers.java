@@ -29,11 +29,11 @@ final class KeyParsers {
     /** A safe or service id: 1 to 10 digits, more than zero. */
     static long positiveId(String value) {
         if (!ID.matcher(value).matches()) {
-            throw new IllegalArgumentException("must be 1 to 10 digits, not '" + value + "'");
+            throw refused("be 1 to 10 digits", value);
         }
         long id = Long.parseLong(value);
         if (id == 0) {
-            throw new IllegalArgumentException("must be greater than zero, not '" + value + "'");
+            throw refused("be greater than zero", value);
         }
         return id;
     }
@@ -41,7 +41,7 @@ final class KeyParsers {
     /** A gateway's own id of a service: 1 to 64 letters and digits. */
     static String gatewayId(String value) {
         if (!GATEWAY_ID.matcher(value).matches()) {
-            throw new IllegalArgumentException("must be 1 to 64 letters and digits, not '" + value + "'");
+            throw refused("be 1 to 64 letters and digits", value);
         }
         return value;
     }
@@ -51,7 +51,7 @@ final class KeyParsers {
         try {
             return java.time.ZoneId.of(value);
         } catch (java.time.DateTimeException e) {
-            throw new IllegalArgumentException("must be a time zone such as Europe/Vilnius or UTC, not '" + value + "'");
+            throw refused("be a time zone such as Europe/Vilnius or UTC", value);
         }
     }
 
@@ -81,7 +81,7 @@ final class KeyParsers {
     static int checkLimit(String value) {
         int limit = value.matches("\\d{1,7}") ? Integer.parseInt(value) : 0;
         if (limit < 1 || limit > 1_000_000) {
-            throw new IllegalArgumentException("must be a whole number from 1 to 1000000, not '" + value + "'");
+            throw refused("be a whole number from 1 to 1000000", value);
         }
         return limit;
     }
@@ -89,7 +89,7 @@ final class KeyParsers {
     static Duration positiveDuration(String value) {
         Duration duration = Durations.parse(value);
         if (duration.isZero()) {
-            throw new IllegalArgumentException("must be greater than zero, not '" + value + "'");
+            throw refused("be greater than zero", value);
         }
         return duration;
     }
@@ -97,14 +97,14 @@ final class KeyParsers {
     static int messageCount(String value) {
         int count = MESSAGES.matcher(value).matches() ? Integer.parseInt(value) : 0;
         if (count < 1 || count > 100) {
-            throw new IllegalArgumentException("must be a whole number from 1 to 100, not '" + value + "'");
+            throw refused("be a whole number from 1 to 100", value);
         }
         return count;
     }
 
     static String ratesUrl(String value) {
         if (!RATES_SCHEME.matcher(value).matches()) {
-            throw new IllegalArgumentException("must start with http:, https: or file:, not '" + value + "'");
+            throw refused("start with http:, https: or file:", value);
         }
         return value;
     }
@@ -131,7 +131,7 @@ final class KeyParsers {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new IllegalArgumentException("must be true or false, not '" + value + "'");
+            default -> throw refused("be true or false", value);
         };
     }
 
@@ -159,5 +159,10 @@ final class KeyParsers {
 
     private static Optional<String> property(Properties properties, String name) {
         return Optional.ofNullable(properties.getProperty(name)).filter(value -> !value.isBlank());
+    }
+
+    /** The one way a refused value is said: what it must be, and what it was. */
+    private static IllegalArgumentException refused(String rule, String value) {
+        return new IllegalArgumentException("must " + rule + ", not '" + value + "'");
     }
 }
