@@ -27,15 +27,19 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import lt.smssafe.sms.dialect.fortumo.FortumoRequest;
 import lt.smssafe.sms.dialect.fortumo.FortumoSigner;
-import lt.smssafe.sms.dialect.paysera.PayseraCodec;
+import lt.smssafe.sms.dialect.paysera.PayseraRequest;
+import lt.smssafe.sms.dialect.smssafe.NotificationRequest;
 import lt.smssafe.sms.dialect.smssafe.NotificationSigner;
 import lt.smssafe.sms.dialect.smssafe.Passkey;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 
 /**
- * Sends correctly signed notifications to any {@code /result}, as the provider would, and prints each status and
- * reply — for site owners testing their own deployment (like {@code stripe trigger}):
+ * Sends correctly signed notifications to any {@code /result} (or, with {@code --dialect}, {@code /fortumo} and
+ * {@code /paysera}), as the gateway would, and prints each status and reply — for site owners testing their own
+ * deployment (like {@code stripe trigger}). This class is the command line; each gateway's request is built and signed
+ * by its dialect's builder ({@link NotificationRequest}, {@link FortumoRequest}, {@link PayseraRequest}):
  *
  * <pre>
  * mvn -q compile exec:java -Dexec.mainClass=lt.smssafe.tool.SendNotification \
@@ -79,6 +83,10 @@ public final class SendNotification {
               --messages N               send a whole session of N messages (default 1)
               --wait DURATION            before the last of N messages, wait this long (ISO-8601, e.g. PT30S)
               --post                     send form-encoded POST instead of GET""";
+
+    /** The phone and the text of a message whose values are not given: a test phone in lt/bite_lt. */
+    private static final String DEFAULT_MSISDN = "37060000000";
+    private static final String DEFAULT_CONTENT = "test";
 
     /** A session code (docs/protocol.md §3) standing alone in a reply. */
     private static final Pattern SESSION_CODE = Pattern.compile("(?<![0-9A-Z])([23456789A-HJ-NP-Z]{8})(?![0-9A-Z])");
@@ -165,19 +173,17 @@ public final class SendNotification {
         return allOk ? 0 : 1;
     }
 
+    /** The notification of docs/protocol.md §2, signed with the passkey; the tool's values over the defaults. */
     private Map<String, String> notification(Options options, String messageId) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("safe", options.safe);
-        params.put("message_id", messageId);
-        params.put("msisdn", options.values.getOrDefault("msisdn", "37060000000"));
-        params.put("country", options.values.getOrDefault("country", "lt"));
-        params.put("provider", options.values.getOrDefault("provider", "bite_lt"));
-        params.put("shortcode", options.values.getOrDefault("shortcode", "1337"));
-        params.put("content", options.values.getOrDefault("content", "test"));
-        params.put("cost_local", options.values.getOrDefault("cost_local", "1.45"));
-        params.put("currency", options.values.getOrDefault("currency", "EUR"));
-        params.put("time", options.values.getOrDefault("time", String.valueOf(clock.instant().getEpochSecond())));
-        params.put("sign", new NotificationSigner(options.scheme, options.passkey).sign(params));
+        NotificationRequest request = new NotificationRequest(options.safe, messageId, DEFAULT_MSISDN,
+                DEFAULT_CONTENT, String.valueOf(clock.instant().getEpochSecond()));
+        // the values are named as the notification names them; message_id is this message's
+        options.values.forEach((name, value) -> {
+            if (!name.equals("message_id")) {
+                request.set(name, value);
+            }
+        });
+        Map<String, String> params = request.signedWith(new NotificationSigner(options.scheme, options.passkey));
         params.putAll(options.overrides);
         return params;
     }
@@ -202,65 +208,36 @@ public final class SendNotification {
 
     /** Fortumo's parameters, signed as Fortumo signs: every one sorted by name, MD5 with the secret appended. */
     private Map<String, String> fortumo(Options options, String messageId) {
-        Map<String, String> params = new LinkedHashMap<>();
         // what the buyer typed after the keyword (docs/protocol.md §5): Fortumo routes by the keyword and strips it
-        params.put("message", options.values.getOrDefault("content", "test"));
-        params.put("sender", options.values.getOrDefault("msisdn", "37060000000"));
-        params.put("country", options.values.getOrDefault("country", "LT"));
-        params.put("price", options.values.getOrDefault("cost_local", "1.45"));
-        params.put("currency", options.values.getOrDefault("currency", "EUR"));
-        if (!options.serviceId.isEmpty()) {
-            params.put("service_id", options.serviceId);
-        }
-        params.put("message_id", messageId);
-        params.put("keyword", options.keyword());
-        params.put("shortcode", options.values.getOrDefault("shortcode", "1337"));
-        params.put("operator", options.values.getOrDefault("provider", "Bite"));
-        params.put("billing_type", "MO");
-        params.put("status", options.status);
-        params.put("test", String.valueOf(options.test));
-        params.put("sig", new FortumoSigner(options.secret).sign(params));
+        FortumoRequest request = new FortumoRequest(messageId, options.value("msisdn", DEFAULT_MSISDN),
+                options.keyword(), options.value("content", DEFAULT_CONTENT)).serviceId(options.serviceId)
+                .set("status", options.status).test(options.test);
+        options.ifGiven("country", country -> request.set("country", country));
+        options.ifGiven("cost_local", price -> request.set("price", price));
+        options.ifGiven("currency", currency -> request.set("currency", currency));
+        options.ifGiven("shortcode", shortcode -> request.set("shortcode", shortcode));
+        options.ifGiven("provider", operator -> request.set("operator", operator));
+        Map<String, String> params = request.signedWith(new FortumoSigner(options.secret));
         params.putAll(options.overrides);
         return params;
     }
 
     /** Paysera's {@code data} with {@code ss1} (and {@code ss2}, {@code ss3} with a private key), or encrypted. */
     private Map<String, String> paysera(Options options, String messageId) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("to", options.values.getOrDefault("shortcode", "1679"));
         // the buyer's whole SMS: Paysera leaves the keyword in and names it in key
-        fields.put("sms", options.keyword() + " " + options.values.getOrDefault("content", "test"));
-        fields.put("from", options.values.getOrDefault("msisdn", "37060000000"));
-        fields.put("operator", options.values.getOrDefault("provider", "Bite"));
-        fields.put("amount", cents(options.values.getOrDefault("cost_local", "1.45")));
-        fields.put("currency", options.values.getOrDefault("currency", "EUR"));
-        fields.put("country", options.values.getOrDefault("country", "LT"));
-        fields.put("id", messageId);
-        fields.put("test", options.test ? "1" : "0");
-        fields.put("key", options.keyword());
-        fields.put("projectid", options.projectId);
-        fields.put("version", "1.6");
-        String query = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        Map<String, String> params = new LinkedHashMap<>();
-        if (options.encrypted) {
-            params.put("data", PayseraCodec.encrypt(query, options.password));
-        } else {
-            String data = PayseraCodec.encode(query.getBytes(StandardCharsets.UTF_8));
-            params.put("data", data);
-            params.put("ss1", PayseraCodec.ss1(data, options.password));
-            if (options.privateKey != null) {
-                params.put("ss2", PayseraCodec.sign(PayseraCodec.RsaSignature.SS2, data, options.privateKey));
-                params.put("ss3", PayseraCodec.sign(PayseraCodec.RsaSignature.SS3, data, options.privateKey));
-            }
-        }
+        PayseraRequest request = new PayseraRequest(options.projectId, messageId,
+                options.value("msisdn", DEFAULT_MSISDN), options.keyword(), options.value("content", DEFAULT_CONTENT))
+                .test(options.test);
+        options.ifGiven("shortcode", shortcode -> request.set("to", shortcode));
+        options.ifGiven("provider", operator -> request.set("operator", operator));
+        options.ifGiven("cost_local", request::price);
+        options.ifGiven("currency", currency -> request.set("currency", currency));
+        options.ifGiven("country", country -> request.set("country", country));
+        Map<String, String> params = options.encrypted ? request.encryptedWith(options.password)
+                : options.privateKey == null ? request.signedWith(options.password, null, "ss1")
+                : request.signedWith(options.password, options.privateKey, "ss1", "ss2", "ss3");
         params.putAll(options.overrides);
         return params;
-    }
-
-    private static String cents(String price) {
-        return new java.math.BigDecimal(price).movePointRight(2).setScale(0, java.math.RoundingMode.UNNECESSARY)
-                .toPlainString();
     }
 
     private HttpResponse<String> send(Options options, Map<String, String> params) {
@@ -402,6 +379,19 @@ public final class SendNotification {
                 });
             }
             return o;
+        }
+
+        /** The value given for this notification parameter's name, or the default. */
+        String value(String name, String otherwise) {
+            return values.getOrDefault(name, otherwise);
+        }
+
+        /** Hands the value given for this notification parameter's name on, if one was. */
+        void ifGiven(String name, java.util.function.Consumer<String> use) {
+            String value = values.get(name);
+            if (value != null) {
+                use.accept(value);
+            }
         }
 
         /** The keyword the buyer's SMS starts with, for this dialect: {@code --keyword}, else the demo's. */
