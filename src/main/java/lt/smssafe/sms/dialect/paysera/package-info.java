@@ -6,7 +6,7 @@
  * tests build, sign and encrypt with), Paysera's public key as {@code paysera.public-key} names it, the
  * {@code paysera.*} keys as a value, and the {@link lt.smssafe.sms.dialect.paysera.PayseraDialect} that checks a
  * request and the fields inside {@code data} in the contract's order and turns them into a verified
- * {@link lt.smssafe.sms.dialect.paysera.PayseraMessage}.
+ * {@link lt.smssafe.sms.dialect.GatewayMessage}.
  *
  * <p>Not here: counting and storing messages (the engine in {@code sms} does that for every dialect), reading the
  * keys from the configuration ({@code config}), the endpoint itself ({@code web.PayseraServlet}). No servlet API and
