@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import lt.smssafe.signing.RejectedRequestException;
@@ -36,13 +37,9 @@ class FortumoRequestTest {
     void aSignedMessageIsReadWithItsValues() throws RejectedRequestException {
         PaidMessage paid = (PaidMessage) read(message().signedWith(new FortumoSigner(SECRET)));
 
-        assertThat(paid.messageId()).isEqualTo("f-1");
-        assertThat(paid.msisdn()).isEqualTo("37060000001");
-        assertThat(paid.country()).isEqualTo("lt");
-        assertThat(paid.provider()).isEqualTo("tele2_lt");
-        assertThat(paid.content()).isEqualTo("order 42");
-        assertThat(paid.cost()).isEqualTo(new BigDecimal("2.90"));
-        assertThat(paid.test()).isTrue();
+        assertThat(List.of(paid.messageId(), paid.msisdn(), paid.country(), paid.provider(), paid.content(),
+                paid.cost(), paid.test()))
+                .containsExactly("f-1", "37060000001", "lt", "tele2_lt", "order 42", new BigDecimal("2.90"), true);
     }
 
     @Test

@@ -43,12 +43,9 @@ class PayseraRequestTest {
                 read(dialect(true), request.signedWith(PASSWORD, KEYS.getPrivate(), "ss1", "ss2", "ss3")),
                 read(dialect(true), request.encryptedWith(PASSWORD)),
                 read(dialect(false), request.signedWith(PASSWORD, null, "ss1")))) {
-            assertThat(paid.messageId()).isEqualTo("p-1");
-            assertThat(paid.msisdn()).isEqualTo("37060000001");
-            assertThat(paid.provider()).isEqualTo("tele2");
-            assertThat(paid.content()).isEqualTo("order 42");
-            assertThat(paid.cost()).isEqualByComparingTo(new BigDecimal("2.90"));
-            assertThat(paid.test()).isTrue();
+            assertThat(List.of(paid.messageId(), paid.msisdn(), paid.provider(), paid.content(), paid.cost(),
+                    paid.test()))
+                    .containsExactly("p-1", "37060000001", "tele2", "order 42", new BigDecimal("2.90"), true);
         }
         assertThat(request.fields()).containsEntry("sms", "PAY NOW order 42").containsEntry("key", "PAY NOW")
                 .containsEntry("amount", "290");
