@@ -17,6 +17,7 @@ import lt.smssafe.config.ConfigResolver;
 import lt.smssafe.config.ConfigSource;
 import lt.smssafe.config.InvalidConfigException;
 import lt.smssafe.config.Settings;
+import lt.smssafe.mbs.BillingReportReader;
 import lt.smssafe.mbs.MbsDirect;
 import lt.smssafe.mbs.recording.BilledTransaction;
 import lt.smssafe.mbs.recording.BillingRecorder;
@@ -82,6 +83,7 @@ public final class SmsSafe implements AutoCloseable {
     private final Redemptions redemptions;
     private final RatesRefresher rates;
     private final Optional<MbsDirect> mbs;
+    private final Optional<BillingReportReader> billingReports;
     private final BillingRecorder billing;
     private final NodeMetrics metrics;
     private final NodeHealth health;
@@ -103,7 +105,8 @@ public final class SmsSafe implements AutoCloseable {
         this.payments = PaymentPages.of(database, settings.safe(), clock, settings.timezone());
         this.redemptions = new Redemptions(database, settings.safe(), settings.redeemTest() == TestPolicy.ACCEPT,
                 clock);
-        this.mbs = settings.mbs().map(config -> new MbsDirect(config, settings.timeWindow(clock)));
+        this.mbs = settings.mbs().map(MbsDirect::new);
+        this.billingReports = mbs.map(client -> new BillingReportReader(client, settings.timeWindow(clock)));
         this.billing = new BillingRecorder(database, settings.safe(), clock, reference -> actions.wake());
         this.summary = new RevenueSummary(settings.safe(), settings.timezone());
         this.processor = new MessageProcessor(database, MessageCount.fromRates(rates::table, settings.messages()),
@@ -276,6 +279,11 @@ public final class SmsSafe implements AutoCloseable {
     /** The MBS direct-billing client, when {@code mbs.url} is configured. */
     public Optional<MbsDirect> mbs() {
         return mbs;
+    }
+
+    /** Reads the MBS billing reports, for {@code /mbs/report}, when {@code mbs.url} is configured. */
+    public Optional<BillingReportReader> billingReports() {
+        return billingReports;
     }
 
     /** This node's metrics, for {@code /metrics}. */

@@ -10,7 +10,8 @@
  *     {@link lt.smssafe.action.CommittedTransaction} — the action you implement and what it receives;</li>
  * <li>{@link lt.smssafe.mbs.MbsDirect} with {@link lt.smssafe.mbs.BillRequest}, {@link lt.smssafe.mbs.Transaction},
  *     {@link lt.smssafe.mbs.TransactionReference}, {@link lt.smssafe.mbs.MbsConfig} and the
- *     {@link lt.smssafe.mbs.MbsException} family — charging by MBS, also from code outside the WAR.</li>
+ *     {@link lt.smssafe.mbs.MbsException} family — charging by MBS, also from code outside the WAR, where
+ *     {@link lt.smssafe.mbs.BillingReportReader} reads the billing reports.</li>
  * </ul>
  * It imports the servlet API only to find the running installation in its servlet context.
  */

@@ -23,15 +23,13 @@ import lt.smssafe.mbs.wire.MbsFaultException;
 import lt.smssafe.mbs.wire.RollBackTransaction;
 import lt.smssafe.mbs.wire.TransactionQuery;
 import lt.smssafe.mbs.wire.WireTransaction;
-import lt.smssafe.signing.RejectedRequestException;
-import lt.smssafe.signing.TimeWindow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The MBS direct-billing client for one service (docs/protocol.md §7), the Java counterpart of the PHP {@code Direct}
- * class: bill a registered account, take or give back the money, look transactions up, and read the billing reports
- * the platform sends.
+ * The MBS direct-billing SOAP client for one service (docs/protocol.md §7), the Java counterpart of the PHP
+ * {@code Direct} class: bill a registered account, take or give back the money, look transactions up. The billing
+ * reports the platform sends are read by a {@link BillingReportReader}, which looks their transactions up here.
  *
  * <p>Every failure is an {@link MbsException} with a state: {@link MbsRefusedException} when the platform said no,
  * {@link MbsUnavailableException} when it could not be asked. Nothing answers a bare {@code false} for a failure;
@@ -64,24 +62,16 @@ public final class MbsDirect implements AutoCloseable {
     private final Service service;
     private final WebServiceFeature[] features;
     private final BlockingQueue<MbsDirectPort> idlePorts = new ArrayBlockingQueue<>(MAX_IDLE_PORTS);
-    private final BillingReportVerifier reportVerifier;
     private volatile ReportUrlTemplate reportUrl;
     private volatile boolean closed;
 
-    /** A client whose billing reports may be {@link TimeWindow#DEFAULT_MAX_SKEW} from the system clock. */
     public MbsDirect(MbsConfig config) {
-        this(config, TimeWindow.standard());
-    }
-
-    /** @param reportWindow how far a billing report's {@code time} may be from our clock (the {@code max-skew} key) */
-    public MbsDirect(MbsConfig config, TimeWindow reportWindow) {
-        this(config, reportWindow, new WebServiceFeature[0]);
+        this(config, new WebServiceFeature[0]);
     }
 
     /** With JAX-WS features on every port, e.g. schema validation in the tests. */
-    MbsDirect(MbsConfig config, TimeWindow reportWindow, WebServiceFeature... features) {
+    MbsDirect(MbsConfig config, WebServiceFeature... features) {
         this.config = Objects.requireNonNull(config, "MBS configuration is required");
-        this.reportVerifier = new BillingReportVerifier(config.serviceId(), config.secretKey(), reportWindow);
         this.reportUrl = config.reportUrl();
         this.features = features.clone();
         // created once: it reads the WSDL and builds the binding model. Metro takes features only per port.
@@ -222,23 +212,9 @@ public final class MbsDirect implements AutoCloseable {
         return current == null ? Optional.empty() : Optional.of(current.template());
     }
 
-    /**
-     * Reads an incoming billing report, the PHP {@code getBillInformation()}: verifies it (signature, service, time)
-     * and then loads its transaction from the platform, since the report alone is never trusted for money.
-     *
-     * @param parameters the report request's parameters, {@code ServletRequest#getParameterMap()}
-     * @throws RejectedRequestException when the report is not genuine, current and ours; its message is the answer
-     * @throws MbsRefusedException {@code transaction_not_found} when the platform does not know the reported
-     *     transaction as this service's
-     * @throws MbsUnavailableException when the platform could not be asked: answer so that it reports again later
-     */
-    public BillingReport readBillingReport(Map<String, String[]> parameters) throws RejectedRequestException {
-        VerifiedReport report = reportVerifier.verify(parameters);
-        Transaction transaction = getTransaction(report.transactionId())
-                .orElseThrow(() -> new MbsRefusedException(MbsState.TRANSACTION_NOT_FOUND, "transaction "
-                        + report.transactionId() + " was reported, but the platform does not know it as service "
-                        + config.serviceId() + "'s"));
-        return new BillingReport(report, transaction);
+    /** The service this client speaks for, and its secret key: the billing reports' too. */
+    MbsConfig config() {
+        return config;
     }
 
     /** Releases the pooled ports; the client cannot be used afterwards. */

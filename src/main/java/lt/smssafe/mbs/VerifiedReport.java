@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * What a genuine, current billing report says: "transaction X of your service changed, look again". It is a hint,
- * never proof of payment; {@link MbsDirect#readBillingReport} loads the transaction itself.
+ * never proof of payment; {@link BillingReportReader} loads the transaction itself.
  *
  * @param state the state the report gave, e.g. {@code ok}
  * @param time when the platform signed the report

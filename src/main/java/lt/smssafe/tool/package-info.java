@@ -1,5 +1,7 @@
 /**
  * Command-line tools for site owners, run outside the container: sending correctly signed notifications to a
- * deployment's {@code /result}, like a provider would. Nothing here runs inside the web application.
+ * deployment's {@code /result}, {@code /fortumo} or {@code /paysera}, like the gateway would. Only the command line
+ * is here: each gateway's request is built and signed by its dialect's builder ({@code NotificationRequest},
+ * {@code FortumoRequest}, {@code PayseraRequest}). Nothing here runs inside the web application.
  */
 package lt.smssafe.tool;

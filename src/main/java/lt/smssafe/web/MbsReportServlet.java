@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import lt.smssafe.SmsSafe;
-import lt.smssafe.mbs.MbsDirect;
+import lt.smssafe.mbs.BillingReportReader;
 import lt.smssafe.mbs.MbsRefusedException;
 import lt.smssafe.mbs.MbsState;
 import lt.smssafe.mbs.Transaction;
@@ -33,13 +33,13 @@ public final class MbsReportServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         SmsSafe app = SmsSafeListener.of(getServletContext());
-        Optional<MbsDirect> mbs = app.mbs();
-        if (mbs.isEmpty()) {
+        Optional<BillingReportReader> reports = app.billingReports();
+        if (reports.isEmpty()) {
             PlainText.send(response, 404, "MBS billing is not configured");
             return;
         }
         try {
-            Transaction t = mbs.get().readBillingReport(request.getParameterMap()).transaction();
+            Transaction t = reports.get().read(request.getParameterMap());
             boolean owed = app.billing().record(t);
             LOG.info("sms:safe MBS report of transaction {} recorded as {}{}", TransactionReference.of(t),
                     t.status().wireName(), owed ? "; payment action owed" : "");

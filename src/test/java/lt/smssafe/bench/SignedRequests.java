@@ -7,16 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
+import lt.smssafe.sms.dialect.smssafe.NotificationRequest;
 import lt.smssafe.sms.dialect.smssafe.NotificationSigner;
 
 /**
- * Notifications of paid SMS as the provider sends them to {@code /result} (docs/protocol.md §2), signed with the
- * production signer, and the files of pre-signed request lines that wrk replays: one file per wrk thread, each line
- * a path with its query.
+ * Notifications of paid SMS as the provider sends them to {@code /result} (docs/protocol.md §2), built and signed by
+ * the production {@link NotificationRequest} with the benchmark's values, and the files of pre-signed request lines
+ * that wrk replays: one file per wrk thread, each line a path with its query.
  */
 final class SignedRequests {
     static final String COUNTRY = "lt";
@@ -39,25 +39,14 @@ final class SignedRequests {
 
     /** The ten signed values of a notification, in the protocol's order. */
     Map<String, String> values(String messageId, String msisdn, String provider, long epochSecond) {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("safe", String.valueOf(safe));
-        values.put("message_id", messageId);
-        values.put("msisdn", msisdn);
-        values.put("country", COUNTRY);
-        values.put("provider", provider);
-        values.put("shortcode", SHORTCODE);
-        values.put("content", CONTENT);
-        values.put("cost_local", COST);
-        values.put("currency", CURRENCY);
-        values.put("time", String.valueOf(epochSecond));
-        return values;
+        return new NotificationRequest(String.valueOf(safe), messageId, msisdn, CONTENT, String.valueOf(epochSecond))
+                .set("country", COUNTRY).set("provider", provider).set("shortcode", SHORTCODE)
+                .set("cost_local", COST).set("currency", CURRENCY).values();
     }
 
     /** The values with their signature added. */
     Map<String, String> signed(Map<String, String> values) {
-        Map<String, String> signed = new LinkedHashMap<>(values);
-        signed.put("sign", signer.sign(values));
-        return signed;
+        return NotificationRequest.signed(values, signer);
     }
 
     /** {@code /<context>/result?…} of a signed notification. */

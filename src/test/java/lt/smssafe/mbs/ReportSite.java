@@ -1,6 +1,7 @@
 package lt.smssafe.mbs;
 
 import lt.smssafe.signing.RejectedRequestException;
+import lt.smssafe.signing.TimeWindow;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -20,15 +21,15 @@ import java.util.concurrent.Executors;
 
 /**
  * Plays the site that receives billing reports, as the report servlet will: it hands the request's parameters to
- * {@link MbsDirect#readBillingReport} and answers {@code OK}, the refusal's reason, or 503 when the platform could not
+ * a {@link BillingReportReader} and answers {@code OK}, the refusal's reason, or 503 when the platform could not
  * be asked. It keeps what it read, so tests can assert on it.
  */
 final class ReportSite implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
-    private final List<BillingReport> accepted = new CopyOnWriteArrayList<>();
+    private final List<Transaction> accepted = new CopyOnWriteArrayList<>();
     private final List<String> refused = new CopyOnWriteArrayList<>();
-    private volatile MbsDirect client;
+    private volatile BillingReportReader reader;
 
     private ReportSite() {
         try {
@@ -47,7 +48,7 @@ final class ReportSite implements AutoCloseable {
 
     /** The client whose reports this site reads. */
     ReportSite readingWith(MbsDirect client) {
-        this.client = client;
+        this.reader = new BillingReportReader(client, TimeWindow.standard());
         return this;
     }
 
@@ -56,7 +57,8 @@ final class ReportSite implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/report";
     }
 
-    List<BillingReport> accepted() {
+    /** The reported transactions as the platform described them when their reports were read. */
+    List<Transaction> accepted() {
         return List.copyOf(accepted);
     }
 
@@ -69,7 +71,7 @@ final class ReportSite implements AutoCloseable {
         int status;
         String body;
         try {
-            accepted.add(client.readBillingReport(parameters(exchange.getRequestURI().getRawQuery())));
+            accepted.add(reader.read(parameters(exchange.getRequestURI().getRawQuery())));
             status = 200;
             body = "OK";
         } catch (RejectedRequestException e) {

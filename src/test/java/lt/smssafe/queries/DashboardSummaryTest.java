@@ -27,7 +27,8 @@ import lt.smssafe.sms.DeliveryReport;
 import lt.smssafe.sms.MessageCount;
 import lt.smssafe.sms.MessageProcessor;
 import lt.smssafe.sms.RevenueSummary;
-import lt.smssafe.sms.dialect.fortumo.FortumoMessage;
+import lt.smssafe.sms.dialect.GatewayMessage;
+import lt.smssafe.sms.dialect.fortumo.FortumoDialect;
 import lt.smssafe.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,9 +94,9 @@ class DashboardSummaryTest {
                     String[] operator = operators[(thread + n) % operators.length];
                     String id = "m-" + thread + "-" + n;
                     // a few phones shared by every thread, so that closes of one phone wait for each other too
-                    FortumoMessage message = new FortumoMessage(id, "3706000" + String.format("%04d", n % 13),
-                            operator[0], operator[1], "1337", "order", PRICE, n % 3 == 0 ? "PLN" : "EUR",
-                            n % 7 == 0);
+                    GatewayMessage message = new GatewayMessage(FortumoDialect.NAME, id,
+                            "3706000" + String.format("%04d", n % 13), operator[0], operator[1], "1337", "order",
+                            PRICE, n % 3 == 0 ? "PLN" : "EUR", n % 7 == 0);
                     assertThat(processor.process(message).body()).endsWith(" closed");
                     if (n % 5 == 0) {
                         assertThat(processor.report(notBilled(id)).body()).isEqualTo("OK");
@@ -133,8 +134,8 @@ class DashboardSummaryTest {
         MessageProcessor processor = new MessageProcessor(database, MessageCount.fixed(1), Duration.ZERO,
                 Language.EN, clock, new SecureRandom(), code -> { }, utc);
         for (int n = 0; n < 12; n++) {
-            processor.process(new FortumoMessage("z-" + n, "3706000" + String.format("%04d", n), "lt", "tele2_lt",
-                    "1337", "order", PRICE, "EUR", false));
+            processor.process(new GatewayMessage(FortumoDialect.NAME, "z-" + n, "3706000" + String.format("%04d", n),
+                    "lt", "tele2_lt", "1337", "order", PRICE, "EUR", false));
         }
         processor.report(notBilled("z-3"));
         Instant end = clock.instant();

@@ -18,8 +18,9 @@ import lt.smssafe.sms.MessageProcessor;
 import lt.smssafe.sms.PaidMessage;
 import lt.smssafe.sms.RedemptionReference;
 import lt.smssafe.sms.Redemptions;
-import lt.smssafe.sms.dialect.fortumo.FortumoMessage;
-import lt.smssafe.sms.dialect.paysera.PayseraMessage;
+import lt.smssafe.sms.dialect.GatewayMessage;
+import lt.smssafe.sms.dialect.fortumo.FortumoDialect;
+import lt.smssafe.sms.dialect.paysera.PayseraDialect;
 import lt.smssafe.testing.MutableClock;
 import lt.smssafe.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
@@ -44,8 +45,9 @@ class PaymentFiltersTest {
         }
     }
 
-    private static FortumoMessage paid(String id, String sender) {
-        return new FortumoMessage(id, sender, "lt", "tele2_lt", "1337", "order-" + sender, PRICE, "EUR", false);
+    private static GatewayMessage paid(String id, String sender) {
+        return new GatewayMessage(FortumoDialect.NAME, id, sender, "lt", "tele2_lt", "1337", "order-" + sender, PRICE,
+                "EUR", false);
     }
 
     private static DeliveryReport notBilled(String id) {
@@ -78,12 +80,14 @@ class PaymentFiltersTest {
         assertThat(processor.process(message).body()).as(message.content()).endsWith(" closed");
     }
 
-    private static FortumoMessage fortumo(String sender, String country, String operator, String content) {
-        return new FortumoMessage("f-" + content, sender, country, operator, "1337", content, PRICE, "EUR", false);
+    private static GatewayMessage fortumo(String sender, String country, String operator, String content) {
+        return new GatewayMessage(FortumoDialect.NAME, "f-" + content, sender, country, operator, "1337", content,
+                PRICE, "EUR", false);
     }
 
-    private static PayseraMessage paysera(String sender, String country, String operator, String content) {
-        return new PayseraMessage("p-" + content, sender, country, operator, "1337", content, PRICE, "EUR", false);
+    private static GatewayMessage paysera(String sender, String country, String operator, String content) {
+        return new GatewayMessage(PayseraDialect.NAME, "p-" + content, sender, country, operator, "1337", content,
+                PRICE, "EUR", false);
     }
 
     /** The contents of the payments the list shows for these form fields, as the page reads them. */

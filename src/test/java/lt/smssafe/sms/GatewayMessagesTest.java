@@ -18,7 +18,8 @@ import lt.smssafe.action.PaymentAction;
 import lt.smssafe.action.ReversedMessage;
 import lt.smssafe.i18n.Language;
 import lt.smssafe.persistence.Database;
-import lt.smssafe.sms.dialect.fortumo.FortumoMessage;
+import lt.smssafe.sms.dialect.GatewayMessage;
+import lt.smssafe.sms.dialect.fortumo.FortumoDialect;
 import lt.smssafe.testing.Concurrently;
 import lt.smssafe.testing.MutableClock;
 import lt.smssafe.testing.TestDatabases;
@@ -51,8 +52,9 @@ class GatewayMessagesTest {
                 new SecureRandom(), code -> { });
     }
 
-    private static FortumoMessage fortumo(String id, String sender, boolean test) {
-        return new FortumoMessage(id, sender, "lt", "tele2_lt", "1337", "order-7", PRICE, "EUR", test);
+    private static GatewayMessage fortumo(String id, String sender, boolean test) {
+        return new GatewayMessage(FortumoDialect.NAME, id, sender, "lt", "tele2_lt", "1337", "order-7", PRICE, "EUR",
+                test);
     }
 
     private static DeliveryReport failed(String id) {
@@ -97,9 +99,9 @@ class GatewayMessagesTest {
     void aPaidMessagesIdSentAgainWithOtherValuesIsReusedAndChangesNothing(TestDatabases kind) {
         MessageProcessor processor = processor(kind, 2, Duration.ZERO);
         Answer first = processor.process(fortumo("u-1", "37060000011", false));
-        FortumoMessage otherPrice = new FortumoMessage("u-1", "37060000011", "lt", "tele2_lt", "1337", "order-7",
-                new BigDecimal("0.01"), "EUR", false);
-        FortumoMessage otherSender = fortumo("u-1", "37060000012", false);
+        GatewayMessage otherPrice = new GatewayMessage(FortumoDialect.NAME, "u-1", "37060000011", "lt", "tele2_lt",
+                "1337", "order-7", new BigDecimal("0.01"), "EUR", false);
+        GatewayMessage otherSender = fortumo("u-1", "37060000012", false);
 
         Answer reused = new Answer(409, "message_id reused", Optional.empty());
         assertThat(processor.process(otherPrice)).isEqualTo(reused);
@@ -209,7 +211,8 @@ class GatewayMessagesTest {
     @EnumSource(TestDatabases.class)
     void aReportMayNameTheSenderAndOperatorTheMessageLacked(TestDatabases kind) {
         MessageProcessor processor = processor(kind, 1, Duration.ZERO);
-        processor.process(new FortumoMessage("l-1", "", "lt", "unknown", "1337", "order-7", PRICE, "EUR", false));
+        processor.process(new GatewayMessage(FortumoDialect.NAME, "l-1", "", "lt", "unknown", "1337", "order-7", PRICE,
+                "EUR", false));
         DeliveryReport named = new DeliveryReport("fortumo", "l-1", true, Optional.of("37060000010"),
                 Optional.of("lt"), Optional.of("tele2_lt"), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty());

@@ -14,7 +14,8 @@ import java.util.List;
 import lt.smssafe.i18n.Language;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.persistence.SchemaMigrations;
-import lt.smssafe.sms.dialect.fortumo.FortumoMessage;
+import lt.smssafe.sms.dialect.GatewayMessage;
+import lt.smssafe.sms.dialect.fortumo.FortumoDialect;
 import lt.smssafe.testing.MutableClock;
 import lt.smssafe.testing.TestDatabases;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,7 +81,7 @@ class PhoneLastSessionUpgradeTest {
     }
 
     private static PaidMessage message(String id, String msisdn, boolean test) {
-        return new FortumoMessage(id, msisdn, "lt", "bite_lt", "1337", "order-42", new BigDecimal("1.45"), "EUR",
-                test);
+        return new GatewayMessage(FortumoDialect.NAME, id, msisdn, "lt", "bite_lt", "1337", "order-42",
+                new BigDecimal("1.45"), "EUR", test);
     }
 }

@@ -16,7 +16,8 @@ import lt.smssafe.i18n.Language;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.sms.Redemptions.Attempt;
 import lt.smssafe.sms.Redemptions.Verdict;
-import lt.smssafe.sms.dialect.fortumo.FortumoMessage;
+import lt.smssafe.sms.dialect.GatewayMessage;
+import lt.smssafe.sms.dialect.fortumo.FortumoDialect;
 import lt.smssafe.testing.Concurrently;
 import lt.smssafe.testing.MutableClock;
 import lt.smssafe.testing.TestDatabases;
@@ -64,8 +65,9 @@ class RedemptionsTest {
         return code;
     }
 
-    private static FortumoMessage fortumo(String id, String sender, boolean test) {
-        return new FortumoMessage(id, sender, "lt", "tele2_lt", "1337", "order-" + sender, PRICE, "EUR", test);
+    private static GatewayMessage fortumo(String id, String sender, boolean test) {
+        return new GatewayMessage(FortumoDialect.NAME, id, sender, "lt", "tele2_lt", "1337", "order-" + sender, PRICE,
+                "EUR", test);
     }
 
     private static String code(Answer answer) {

@@ -9,60 +9,47 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import lt.smssafe.sms.dialect.smssafe.NotificationRequest;
 import lt.smssafe.sms.dialect.smssafe.NotificationSigner;
 import lt.smssafe.sms.dialect.smssafe.Passkey;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 
 /**
- * Plays the SMS provider over real HTTP: builds the eleven parameters of a paid SMS, signs them with the production
- * signer, and calls {@code /result}.
+ * Plays the SMS provider over real HTTP: a paid SMS built and signed as the production
+ * {@link NotificationRequest} builds it, sent to {@code /result}.
  */
 public final class FakeProvider {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI result;
-    private final SignatureScheme scheme;
-    private final Passkey passkey;
+    private final NotificationSigner signer;
 
     public FakeProvider(URI result, SignatureScheme scheme, String passkey) {
         this.result = result;
-        this.scheme = scheme;
-        this.passkey = Passkey.of(passkey);
+        this.signer = new NotificationSigner(scheme, Passkey.of(passkey));
     }
 
-    /** A valid paid SMS from this phone with this id, signed now. */
+    /** A valid paid SMS from this phone with this id, of now, unsigned (sign it with {@link #signed}). */
     public static Map<String, String> sms(long safe, String messageId, String msisdn, String content) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("safe", String.valueOf(safe));
-        params.put("message_id", messageId);
-        params.put("msisdn", msisdn);
-        params.put("country", "lt");
-        params.put("provider", "bite_lt");
-        params.put("shortcode", "1337");
-        params.put("content", content);
-        params.put("cost_local", "1.45");
-        params.put("currency", "EUR");
-        params.put("time", String.valueOf(Instant.now().getEpochSecond()));
-        return params;
+        return request(safe, messageId, msisdn, content).values();
     }
 
-    /** A valid paid SMS from a phone of this country and operator, signed now. */
+    /** A valid paid SMS from a phone of this country and operator, of now, unsigned. */
     public static Map<String, String> sms(long safe, String messageId, String msisdn, String content, String country,
             String provider) {
-        Map<String, String> params = sms(safe, messageId, msisdn, content);
-        params.put("country", country);
-        params.put("provider", provider);
-        return params;
+        return request(safe, messageId, msisdn, content).set("country", country).set("provider", provider).values();
+    }
+
+    private static NotificationRequest request(long safe, String messageId, String msisdn, String content) {
+        return new NotificationRequest(String.valueOf(safe), messageId, msisdn, content,
+                String.valueOf(Instant.now().getEpochSecond()));
     }
 
     /** The parameters with {@code sign} set by the production signer. */
     public Map<String, String> signed(Map<String, String> params) {
-        Map<String, String> copy = new LinkedHashMap<>(params);
-        copy.put("sign", new NotificationSigner(scheme, passkey).sign(copy));
-        return copy;
+        return NotificationRequest.signed(params, signer);
     }
 
     /** Sends these exact parameters (already signed, or deliberately not) with GET. */
@@ -88,7 +75,8 @@ public final class FakeProvider {
                 .collect(Collectors.joining("&"));
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
+    /** Sends a request as the gateways do, with their timeouts; {@link FakeGateway} sends through here too. */
+    static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -12,6 +12,7 @@ import lt.smssafe.sms.PaidMessage;
 import lt.smssafe.sms.ProviderEvent;
 import lt.smssafe.sms.dialect.AddressFilter;
 import lt.smssafe.sms.dialect.Dialect;
+import lt.smssafe.sms.dialect.GatewayMessage;
 import lt.smssafe.sms.dialect.HttpAnswer;
 import lt.smssafe.sms.dialect.Parameters;
 import lt.smssafe.sms.dialect.ProviderRequest;
@@ -103,7 +104,7 @@ public final class FortumoDialect implements Dialect {
         Optional<String> currencyCode = currency.map(c -> c.toUpperCase(Locale.ROOT));
         Optional<BigDecimal> cost = price.map(BigDecimal::new);
         if (status.equals("pending")) {
-            return new FortumoMessage(messageId, senderId.orElseThrow(), countryCode.orElseThrow(),
+            return new GatewayMessage(NAME, messageId, senderId.orElseThrow(), countryCode.orElseThrow(),
                     OperatorCode.of(operator.orElse(null)), shortcode.orElseThrow(), text.orElseThrow(),
                     cost.orElseThrow(), currencyCode.orElseThrow(), test);
         }

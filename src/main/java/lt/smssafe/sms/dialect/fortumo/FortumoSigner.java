@@ -9,8 +9,8 @@ import lt.smssafe.signing.Signatures;
  * Fortumo's request signature (docs/protocol.md §8.1): every received parameter except {@code sig}, URL-decoded as
  * UTF-8, sorted by name, written {@code name=value} one after another with no separator, then the service's secret
  * appended: {@code sig = hex(MD5(that string))}. Empty values and parameters we do not otherwise read are signed
- * too, so that nothing the gateway sent can be changed unseen. The endpoint verifies with it; the sandbox, the
- * signed-notification tool and the tests sign with it.
+ * too, so that nothing the gateway sent can be changed unseen. The endpoint verifies with it; {@link FortumoRequest}
+ * signs with it for the sandbox, the signed-notification tool and the tests.
  */
 public final class FortumoSigner {
     /** The parameter that carries the signature and is itself not signed. */

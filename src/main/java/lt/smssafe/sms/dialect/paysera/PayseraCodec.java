@@ -20,8 +20,8 @@ import lt.smssafe.signing.Signatures;
  * {@code ss1 = hex(MD5(data + password))}; {@code ss2} and {@code ss3} are the URL-safe base64 of an RSA signature
  * (SHA-1, SHA-256) over {@code data} as received; without any of them {@code data} is AES-256-GCM encrypted: 12
  * bytes of IV first, the 16-byte tag last, the key the password's bytes zero-padded or cut to 32, as PHP's OpenSSL
- * takes a key string. The endpoint verifies and decrypts with it; the sandbox, the tool and the tests sign and
- * encrypt with it.
+ * takes a key string. The endpoint verifies and decrypts with it; {@link PayseraRequest} signs and encrypts with it
+ * for the sandbox, the tool and the tests.
  */
 public final class PayseraCodec {
     private static final int IV_BYTES = 12;

@@ -15,6 +15,7 @@ import lt.smssafe.sms.PaidMessage;
 import lt.smssafe.sms.ProviderEvent;
 import lt.smssafe.sms.dialect.AddressFilter;
 import lt.smssafe.sms.dialect.Dialect;
+import lt.smssafe.sms.dialect.GatewayMessage;
 import lt.smssafe.sms.dialect.HttpAnswer;
 import lt.smssafe.sms.dialect.Parameters;
 import lt.smssafe.sms.dialect.ProviderRequest;
@@ -80,7 +81,7 @@ public final class PayseraDialect implements Dialect {
                     .orElseThrow(RejectedRequestException::checksumFailed);
         }
         Parameters fields = Parameters.of(parseQuery(query));
-        PayseraMessage message = message(fields);
+        GatewayMessage message = message(fields);
         if (signed && !signatureHolds(data, ss1, ss2, ss3)) {
             throw RejectedRequestException.checksumFailed();
         }
@@ -100,7 +101,7 @@ public final class PayseraDialect implements Dialect {
     }
 
     /** The fields in the contract's order; {@code projectid} is checked after the signature. */
-    private static PayseraMessage message(Parameters fields) throws RejectedRequestException {
+    private static GatewayMessage message(Parameters fields) throws RejectedRequestException {
         String to = fields.required("to", TO);
         String sms = fields.optionalText("sms", MAX_SMS).orElseThrow(() -> RejectedRequestException.badRequest("sms"));
         String from = fields.required("from", Senders.FORM);
@@ -117,7 +118,7 @@ public final class PayseraDialect implements Dialect {
         if (content.codePointCount(0, content.length()) > PaidMessage.MAX_CONTENT_CODE_POINTS) {
             throw RejectedRequestException.badRequest("sms");
         }
-        return new PayseraMessage(id, Senders.normalise(from), country.toLowerCase(Locale.ROOT),
+        return new GatewayMessage(NAME, id, Senders.normalise(from), country.toLowerCase(Locale.ROOT),
                 OperatorCode.of(operator.orElse(null)), to, content, new BigDecimal(amount).movePointLeft(2),
                 currency.toUpperCase(Locale.ROOT), test);
     }

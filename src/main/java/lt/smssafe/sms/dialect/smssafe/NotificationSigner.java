@@ -9,8 +9,8 @@ import lt.smssafe.signing.Signatures;
 
 /**
  * Signs a notification as the provider does (docs/protocol.md §2) and verifies one that arrived, so that there is one
- * definition of the signature: the gate verifies with it, the signed-notification tool and the tests' fake provider
- * sign with it. {@code hmac-sha256}: {@code hex(HMAC-SHA256(key = passkey, data = canonical))}; {@code md5}:
+ * definition of the signature: the gate verifies with it, {@link NotificationRequest} signs with it for the
+ * signed-notification tool, the tests' fake provider and the benchmark. {@code hmac-sha256}: {@code hex(HMAC-SHA256(key = passkey, data = canonical))}; {@code md5}:
  * {@code hex(MD5(passkey + "::" + canonical))}; all text as UTF-8.
  */
 public final class NotificationSigner {

@@ -10,6 +10,7 @@ import lt.smssafe.signing.RejectedRequestException;
 import lt.smssafe.sms.DeliveryReport;
 import lt.smssafe.sms.ProviderEvent;
 import lt.smssafe.sms.dialect.AddressFilter;
+import lt.smssafe.sms.dialect.GatewayMessage;
 import lt.smssafe.sms.dialect.ProviderRequest;
 import lt.smssafe.sms.dialect.TestPolicy;
 import org.junit.jupiter.api.Test;
@@ -73,8 +74,8 @@ class FortumoDialectTest {
     void aPendingMessageIsAPaidMessageWithTheOperatorAsProviderCode() {
         ProviderEvent event = (ProviderEvent) read(dialect, signed(pending()));
 
-        assertThat(event).isEqualTo(new FortumoMessage("f-1", "37060000001", "lt", "tele2_lt", "1337", "order-42",
-                new BigDecimal("1.45"), "EUR", false));
+        assertThat(event).isEqualTo(new GatewayMessage(FortumoDialect.NAME, "f-1", "37060000001", "lt", "tele2_lt",
+                "1337", "order-42", new BigDecimal("1.45"), "EUR", false));
         assertThat(event.dialect()).isEqualTo("fortumo");
     }
 
@@ -89,7 +90,7 @@ class FortumoDialectTest {
         primer.put("keyword", "TXT SAFE");
         primer.put("message", "order-42");
 
-        assertThat(((FortumoMessage) read(dialect, signed(primer))).content()).isEqualTo("order-42");
+        assertThat(((GatewayMessage) read(dialect, signed(primer))).content()).isEqualTo("order-42");
     }
 
     @Test
@@ -99,8 +100,8 @@ class FortumoDialectTest {
         Map<String, String> blank = pending();
         blank.put("sender", "");
 
-        assertThat(((FortumoMessage) read(dialect, signed(masked))).msisdn()).isEqualTo("370#####001");
-        assertThat(((FortumoMessage) read(dialect, signed(blank))).msisdn()).isEmpty();
+        assertThat(((GatewayMessage) read(dialect, signed(masked))).msisdn()).isEqualTo("370#####001");
+        assertThat(((GatewayMessage) read(dialect, signed(blank))).msisdn()).isEmpty();
     }
 
     @Test
@@ -112,7 +113,7 @@ class FortumoDialectTest {
         tooLong.put("sender", sender64 + "b");
 
         assertThat(sender64).hasSize(64);
-        assertThat(((FortumoMessage) read(dialect, signed(longest))).msisdn()).isEqualTo(sender64);
+        assertThat(((GatewayMessage) read(dialect, signed(longest))).msisdn()).isEqualTo(sender64);
         assertThat(read(dialect, signed(tooLong))).isEqualTo("400 bad request: sender");
     }
 
@@ -218,7 +219,7 @@ class FortumoDialectTest {
         pairs.put("message_idz", "message_id=f-1");
         Map<String, String[]> recut = recut(captured, pairs);
 
-        assertThat(read(dialect, captured)).isInstanceOf(FortumoMessage.class);
+        assertThat(read(dialect, captured)).isInstanceOf(GatewayMessage.class);
         assertThat(signedBy(recut)).as("the same signature").isEqualTo(captured.get("sig")[0]);
         assertThat(read(dialect, recut)).isEqualTo("400 bad request: message_idz");
     }
@@ -281,7 +282,7 @@ class FortumoDialectTest {
         Map<String, String> message = pending();
         message.put("message", "a=b&c%3D::d");
 
-        assertThat(((FortumoMessage) read(dialect, signed(message))).content()).isEqualTo("a=b&c%3D::d");
+        assertThat(((GatewayMessage) read(dialect, signed(message))).content()).isEqualTo("a=b&c%3D::d");
         for (String name : new String[] {"sender", "keyword", "operator"}) {
             Map<String, String> values = pending();
             values.put(name, name.equals("sender") ? "c2VuZGVy=" : "x=y");
@@ -302,8 +303,8 @@ class FortumoDialectTest {
         assertThat(readWith("message_a", "1")).as("directly after message").isEqualTo("400 bad request: message_a");
         assertThat(readWith("payout", "1")).as("directly after operator").isEqualTo("400 bad request: payout");
         assertThat(readWith("sms_id", "1")).as("directly after shortcode").isEqualTo("400 bad request: sms_id");
-        assertThat(readWith("revenue", "0.80")).as("Fortumo's own, in its place").isInstanceOf(FortumoMessage.class);
-        assertThat(readWith("zone", "eu")).as("after test").isInstanceOf(FortumoMessage.class);
+        assertThat(readWith("revenue", "0.80")).as("Fortumo's own, in its place").isInstanceOf(GatewayMessage.class);
+        assertThat(readWith("zone", "eu")).as("after test").isInstanceOf(GatewayMessage.class);
     }
 
     private Object readWith(String name, String value) {
@@ -359,7 +360,7 @@ class FortumoDialectTest {
         Map<String, String> test = pending();
         test.put("test", "true");
 
-        assertThat(((FortumoMessage) read(dialect, signed(test))).test()).isTrue();
+        assertThat(((GatewayMessage) read(dialect, signed(test))).test()).isTrue();
         assertThat(read(dialect(TestPolicy.REJECT, AddressFilter.allowAll()), signed(test)))
                 .isEqualTo("403 test messages refused");
     }

@@ -15,6 +15,7 @@ import lt.smssafe.signing.RejectedRequestException;
 import lt.smssafe.sms.PaidMessage;
 import lt.smssafe.sms.ProviderEvent;
 import lt.smssafe.sms.dialect.AddressFilter;
+import lt.smssafe.sms.dialect.GatewayMessage;
 import lt.smssafe.sms.dialect.ProviderRequest;
 import lt.smssafe.sms.dialect.TestPolicy;
 import org.junit.jupiter.api.Test;
@@ -95,7 +96,7 @@ class FortumoRecutPropertyTest {
                 if (event.isPresent() && !event.equals(original)) {
                     String recut = reading + " read as " + event.get() + ", the genuine as " + original;
                     // paid messages counted under a new id first: the worst kind
-                    boolean doubled = event.get() instanceof FortumoMessage
+                    boolean doubled = event.get() instanceof GatewayMessage
                             && !event.get().messageId().equals(genuine.get("message_id"));
                     accepted.add(doubled ? 0 : accepted.size(), recut);
                 }

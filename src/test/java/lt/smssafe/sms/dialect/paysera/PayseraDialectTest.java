@@ -25,6 +25,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import lt.smssafe.signing.RejectedRequestException;
 import lt.smssafe.sms.dialect.AddressFilter;
+import lt.smssafe.sms.dialect.GatewayMessage;
 import lt.smssafe.sms.dialect.ProviderRequest;
 import lt.smssafe.sms.dialect.TestPolicy;
 import lt.smssafe.sms.dialect.paysera.PayseraCodec.RsaSignature;
@@ -129,8 +130,8 @@ class PayseraDialectTest {
     private static final String RAW_QUERY = "to=1679&sms=SAFE+order-42+a\u010di\u016b+???>>>&from=37060000001"
             + "&operator=Bit\u0117&amount=145&currency=EUR&country=LT&id=p-77&test=0&key=SAFE&projectid=" + PROJECT
             + "&version=1.6";
-    private static final PayseraMessage RAW_EXPECTED = new PayseraMessage("p-77", "37060000001", "lt", "bit", "1679",
-            "order-42 a\u010di\u016b ???>>>", new BigDecimal("1.45"), "EUR", false);
+    private static final GatewayMessage RAW_EXPECTED = new GatewayMessage(PayseraDialect.NAME, "p-77", "37060000001",
+            "lt", "bit", "1679", "order-42 a\u010di\u016b ???>>>", new BigDecimal("1.45"), "EUR", false);
 
     private static Map<String, String[]> request(String... pairs) {
         Map<String, String[]> p = new LinkedHashMap<>();
@@ -152,8 +153,8 @@ class PayseraDialectTest {
         }
     }
 
-    private static final PayseraMessage EXPECTED = new PayseraMessage("p-77", "37060000001", "lt", "bit", "1679",
-            "order-42 ačiū", new BigDecimal("1.45"), "EUR", false);
+    private static final GatewayMessage EXPECTED = new GatewayMessage(PayseraDialect.NAME, "p-77", "37060000001",
+            "lt", "bit", "1679", "order-42 ačiū", new BigDecimal("1.45"), "EUR", false);
 
     @Test
     void eachSignatureAloneVerifiesAndSs1OnlyWithoutAPublicKey() {
@@ -284,13 +285,13 @@ class PayseraDialectTest {
         assertThat(read(dialect, request("data", data, "ss1", PayseraCodec.ss1(data, PASSWORD))))
                 .isEqualTo("403 checksum failed");
         assertThat(read(dialect, request("data", data, "ss1", PayseraCodec.ss1(data, PASSWORD), "ss3", ss3)))
-                .as("ss3 decides").isInstanceOf(PayseraMessage.class);
+                .as("ss3 decides").isInstanceOf(GatewayMessage.class);
         assertThat(read(dialect, request("data", data, "ss1", PayseraCodec.ss1(data, PASSWORD), "ss2", ss2)))
-                .as("ss2 decides").isInstanceOf(PayseraMessage.class);
+                .as("ss2 decides").isInstanceOf(GatewayMessage.class);
         assertThat(read(dialect, request("data", data, "ss1", "0".repeat(32), "ss3", ss3)))
-                .as("a wrong ss1 next to a good ss3 is not checked").isInstanceOf(PayseraMessage.class);
+                .as("a wrong ss1 next to a good ss3 is not checked").isInstanceOf(GatewayMessage.class);
         assertThat(read(dialect, request("data", PayseraCodec.encrypt(query, PASSWORD))))
-                .as("the encrypted form").isInstanceOf(PayseraMessage.class);
+                .as("the encrypted form").isInstanceOf(GatewayMessage.class);
     }
 
     @Test
@@ -376,7 +377,7 @@ class PayseraDialectTest {
         Map<String, String[]> params = request("data", data, "ss3", PayseraCodec.sign(RsaSignature.SS3, data,
                 paysera.getPrivate()));
 
-        assertThat(((PayseraMessage) read(dialect, params)).test()).isTrue();
+        assertThat(((GatewayMessage) read(dialect, params)).test()).isTrue();
         assertThat(read(dialect(TestPolicy.REJECT), params)).isEqualTo("403 test messages refused");
     }
 
