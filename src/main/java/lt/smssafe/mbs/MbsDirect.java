@@ -137,7 +137,8 @@ public final class MbsDirect implements AutoCloseable {
         Transaction transaction;
         try {
             transaction = read("getTransaction", call("getTransaction",
-                    port -> port.getTransaction(TransactionQuery.about(GetTransaction::new, transactionId)).transaction));
+                    port -> port.getTransaction(TransactionQuery.about(GetTransaction::new, transactionId))
+                            .transaction));
         } catch (MbsRefusedException e) {
             if (MbsState.TRANSACTION_NOT_FOUND.equals(e.state())) {
                 return Optional.empty();
@@ -171,7 +172,8 @@ public final class MbsDirect implements AutoCloseable {
     public Transaction commitTransaction(long transactionId) {
         requirePositive(transactionId);
         return read("commitTransaction", call("commitTransaction",
-                port -> port.commitTransaction(TransactionQuery.about(CommitTransaction::new, transactionId)).transaction));
+                port -> port.commitTransaction(TransactionQuery.about(CommitTransaction::new, transactionId))
+                        .transaction));
     }
 
     /**
@@ -184,12 +186,13 @@ public final class MbsDirect implements AutoCloseable {
     public Transaction rollBackTransaction(long transactionId) {
         requirePositive(transactionId);
         return read("rollBackTransaction", call("rollBackTransaction",
-                port -> port.rollBackTransaction(TransactionQuery.about(RollBackTransaction::new, transactionId)).transaction));
+                port -> port.rollBackTransaction(TransactionQuery.about(RollBackTransaction::new, transactionId))
+                        .transaction));
     }
 
     /** Whether the transaction is this service's and paid: status {@code commit}. */
     public boolean isBilled(long transactionId) {
-        return getTransaction(transactionId).map(t -> t.status() == TransactionStatus.COMMIT).orElse(false);
+        return getTransaction(transactionId).map(Transaction::isBilled).orElse(false);
     }
 
     /** Whether the transaction is this service's and committed without errors: status {@code commit}, state ok. */

@@ -39,8 +39,19 @@ public record Transaction(long transactionId, long serviceId, String ident, Stri
         options = options == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(options));
     }
 
-    /** Whether the money is taken and nothing went wrong: status {@code commit}, state {@code ok}. */
+    /**
+     * Whether the money is taken: status {@code commit} (the contract's {@code isBilled}). The payment action is owed
+     * for a billed transaction, whatever its state says of a later request (a refused rollback leaves it billed).
+     */
+    public boolean isBilled() {
+        return status == TransactionStatus.COMMIT;
+    }
+
+    /**
+     * Whether the money is taken and nothing went wrong: billed, state {@code ok} (the contract's
+     * {@code isCommitted}).
+     */
     public boolean isCommitted() {
-        return status == TransactionStatus.COMMIT && MbsState.OK.equals(state);
+        return isBilled() && MbsState.OK.equals(state);
     }
 }

@@ -18,7 +18,6 @@ import lt.smssafe.action.OwedPayment;
 import lt.smssafe.action.PaymentAction;
 import lt.smssafe.mbs.Transaction;
 import lt.smssafe.mbs.TransactionReference;
-import lt.smssafe.mbs.TransactionStatus;
 import lt.smssafe.persistence.EpochMillisConverter;
 
 /**
@@ -136,11 +135,11 @@ public class BilledTransaction implements OwedPayment {
     }
 
     /**
-     * Whether the payment action becomes owed now: the first time the transaction is seen committed. A repeated
-     * report of a committed transaction answers false, so the action is owed exactly once.
+     * Whether the payment action of this billed transaction becomes owed now: the first time it is asked. A repeated
+     * report of a billed transaction answers false, so the action is owed exactly once.
      */
-    public boolean oweActionIfCommitted() {
-        if (actionOwed || !TransactionStatus.COMMIT.wireName().equals(status)) {
+    boolean oweActionOnce() {
+        if (actionOwed) {
             return false;
         }
         actionOwed = true;

@@ -55,7 +55,7 @@ public final class BillingRecorder {
         } else {
             recorded.describedAs(platform, now);
         }
-        if (!recorded.oweActionIfCommitted()) {
+        if (!platform.isBilled() || !recorded.oweActionOnce()) {
             return false;
         }
         em.persist(ActionRun.dueNow(safeId, ActionRun.Kind.MBS_TRANSACTION, reference.toString(), now));

@@ -39,9 +39,13 @@ class BillingRecorderTest {
 
     /** The transaction as the platform's getTransaction describes it, in this status. */
     private static Transaction in(long service, long transaction, String status) {
+        return in(service, transaction, status, "ok");
+    }
+
+    private static Transaction in(long service, long transaction, String status, String state) {
         return new Transaction(transaction, service, "order-9", "bite_lt", "acc-1", "37060000001", null,
                 AccountType.PREPAID, 250, 250, "EUR", MtType.SMS, "thanks", null, TransactionStatus.fromWire(status),
-                "ok", null, Map.of());
+                state, null, Map.of());
     }
 
     private long count(String jpql) {
@@ -91,5 +95,20 @@ class BillingRecorderTest {
 
         assertThat(owed).isEmpty();
         assertThat(count("select count(r) from ActionRun r")).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aBilledTransactionWhoseRollbackWasRefusedStillOwesTheActionOnce(TestDatabases kind) {
+        BillingRecorder recorder = recorder(kind);
+        Transaction refusedRollback = in(1, 12, "commit", "rollback_not_allowed");
+
+        boolean first = recorder.record(refusedRollback);
+        boolean again = recorder.record(in(1, 12, "commit"));
+
+        assertThat(refusedRollback.isBilled()).isTrue();
+        assertThat(refusedRollback.isCommitted()).as("the contract's isCommitted: without errors").isFalse();
+        assertThat(List.of(first, again)).containsExactly(true, false);
+        assertThat(owed).containsExactly("1:12");
     }
 }
