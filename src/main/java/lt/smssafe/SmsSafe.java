@@ -10,9 +10,10 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import lt.smssafe.action.ActionRun;
 import lt.smssafe.action.ActionRunner;
-import lt.smssafe.action.PaymentAction;
 import lt.smssafe.action.PaymentActions;
 import lt.smssafe.action.PaymentLookup;
+import lt.smssafe.api.PaymentAction;
+import lt.smssafe.api.SmsSafePayments;
 import lt.smssafe.config.ConfigResolver;
 import lt.smssafe.config.ConfigSource;
 import lt.smssafe.config.InvalidConfigException;
@@ -79,7 +80,7 @@ public final class SmsSafe implements AutoCloseable {
     private final ActionRunner actions;
     private final SessionQueries queries;
     private final PaymentQueries payments;
-    private final Redemptions redemptions;
+    private final SmsSafePayments sitePayments;
     private final RatesRefresher rates;
     private final Optional<MbsDirect> mbs;
     private final BillingRecorder billing;
@@ -101,9 +102,9 @@ public final class SmsSafe implements AutoCloseable {
         this.actions = new ActionRunner(database, settings.safe(), action, clock, PAYMENT_LOOKUPS);
         this.queries = new SessionQueries(database, settings.safe(), clock);
         this.payments = new PaymentQueries(database, settings.safe(), clock, settings.timezone());
-        this.redemptions = new Redemptions(database, settings.safe(), settings.redeemTest() == TestPolicy.ACCEPT,
-                clock);
         this.mbs = settings.mbs().map(config -> new MbsDirect(config, settings.timeWindow(clock)));
+        this.sitePayments = new InstallationPayments(queries, new Redemptions(database, settings.safe(),
+                settings.redeemTest() == TestPolicy.ACCEPT, clock), mbs);
         this.billing = new BillingRecorder(database, settings.safe(), clock, reference -> actions.wake());
         this.summary = new RevenueSummary(settings.safe(), settings.timezone());
         this.processor = new MessageProcessor(database, MessageCount.fromRates(rates::table, settings.messages()),
@@ -263,9 +264,12 @@ public final class SmsSafe implements AutoCloseable {
         return payments;
     }
 
-    /** Spends paid codes once (docs/protocol.md §9), for {@code SmsSafePayments.redeem} and {@code /redeem}. */
-    public Redemptions redemptions() {
-        return redemptions;
+    /**
+     * The site owner's entry ({@link SmsSafePayments#of}): session status, spending paid codes once (docs/protocol.md
+     * §9, also for {@code /redeem}) and the MBS client.
+     */
+    public SmsSafePayments sitePayments() {
+        return sitePayments;
     }
 
     /** The rates: the current table, its refresh status, and refreshing on demand. */

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import lt.smssafe.action.ActionRun;
+import lt.smssafe.api.SessionStatus;
 import lt.smssafe.mbs.TransactionReference;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.sms.ReceivedMessage;
@@ -115,8 +116,8 @@ public final class PaymentQueries {
                 && filter.from().map(day -> !activity.isBefore(startOf(day))).orElse(true)
                 && filter.to().map(day -> activity.isBefore(startOf(day.plusDays(1)))).orElse(true)
                 && filter.state().map(state -> switch (state) {
-                    case "open" -> s.state() == lt.smssafe.sms.SessionState.OPEN;
-                    case "waiting" -> s.state() == lt.smssafe.sms.SessionState.WAITING;
+                    case "open" -> s.state() == lt.smssafe.api.SessionState.OPEN;
+                    case "waiting" -> s.state() == lt.smssafe.api.SessionState.WAITING;
                     case "closed" -> s.isClosed() && !s.isReversed();
                     case "reversed" -> s.isReversed();
                     case PaymentFilter.UNCLOSED -> !s.isClosed();

@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import lt.smssafe.action.ActionRun;
+import lt.smssafe.api.SessionState;
+import lt.smssafe.api.SessionStatus;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.sms.SessionCode;
-import lt.smssafe.sms.SessionState;
 import org.hibernate.Session;
 import org.hibernate.jdbc.ReturningWork;
 

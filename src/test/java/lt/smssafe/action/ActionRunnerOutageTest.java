@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import lt.smssafe.SmsSafe;
+import lt.smssafe.api.ClosedSession;
+import lt.smssafe.api.PaymentAction;
 import lt.smssafe.i18n.Language;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.sms.MessageCount;

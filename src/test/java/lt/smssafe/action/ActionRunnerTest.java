@@ -12,6 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import lt.smssafe.SmsSafe;
+import lt.smssafe.api.ClosedSession;
+import lt.smssafe.api.PaymentAction;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.sms.MessageCount;
 import lt.smssafe.sms.MessageProcessor;

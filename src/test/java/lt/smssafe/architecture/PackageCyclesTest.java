@@ -60,7 +60,7 @@ class PackageCyclesTest {
                 /** Not code: {@link lt.smssafe.web.ResultServlet}. */
                 final class Example {
                     int max = lt.smssafe.sms.dialect.Parameters.MAX; // lt.smssafe.action.ActionRunner
-                    String name = "lt.smssafe.queries.SessionStatus";
+                    String name = "lt.smssafe.api.SessionStatus";
                     char quote = '"'; Object view = lt.smssafe.SmsSafe.class; /* lt.smssafe.api.Payments */
                 }
                 """;
