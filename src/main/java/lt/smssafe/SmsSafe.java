@@ -63,7 +63,7 @@ public final class SmsSafe implements AutoCloseable {
     /** How the payment-action runner finds each kind of payment: a closed session, a committed transaction. */
     public static final Map<ActionRun.Kind, PaymentLookup> PAYMENT_LOOKUPS = Map.of(
             ActionRun.Kind.SMS_SESSION, PaymentSession::findClosed,
-            ActionRun.Kind.MBS_TRANSACTION, BilledTransaction::findOwed,
+            ActionRun.Kind.MBS_TRANSACTION, CommittedMbsTransactions::find,
             ActionRun.Kind.SMS_REVERSAL, Reversal::find);
     private static final Logger LOG = LoggerFactory.getLogger(SmsSafe.class);
     /** How often the payment-action runner looks for retries that fell due and runs left behind by a crash. */
@@ -105,7 +105,8 @@ public final class SmsSafe implements AutoCloseable {
         this.mbs = settings.mbs().map(config -> new MbsDirect(config, settings.timeWindow(clock)));
         this.sitePayments = new InstallationPayments(queries, new Redemptions(database, settings.safe(),
                 settings.redeemTest() == TestPolicy.ACCEPT, clock), mbs);
-        this.billing = new BillingRecorder(database, settings.safe(), clock, reference -> actions.wake());
+        this.billing = new BillingRecorder(database, settings.safe(), clock,
+                new CommittedMbsTransactions(settings.safe(), actions));
         this.summary = new RevenueSummary(settings.safe(), settings.timezone());
         this.processor = new MessageProcessor(database, MessageCount.fromRates(rates::table, settings.messages()),
                 settings.delay(), settings.language(), clock, new SecureRandom(), closed -> actions.wake(), summary);

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * database and not for the lease. The runner wakes when told that a payment completed, and polls for retries that
  * fell due, for runs left behind, and for the database's return.
  */
-public final class ActionRunner implements AutoCloseable {
+public final class ActionRunner implements ActionWakeUp, AutoCloseable {
     /** How long a claimed run is left to its node before another may take it over (plus up to a minute, below). */
     static final Duration LEASE = Duration.ofMinutes(5);
     /**
@@ -96,6 +96,7 @@ public final class ActionRunner implements AutoCloseable {
     }
 
     /** A payment just completed: run what is due now rather than at the next poll. */
+    @Override
     public void wake() {
         if (!executor.isShutdown()) {
             executor.execute(this::runDueSafely);
