@@ -4,14 +4,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import lt.smssafe.action.ActionRun;
 import lt.smssafe.action.ActionRunner;
 import lt.smssafe.action.PaymentActions;
-import lt.smssafe.action.PaymentLookup;
 import lt.smssafe.api.PaymentAction;
 import lt.smssafe.api.SmsSafePayments;
 import lt.smssafe.config.ConfigResolver;
@@ -35,7 +33,6 @@ import lt.smssafe.sms.PaymentSession;
 import lt.smssafe.sms.PhoneLock;
 import lt.smssafe.sms.ReceivedMessage;
 import lt.smssafe.sms.Redemptions;
-import lt.smssafe.sms.Reversal;
 import lt.smssafe.sms.RevenueSummary;
 import lt.smssafe.sms.SessionRedemption;
 import lt.smssafe.sms.UnmatchedReport;
@@ -60,11 +57,6 @@ public final class SmsSafe implements AutoCloseable {
     public static final List<Class<?>> ENTITIES = List.of(PhoneLock.class, PaymentSession.class,
             ReceivedMessage.class, UnmatchedReport.class, ActionRun.class, BilledTransaction.class,
             SessionRedemption.class);
-    /** How the payment-action runner finds each kind of payment: a closed session, a committed transaction. */
-    public static final Map<ActionRun.Kind, PaymentLookup> PAYMENT_LOOKUPS = Map.of(
-            ActionRun.Kind.SMS_SESSION, PaymentSession::findClosed,
-            ActionRun.Kind.MBS_TRANSACTION, CommittedMbsTransactions::find,
-            ActionRun.Kind.SMS_REVERSAL, Reversal::find);
     private static final Logger LOG = LoggerFactory.getLogger(SmsSafe.class);
     /** How often the payment-action runner looks for retries that fell due and runs left behind by a crash. */
     private static final Duration ACTION_POLL = Duration.ofSeconds(5);
@@ -99,7 +91,7 @@ public final class SmsSafe implements AutoCloseable {
                 settings.notifyAllow()));
         this.fortumoDialect = settings.fortumo().map(config -> new FortumoDialect(config, settings.notifyAllow()));
         this.payseraDialect = settings.paysera().map(config -> new PayseraDialect(config, settings.notifyAllow()));
-        this.actions = new ActionRunner(database, settings.safe(), action, clock, PAYMENT_LOOKUPS);
+        this.actions = new ActionRunner(database, settings.safe(), action, clock, new OwedPayments());
         this.queries = new SessionQueries(database, settings.safe(), clock);
         this.payments = new PaymentQueries(database, settings.safe(), clock, settings.timezone());
         this.mbs = settings.mbs().map(config -> new MbsDirect(config, settings.timeWindow(clock)));
@@ -109,7 +101,7 @@ public final class SmsSafe implements AutoCloseable {
                 new CommittedMbsTransactions(settings.safe(), actions));
         this.summary = new RevenueSummary(settings.safe(), settings.timezone());
         this.processor = new MessageProcessor(database, MessageCount.fromRates(rates::table, settings.messages()),
-                settings.delay(), settings.language(), clock, new SecureRandom(), closed -> actions.wake(), summary);
+                settings.delay(), settings.language(), clock, new SecureRandom(), actions, summary);
         this.metrics = new NodeMetrics(processor, List.of(Notification.DIALECT, FortumoDialect.NAME,
                 PayseraDialect.NAME), actions, queries, rates::status, database, database.dataSource(), clock);
         this.health = new NodeHealth(database, migrations, clock);

@@ -26,6 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import lt.smssafe.CommittedMbsTransactions;
+import lt.smssafe.OwedPayments;
 import lt.smssafe.SmsSafe;
 import lt.smssafe.action.ActionRunner;
 import lt.smssafe.api.ClosedSession;
@@ -104,9 +105,9 @@ class GaleraIT {
             }
             Database database = Database.open(pool, pool, SmsSafe.ENTITIES);
             MessageProcessor processor = new MessageProcessor(database, SAFE, MessageCount.fixed(N), Duration.ZERO,
-                    Language.EN, Clock.systemUTC(), new SecureRandom(), code -> { });
+                    Language.EN, Clock.systemUTC(), new SecureRandom(), () -> { });
             nodes.add(new Node(galera, pool, database, processor,
-                    new ActionRunner(database, SAFE, counting, Clock.systemUTC(), SmsSafe.PAYMENT_LOOKUPS),
+                    new ActionRunner(database, SAFE, counting, Clock.systemUTC(), new OwedPayments()),
                     new SessionQueries(database, SAFE, Clock.systemUTC())));
         }
     }

@@ -54,7 +54,7 @@ class DatabaseOutageTest {
         new SchemaMigrations(pool).migrate();
         database = Database.open(pool, pool, SmsSafe.ENTITIES);
         return new MessageProcessor(database, 77, MessageCount.fixed(3), Duration.ZERO, Language.EN,
-                Clock.systemUTC(), new SecureRandom(), code -> { });
+                Clock.systemUTC(), new SecureRandom(), () -> { });
     }
 
     private static MessageValues message(int i) {

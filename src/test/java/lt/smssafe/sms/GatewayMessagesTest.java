@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lt.smssafe.OwedPayments;
 import lt.smssafe.SmsSafe;
 import lt.smssafe.action.ActionRunner;
 import lt.smssafe.api.ClosedSession;
@@ -49,7 +50,7 @@ class GatewayMessagesTest {
     private MessageProcessor processor(TestDatabases kind, int messages, Duration delay) {
         database = kind.openMigrated();
         return new MessageProcessor(database, SAFE, MessageCount.fixed(messages), delay, Language.EN, clock,
-                new SecureRandom(), code -> { });
+                new SecureRandom(), () -> { });
     }
 
     private static FortumoMessage fortumo(String id, String sender, boolean test) {
@@ -199,7 +200,7 @@ class GatewayMessagesTest {
                 told.add("reversed " + closed.code() + " " + message.messageId() + " " + amount);
             }
         };
-        ActionRunner runner = new ActionRunner(database, SAFE, action, clock, SmsSafe.PAYMENT_LOOKUPS);
+        ActionRunner runner = new ActionRunner(database, SAFE, action, clock, new OwedPayments());
         runner.runDue();
         runner.runDue();
         assertThat(told).containsExactlyInAnyOrder("closed " + code, "reversed " + code + " c-2 1.45");

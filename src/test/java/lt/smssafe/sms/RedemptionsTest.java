@@ -51,7 +51,7 @@ class RedemptionsTest {
     private Redemptions open(TestDatabases kind, boolean testPaymentsRedeemable) {
         database = kind.openMigrated();
         processor = new MessageProcessor(database, SAFE, MessageCount.fixed(2), Duration.ofHours(1), Language.EN,
-                clock, new SecureRandom(), code -> { });
+                clock, new SecureRandom(), () -> { });
         return new Redemptions(database, SAFE, testPaymentsRedeemable, clock);
     }
 
