@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import javax.sql.DataSource;
-import lt.smssafe.action.ActionRun;
 import lt.smssafe.action.ActionRunner;
 import lt.smssafe.action.PaymentActions;
 import lt.smssafe.api.PaymentAction;
@@ -17,11 +15,9 @@ import lt.smssafe.config.ConfigSource;
 import lt.smssafe.config.InvalidConfigException;
 import lt.smssafe.config.Settings;
 import lt.smssafe.mbs.MbsDirect;
-import lt.smssafe.mbs.recording.BilledTransaction;
 import lt.smssafe.mbs.recording.BillingRecorder;
 import lt.smssafe.metrics.NodeHealth;
 import lt.smssafe.metrics.NodeMetrics;
-import lt.smssafe.persistence.DataSourceLocator;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.persistence.SchemaMigrations;
 import lt.smssafe.queries.PaymentQueries;
@@ -29,13 +25,8 @@ import lt.smssafe.queries.SessionQueries;
 import lt.smssafe.rates.RatesRefresher;
 import lt.smssafe.sms.MessageCount;
 import lt.smssafe.sms.MessageProcessor;
-import lt.smssafe.sms.PaymentSession;
-import lt.smssafe.sms.PhoneLock;
-import lt.smssafe.sms.ReceivedMessage;
 import lt.smssafe.sms.Redemptions;
 import lt.smssafe.sms.RevenueSummary;
-import lt.smssafe.sms.SessionRedemption;
-import lt.smssafe.sms.UnmatchedReport;
 import lt.smssafe.sms.dialect.TestPolicy;
 import lt.smssafe.sms.dialect.fortumo.FortumoDialect;
 import lt.smssafe.sms.dialect.paysera.PayseraDialect;
@@ -47,16 +38,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running sms:safe installation: its settings, database, and services, assembled once per deployment. The
- * servlets reach it through the servlet context.
+ * One running sms:safe installation: its settings, database, and services, wired once per deployment; the database
+ * itself is opened and migrated by {@link DatabaseBootstrap}. The servlets reach it through the servlet context.
  */
 public final class SmsSafe implements AutoCloseable {
     /** The servlet-context attribute under which the running installation is kept. */
     public static final String CONTEXT_ATTRIBUTE = SmsSafe.class.getName();
-    /** Every entity of the persistence unit. */
-    public static final List<Class<?>> ENTITIES = List.of(PhoneLock.class, PaymentSession.class,
-            ReceivedMessage.class, UnmatchedReport.class, ActionRun.class, BilledTransaction.class,
-            SessionRedemption.class);
     private static final Logger LOG = LoggerFactory.getLogger(SmsSafe.class);
     /** How often the payment-action runner looks for retries that fell due and runs left behind by a crash. */
     private static final Duration ACTION_POLL = Duration.ofSeconds(5);
@@ -121,15 +108,9 @@ public final class SmsSafe implements AutoCloseable {
                         ConfigSource.environment(System.getenv()))),
                 System.getProperties());
         PaymentAction action = findAction(settings.action(), classLoader);
-        Database database = openDatabase(settings);
+        Database database = DatabaseBootstrap.open(settings);
         try {
-            SchemaMigrations migrations = new SchemaMigrations(database.dataSource());
-            if (settings.schemaAuto()) {
-                int applied = migrations.migrate();
-                LOG.info("sms:safe schema is up to date ({} migrations applied now)", applied);
-            } else if (migrations.hasPending()) {
-                LOG.warn("sms:safe schema has pending migrations and schema.auto is false: apply them at /setup");
-            }
+            SchemaMigrations migrations = DatabaseBootstrap.schemaUpToDate(database, settings);
             SmsSafe app = new SmsSafe(settings, database, migrations, action);
             app.summaryUpToDate();
             app.actions.start(ACTION_POLL);
@@ -146,48 +127,6 @@ public final class SmsSafe implements AutoCloseable {
             return PaymentActions.find(className, classLoader);
         } catch (IllegalArgumentException e) {
             throw InvalidConfigException.invalid("action", e.getMessage());
-        }
-    }
-
-    private static Database openDatabase(Settings settings) {
-        Optional<DataSource> bound = DataSourceLocator.lookup(settings.datasource());
-        if (bound.isPresent()) {
-            LOG.info("sms:safe uses the DataSource bound at {}", settings.datasource());
-            requireReachable(bound.get(), settings);
-            return Database.open(bound.get(), null, ENTITIES);
-        }
-        if (settings.datasourceExplicit()) {
-            throw InvalidConfigException.invalid("datasource", "nothing is bound at '" + settings.datasource() + "'");
-        }
-        var pool = DataSourceLocator.embedded(settings.dataDir());
-        // said loudly: a typo in a <Resource name> lands here, and payments would go to a local file unnoticed
-        LOG.warn("sms:safe uses its EMBEDDED H2 database in {}: nothing is bound at {}. That is fine to try it out;"
-                + " a production site binds its database there (see docs/deploy-tomcat.md)", settings.dataDir(),
-                settings.datasource());
-        try {
-            return Database.open(pool, pool, ENTITIES);
-        } catch (RuntimeException e) {
-            pool.close();
-            throw e;
-        }
-    }
-
-    /**
-     * Fails the start with one line naming the cause when the bound database cannot be reached: otherwise Hibernate
-     * fails a step later with "Unable to determine Dialect", which says nothing about a wrong host, password or TLS
-     * setting.
-     */
-    private static void requireReachable(DataSource dataSource, Settings settings) {
-        try (java.sql.Connection connection = dataSource.getConnection()) {
-            connection.isValid(5);
-        } catch (java.sql.SQLException e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            String cause = root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root + ")";
-            throw InvalidConfigException.invalid("datasource", "the database bound at '" + settings.datasource()
-                    + "' cannot be reached: " + cause);
         }
     }
 
@@ -219,8 +158,7 @@ public final class SmsSafe implements AutoCloseable {
 
     /** Which database this installation uses, for the admin: a bound DataSource or the embedded H2 file. */
     public String databaseDescription() {
-        return database.ownsPool() ? "embedded H2 database in " + settings.dataDir() + " (nothing is bound at "
-                + settings.datasource() + ")" : "the DataSource bound at " + settings.datasource();
+        return DatabaseBootstrap.description(database, settings);
     }
 
     public SchemaMigrations migrations() {

@@ -6,8 +6,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
+import lt.smssafe.DatabaseBootstrap;
 import lt.smssafe.OwedPayments;
-import lt.smssafe.SmsSafe;
 import lt.smssafe.api.ClosedSession;
 import lt.smssafe.api.PaymentAction;
 import lt.smssafe.i18n.Language;
@@ -120,7 +120,7 @@ class ActionRunnerOutageTest {
         com.zaxxer.hikari.HikariDataSource pool = TestDatabases.MARIADB.openEmpty();
         new lt.smssafe.persistence.SchemaMigrations(pool).migrate();
         lt.smssafe.testing.FailingDataSource killable = new lt.smssafe.testing.FailingDataSource(pool);
-        database = Database.open(killable, pool, SmsSafe.ENTITIES);
+        database = Database.open(killable, pool, DatabaseBootstrap.ENTITIES);
         java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> calls =
                 new java.util.concurrent.ConcurrentHashMap<>();
         java.util.concurrent.atomic.AtomicLong lastCall = new java.util.concurrent.atomic.AtomicLong();

@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import lt.smssafe.DatabaseBootstrap;
 import lt.smssafe.OwedPayments;
-import lt.smssafe.SmsSafe;
 import lt.smssafe.i18n.Language;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.persistence.SchemaMigrations;
@@ -76,7 +76,7 @@ class ActionRunnerRecoveryTest {
         HikariDataSource pool = TestDatabases.H2.openEmpty();
         new SchemaMigrations(pool).migrate();
         failing = new FailingDataSource(pool);
-        database = Database.open(failing, pool, SmsSafe.ENTITIES);
+        database = Database.open(failing, pool, DatabaseBootstrap.ENTITIES);
         MessageProcessor processor = new MessageProcessor(database, SAFE, MessageCount.fixed(1), Duration.ZERO,
                 Language.EN, clock, new SecureRandom(), () -> { });
         return processor.process(new MessageValues(SAFE, "m-1", "37061000001", "lt", "bite_lt", "1337", "order-1",

@@ -26,8 +26,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import lt.smssafe.CommittedMbsTransactions;
+import lt.smssafe.DatabaseBootstrap;
 import lt.smssafe.OwedPayments;
-import lt.smssafe.SmsSafe;
 import lt.smssafe.action.ActionRunner;
 import lt.smssafe.api.ClosedSession;
 import lt.smssafe.api.PaymentAction;
@@ -103,7 +103,7 @@ class GaleraIT {
             if (galera == 1) {
                 new SchemaMigrations(pool).migrate();
             }
-            Database database = Database.open(pool, pool, SmsSafe.ENTITIES);
+            Database database = Database.open(pool, pool, DatabaseBootstrap.ENTITIES);
             MessageProcessor processor = new MessageProcessor(database, SAFE, MessageCount.fixed(N), Duration.ZERO,
                     Language.EN, Clock.systemUTC(), new SecureRandom(), () -> { });
             nodes.add(new Node(galera, pool, database, processor,

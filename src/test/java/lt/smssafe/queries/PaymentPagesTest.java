@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import lt.smssafe.SmsSafe;
+import lt.smssafe.DatabaseBootstrap;
 import lt.smssafe.api.SessionStatus;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.persistence.SchemaMigrations;
@@ -31,7 +31,7 @@ class PaymentPagesTest {
         try (HikariDataSource pool = kind.openEmpty()) {
             new SchemaMigrations(pool).migrate();
             ListFill.fill(pool, kind);
-            try (Database database = Database.open(pool, () -> { }, SmsSafe.ENTITIES)) {
+            try (Database database = Database.open(pool, () -> { }, DatabaseBootstrap.ENTITIES)) {
                 MutableClock clock = new MutableClock(Instant.ofEpochMilli(ListFill.T0
                         + ListFill.CLOSED * ListFill.MINUTE));
                 PaymentQueries payments = new PaymentQueries(database, ListFill.SAFE, clock, ZoneOffset.UTC);
