@@ -47,6 +47,6 @@ if (r instanceof Redemption.Redeemed redeemed) {
   <pre><code>curl '<c:out value="${checkUrl}"/>?session=7KQ2M9XA&amp;format=json'
 {"session":"7KQ2M9XA","state":"waiting","received":3,"required":4,"waitSeconds":86100}</code></pre>
   <p>Or from Java: <code>SmsSafePayments.of(getServletContext()).session(code)</code>.</p>
-  <p>To act on every paid session as it closes, implement <code>lt.smssafe.action.PaymentAction</code> (see docs/payment-action.md).</p>
+  <p>To act on every paid session as it closes, implement <code>lt.smssafe.api.PaymentAction</code> (see docs/payment-action.md).</p>
 </section>
 <%@ include file="footer.jspf" %>

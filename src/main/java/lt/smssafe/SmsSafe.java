@@ -4,26 +4,21 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import javax.sql.DataSource;
-import lt.smssafe.action.ActionRun;
 import lt.smssafe.action.ActionRunner;
-import lt.smssafe.action.PaymentAction;
 import lt.smssafe.action.PaymentActions;
-import lt.smssafe.action.PaymentLookup;
+import lt.smssafe.api.PaymentAction;
+import lt.smssafe.api.SmsSafePayments;
 import lt.smssafe.config.ConfigResolver;
 import lt.smssafe.config.ConfigSource;
 import lt.smssafe.config.InvalidConfigException;
 import lt.smssafe.config.Settings;
 import lt.smssafe.mbs.BillingReportReader;
 import lt.smssafe.mbs.MbsDirect;
-import lt.smssafe.mbs.recording.BilledTransaction;
 import lt.smssafe.mbs.recording.BillingRecorder;
 import lt.smssafe.metrics.NodeHealth;
 import lt.smssafe.metrics.NodeMetrics;
-import lt.smssafe.persistence.DataSourceLocator;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.persistence.SchemaMigrations;
 import lt.smssafe.queries.PaymentPages;
@@ -31,14 +26,8 @@ import lt.smssafe.queries.SessionQueries;
 import lt.smssafe.rates.RatesRefresher;
 import lt.smssafe.sms.MessageCount;
 import lt.smssafe.sms.MessageProcessor;
-import lt.smssafe.sms.PaymentSession;
-import lt.smssafe.sms.PhoneLock;
-import lt.smssafe.sms.ReceivedMessage;
 import lt.smssafe.sms.Redemptions;
-import lt.smssafe.sms.Reversal;
 import lt.smssafe.sms.RevenueSummary;
-import lt.smssafe.sms.SessionRedemption;
-import lt.smssafe.sms.UnmatchedReport;
 import lt.smssafe.sms.dialect.TestPolicy;
 import lt.smssafe.sms.dialect.fortumo.FortumoDialect;
 import lt.smssafe.sms.dialect.paysera.PayseraDialect;
@@ -50,21 +39,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running sms:safe installation: its settings, database, and services, assembled once per deployment. The
- * servlets reach it through the servlet context.
+ * One running sms:safe installation: its settings, database, and services, wired once per deployment; the database
+ * itself is opened and migrated by {@link DatabaseBootstrap}. The servlets reach it through the servlet context.
  */
 public final class SmsSafe implements AutoCloseable {
     /** The servlet-context attribute under which the running installation is kept. */
     public static final String CONTEXT_ATTRIBUTE = SmsSafe.class.getName();
-    /** Every entity of the persistence unit. */
-    public static final List<Class<?>> ENTITIES = List.of(PhoneLock.class, PaymentSession.class,
-            ReceivedMessage.class, UnmatchedReport.class, ActionRun.class, BilledTransaction.class,
-            SessionRedemption.class);
-    /** How the payment-action runner finds each kind of payment: a closed session, a committed transaction. */
-    public static final Map<ActionRun.Kind, PaymentLookup> PAYMENT_LOOKUPS = Map.of(
-            ActionRun.Kind.SMS_SESSION, PaymentSession::findClosed,
-            ActionRun.Kind.MBS_TRANSACTION, BilledTransaction::findOwed,
-            ActionRun.Kind.SMS_REVERSAL, Reversal::find);
     private static final Logger LOG = LoggerFactory.getLogger(SmsSafe.class);
     /** How often the payment-action runner looks for retries that fell due and runs left behind by a crash. */
     private static final Duration ACTION_POLL = Duration.ofSeconds(5);
@@ -80,7 +60,7 @@ public final class SmsSafe implements AutoCloseable {
     private final ActionRunner actions;
     private final SessionQueries queries;
     private final PaymentPages payments;
-    private final Redemptions redemptions;
+    private final SmsSafePayments sitePayments;
     private final RatesRefresher rates;
     private final Optional<MbsDirect> mbs;
     private final Optional<BillingReportReader> billingReports;
@@ -100,17 +80,18 @@ public final class SmsSafe implements AutoCloseable {
                 settings.notifyAllow()));
         this.fortumoDialect = settings.fortumo().map(config -> new FortumoDialect(config, settings.notifyAllow()));
         this.payseraDialect = settings.paysera().map(config -> new PayseraDialect(config, settings.notifyAllow()));
-        this.actions = new ActionRunner(database, settings.safe(), action, clock, PAYMENT_LOOKUPS);
+        this.actions = new ActionRunner(database, settings.safe(), action, clock, new OwedPayments());
         this.queries = new SessionQueries(database, settings.safe(), clock);
         this.payments = PaymentPages.of(database, settings.safe(), clock, settings.timezone());
-        this.redemptions = new Redemptions(database, settings.safe(), settings.redeemTest() == TestPolicy.ACCEPT,
-                clock);
         this.mbs = settings.mbs().map(MbsDirect::new);
         this.billingReports = mbs.map(client -> new BillingReportReader(client, settings.timeWindow(clock)));
-        this.billing = new BillingRecorder(database, settings.safe(), clock, reference -> actions.wake());
+        this.sitePayments = new InstallationPayments(queries, new Redemptions(database, settings.safe(),
+                settings.redeemTest() == TestPolicy.ACCEPT, clock), mbs);
+        this.billing = new BillingRecorder(database, settings.safe(), clock,
+                new CommittedMbsTransactions(settings.safe(), actions));
         this.summary = new RevenueSummary(settings.safe(), settings.timezone());
         this.processor = new MessageProcessor(database, MessageCount.fromRates(rates::table, settings.messages()),
-                settings.delay(), settings.language(), clock, new SecureRandom(), closed -> actions.wake(), summary);
+                settings.delay(), settings.language(), clock, new SecureRandom(), actions, summary);
         this.metrics = new NodeMetrics(processor, List.of(Notification.DIALECT, FortumoDialect.NAME,
                 PayseraDialect.NAME), actions, queries, rates::status, database, database.dataSource(), clock);
         this.health = new NodeHealth(database, migrations, clock);
@@ -130,15 +111,9 @@ public final class SmsSafe implements AutoCloseable {
                         ConfigSource.environment(System.getenv()))),
                 System.getProperties());
         PaymentAction action = findAction(settings.action(), classLoader);
-        Database database = openDatabase(settings);
+        Database database = DatabaseBootstrap.open(settings);
         try {
-            SchemaMigrations migrations = new SchemaMigrations(database.dataSource());
-            if (settings.schemaAuto()) {
-                int applied = migrations.migrate();
-                LOG.info("sms:safe schema is up to date ({} migrations applied now)", applied);
-            } else if (migrations.hasPending()) {
-                LOG.warn("sms:safe schema has pending migrations and schema.auto is false: apply them at /setup");
-            }
+            SchemaMigrations migrations = DatabaseBootstrap.schemaUpToDate(database, settings);
             SmsSafe app = new SmsSafe(settings, database, migrations, action);
             app.summaryUpToDate();
             app.actions.start(ACTION_POLL);
@@ -155,48 +130,6 @@ public final class SmsSafe implements AutoCloseable {
             return PaymentActions.find(className, classLoader);
         } catch (IllegalArgumentException e) {
             throw InvalidConfigException.invalid("action", e.getMessage());
-        }
-    }
-
-    private static Database openDatabase(Settings settings) {
-        Optional<DataSource> bound = DataSourceLocator.lookup(settings.datasource());
-        if (bound.isPresent()) {
-            LOG.info("sms:safe uses the DataSource bound at {}", settings.datasource());
-            requireReachable(bound.get(), settings);
-            return Database.open(bound.get(), null, ENTITIES);
-        }
-        if (settings.datasourceExplicit()) {
-            throw InvalidConfigException.invalid("datasource", "nothing is bound at '" + settings.datasource() + "'");
-        }
-        var pool = DataSourceLocator.embedded(settings.dataDir());
-        // said loudly: a typo in a <Resource name> lands here, and payments would go to a local file unnoticed
-        LOG.warn("sms:safe uses its EMBEDDED H2 database in {}: nothing is bound at {}. That is fine to try it out;"
-                + " a production site binds its database there (see docs/deploy-tomcat.md)", settings.dataDir(),
-                settings.datasource());
-        try {
-            return Database.open(pool, pool, ENTITIES);
-        } catch (RuntimeException e) {
-            pool.close();
-            throw e;
-        }
-    }
-
-    /**
-     * Fails the start with one line naming the cause when the bound database cannot be reached: otherwise Hibernate
-     * fails a step later with "Unable to determine Dialect", which says nothing about a wrong host, password or TLS
-     * setting.
-     */
-    private static void requireReachable(DataSource dataSource, Settings settings) {
-        try (java.sql.Connection connection = dataSource.getConnection()) {
-            connection.isValid(5);
-        } catch (java.sql.SQLException e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            String cause = root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root + ")";
-            throw InvalidConfigException.invalid("datasource", "the database bound at '" + settings.datasource()
-                    + "' cannot be reached: " + cause);
         }
     }
 
@@ -228,8 +161,7 @@ public final class SmsSafe implements AutoCloseable {
 
     /** Which database this installation uses, for the admin: a bound DataSource or the embedded H2 file. */
     public String databaseDescription() {
-        return database.ownsPool() ? "embedded H2 database in " + settings.dataDir() + " (nothing is bound at "
-                + settings.datasource() + ")" : "the DataSource bound at " + settings.datasource();
+        return DatabaseBootstrap.description(database, settings);
     }
 
     public SchemaMigrations migrations() {
@@ -266,9 +198,12 @@ public final class SmsSafe implements AutoCloseable {
         return payments;
     }
 
-    /** Spends paid codes once (docs/protocol.md §9), for {@code SmsSafePayments.redeem} and {@code /redeem}. */
-    public Redemptions redemptions() {
-        return redemptions;
+    /**
+     * The site owner's entry ({@link SmsSafePayments#of}): session status, spending paid codes once (docs/protocol.md
+     * §9, also for {@code /redeem}) and the MBS client.
+     */
+    public SmsSafePayments sitePayments() {
+        return sitePayments;
     }
 
     /** The rates: the current table, its refresh status, and refreshing on demand. */

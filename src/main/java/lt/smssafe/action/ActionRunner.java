@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import lt.smssafe.api.PaymentAction;
 import lt.smssafe.logging.LogText;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.persistence.DatabaseUnavailableException;
@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * database and not for the lease. The runner wakes when told that a payment completed, and polls for retries that
  * fell due, for runs left behind, and for the database's return.
  */
-public final class ActionRunner implements AutoCloseable {
+public final class ActionRunner implements ActionWakeUp, AutoCloseable {
     /** How long a claimed run is left to its node before another may take it over (plus up to a minute, below). */
     static final Duration LEASE = Duration.ofMinutes(5);
     /**
@@ -50,7 +50,7 @@ public final class ActionRunner implements AutoCloseable {
     private final long safeId;
     private final PaymentAction action;
     private final Clock clock;
-    private final Map<ActionRun.Kind, PaymentLookup> payments;
+    private final PaymentLookup payments;
     private final ScheduledExecutorService executor;
     private final LongAdder succeeded = new LongAdder();
     /** Set by {@link #close()}: an outcome still waiting for the database is left to the claim's expiry. */
@@ -68,20 +68,14 @@ public final class ActionRunner implements AutoCloseable {
     /**
      * A runner that does nothing until {@link #start(Duration)}.
      *
-     * @param payments how each kind of payment is found from a run's reference; every kind must have one
+     * @param payments how each kind of payment is found from a run's reference
      */
-    public ActionRunner(Database database, long safeId, PaymentAction action, Clock clock,
-            Map<ActionRun.Kind, PaymentLookup> payments) {
+    public ActionRunner(Database database, long safeId, PaymentAction action, Clock clock, PaymentLookup payments) {
         this.database = database;
         this.safeId = safeId;
         this.action = action;
         this.clock = clock;
-        this.payments = new EnumMap<>(payments);
-        for (ActionRun.Kind kind : ActionRun.Kind.values()) {
-            if (!this.payments.containsKey(kind)) {
-                throw new IllegalArgumentException("no lookup for payments of kind " + kind);
-            }
-        }
+        this.payments = payments;
         this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "smssafe-payment-action");
             thread.setDaemon(true);
@@ -95,6 +89,7 @@ public final class ActionRunner implements AutoCloseable {
     }
 
     /** A payment just completed: run what is due now rather than at the next poll. */
+    @Override
     public void wake() {
         if (!executor.isShutdown()) {
             executor.execute(this::runDueSafely);
@@ -225,7 +220,7 @@ public final class ActionRunner implements AutoCloseable {
     }
 
     private Optional<? extends OwedPayment> lookUp(ActionRun run) {
-        return database.inTransaction(em -> payments.get(run.kind()).find(em, safeId, run.reference()));
+        return database.inTransaction(em -> payments.find(em, safeId, run.kind(), run.reference()));
     }
 
     /**

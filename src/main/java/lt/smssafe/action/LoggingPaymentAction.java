@@ -1,5 +1,8 @@
 package lt.smssafe.action;
 
+import lt.smssafe.api.ClosedSession;
+import lt.smssafe.api.CommittedTransaction;
+import lt.smssafe.api.PaymentAction;
 import lt.smssafe.logging.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,6 +3,7 @@ package lt.smssafe.action;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import lt.smssafe.api.PaymentAction;
 
 /** Finds the site owner's payment action: the {@code action} key, else a ServiceLoader entry, else logging only. */
 public final class PaymentActions {

@@ -4,11 +4,11 @@ import jakarta.persistence.EntityManager;
 import java.util.Optional;
 
 /**
- * Finds the payment an {@link ActionRun} is owed for, by the run's reference: one per {@link ActionRun.Kind},
- * given to the runner by whoever assembles the application.
+ * Finds the payment an {@link ActionRun} is owed for, whatever its {@link ActionRun.Kind}: the runner knows none of
+ * them, so whoever assembles the application gives it the one that does.
  */
 @FunctionalInterface
 public interface PaymentLookup {
-    /** The payment of this safe with this reference, if it exists. */
-    Optional<? extends OwedPayment> find(EntityManager em, long safeId, String reference);
+    /** The payment of this safe of this kind with this reference, if it (still) exists. */
+    Optional<? extends OwedPayment> find(EntityManager em, long safeId, ActionRun.Kind kind, String reference);
 }

@@ -1,7 +1,6 @@
 package lt.smssafe.api;
 
 import java.time.Instant;
-import lt.smssafe.queries.SessionStatus;
 
 /**
  * What {@link SmsSafePayments#redeem} answered (docs/protocol.md §9): {@link Redeemed}, and the site gives what was paid

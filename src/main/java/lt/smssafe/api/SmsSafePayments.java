@@ -2,12 +2,7 @@ package lt.smssafe.api;
 
 import jakarta.servlet.ServletContext;
 import java.util.Optional;
-import lt.smssafe.SmsSafe;
 import lt.smssafe.mbs.MbsDirect;
-import lt.smssafe.queries.SessionStatus;
-import lt.smssafe.sms.RedemptionReference;
-import lt.smssafe.sms.Redemptions;
-import lt.smssafe.sms.SessionRedemption;
 
 /**
  * The one entry for the site owner's own Java code deployed in this web application: spends a paid code once (the
@@ -25,11 +20,20 @@ import lt.smssafe.sms.SessionRedemption;
  * A closed session ({@code session(code).get().isClosed()}) is paid, but not spent: two accounts or two tabs that
  * type one code both see it closed. Only {@link #redeem} says which of them gets the goods.
  */
-public final class SmsSafePayments {
-    private final SmsSafe app;
+public abstract class SmsSafePayments {
+    /** The servlet-context attribute under which the running installation keeps its payments for {@link #of}. */
+    public static final String CONTEXT_ATTRIBUTE = SmsSafePayments.class.getName();
 
-    private SmsSafePayments(SmsSafe app) {
-        this.app = app;
+    private final Optional<MbsDirect> mbs;
+
+    /**
+     * For the running installation, which answers these questions from its inside and keeps one instance in its
+     * servlet context; your code takes that one with {@link #of}.
+     *
+     * @param mbs the WAR's MBS client, when {@code mbs.url} is configured
+     */
+    protected SmsSafePayments(Optional<MbsDirect> mbs) {
+        this.mbs = mbs;
     }
 
     /**
@@ -38,19 +42,17 @@ public final class SmsSafePayments {
      * @throws IllegalStateException when sms:safe did not start in this context (see its log line)
      */
     public static SmsSafePayments of(ServletContext context) {
-        if (!(context.getAttribute(SmsSafe.CONTEXT_ATTRIBUTE) instanceof SmsSafe app)) {
+        if (!(context.getAttribute(CONTEXT_ATTRIBUTE) instanceof SmsSafePayments payments)) {
             throw new IllegalStateException("sms:safe is not running in this web application");
         }
-        return new SmsSafePayments(app);
+        return payments;
     }
 
     /**
      * The session with this code as the user typed it (case and surrounding blanks forgiven), or empty when this
      * safe has no such session.
      */
-    public Optional<SessionStatus> session(String code) {
-        return app.queries().status(code);
-    }
+    public abstract Optional<SessionStatus> session(String code);
 
     /**
      * Spends the code of a paid session once (docs/protocol.md §9), for {@code reference}: what the site gives it to (an
@@ -66,23 +68,7 @@ public final class SmsSafePayments {
      * @throws lt.smssafe.persistence.DatabaseUnavailableException when the database cannot be reached: nothing was
      *     spent, try again later
      */
-    public Redemption redeem(String code, String reference) {
-        RedemptionReference parsed = RedemptionReference.parse(reference)
-                .orElseThrow(() -> new IllegalArgumentException(RedemptionReference.RULE));
-        Redemptions.Attempt attempt = app.redemptions().redeem(code, parsed);
-        return switch (attempt.verdict()) {
-            case REDEEMED -> {
-                SessionRedemption redemption = attempt.redemption().orElseThrow();
-                yield new Redemption.Redeemed(SessionStatus.of(attempt.session().orElseThrow(),
-                        attempt.redemption(), attempt.at()), redemption.reference(), redemption.redeemedAt());
-            }
-            case ALREADY_REDEEMED -> new Redemption.Refused(Redemption.Reason.ALREADY_REDEEMED);
-            case NOT_PAID_YET -> new Redemption.Refused(Redemption.Reason.NOT_PAID_YET);
-            case REVERSED -> new Redemption.Refused(Redemption.Reason.REVERSED);
-            case TEST_PAYMENT -> new Redemption.Refused(Redemption.Reason.TEST_PAYMENT);
-            case UNKNOWN_SESSION -> new Redemption.Refused(Redemption.Reason.UNKNOWN_SESSION);
-        };
-    }
+    public abstract Redemption redeem(String code, String reference);
 
     /**
      * The WAR's MBS direct-billing client, configured from the {@code mbs.*} keys: thread-safe, shared, and closed
@@ -91,13 +77,13 @@ public final class SmsSafePayments {
      *
      * @throws IllegalStateException when {@code mbs.url} is not configured
      */
-    public MbsDirect mbs() {
-        return app.mbs().orElseThrow(() -> new IllegalStateException(
+    public final MbsDirect mbs() {
+        return mbs.orElseThrow(() -> new IllegalStateException(
                 "MBS billing is not configured: set mbs.url, mbs.service and mbs.secret"));
     }
 
     /** Whether MBS billing is configured ({@code mbs.url}). */
-    public boolean mbsConfigured() {
-        return app.mbs().isPresent();
+    public final boolean mbsConfigured() {
+        return mbs.isPresent();
     }
 }

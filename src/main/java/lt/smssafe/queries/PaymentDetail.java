@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import lt.smssafe.action.ActionRun;
+import lt.smssafe.api.SessionStatus;
 import lt.smssafe.sms.ReceivedMessage;
 
 /**

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import lt.smssafe.api.SessionStatus;
 import lt.smssafe.sms.SessionCode;
-import lt.smssafe.sms.SessionState;
+import lt.smssafe.api.SessionState;
 
 /**
  * The payments list of {@code /payments} and its CSV: the SMS payments that match a filter, a page at a time or

@@ -4,7 +4,7 @@ import static lt.smssafe.queries.FormFields.text;
 
 import java.util.Locale;
 import java.util.Optional;
-import lt.smssafe.sms.SessionState;
+import lt.smssafe.api.SessionState;
 
 /**
  * What the admin narrows the unclosed sessions to on {@code /select}; every part is optional. Values are

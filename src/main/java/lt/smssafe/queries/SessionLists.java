@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import lt.smssafe.api.SessionState;
+import lt.smssafe.api.SessionStatus;
 import lt.smssafe.persistence.SqlEngine;
-import lt.smssafe.sms.SessionState;
 
 /**
  * The SQL of the session lists (issue 23): every list of sessions is read in the order of an index, from a keyset

@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Consumer;
 import lt.smssafe.action.ActionRun;
+import lt.smssafe.action.ActionWakeUp;
 import lt.smssafe.i18n.Language;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.persistence.DatabaseUnavailableException;
@@ -38,20 +38,20 @@ public final class MessageProcessor {
     private final Language language;
     private final Clock clock;
     private final SecureRandom random;
-    private final Consumer<SessionCode> onClose;
+    private final ActionWakeUp runner;
     private final RevenueSummary summary;
     /** Sessions opened and closed by this node since it started, per dialect, counted after the commit. */
     private final Map<String, LongAdder> opened = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> closed = new ConcurrentHashMap<>();
 
     /**
-     * @param onClose told, after the commit, about every session whose payment action became owed: a message closed
-     *     it, or a reversal of one of its messages owes {@code paymentReversed} (wakes the payment action)
+     * @param runner woken after the commit of every transaction that owed a payment action: a message closed a
+     *     session, or a reversal of one of its messages owes {@code paymentReversed}
      *     — its dashboard's summary has days in UTC: the application gives a {@link RevenueSummary} in its zone
      */
     public MessageProcessor(Database database, long safeId, MessageCount messageCount, Duration delay,
-            Language language, Clock clock, SecureRandom random, Consumer<SessionCode> onClose) {
-        this(database, messageCount, delay, language, clock, random, onClose,
+            Language language, Clock clock, SecureRandom random, ActionWakeUp runner) {
+        this(database, messageCount, delay, language, clock, random, runner,
                 new RevenueSummary(safeId, ZoneOffset.UTC));
     }
 
@@ -60,7 +60,7 @@ public final class MessageProcessor {
      *     keeps on the message's transaction; its safe is the processor's
      */
     public MessageProcessor(Database database, MessageCount messageCount, Duration delay, Language language,
-            Clock clock, SecureRandom random, Consumer<SessionCode> onClose, RevenueSummary summary) {
+            Clock clock, SecureRandom random, ActionWakeUp runner, RevenueSummary summary) {
         this.summary = summary;
         long safeId = summary.safeId();
         this.database = database;
@@ -70,7 +70,7 @@ public final class MessageProcessor {
         this.language = language;
         this.clock = clock;
         this.random = random;
-        this.onClose = onClose;
+        this.runner = runner;
     }
 
     /**
@@ -105,7 +105,7 @@ public final class MessageProcessor {
             }
             if (answer.closedSession().isPresent()) {
                 closed.computeIfAbsent(message.dialect(), d -> new LongAdder()).increment();
-                onClose.accept(answer.closedSession().get());
+                runner.wake();
             }
             return answer;
         } catch (DatabaseUnavailableException e) {
@@ -144,7 +144,7 @@ public final class MessageProcessor {
                 return Answer.reply("OK");
             }
             // a paymentReversed became owed: the runner is woken as for a close
-            onClose.accept(reversedClosed.get());
+            runner.wake();
             return Answer.reply("OK");
         } catch (DatabaseUnavailableException e) {
             throw new DatabaseUnavailableException("report of message " + report.messageId() + " not applied: "

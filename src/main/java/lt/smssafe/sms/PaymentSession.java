@@ -14,9 +14,10 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import lt.smssafe.action.ClosedSession;
 import lt.smssafe.action.OwedPayment;
-import lt.smssafe.action.PaymentAction;
+import lt.smssafe.api.ClosedSession;
+import lt.smssafe.api.PaymentAction;
+import lt.smssafe.api.SessionState;
 import lt.smssafe.persistence.EpochMillisConverter;
 
 /**

@@ -14,7 +14,7 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
-import lt.smssafe.action.ReversedMessage;
+import lt.smssafe.api.ReversedMessage;
 import lt.smssafe.persistence.EpochMillisConverter;
 
 /**

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import lt.smssafe.api.SessionState;
 import lt.smssafe.persistence.Database;
 
 /**

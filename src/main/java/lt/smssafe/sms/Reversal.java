@@ -3,7 +3,7 @@ package lt.smssafe.sms;
 import jakarta.persistence.EntityManager;
 import java.util.Optional;
 import lt.smssafe.action.OwedPayment;
-import lt.smssafe.action.PaymentAction;
+import lt.smssafe.api.PaymentAction;
 
 /**
  * A counted message of a closed session that the gateway reported as not billed: the payment action is owed a

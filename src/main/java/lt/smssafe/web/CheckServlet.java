@@ -14,7 +14,7 @@ import java.util.OptionalLong;
 import lt.smssafe.SmsSafe;
 import lt.smssafe.rates.Rate;
 import lt.smssafe.rates.RateTable;
-import lt.smssafe.queries.SessionStatus;
+import lt.smssafe.api.SessionStatus;
 import lt.smssafe.sms.PaidMessage;
 import lt.smssafe.i18n.Language;
 import lt.smssafe.i18n.Plural;

@@ -15,8 +15,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import lt.smssafe.SmsSafe;
+import lt.smssafe.api.SessionStatus;
 import lt.smssafe.queries.PaymentFilter;
-import lt.smssafe.queries.SessionStatus;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 

@@ -10,7 +10,7 @@ import java.util.List;
 import lt.smssafe.SmsSafe;
 import lt.smssafe.queries.Page;
 import lt.smssafe.queries.SessionFilter;
-import lt.smssafe.queries.SessionStatus;
+import lt.smssafe.api.SessionStatus;
 import lt.smssafe.i18n.Language;
 import lt.smssafe.i18n.TimeLeft;
 

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Collections;
 import lt.smssafe.SmsSafe;
+import lt.smssafe.api.SmsSafePayments;
 import lt.smssafe.config.InvalidConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,7 @@ public final class SmsSafeListener implements ServletContextListener {
         try {
             SmsSafe app = SmsSafe.start(context::getInitParameter, context.getClassLoader());
             context.setAttribute(SmsSafe.CONTEXT_ATTRIBUTE, app);
+            context.setAttribute(SmsSafePayments.CONTEXT_ATTRIBUTE, app.sitePayments());
             // every page's header, index.jsp and the error page read the shop's name from here
             context.setAttribute("siteName", app.settings().siteName());
             LOG.info("sms:safe is ready for safe {} at {}/result", app.settings().safe(), context.getContextPath());

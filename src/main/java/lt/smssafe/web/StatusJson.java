@@ -2,7 +2,7 @@ package lt.smssafe.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import lt.smssafe.queries.SessionStatus;
+import lt.smssafe.api.SessionStatus;
 
 /**
  * A session's status as JSON (docs/protocol.md §6):

@@ -6,7 +6,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import lt.smssafe.SmsSafe;
+import lt.smssafe.DatabaseBootstrap;
+import lt.smssafe.OwedPayments;
+import lt.smssafe.api.ClosedSession;
+import lt.smssafe.api.PaymentAction;
 import lt.smssafe.i18n.Language;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.sms.MessageCount;
@@ -40,7 +43,7 @@ class ActionRunnerOutageTest {
     void anOutageIsOneLineWhenItStartsAndOneWhenItEnds() throws Exception {
         database = TestDatabases.MARIADB.openMigrated();
         ActionRunner runner = new ActionRunner(database, 1, new LoggingPaymentAction(), Clock.systemUTC(),
-                SmsSafe.PAYMENT_LOOKUPS);
+                new OwedPayments());
         log.start();
 
         server.stop();
@@ -66,7 +69,7 @@ class ActionRunnerOutageTest {
     void anActionWhoseSuccessCannotBeRecordedIsRecordedOnceTheDatabaseIsBackAndNeverRunsTwice() throws Exception {
         database = TestDatabases.MARIADB.openMigrated();
         MessageProcessor processor = new MessageProcessor(database, 1, MessageCount.fixed(1), java.time.Duration.ZERO,
-                Language.EN, Clock.systemUTC(), new java.security.SecureRandom(), code -> { });
+                Language.EN, Clock.systemUTC(), new java.security.SecureRandom(), () -> { });
         String code = processor.process(new MessageValues(1, "down-1", "37069000001", "lt", "bite_lt", "1337",
                 "order-down", new java.math.BigDecimal("1.45"), "EUR", 1)).closedSession().orElseThrow().value();
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
@@ -87,7 +90,7 @@ class ActionRunnerOutageTest {
             }
         };
         ActionRunner runner = new ActionRunner(database, 1, stopsTheDatabase, Clock.systemUTC(),
-                SmsSafe.PAYMENT_LOOKUPS);
+                new OwedPayments());
 
         long started = System.nanoTime();
         assertThat(runner.runDue()).isEqualTo(1);
@@ -117,7 +120,7 @@ class ActionRunnerOutageTest {
         com.zaxxer.hikari.HikariDataSource pool = TestDatabases.MARIADB.openEmpty();
         new lt.smssafe.persistence.SchemaMigrations(pool).migrate();
         lt.smssafe.testing.FailingDataSource killable = new lt.smssafe.testing.FailingDataSource(pool);
-        database = Database.open(killable, pool, SmsSafe.ENTITIES);
+        database = Database.open(killable, pool, DatabaseBootstrap.ENTITIES);
         java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> calls =
                 new java.util.concurrent.ConcurrentHashMap<>();
         java.util.concurrent.atomic.AtomicLong lastCall = new java.util.concurrent.atomic.AtomicLong();
@@ -125,9 +128,9 @@ class ActionRunnerOutageTest {
             calls.computeIfAbsent(session.code(), code -> new java.util.concurrent.atomic.AtomicInteger())
                     .incrementAndGet();
             lastCall.set(System.nanoTime());
-        }, Clock.systemUTC(), SmsSafe.PAYMENT_LOOKUPS);
+        }, Clock.systemUTC(), new OwedPayments());
         MessageProcessor processor = new MessageProcessor(database, 1, MessageCount.fixed(1), java.time.Duration.ZERO,
-                Language.EN, Clock.systemUTC(), new java.security.SecureRandom(), code -> runner.wake());
+                Language.EN, Clock.systemUTC(), new java.security.SecureRandom(), runner);
         java.util.concurrent.atomic.AtomicInteger claims = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicLong backAt = new java.util.concurrent.atomic.AtomicLong();
         killable.afterCommitOf(sql -> sql.startsWith("update smssafe_action_run")

@@ -9,7 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import lt.smssafe.SmsSafe;
+import lt.smssafe.DatabaseBootstrap;
+import lt.smssafe.OwedPayments;
 import lt.smssafe.i18n.Language;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.persistence.SchemaMigrations;
@@ -75,9 +76,9 @@ class ActionRunnerRecoveryTest {
         HikariDataSource pool = TestDatabases.H2.openEmpty();
         new SchemaMigrations(pool).migrate();
         failing = new FailingDataSource(pool);
-        database = Database.open(failing, pool, SmsSafe.ENTITIES);
+        database = Database.open(failing, pool, DatabaseBootstrap.ENTITIES);
         MessageProcessor processor = new MessageProcessor(database, SAFE, MessageCount.fixed(1), Duration.ZERO,
-                Language.EN, clock, new SecureRandom(), code -> { });
+                Language.EN, clock, new SecureRandom(), () -> { });
         return processor.process(new MessageValues(SAFE, "m-1", "37061000001", "lt", "bite_lt", "1337", "order-1",
                 new BigDecimal("1.45"), "EUR", START.getEpochSecond())).closedSession().orElseThrow().value();
     }
@@ -113,7 +114,7 @@ class ActionRunnerRecoveryTest {
         String code = closeSession();
         AtomicInteger calls = new AtomicInteger();
         ActionRunner runner = new ActionRunner(database, SAFE, session -> calls.incrementAndGet(), clock,
-                SmsSafe.PAYMENT_LOOKUPS);
+                new OwedPayments());
 
         failing.failAt(failure.statement, failure.step);
         roundWhileTheDatabaseIsAway(runner);
@@ -137,7 +138,7 @@ class ActionRunnerRecoveryTest {
         String code = closeSession();
         AtomicInteger calls = new AtomicInteger();
         ActionRunner first = new ActionRunner(database, SAFE, session -> calls.incrementAndGet(), clock,
-                SmsSafe.PAYMENT_LOOKUPS);
+                new OwedPayments());
         failing.failAt(Failure.CLAIM_COMMIT_LOST.statement, Failure.CLAIM_COMMIT_LOST.step);
         first.runDueSafely();
         assertThat(failing.isDown()).isTrue();
@@ -147,7 +148,7 @@ class ActionRunnerRecoveryTest {
         ActionRunner second = new ActionRunner(database, SAFE, session -> {
             calls.incrementAndGet();
             first.runDueSafely();
-        }, clock, SmsSafe.PAYMENT_LOOKUPS);
+        }, clock, new OwedPayments());
 
         assertThat(second.runDue()).isEqualTo(1);
 

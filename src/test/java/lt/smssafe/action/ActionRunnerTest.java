@@ -11,7 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import lt.smssafe.SmsSafe;
+import lt.smssafe.OwedPayments;
+import lt.smssafe.api.ClosedSession;
+import lt.smssafe.api.PaymentAction;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.sms.MessageCount;
 import lt.smssafe.sms.MessageProcessor;
@@ -46,7 +48,7 @@ class ActionRunnerTest {
     private List<String> closeSessions(TestDatabases kind, int count) {
         database = kind.openMigrated();
         MessageProcessor processor = new MessageProcessor(database, SAFE, MessageCount.fixed(1),
-                Duration.ZERO, Language.EN, clock, new SecureRandom(), code -> { });
+                Duration.ZERO, Language.EN, clock, new SecureRandom(), () -> { });
         return IntStream.range(0, count).mapToObj(i -> processor.process(new MessageValues(SAFE, "a-" + i,
                         String.valueOf(37063000000L + i), "lt", "bite_lt", "1337", "order-" + i,
                         new java.math.BigDecimal("2.00"), "EUR", START.getEpochSecond()))
@@ -70,7 +72,7 @@ class ActionRunnerTest {
             if (calls.incrementAndGet() <= 3) {
                 throw new IllegalStateException("shop down, call " + calls.get());
             }
-        }, clock, SmsSafe.PAYMENT_LOOKUPS);
+        }, clock, new OwedPayments());
 
         assertThat(runner.runDue()).isEqualTo(1);
         assertThat(run(code).lastError()).contains("java.lang.IllegalStateException: shop down, call 1");
@@ -107,7 +109,7 @@ class ActionRunnerTest {
                 .setParameter("id", run(code).id()).executeUpdate());
         assertThat(claimed).isEqualTo(1);
         List<String> calls = new CopyOnWriteArrayList<>();
-        ActionRunner survivor = new ActionRunner(database, SAFE, session -> calls.add(session.code()), clock, SmsSafe.PAYMENT_LOOKUPS);
+        ActionRunner survivor = new ActionRunner(database, SAFE, session -> calls.add(session.code()), clock, new OwedPayments());
 
         assertThat(survivor.runDue()).as("the claim still holds").isZero();
         clock.advance(ActionRunner.LEASE.plusSeconds(1));
@@ -125,8 +127,8 @@ class ActionRunnerTest {
         Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
         PaymentAction counting = session -> calls.computeIfAbsent(session.code(), c -> new AtomicInteger())
                 .incrementAndGet();
-        ActionRunner nodeA = new ActionRunner(database, SAFE, counting, clock, SmsSafe.PAYMENT_LOOKUPS);
-        ActionRunner nodeB = new ActionRunner(database, SAFE, counting, clock, SmsSafe.PAYMENT_LOOKUPS);
+        ActionRunner nodeA = new ActionRunner(database, SAFE, counting, clock, new OwedPayments());
+        ActionRunner nodeB = new ActionRunner(database, SAFE, counting, clock, new OwedPayments());
 
         List<Integer> attempted = Concurrently.run(4, i -> () -> (i % 2 == 0 ? nodeA : nodeB).runDue());
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.logging.LogRecord;
+import lt.smssafe.api.ClosedSession;
+import lt.smssafe.api.CommittedTransaction;
 import lt.smssafe.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -25,15 +25,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import lt.smssafe.SmsSafe;
+import lt.smssafe.CommittedMbsTransactions;
+import lt.smssafe.DatabaseBootstrap;
+import lt.smssafe.OwedPayments;
 import lt.smssafe.action.ActionRunner;
-import lt.smssafe.action.ClosedSession;
-import lt.smssafe.action.PaymentAction;
+import lt.smssafe.api.ClosedSession;
+import lt.smssafe.api.PaymentAction;
 import lt.smssafe.i18n.Language;
 import lt.smssafe.mbs.AccountType;
 import lt.smssafe.mbs.MtType;
 import lt.smssafe.mbs.Transaction;
-import lt.smssafe.mbs.TransactionReference;
 import lt.smssafe.mbs.TransactionStatus;
 import lt.smssafe.mbs.recording.BillingRecorder;
 import lt.smssafe.metrics.NodeHealth;
@@ -102,11 +103,11 @@ class GaleraIT {
             if (galera == 1) {
                 new SchemaMigrations(pool).migrate();
             }
-            Database database = Database.open(pool, pool, SmsSafe.ENTITIES);
+            Database database = Database.open(pool, pool, DatabaseBootstrap.ENTITIES);
             MessageProcessor processor = new MessageProcessor(database, SAFE, MessageCount.fixed(N), Duration.ZERO,
-                    Language.EN, Clock.systemUTC(), new SecureRandom(), code -> { });
+                    Language.EN, Clock.systemUTC(), new SecureRandom(), () -> { });
             nodes.add(new Node(galera, pool, database, processor,
-                    new ActionRunner(database, SAFE, counting, Clock.systemUTC(), SmsSafe.PAYMENT_LOOKUPS),
+                    new ActionRunner(database, SAFE, counting, Clock.systemUTC(), new OwedPayments()),
                     new SessionQueries(database, SAFE, Clock.systemUTC())));
         }
     }
@@ -308,9 +309,10 @@ class GaleraIT {
     @Order(3)
     void reportsOfOneCommittedMbsTransactionOnEveryNodeAtOnceOweTheActionOnce() throws Exception {
         List<BillingRecorder> recorders = new ArrayList<>();
-        List<TransactionReference> owed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger wakeUps = new java.util.concurrent.atomic.AtomicInteger();
         for (Node node : nodes) {
-            recorders.add(new BillingRecorder(node.database(), SAFE, Clock.systemUTC(), owed::add));
+            recorders.add(new BillingRecorder(node.database(), SAFE, Clock.systemUTC(),
+                    new CommittedMbsTransactions(SAFE, wakeUps::incrementAndGet)));
         }
         Transaction committed = new Transaction(9001, 41, "order-g", "bite_lt", "acc-1", "37060000001", null,
                 AccountType.PREPAID, 250, 250, "EUR", MtType.SMS, "thanks", null, TransactionStatus.COMMIT, "ok", null,
@@ -320,7 +322,7 @@ class GaleraIT {
                 i -> () -> recorders.get(i % 3).record(committed));
 
         assertThat(results).containsOnlyOnce(true);
-        assertThat(owed).containsExactly(new TransactionReference(41, 9001));
+        assertThat(wakeUps).as("the runner woken once").hasValue(1);
         for (int galera = 1; galera <= 3; galera++) {
             try (Connection c = DriverManager.getConnection(cluster.url(galera, DATABASE), "root", "");
                  Statement s = c.createStatement()) {

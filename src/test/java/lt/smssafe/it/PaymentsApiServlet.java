@@ -7,9 +7,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import lt.smssafe.api.Redemption;
+import lt.smssafe.api.SessionStatus;
 import lt.smssafe.api.SmsSafePayments;
 import lt.smssafe.mbs.MbsDirect;
-import lt.smssafe.queries.SessionStatus;
 
 /**
  * The site owner's own code, as a test deployment runs it inside the web application (added to the WAR with

@@ -6,10 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import lt.smssafe.action.ClosedSession;
-import lt.smssafe.action.CommittedTransaction;
-import lt.smssafe.action.PaymentAction;
-import lt.smssafe.action.ReversedMessage;
+import lt.smssafe.api.ClosedSession;
+import lt.smssafe.api.CommittedTransaction;
+import lt.smssafe.api.PaymentAction;
+import lt.smssafe.api.ReversedMessage;
 
 /**
  * A site owner's payment action for the in-container tests: it appends one line per call to

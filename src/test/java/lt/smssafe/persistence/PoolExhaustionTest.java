@@ -11,7 +11,7 @@ import java.sql.SQLException;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 import javax.sql.DataSource;
-import lt.smssafe.SmsSafe;
+import lt.smssafe.DatabaseBootstrap;
 import org.apache.tomcat.dbcp.dbcp2.BasicDataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.hibernate.exception.GenericJDBCException;
@@ -99,7 +99,7 @@ class PoolExhaustionTest {
     }
 
     private void assertBusyPoolIsAnOutage(DataSource dataSource, String poolMessage) throws Exception {
-        database = Database.open(dataSource, pool, SmsSafe.ENTITIES);
+        database = Database.open(dataSource, pool, DatabaseBootstrap.ENTITIES);
         Throwable failure;
         long took;
         try (Connection held = dataSource.getConnection()) {

@@ -83,7 +83,7 @@ class DashboardSummaryTest {
         database = kind.openMigrated();
         Ticking clock = new Ticking();
         MessageProcessor processor = new MessageProcessor(database, MessageCount.fixed(1), Duration.ZERO,
-                Language.EN, clock, new SecureRandom(), code -> { }, new RevenueSummary(SAFE, VILNIUS));
+                Language.EN, clock, new SecureRandom(), () -> { }, new RevenueSummary(SAFE, VILNIUS));
         String[][] operators = {{"lt", "tele2_lt"}, {"lt", "bite_lt"}, {"lv", "lmt_lv"}};
         ExecutorService threads = Executors.newFixedThreadPool(THREADS);
         List<Future<?>> done = new ArrayList<>();
@@ -132,7 +132,7 @@ class DashboardSummaryTest {
         assertThat(utc.rebuildIfNeeded(database, Clock.systemUTC())).as("never built").isTrue();
         Ticking clock = new Ticking();
         MessageProcessor processor = new MessageProcessor(database, MessageCount.fixed(1), Duration.ZERO,
-                Language.EN, clock, new SecureRandom(), code -> { }, utc);
+                Language.EN, clock, new SecureRandom(), () -> { }, utc);
         for (int n = 0; n < 12; n++) {
             processor.process(new GatewayMessage(FortumoDialect.NAME, "z-" + n, "3706000" + String.format("%04d", n),
                     "lt", "tele2_lt", "1337", "order", PRICE, "EUR", false));

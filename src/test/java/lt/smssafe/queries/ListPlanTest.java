@@ -19,7 +19,8 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import lt.smssafe.SmsSafe;
+import lt.smssafe.DatabaseBootstrap;
+import lt.smssafe.api.SessionStatus;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.persistence.SchemaMigrations;
 import lt.smssafe.testing.MutableClock;
@@ -82,7 +83,7 @@ class ListPlanTest {
             new SchemaMigrations(pool).migrate();
             ListFill.fill(pool, kind);
             DataSource recorded = recording(pool, sent, recording);
-            try (Database database = Database.open(recorded, () -> { }, SmsSafe.ENTITIES)) {
+            try (Database database = Database.open(recorded, () -> { }, DatabaseBootstrap.ENTITIES)) {
                 MutableClock clock = new MutableClock(Instant.ofEpochMilli(T0 + CLOSED * MINUTE));
                 PaymentPages payments = PaymentPages.of(database, SAFE, clock, ZoneOffset.UTC);
                 SessionQueries queries = new SessionQueries(database, SAFE, clock);

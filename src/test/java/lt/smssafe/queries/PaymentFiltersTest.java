@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import lt.smssafe.api.SessionStatus;
 import lt.smssafe.i18n.Language;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.sms.DeliveryReport;
@@ -62,7 +63,7 @@ class PaymentFiltersTest {
      */
     private static PaymentPages nineFilteredPayments(Database database, MutableClock clock) {
         MessageProcessor processor = new MessageProcessor(database, SAFE, MessageCount.fixed(1), Duration.ZERO,
-                Language.EN, clock, new SecureRandom(), code -> { });
+                Language.EN, clock, new SecureRandom(), () -> { });
         payAt(processor, clock, "2026-11-29T21:59:59.999Z", fortumo("37060000011", "lt", "telia_lt", "t-before"));
         payAt(processor, clock, "2026-11-29T22:00:00Z", fortumo("37060000012", "lt", "telia_lt", "t-first"));
         payAt(processor, clock, "2026-12-01T10:00:00Z", fortumo("37060000001", "lt", "tele2_lt", "book-17"));
@@ -147,7 +148,7 @@ class PaymentFiltersTest {
         database = kind.openMigrated();
         MutableClock december = new MutableClock(Instant.parse("2026-11-30T23:59:59Z"));
         MessageProcessor processor = new MessageProcessor(database, SAFE, MessageCount.fixed(1), Duration.ZERO,
-                Language.EN, december, new SecureRandom(), code -> { });
+                Language.EN, december, new SecureRandom(), () -> { });
         payAt(processor, december, "2026-11-30T23:59:59Z", fortumo("37060000021", "lt", "tele2_lt", "november"));
         payAt(processor, december, "2026-12-01T00:00:00Z", fortumo("37060000022", "lt", "tele2_lt", "first"));
         payAt(processor, december, "2026-12-31T23:00:00Z", fortumo("37060000023", "lt", "tele2_lt", "last"));
@@ -167,7 +168,7 @@ class PaymentFiltersTest {
     void aReversedMessageOfAClosedSessionIsNotRevenueButTheSessionStaysPaid(TestDatabases kind) {
         database = kind.openMigrated();
         MessageProcessor processor = new MessageProcessor(database, SAFE, MessageCount.fixed(2), Duration.ZERO,
-                Language.EN, clock, new SecureRandom(), code -> { });
+                Language.EN, clock, new SecureRandom(), () -> { });
         PaymentPages payments = PaymentPages.of(database, SAFE, clock, ZoneOffset.UTC);
         processor.process(paid("kept-1", "37060000001"));
         processor.process(paid("kept-2", "37060000001"));

@@ -9,7 +9,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import lt.smssafe.SmsSafe;
+import lt.smssafe.DatabaseBootstrap;
+import lt.smssafe.api.SessionStatus;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.persistence.SchemaMigrations;
 import lt.smssafe.testing.MutableClock;
@@ -30,7 +31,7 @@ class PaymentPagesTest {
         try (HikariDataSource pool = kind.openEmpty()) {
             new SchemaMigrations(pool).migrate();
             ListFill.fill(pool, kind);
-            try (Database database = Database.open(pool, () -> { }, SmsSafe.ENTITIES)) {
+            try (Database database = Database.open(pool, () -> { }, DatabaseBootstrap.ENTITIES)) {
                 MutableClock clock = new MutableClock(Instant.ofEpochMilli(ListFill.T0
                         + ListFill.CLOSED * ListFill.MINUTE));
                 PaymentPages payments = PaymentPages.of(database, ListFill.SAFE, clock, ZoneOffset.UTC);

@@ -7,12 +7,13 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import lt.smssafe.api.SessionStatus;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.sms.MessageCount;
 import lt.smssafe.sms.MessageProcessor;
 import lt.smssafe.i18n.Language;
 import lt.smssafe.sms.MessageValues;
-import lt.smssafe.sms.SessionState;
+import lt.smssafe.api.SessionState;
 import lt.smssafe.testing.MutableClock;
 import lt.smssafe.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
@@ -39,13 +40,13 @@ class SessionQueriesTest {
     private void open(TestDatabases kind) {
         database = kind.openMigrated();
         processor = new MessageProcessor(database, SAFE, MessageCount.fixed(3), Duration.ofHours(1),
-                Language.EN, clock, new SecureRandom(), code -> { });
+                Language.EN, clock, new SecureRandom(), () -> { });
         reports = new SessionQueries(database, SAFE, clock);
     }
 
     private String send(long safe, String id, String msisdn, String country) {
         MessageProcessor sender = safe == SAFE ? processor : new MessageProcessor(database, safe,
-                MessageCount.fixed(3), Duration.ofHours(1), Language.EN, clock, new SecureRandom(), code -> { });
+                MessageCount.fixed(3), Duration.ofHours(1), Language.EN, clock, new SecureRandom(), () -> { });
         String body = sender.process(new MessageValues(safe, id, msisdn, country, "op_" + country, "1337", "c-" + id,
                 new BigDecimal("1.00"), "EUR", START.getEpochSecond())).body();
         return body.replaceAll(".*session ([2-9A-Z]{8}).*", "$1");

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import lt.smssafe.SmsSafe;
+import lt.smssafe.DatabaseBootstrap;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.persistence.DatabaseUnavailableException;
 import lt.smssafe.persistence.SchemaMigrations;
@@ -52,9 +52,9 @@ class DatabaseOutageTest {
         config.setConnectionTimeout(2_000);
         HikariDataSource pool = new HikariDataSource(config);
         new SchemaMigrations(pool).migrate();
-        database = Database.open(pool, pool, SmsSafe.ENTITIES);
+        database = Database.open(pool, pool, DatabaseBootstrap.ENTITIES);
         return new MessageProcessor(database, 77, MessageCount.fixed(3), Duration.ZERO, Language.EN,
-                Clock.systemUTC(), new SecureRandom(), code -> { });
+                Clock.systemUTC(), new SecureRandom(), () -> { });
     }
 
     private static MessageValues message(int i) {

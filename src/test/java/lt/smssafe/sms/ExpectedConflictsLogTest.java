@@ -50,7 +50,7 @@ class ExpectedConflictsLogTest {
         database = kind.openMigrated();
         hibernate.forEach(LogCapture::start);
         return new MessageProcessor(database, 1, MessageCount.fixed(messages), Duration.ZERO, Language.EN,
-                Clock.fixed(NOW, java.time.ZoneOffset.UTC), new SecureRandom(), code -> { });
+                Clock.fixed(NOW, java.time.ZoneOffset.UTC), new SecureRandom(), () -> { });
     }
 
     private static MessageValues message(String id, String phone) {

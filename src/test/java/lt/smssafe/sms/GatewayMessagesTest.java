@@ -11,11 +11,13 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lt.smssafe.OwedPayments;
 import lt.smssafe.SmsSafe;
 import lt.smssafe.action.ActionRunner;
-import lt.smssafe.action.ClosedSession;
-import lt.smssafe.action.PaymentAction;
-import lt.smssafe.action.ReversedMessage;
+import lt.smssafe.api.ClosedSession;
+import lt.smssafe.api.PaymentAction;
+import lt.smssafe.api.ReversedMessage;
+import lt.smssafe.api.SessionState;
 import lt.smssafe.i18n.Language;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.sms.dialect.GatewayMessage;
@@ -49,7 +51,7 @@ class GatewayMessagesTest {
     private MessageProcessor processor(TestDatabases kind, int messages, Duration delay) {
         database = kind.openMigrated();
         return new MessageProcessor(database, SAFE, MessageCount.fixed(messages), delay, Language.EN, clock,
-                new SecureRandom(), code -> { });
+                new SecureRandom(), () -> { });
     }
 
     private static GatewayMessage fortumo(String id, String sender, boolean test) {
@@ -200,7 +202,7 @@ class GatewayMessagesTest {
                 told.add("reversed " + closed.code() + " " + message.messageId() + " " + amount);
             }
         };
-        ActionRunner runner = new ActionRunner(database, SAFE, action, clock, SmsSafe.PAYMENT_LOOKUPS);
+        ActionRunner runner = new ActionRunner(database, SAFE, action, clock, new OwedPayments());
         runner.runDue();
         runner.runDue();
         assertThat(told).containsExactlyInAnyOrder("closed " + code, "reversed " + code + " c-2 1.45");

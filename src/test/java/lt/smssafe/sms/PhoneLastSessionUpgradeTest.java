@@ -51,7 +51,7 @@ class PhoneLastSessionUpgradeTest {
             }
             database = TestDatabases.open(pool);
             MessageProcessor processor = new MessageProcessor(database, SAFE, MessageCount.fixed(3), Duration.ZERO,
-                    Language.EN, new MutableClock(NOW), new SecureRandom(), code -> { });
+                    Language.EN, new MutableClock(NOW), new SecureRandom(), () -> { });
             replies.add(processor.process(message("after-1", "37060000001", false)).body());
             replies.add(processor.process(message("after-2", "37060000001", true)).body());
             replies.add(processor.process(message("after-3", "37060000002", false)).body());

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import lt.smssafe.api.SessionState;
 import lt.smssafe.i18n.Language;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.sms.Redemptions.Attempt;
@@ -51,7 +52,7 @@ class RedemptionsTest {
     private Redemptions open(TestDatabases kind, boolean testPaymentsRedeemable) {
         database = kind.openMigrated();
         processor = new MessageProcessor(database, SAFE, MessageCount.fixed(2), Duration.ofHours(1), Language.EN,
-                clock, new SecureRandom(), code -> { });
+                clock, new SecureRandom(), () -> { });
         return new Redemptions(database, SAFE, testPaymentsRedeemable, clock);
     }
 

@@ -3,7 +3,7 @@ package lt.smssafe.testing;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.UUID;
-import lt.smssafe.SmsSafe;
+import lt.smssafe.DatabaseBootstrap;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.persistence.SchemaMigrations;
 
@@ -41,7 +41,7 @@ public enum TestDatabases {
     /** The database behind {@code pool}, migrated to the latest version, closed (with its pool) when it is closed. */
     public static Database open(HikariDataSource pool) {
         new SchemaMigrations(pool).migrate();
-        return Database.open(pool, pool, SmsSafe.ENTITIES);
+        return Database.open(pool, pool, DatabaseBootstrap.ENTITIES);
     }
 
     private static String unique() {

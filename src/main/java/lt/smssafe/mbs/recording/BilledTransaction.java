@@ -13,9 +13,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Optional;
-import lt.smssafe.action.CommittedTransaction;
-import lt.smssafe.action.OwedPayment;
-import lt.smssafe.action.PaymentAction;
 import lt.smssafe.mbs.Transaction;
 import lt.smssafe.mbs.TransactionReference;
 import lt.smssafe.persistence.EpochMillisConverter;
@@ -28,7 +25,7 @@ import lt.smssafe.persistence.EpochMillisConverter;
 @Table(name = "smssafe_mbs_transaction")
 @NamedQuery(name = "BilledTransaction.find", query = "select t from BilledTransaction t"
         + " where t.serviceId = :serviceId and t.transactionId = :transactionId")
-public class BilledTransaction implements OwedPayment {
+public class BilledTransaction {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -151,17 +148,6 @@ public class BilledTransaction implements OwedPayment {
         return new TransactionReference(serviceId, transactionId);
     }
 
-    /** The transaction as the payment action receives it. */
-    public CommittedTransaction committed() {
-        return new CommittedTransaction(serviceId, transactionId, ident, accountId, accountMsisdn, operator,
-                priceCents, currency, lastReportedAt);
-    }
-
-    @Override
-    public void deliverTo(PaymentAction action) throws Exception {
-        action.transactionCommitted(committed());
-    }
-
     /** The platform's wire name of the status, e.g. {@code commit}. */
     public String status() {
         return status;
@@ -181,6 +167,10 @@ public class BilledTransaction implements OwedPayment {
 
     public String accountId() {
         return accountId;
+    }
+
+    public String accountMsisdn() {
+        return accountMsisdn;
     }
 
     public long priceCents() {

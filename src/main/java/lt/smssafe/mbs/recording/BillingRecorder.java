@@ -3,8 +3,6 @@ package lt.smssafe.mbs.recording;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.function.Consumer;
-import lt.smssafe.action.ActionRun;
 import lt.smssafe.mbs.Transaction;
 import lt.smssafe.mbs.TransactionReference;
 import lt.smssafe.persistence.Database;
@@ -18,14 +16,14 @@ public final class BillingRecorder {
     private final Database database;
     private final long safeId;
     private final Clock clock;
-    private final Consumer<TransactionReference> onOwed;
+    private final OwedAction owedAction;
 
-    /** @param onOwed told, after the commit, of a transaction whose action became owed */
-    public BillingRecorder(Database database, long safeId, Clock clock, Consumer<TransactionReference> onOwed) {
+    /** @param owedAction keeps the payment action a transaction becomes owed, and is told once that committed */
+    public BillingRecorder(Database database, long safeId, Clock clock, OwedAction owedAction) {
         this.database = database;
         this.safeId = safeId;
         this.clock = clock;
-        this.onOwed = onOwed;
+        this.owedAction = owedAction;
     }
 
     /**
@@ -38,7 +36,7 @@ public final class BillingRecorder {
         // two reports of a new transaction at once: one insert wins, the other is retried and finds its row
         boolean owed = database.inRetriedTransaction(em -> recordOnce(em, platform));
         if (owed) {
-            onOwed.accept(TransactionReference.of(platform));
+            owedAction.owed(TransactionReference.of(platform));
         }
         return owed;
     }
@@ -58,7 +56,7 @@ public final class BillingRecorder {
         if (!platform.isBilled() || !recorded.oweActionOnce()) {
             return false;
         }
-        em.persist(ActionRun.dueNow(safeId, ActionRun.Kind.MBS_TRANSACTION, reference.toString(), now));
+        owedAction.owe(em, reference, now);
         return true;
     }
 }

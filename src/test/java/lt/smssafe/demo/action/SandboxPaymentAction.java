@@ -10,10 +10,10 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.StringJoiner;
-import lt.smssafe.action.ClosedSession;
-import lt.smssafe.action.CommittedTransaction;
-import lt.smssafe.action.PaymentAction;
-import lt.smssafe.action.ReversedMessage;
+import lt.smssafe.api.ClosedSession;
+import lt.smssafe.api.CommittedTransaction;
+import lt.smssafe.api.PaymentAction;
+import lt.smssafe.api.ReversedMessage;
 
 /**
  * The demo's payment action: it writes one clear log line for every payment and reports what it received to the

@@ -1,7 +1,7 @@
-package lt.smssafe.queries;
+package lt.smssafe.api;
 
 /** How a phone number is shown where anyone may look. */
-public final class PhoneNumbers {
+final class PhoneNumbers {
     private static final int KEEP_START = 3;
     private static final int KEEP_END = 2;
 
@@ -12,7 +12,7 @@ public final class PhoneNumbers {
      * Keeps the first three digits (enough to recognise the country) and the last two (enough for the owner to
      * recognise the phone), hides the rest: {@code 37060000001} becomes {@code 370******01}.
      */
-    public static String mask(String msisdn) {
+    static String mask(String msisdn) {
         if (msisdn == null || msisdn.length() <= KEEP_START + KEEP_END) {
             return "*****";
         }

@@ -1,4 +1,4 @@
-package lt.smssafe.action;
+package lt.smssafe.api;
 
 import java.time.Instant;
 import lt.smssafe.mbs.TransactionReference;

@@ -1,12 +1,9 @@
-package lt.smssafe.queries;
+package lt.smssafe.api;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import lt.smssafe.sms.PaymentSession;
-import lt.smssafe.sms.SessionRedemption;
-import lt.smssafe.sms.SessionState;
 
 /**
  * A payment session as it stands at one moment: what the status page, its JSON and the site owner's code see.
@@ -29,16 +26,6 @@ public record SessionStatus(String code, SessionState state, int received, int r
         String currency, String country, String provider, String msisdn, String dialect, boolean test,
         Optional<Instant> reversedAt, BigDecimal reversedTotal, Optional<Instant> redeemedAt,
         Optional<String> redeemedFor) {
-
-    /** The session's status at {@code now}, with its redemption if its code was spent. */
-    public static SessionStatus of(PaymentSession session, Optional<SessionRedemption> redemption, Instant now) {
-        return new SessionStatus(session.code().value(), session.stateAt(now), session.receivedMessages(),
-                session.requiredMessages(), session.waitLeftAt(now), session.openedAt(), session.lastMessageAt(),
-                session.closedAt(), session.content(), session.total(), session.currency(), session.country(),
-                session.provider(), session.msisdn(), session.dialect(), session.test(), session.reversedAt(),
-                session.reversedTotal(), redemption.map(SessionRedemption::redeemedAt),
-                redemption.map(SessionRedemption::reference));
-    }
 
     /** The wait left in whole seconds, rounded up, so that a waiting session never shows 0. */
     public long waitSeconds() {

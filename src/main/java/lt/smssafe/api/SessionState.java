@@ -1,4 +1,4 @@
-package lt.smssafe.sms;
+package lt.smssafe.api;
 
 import java.util.Locale;
 

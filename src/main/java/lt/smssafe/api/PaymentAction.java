@@ -1,4 +1,4 @@
-package lt.smssafe.action;
+package lt.smssafe.api;
 
 import java.math.BigDecimal;
 import org.slf4j.LoggerFactory;
@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
  * What the site owner's code does once a payment is complete: unlock an account, mark an order paid.
  *
  * <p>Name the implementing class in the {@code action} configuration key, or register it for
- * {@link java.util.ServiceLoader} in {@code META-INF/services/lt.smssafe.action.PaymentAction}. It needs a public
+ * {@link java.util.ServiceLoader} in {@code META-INF/services/lt.smssafe.api.PaymentAction}. It needs a public
  * no-argument constructor. It runs after the payment is committed, on a background thread, never inside the
  * provider's request. If it throws, it is tried again later with growing pauses until it returns normally.
  * After a crash it may run again for a payment it already handled, so use {@link ClosedSession#code()} as an

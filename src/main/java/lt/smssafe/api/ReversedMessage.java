@@ -1,4 +1,4 @@
-package lt.smssafe.action;
+package lt.smssafe.api;
 
 import java.math.BigDecimal;
 import java.time.Instant;
