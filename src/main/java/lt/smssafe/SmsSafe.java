@@ -31,13 +31,10 @@ import lt.smssafe.rates.RatesRefresher;
 import lt.smssafe.sms.MessageCount;
 import lt.smssafe.sms.MessageProcessor;
 import lt.smssafe.sms.PaymentSession;
-import lt.smssafe.sms.PhoneLock;
-import lt.smssafe.sms.ReceivedMessage;
 import lt.smssafe.sms.Redemptions;
 import lt.smssafe.sms.Reversal;
 import lt.smssafe.sms.RevenueSummary;
 import lt.smssafe.sms.SessionRedemption;
-import lt.smssafe.sms.UnmatchedReport;
 import lt.smssafe.sms.dialect.TestPolicy;
 import lt.smssafe.sms.dialect.fortumo.FortumoDialect;
 import lt.smssafe.sms.dialect.paysera.PayseraDialect;
@@ -56,8 +53,7 @@ public final class SmsSafe implements AutoCloseable {
     /** The servlet-context attribute under which the running installation is kept. */
     public static final String CONTEXT_ATTRIBUTE = SmsSafe.class.getName();
     /** Every entity of the persistence unit. */
-    public static final List<Class<?>> ENTITIES = List.of(PhoneLock.class, PaymentSession.class,
-            ReceivedMessage.class, UnmatchedReport.class, ActionRun.class, BilledTransaction.class,
+    public static final List<Class<?>> ENTITIES = List.of(ActionRun.class, BilledTransaction.class,
             SessionRedemption.class);
     /** How the payment-action runner finds each kind of payment: a closed session, a committed transaction. */
     public static final Map<ActionRun.Kind, PaymentLookup> PAYMENT_LOOKUPS = Map.of(

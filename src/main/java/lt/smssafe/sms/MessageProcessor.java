@@ -1,8 +1,6 @@
 package lt.smssafe.sms;
 
-import jakarta.persistence.EntityManager;
 import java.security.SecureRandom;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,11 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
-import lt.smssafe.action.ActionRun;
 import lt.smssafe.i18n.Language;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.persistence.DatabaseUnavailableException;
-import org.hibernate.Session;
 
 /**
  * Stores one verified paid message and applies it to its phone's payment session (docs/protocol.md §2 and §3), answering
@@ -31,15 +27,12 @@ import org.hibernate.Session;
  * does the same for a colliding code.
  */
 public final class MessageProcessor {
-    private final Database database;
+    private final StoreTransactions transactions;
     private final long safeId;
     private final MessageCount messageCount;
     private final Duration delay;
     private final Language language;
-    private final Clock clock;
     private final SecureRandom random;
-    private final Consumer<SessionCode> onClose;
-    private final RevenueSummary summary;
     /** Sessions opened and closed by this node since it started, per dialect, counted after the commit. */
     private final Map<String, LongAdder> opened = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> closed = new ConcurrentHashMap<>();
@@ -61,16 +54,12 @@ public final class MessageProcessor {
      */
     public MessageProcessor(Database database, MessageCount messageCount, Duration delay, Language language,
             Clock clock, SecureRandom random, Consumer<SessionCode> onClose, RevenueSummary summary) {
-        this.summary = summary;
-        long safeId = summary.safeId();
-        this.database = database;
-        this.safeId = safeId;
+        this.transactions = new StoreTransactions(database, clock, summary, onClose);
+        this.safeId = summary.safeId();
         this.messageCount = messageCount;
         this.delay = delay;
         this.language = language;
-        this.clock = clock;
         this.random = random;
-        this.onClose = onClose;
     }
 
     /**
@@ -97,15 +86,15 @@ public final class MessageProcessor {
             // attempt is rolled back, and every further attempt looks the id up first and answers from storage.
             // A new message is spared that lookup.
             AtomicBoolean firstAttempt = new AtomicBoolean(true);
-            Processed processed = database.inRetriedTransaction(
-                    em -> processOnce(em, message, !firstAttempt.getAndSet(false)));
+            Processed processed = transactions.underPhoneLock(message.dialect(), message.msisdn(),
+                    (store, firstOfPhone, now) -> processOnce(store, message, firstOfPhone, now,
+                            !firstAttempt.getAndSet(false)));
             Answer answer = processed.answer();
             if (processed.opened()) {
                 opened.computeIfAbsent(message.dialect(), d -> new LongAdder()).increment();
             }
             if (answer.closedSession().isPresent()) {
                 closed.computeIfAbsent(message.dialect(), d -> new LongAdder()).increment();
-                onClose.accept(answer.closedSession().get());
             }
             return answer;
         } catch (DatabaseUnavailableException e) {
@@ -125,27 +114,19 @@ public final class MessageProcessor {
     public Answer report(DeliveryReport report) {
         try {
             // the sender is read first, in a transaction of its own, so that the change below starts with the lock
-            Optional<String> sender = database.inTransaction(em -> ReceivedMessage.find(em, safeId,
-                    report.dialect(), report.messageId()).map(ReceivedMessage::msisdn));
+            Optional<String> sender = transactions.inTransaction(store -> store.message(report.dialect(),
+                    report.messageId()).map(ReceivedMessage::msisdn));
             if (sender.isEmpty()) {
-                database.inRetriedTransaction(em -> {
-                    UnmatchedReport.record(em, safeId, report, clock.instant());
+                transactions.inRetriedTransaction(store -> {
+                    store.unmatched(report, transactions.now());
                     return null;
                 });
                 return Answer.reply("OK");
             }
-            Optional<SessionCode> reversedClosed;
-            try {
-                reversedClosed = database.inRetriedTransaction(em -> reportOnce(em, report, sender.get()));
-            } catch (Reused e) {
-                return Answer.reused();
-            }
-            if (reversedClosed.isEmpty()) {
-                return Answer.reply("OK");
-            }
-            // a paymentReversed became owed: the runner is woken as for a close
-            onClose.accept(reversedClosed.get());
-            return Answer.reply("OK");
+            return transactions.underPhoneLock(report.dialect(), sender.get(),
+                    (store, firstOfPhone, now) -> reportOnce(store, report, now));
+        } catch (Reused e) {
+            return Answer.reused();
         } catch (DatabaseUnavailableException e) {
             throw new DatabaseUnavailableException("report of message " + report.messageId() + " not applied: "
                     + e.getMessage(), e);
@@ -153,30 +134,33 @@ public final class MessageProcessor {
     }
 
     /**
-     * Applies the report under the phone's lock.
+     * Applies the report under the phone's lock: a {@code failed} one marks the message reversed once and, when it
+     * was counted, takes it back from its session; of a closed session, that owes the payment action a
+     * {@code paymentReversed}.
      *
-     * @return the closed session a reversal now owes a {@code paymentReversed} for, if any
-     * @throws Reused when the report's values are not the stored message's
+     * @throws Reused when the report's values are not the stored message's: nothing is kept
      */
-    private Optional<SessionCode> reportOnce(EntityManager em, DeliveryReport report, String sender) {
-        lockPhone(em, report.dialect(), sender);
-        Instant now = clock.instant();
-        ReceivedMessage message = ReceivedMessage.find(em, safeId, report.dialect(), report.messageId())
+    private StoreTransactions.Changed<Answer> reportOnce(MessageStore store, DeliveryReport report, Instant now)
+            throws SQLException {
+        Answer ok = Answer.reply("OK");
+        ReceivedMessage message = store.message(report.dialect(), report.messageId())
                 .orElseThrow(() -> new IllegalStateException("message " + report.messageId() + " vanished"));
         if (!report.matches(message)) {
             throw new Reused();
         }
-        if (report.billed() || !message.reverse(now) || !message.counted()) {
-            return Optional.empty();
+        if (report.billed() || !message.reverse(now)) {
+            return StoreTransactions.Changed.of(ok);
         }
-        PaymentSession session = em.find(PaymentSession.class, message.sessionId().get());
-        if (!session.reverse(message.cost(), now)) {
-            return Optional.empty();
+        store.reversed(message);
+        if (!message.counted()) {
+            return StoreTransactions.Changed.of(ok);
         }
-        em.unwrap(Session.class).doWork(connection -> summary.reversed(connection, database.engine(), session,
-                message.cost()));
-        em.persist(ActionRun.dueNow(safeId, ActionRun.Kind.SMS_REVERSAL, String.valueOf(message.id()), now));
-        return Optional.of(session.code());
+        PaymentSession session = store.session(message.sessionId().get())
+                .orElseThrow(() -> new IllegalStateException("session of message " + report.messageId() + " vanished"));
+        boolean wasClosed = session.reverse(message.cost(), now);
+        store.reversed(session);
+        return wasClosed ? StoreTransactions.Changed.reversed(ok, session, message)
+                : StoreTransactions.Changed.of(ok);
     }
 
     /** Sessions this node opened since it started, for messages of this dialect. */
@@ -191,47 +175,29 @@ public final class MessageProcessor {
         return count == null ? 0 : count.sum();
     }
 
-    /**
-     * What one message did: the answer, whether it opened a session (counted once it is committed), and the payment
-     * action it owes when it closed one.
-     */
-    private record Processed(Answer answer, boolean opened, Optional<ActionRun> owed) {
-        Processed(Answer answer, boolean opened) {
-            this(answer, opened, Optional.empty());
-        }
+    /** What one message did: the answer, and whether it opened a session (counted once it is committed). */
+    private record Processed(Answer answer, boolean opened) {
     }
 
     /**
-     * One attempt at the message, in the transaction {@link Database#inRetriedTransaction} opened: its statements are
-     * {@link MessageStore}'s plain SQL on that transaction's connection, and only an owed payment action goes through
-     * the persistence context (once per payment, not per message).
+     * One attempt at the message, under its phone's lock.
+     *
+     * @param lookUpFirst whether a stored copy is looked for first (every attempt but the first)
      */
-    private Processed processOnce(EntityManager em, PaidMessage message, boolean lookUpFirst) {
-        Processed processed = em.unwrap(Session.class).doReturningWork(
-                connection -> processOnce(connection, message, lookUpFirst));
-        processed.owed().ifPresent(em::persist);
-        return processed;
-    }
-
-    private Processed processOnce(Connection connection, PaidMessage message, boolean lookUpFirst)
-            throws SQLException {
-        boolean firstOfPhone = PhoneLock.take(connection, database.engine(), safeId, message.dialect(),
-                message.msisdn());
-        MessageStore store = new MessageStore(connection, safeId);
-        // the clock is read under the lock, so arrival times follow the order in which messages are counted
-        Instant now = clock.instant();
-        Optional<ReceivedMessage> earlier = lookUpFirst ? store.find(message.dialect(), message.messageId())
+    private StoreTransactions.Changed<Processed> processOnce(MessageStore store, PaidMessage message,
+            boolean firstOfPhone, Instant now, boolean lookUpFirst) throws SQLException {
+        Optional<ReceivedMessage> earlier = lookUpFirst ? store.message(message.dialect(), message.messageId())
                 : Optional.empty();
         if (earlier.isPresent()) {
-            return new Processed(earlier.get().sameMessageAs(message) ? Answer.reply(earlier.get().reply())
-                    : Answer.reused(), false);
+            return StoreTransactions.Changed.of(new Processed(earlier.get().sameMessageAs(message)
+                    ? Answer.reply(earlier.get().reply()) : Answer.reused(), false));
         }
         if (!message.hasSender()
                 && messageCount.forSender(message.dialect(), message.country(), message.provider()) > 1) {
             // nobody to collect the other messages from: kept for the site owner, never counted
             String reply = Replies.text(language, ReplyKind.UNIDENTIFIED, null, Duration.ZERO);
-            store.insert(message, null, now, ReplyKind.UNIDENTIFIED, reply);
-            return new Processed(Answer.reply(reply), false);
+            store.insert(new ReceivedMessage(safeId, message, null, now, ReplyKind.UNIDENTIFIED, reply));
+            return StoreTransactions.Changed.of(new Processed(Answer.reply(reply), false));
         }
         // a phone's first message has no session yet; a blank sender that can pay with one message opens a session
         // that closes at once: neither looks one up
@@ -243,22 +209,15 @@ public final class MessageProcessor {
             // inserted with its first message counted: one INSERT, not an INSERT and an UPDATE
             store.insert(session);
         } else {
-            store.update(session);
+            store.counted(session);
         }
         String reply = Replies.text(language, outcome.kind(), session.code(), outcome.left());
-        store.insert(message, session.id(), now, outcome.kind(), reply);
+        store.insert(new ReceivedMessage(safeId, message, session.id(), now, outcome.kind(), reply));
         if (outcome.kind() != ReplyKind.CLOSED) {
-            return new Processed(Answer.reply(reply), unclosed.isEmpty());
+            return StoreTransactions.Changed.of(new Processed(Answer.reply(reply), unclosed.isEmpty()));
         }
-        summary.closed(connection, database.engine(), session);
-        return new Processed(Answer.closed(reply, session.code()), unclosed.isEmpty(),
-                Optional.of(ActionRun.dueNow(safeId, ActionRun.Kind.SMS_SESSION, session.code().value(), now)));
-    }
-
-    /** Takes the phone's lock row (see {@link PhoneLock#take}): always the first statement of a transaction. */
-    private void lockPhone(EntityManager em, String dialect, String msisdn) {
-        em.unwrap(Session.class).doWork(connection -> PhoneLock.take(connection, database.engine(), safeId, dialect,
-                msisdn));
+        return StoreTransactions.Changed.closed(new Processed(Answer.closed(reply, session.code()),
+                unclosed.isEmpty()), session);
     }
 
     /** A report whose values are not its stored message's: nothing changes, the answer is the 409. */

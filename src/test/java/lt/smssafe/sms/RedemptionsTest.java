@@ -75,8 +75,7 @@ class RedemptionsTest {
     }
 
     private SessionState state(String code) {
-        return database.inTransaction(em -> em.createNamedQuery("PaymentSession.findByCode", PaymentSession.class)
-                .setParameter("safeId", SAFE).setParameter("code", code).getSingleResult()).stateAt(clock.instant());
+        return StoredRows.session(database, SAFE, code).stateAt(clock.instant());
     }
 
     private static RedemptionReference reference(String value) {
@@ -85,10 +84,10 @@ class RedemptionsTest {
 
     /** Every stored redemption as {@code code reference redeemedAt}. */
     private List<String> rows() {
-        return database.inTransaction(em -> em.createQuery("select s.code, r.reference, r.redeemedAt, r.safeId"
-                        + " from SessionRedemption r join PaymentSession s on s.id = r.sessionId order by r.id",
-                Object[].class).getResultList()).stream()
-                .map(row -> row[0] + " " + row[1] + " " + row[2] + " safe " + row[3]).toList();
+        return StoredRows.rows(database, "SELECT s.code, r.reference, r.redeemed_at, r.safe_id"
+                        + " FROM smssafe_redemption r JOIN smssafe_session s ON s.id = r.session_id ORDER BY r.id")
+                .stream().map(Object[].class::cast).map(row -> row[0] + " " + row[1] + " "
+                        + java.time.Instant.ofEpochMilli(((Number) row[2]).longValue()) + " safe " + row[3]).toList();
     }
 
     @ParameterizedTest
