@@ -17,9 +17,11 @@ import lt.smssafe.persistence.Database;
 import lt.smssafe.persistence.DatabaseUnavailableException;
 
 /**
- * Stores one verified paid message and applies it to its phone's payment session (docs/protocol.md §2 and §3), answering
- * with the reply SMS only once everything is committed. It knows no gateway: every dialect hands it a
- * {@link PaidMessage}.
+ * The message path, and the engine's entry for what a gateway says ({@link #handle}): stores one verified paid message
+ * and applies it to its phone's payment session (docs/protocol.md §2 and §3), answering with the reply SMS only once
+ * everything is committed. It knows no gateway: every dialect hands it a {@link PaidMessage}. A gateway's later report
+ * about a message takes the report path, {@link ReportProcessor}; both run their statements through
+ * {@link StoreTransactions}.
  *
  * <p>Exactly-once comes from the database, not the JVM: the phone's lock row serializes every message of one
  * phone across nodes, the unique {@code (safe_id, dialect, message_id)} makes any copy of a stored message — a retry,
@@ -28,6 +30,7 @@ import lt.smssafe.persistence.DatabaseUnavailableException;
  */
 public final class MessageProcessor {
     private final StoreTransactions transactions;
+    private final ReportProcessor reports;
     private final long safeId;
     private final MessageCount messageCount;
     private final Duration delay;
@@ -55,6 +58,7 @@ public final class MessageProcessor {
     public MessageProcessor(Database database, MessageCount messageCount, Duration delay, Language language,
             Clock clock, SecureRandom random, Consumer<SessionCode> onClose, RevenueSummary summary) {
         this.transactions = new StoreTransactions(database, clock, summary, onClose);
+        this.reports = new ReportProcessor(transactions);
         this.safeId = summary.safeId();
         this.messageCount = messageCount;
         this.delay = delay;
@@ -63,7 +67,8 @@ public final class MessageProcessor {
     }
 
     /**
-     * Applies what a gateway said: a paid message or a report about one.
+     * Applies what a gateway said: a paid message here, a report about one by the report path
+     * ({@link ReportProcessor}).
      *
      * @throws DatabaseUnavailableException when the database cannot be reached; nothing was stored
      */
@@ -71,7 +76,7 @@ public final class MessageProcessor {
         if (event instanceof PaidMessage message) {
             return process(message);
         }
-        return report((DeliveryReport) event);
+        return reports.report((DeliveryReport) event);
     }
 
     /**
@@ -102,65 +107,6 @@ public final class MessageProcessor {
             throw new DatabaseUnavailableException("message " + message.messageId() + " not stored: "
                     + e.getMessage(), e);
         }
-    }
-
-    /**
-     * Applies a gateway's later report about a message (docs/protocol.md §8.1): {@code ok} confirms and changes nothing;
-     * {@code failed} reverses a counted message once. A report for a message never stored is kept for the site
-     * owner. Answers {@code 200 OK}, or the 409 when the report's values are not the stored message's.
-     *
-     * @throws DatabaseUnavailableException when the database cannot be reached; nothing was changed
-     */
-    public Answer report(DeliveryReport report) {
-        try {
-            // the sender is read first, in a transaction of its own, so that the change below starts with the lock
-            Optional<String> sender = transactions.inTransaction(store -> store.message(report.dialect(),
-                    report.messageId()).map(ReceivedMessage::msisdn));
-            if (sender.isEmpty()) {
-                transactions.inRetriedTransaction(store -> {
-                    store.unmatched(report, transactions.now());
-                    return null;
-                });
-                return Answer.reply("OK");
-            }
-            return transactions.underPhoneLock(report.dialect(), sender.get(),
-                    (store, firstOfPhone, now) -> reportOnce(store, report, now));
-        } catch (Reused e) {
-            return Answer.reused();
-        } catch (DatabaseUnavailableException e) {
-            throw new DatabaseUnavailableException("report of message " + report.messageId() + " not applied: "
-                    + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Applies the report under the phone's lock: a {@code failed} one marks the message reversed once and, when it
-     * was counted, takes it back from its session; of a closed session, that owes the payment action a
-     * {@code paymentReversed}.
-     *
-     * @throws Reused when the report's values are not the stored message's: nothing is kept
-     */
-    private StoreTransactions.Changed<Answer> reportOnce(MessageStore store, DeliveryReport report, Instant now)
-            throws SQLException {
-        Answer ok = Answer.reply("OK");
-        ReceivedMessage message = store.message(report.dialect(), report.messageId())
-                .orElseThrow(() -> new IllegalStateException("message " + report.messageId() + " vanished"));
-        if (!report.matches(message)) {
-            throw new Reused();
-        }
-        if (report.billed() || !message.reverse(now)) {
-            return StoreTransactions.Changed.of(ok);
-        }
-        store.reversed(message);
-        if (!message.counted()) {
-            return StoreTransactions.Changed.of(ok);
-        }
-        PaymentSession session = store.session(message.sessionId().get())
-                .orElseThrow(() -> new IllegalStateException("session of message " + report.messageId() + " vanished"));
-        boolean wasClosed = session.reverse(message.cost(), now);
-        store.reversed(session);
-        return wasClosed ? StoreTransactions.Changed.reversed(ok, session, message)
-                : StoreTransactions.Changed.of(ok);
     }
 
     /** Sessions this node opened since it started, for messages of this dialect. */
@@ -218,15 +164,6 @@ public final class MessageProcessor {
         }
         return StoreTransactions.Changed.closed(new Processed(Answer.closed(reply, session.code()),
                 unclosed.isEmpty()), session);
-    }
-
-    /** A report whose values are not its stored message's: nothing changes, the answer is the 409. */
-    private static final class Reused extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Reused() {
-            super("the report's values are not the stored message's", null, false, false);
-        }
     }
 
     private PaymentSession newSession(PaidMessage message, Instant now) {

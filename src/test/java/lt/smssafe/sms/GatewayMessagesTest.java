@@ -155,8 +155,8 @@ class GatewayMessagesTest {
         processor.process(fortumo("r-2", "37060000006", false));
         assertThat(session(code).stateAt(clock.instant())).isEqualTo(SessionState.WAITING);
 
-        Answer reversed = processor.report(failed("r-2"));
-        Answer again = processor.report(failed("r-2"));
+        Answer reversed = processor.handle(failed("r-2"));
+        Answer again = processor.handle(failed("r-2"));
 
         assertThat(reversed).isEqualTo(Answer.reply("OK"));
         assertThat(again).isEqualTo(Answer.reply("OK"));
@@ -175,7 +175,7 @@ class GatewayMessagesTest {
         String code = code(processor.process(fortumo("c-1", "37060000007", false)));
         processor.process(fortumo("c-2", "37060000007", false));
 
-        List<Answer> reports = Concurrently.run(8, i -> () -> processor.report(failed("c-2")));
+        List<Answer> reports = Concurrently.run(8, i -> () -> processor.handle(failed("c-2")));
 
         assertThat(reports).containsOnly(Answer.reply("OK"));
         PaymentSession session = session(code);
@@ -213,7 +213,7 @@ class GatewayMessagesTest {
                 Optional.of("lt"), Optional.of("tele2_lt"), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty());
 
-        assertThat(processor.report(named)).isEqualTo(Answer.reply("OK"));
+        assertThat(processor.handle(named)).isEqualTo(Answer.reply("OK"));
     }
 
     @ParameterizedTest
@@ -228,10 +228,10 @@ class GatewayMessagesTest {
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty());
 
-        assertThat(processor.report(ok)).isEqualTo(Answer.reply("OK"));
-        assertThat(processor.report(otherSender)).isEqualTo(new Answer(409, "message_id reused", Optional.empty()));
-        assertThat(processor.report(failed("never-seen"))).isEqualTo(Answer.reply("OK"));
-        assertThat(processor.report(failed("never-seen"))).isEqualTo(Answer.reply("OK"));
+        assertThat(processor.handle(ok)).isEqualTo(Answer.reply("OK"));
+        assertThat(processor.handle(otherSender)).isEqualTo(new Answer(409, "message_id reused", Optional.empty()));
+        assertThat(processor.handle(failed("never-seen"))).isEqualTo(Answer.reply("OK"));
+        assertThat(processor.handle(failed("never-seen"))).isEqualTo(Answer.reply("OK"));
 
         assertThat(session(code).receivedMessages()).isEqualTo(1);
         assertThat(StoredRows.rows(database, "SELECT message_id, status, reports FROM smssafe_unmatched_report"

@@ -153,10 +153,10 @@ class RedemptionsTest {
     void aReversedPaymentIsRefusedAndAReversalAfterTheRedemptionLeavesItRedeemed(TestDatabases kind) {
         Redemptions redemptions = open(kind, false);
         String reversed = pay("37060000005", 2, false);
-        processor.report(failed("37060000005-2"));
+        processor.handle(failed("37060000005-2"));
         String redeemedFirst = pay("37060000006", 2, false);
         Attempt first = redemptions.redeem(redeemedFirst, reference("order-1"));
-        processor.report(failed("37060000006-1"));
+        processor.handle(failed("37060000006-1"));
 
         Attempt retry = redemptions.redeem(redeemedFirst, reference("order-1"));
 
