@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import lt.smssafe.action.ActionRun;
 import lt.smssafe.sms.ReceivedMessage;
+import lt.smssafe.sms.ReplyKind;
 
 /**
  * One payment as its detail page shows it: its status, every message it got (counted or rejected) with the reply,
@@ -54,7 +55,7 @@ public record PaymentDetail(SessionStatus session, List<Message> messages, List<
 
         /** Whether it added to the session (a rejected one did not). */
         public boolean counted() {
-            return !outcome.equals("WAIT") && !outcome.equals("UNIDENTIFIED");
+            return ReplyKind.valueOf(outcome).counted();
         }
     }
 }

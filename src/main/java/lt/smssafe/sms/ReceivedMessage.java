@@ -123,9 +123,9 @@ public final class ReceivedMessage {
         return MessageStore.on(em, safeId, store -> store.messagesOf(sessionId));
     }
 
-    /** Whether it added to its session's count and total (a rejected or unattributed message did not). */
+    /** Whether it added to its session's count and total ({@link ReplyKind#counted}). */
     public boolean counted() {
-        return sessionId != null && outcome != ReplyKind.WAIT && outcome != ReplyKind.UNIDENTIFIED;
+        return outcome.counted();
     }
 
     /**
