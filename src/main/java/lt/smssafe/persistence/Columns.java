@@ -24,10 +24,11 @@ import java.util.stream.Collectors;
  * @param <T> the class a row is read into: it gives a blank instance, which the columns fill
  */
 public final class Columns<T> {
-    private final String table;
     private final Supplier<T> blank;
     private final Column<T> id;
     private final List<Column<T>> inserted;
+    /** Written once: the hot path inserts a row per message. */
+    private final String insert;
 
     /**
      * @param blank a new instance for a row to be read into
@@ -36,14 +37,12 @@ public final class Columns<T> {
      */
     @SafeVarargs
     public Columns(String table, Supplier<T> blank, Column<T> id, Column<T>... inserted) {
-        this.table = table;
         this.blank = blank;
         this.id = id;
         this.inserted = List.of(inserted);
-    }
-
-    public String table() {
-        return table;
+        this.insert = "INSERT INTO " + table + " (" + this.inserted.stream().map(Column::name)
+                .collect(Collectors.joining(", ")) + ") VALUES (" + this.inserted.stream().map(column -> "?")
+                .collect(Collectors.joining(", ")) + ")";
     }
 
     /** Every column, the id first, for a SELECT: {@code alias.id, alias.safe_id, …}; {@link #read} reads them. */
@@ -54,8 +53,7 @@ public final class Columns<T> {
 
     /** The INSERT of every column but the id; {@link #bindInsert} gives its values. */
     public String insert() {
-        return "INSERT INTO " + table + " (" + inserted.stream().map(Column::name).collect(Collectors.joining(", "))
-                + ") VALUES (" + inserted.stream().map(column -> "?").collect(Collectors.joining(", ")) + ")";
+        return insert;
     }
 
     /** Binds {@link #insert}'s values from the object. */
