@@ -12,11 +12,7 @@ import lt.smssafe.mbs.recording.BilledTransaction;
 import lt.smssafe.persistence.DataSourceLocator;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.persistence.SchemaMigrations;
-import lt.smssafe.sms.PaymentSession;
-import lt.smssafe.sms.PhoneLock;
-import lt.smssafe.sms.ReceivedMessage;
 import lt.smssafe.sms.SessionRedemption;
-import lt.smssafe.sms.UnmatchedReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,8 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class DatabaseBootstrap {
     /** Every entity of the persistence unit. */
-    public static final List<Class<?>> ENTITIES = List.of(PhoneLock.class, PaymentSession.class,
-            ReceivedMessage.class, UnmatchedReport.class, ActionRun.class, BilledTransaction.class,
+    public static final List<Class<?>> ENTITIES = List.of(ActionRun.class, BilledTransaction.class,
             SessionRedemption.class);
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseBootstrap.class);
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import lt.smssafe.action.ActionRun;
 import lt.smssafe.api.SessionStatus;
 import lt.smssafe.sms.ReceivedMessage;
+import lt.smssafe.sms.ReplyKind;
 
 /**
  * One payment as its detail page shows it: its status, every message it got (counted or rejected) with the reply,
@@ -55,7 +56,7 @@ public record PaymentDetail(SessionStatus session, List<Message> messages, List<
 
         /** Whether it added to the session (a rejected one did not). */
         public boolean counted() {
-            return !outcome.equals("WAIT") && !outcome.equals("UNIDENTIFIED");
+            return ReplyKind.valueOf(outcome).counted();
         }
     }
 }

@@ -32,9 +32,7 @@ public final class PaymentDetails {
     }
 
     private PaymentDetail detail(EntityManager em, SessionLists.Found found) {
-        List<ReceivedMessage> messages = em.createQuery("select m from ReceivedMessage m where m.sessionId = :id"
-                + " order by m.receivedAt, m.id", ReceivedMessage.class).setParameter("id", found.id())
-                .getResultList();
+        List<ReceivedMessage> messages = ReceivedMessage.ofSession(em, scope.safeId(), found.id());
         // the session's own run is keyed by its code, a reversal's by the reversed message's row id: one kind per
         // query, so that H2 looks them up in uq_action_run (safe_id, kind, reference) (with two IN lists it read
         // every run of the safe)

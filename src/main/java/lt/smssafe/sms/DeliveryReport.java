@@ -34,6 +34,11 @@ public record DeliveryReport(String dialect, String messageId, boolean billed, O
                 && same(currency, stored.currency(), "");
     }
 
+    /** How it is kept when it is about a message never stored: {@code ok} or {@code failed}. */
+    String status() {
+        return billed ? "ok" : "failed";
+    }
+
     private static boolean same(Optional<String> reported, String stored, String lacking) {
         return reported.filter(value -> !value.isBlank()).map(value -> stored.isEmpty() || stored.equals(lacking)
                 || stored.equals(value)).orElse(true);

@@ -1,6 +1,8 @@
 package lt.smssafe.sms;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,21 +10,29 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import lt.smssafe.persistence.Columns;
+import lt.smssafe.persistence.SqlEngine;
+import org.hibernate.Session;
 
 /**
- * The statements of one paid message's transaction (docs/protocol.md §3) as plain SQL on the connection of the
- * transaction Hibernate opened: the hot path of every gateway's endpoint. They run for every message, so they are
- * exactly what the work needs and no more — no entity in a persistence context, nothing dirty-checked at commit, no
- * generated key read back unless it is used, an update of only the columns a message changes — and their cost is
- * the endpoint's (issue 15, docs/performance.md). Everything else reads and writes these tables through the
- * entities; the rules stay there too: a session read here is a {@link PaymentSession} that counts the message
- * itself, a stored message a {@link ReceivedMessage} that compares a copy itself. The columns are theirs.
+ * The one writer of the SMS engine's tables — sessions, messages, the phones' lock rows and reports about messages
+ * never stored — and their one reader: plain SQL on the connection of the transaction Hibernate opened. A row is read
+ * and inserted through its class's column list ({@link PaymentSession#COLUMNS}, {@link ReceivedMessage#COLUMNS});
+ * the rules stay with the classes: a session read here counts a message itself, a stored message compares a copy
+ * itself.
+ *
+ * <p>Every paid message runs these statements (docs/protocol.md §3), so they are exactly what the work needs and no
+ * more — no entity in a persistence context, nothing dirty-checked at commit, no generated key read back unless it
+ * is used, an update of only the columns a message or a report changes — and their cost is the endpoint's (issue 15,
+ * docs/performance.md).
  */
 final class MessageStore {
-    private static final String FIND_MESSAGE = "SELECT message_id, test, msisdn, country, provider, shortcode,"
-            + " content, cost_local, currency, reply FROM smssafe_message"
-            + " WHERE safe_id = ? AND dialect = ? AND message_id = ?";
+    private static final String SESSION = "SELECT " + PaymentSession.COLUMNS.select("s") + " FROM smssafe_session s";
+    private static final String MESSAGE = "SELECT " + ReceivedMessage.COLUMNS.select("m") + " FROM smssafe_message m";
+    private static final String FIND_MESSAGE = MESSAGE + " WHERE m.safe_id = ? AND m.dialect = ? AND m.message_id = ?";
     /**
      * Through the phone's lock row, which every message has just written and which names the phone's last session
      * (schema v6): two reads by primary key, whatever the number of sessions stored. The phone's index walked
@@ -31,26 +41,28 @@ final class MessageStore {
      */
     static final String FIND_UNCLOSED = unclosedThrough(PhoneLock.lastSessionColumn(false));
     static final String FIND_UNCLOSED_TEST = unclosedThrough(PhoneLock.lastSessionColumn(true));
-    private static final String INSERT_SESSION = "INSERT INTO smssafe_session (safe_id, dialect, test, code, msisdn,"
-            + " country, provider, content, required_messages, received_messages, total, currency, opened_at,"
-            + " last_message_at, wait_until, closed_at, reversed_total, version)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)";
     /** What a message changes in its session; the version guards against a writer that did not take the lock. */
     private static final String COUNT = "UPDATE smssafe_session SET received_messages = ?, total = ?,"
             + " last_message_at = ?, wait_until = ?, closed_at = ?, version = version + 1"
             + " WHERE id = ? AND version = ?";
-    private static final String INSERT_MESSAGE = "INSERT INTO smssafe_message (safe_id, dialect, test, message_id,"
-            + " session_id, msisdn, country, provider, shortcode, content, cost_local, currency, provider_time,"
-            + " received_at, outcome, reply) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** What a reversal of one of its messages changes in a session, guarded alike. */
+    private static final String REVERSE_SESSION = "UPDATE smssafe_session SET received_messages = ?, total = ?,"
+            + " wait_until = ?, reversed_at = ?, reversed_total = ?, version = version + 1 WHERE id = ? AND version = ?";
+    private static final String REVERSE_MESSAGE = "UPDATE smssafe_message SET reversed_at = ? WHERE id = ?";
+    private static final String FIND_UNMATCHED = "SELECT id, reports FROM smssafe_unmatched_report"
+            + " WHERE safe_id = ? AND dialect = ? AND message_id = ? AND status = ?";
+    private static final String UNMATCHED_AGAIN = "UPDATE smssafe_unmatched_report SET reports = ?, received_at = ?"
+            + " WHERE id = ?";
+    private static final String INSERT_UNMATCHED = "INSERT INTO smssafe_unmatched_report (safe_id, dialect,"
+            + " message_id, status, received_at, reports) VALUES (?, ?, ?, ?, ?, 1)";
 
     private final Connection connection;
     private final long safeId;
 
     private static String unclosedThrough(String column) {
-        return "SELECT s.id, s.code, s.country, s.provider, s.content, s.required_messages, s.received_messages,"
-                + " s.total, s.currency, s.opened_at, s.last_message_at, s.wait_until, s.version"
-                + " FROM smssafe_phone p JOIN smssafe_session s ON s.id = p." + column
-                + " WHERE p.safe_id = ? AND p.dialect = ? AND p.msisdn = ? AND s.closed_at IS NULL";
+        return "SELECT " + PaymentSession.COLUMNS.select("s") + " FROM smssafe_phone p JOIN smssafe_session s"
+                + " ON s.id = p." + column + " WHERE p.safe_id = ? AND p.dialect = ? AND p.msisdn = ?"
+                + " AND s.closed_at IS NULL";
     }
 
     MessageStore(Connection connection, long safeId) {
@@ -58,21 +70,24 @@ final class MessageStore {
         this.safeId = safeId;
     }
 
-    /** The message of this dialect with this id, as far as a copy is compared with it and answered from it. */
-    Optional<ReceivedMessage> find(String dialect, String messageId) throws SQLException {
-        try (PreparedStatement find = connection.prepareStatement(FIND_MESSAGE)) {
-            find.setLong(1, safeId);
-            find.setString(2, dialect);
-            find.setString(3, messageId);
-            try (ResultSet row = find.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(ReceivedMessage.stored(row.getString(1), row.getBoolean(2), row.getString(3),
-                        row.getString(4), row.getString(5), row.getString(6), row.getString(7),
-                        row.getBigDecimal(8), row.getString(9), row.getString(10)));
-            }
-        }
+    /** Statements of the store, on the connection they run on. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(MessageStore store) throws SQLException;
+    }
+
+    /** Runs the work on this safe's store of the transaction {@code em} belongs to: plain SQL on its connection. */
+    static <T> T on(EntityManager em, long safeId, Work<T> work) {
+        return em.unwrap(Session.class).doReturningWork(connection -> work.run(new MessageStore(connection, safeId)));
+    }
+
+    /**
+     * Takes the phone's lock row (see {@link PhoneLock#take}): always the transaction's first statement.
+     *
+     * @return whether the row was created: the phone's first message, which has no session to look up
+     */
+    boolean lockPhone(SqlEngine engine, String dialect, String msisdn) throws SQLException {
+        return PhoneLock.take(connection, engine, safeId, dialect, msisdn);
     }
 
     /**
@@ -80,22 +95,18 @@ final class MessageStore {
      * phone's lock, whose row {@link #insert(PaymentSession)} keeps naming it.
      */
     Optional<PaymentSession> unclosed(PaidMessage message) throws SQLException {
-        try (PreparedStatement find = connection.prepareStatement(message.test() ? FIND_UNCLOSED_TEST
-                : FIND_UNCLOSED)) {
-            find.setLong(1, safeId);
-            find.setString(2, message.dialect());
-            find.setString(3, message.msisdn());
-            try (ResultSet row = find.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(PaymentSession.stored(row.getLong(1), safeId, message.dialect(), message.test(),
-                        message.msisdn(), row.getString(3), row.getString(4), row.getString(2), row.getString(5),
-                        row.getInt(6), row.getInt(7), row.getBigDecimal(8), row.getString(9),
-                        Instant.ofEpochMilli(row.getLong(10)), Instant.ofEpochMilli(row.getLong(11)),
-                        instant(row, 12), row.getInt(13)));
-            }
-        }
+        return one(PaymentSession.COLUMNS, message.test() ? FIND_UNCLOSED_TEST : FIND_UNCLOSED, safeId,
+                message.dialect(), message.msisdn());
+    }
+
+    /** This safe's session with this code. */
+    Optional<PaymentSession> session(String code) throws SQLException {
+        return one(PaymentSession.COLUMNS, SESSION + " WHERE s.safe_id = ? AND s.code = ?", safeId, code);
+    }
+
+    /** The session with this id. */
+    Optional<PaymentSession> session(long id) throws SQLException {
+        return one(PaymentSession.COLUMNS, SESSION + " WHERE s.id = ?", id);
     }
 
     /**
@@ -104,30 +115,15 @@ final class MessageStore {
      * retried with a new code.
      */
     void insert(PaymentSession session) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_SESSION,
+        try (PreparedStatement insert = connection.prepareStatement(PaymentSession.COLUMNS.insert(),
                 Statement.RETURN_GENERATED_KEYS)) {
-            insert.setLong(1, safeId);
-            insert.setString(2, session.dialect());
-            insert.setBoolean(3, session.test());
-            insert.setString(4, session.code().value());
-            insert.setString(5, session.msisdn());
-            insert.setString(6, session.country());
-            insert.setString(7, session.provider());
-            insert.setString(8, session.content());
-            insert.setInt(9, session.requiredMessages());
-            insert.setInt(10, session.receivedMessages());
-            insert.setBigDecimal(11, session.total());
-            insert.setString(12, session.currency());
-            insert.setLong(13, session.openedAt().toEpochMilli());
-            insert.setLong(14, session.lastMessageAt().toEpochMilli());
-            setInstant(insert, 15, session.waitUntil());
-            setInstant(insert, 16, session.closedAt());
+            PaymentSession.COLUMNS.bindInsert(insert, session);
             insert.executeUpdate();
             try (ResultSet key = insert.getGeneratedKeys()) {
                 if (!key.next()) {
                     throw new IllegalStateException("no id generated for session " + session.code().value());
                 }
-                session.storedAs(key.getLong(1));
+                PaymentSession.COLUMNS.generated(key, session);
             }
         }
         if (session.closedAt().isEmpty()) {
@@ -138,66 +134,131 @@ final class MessageStore {
     }
 
     /** Writes what {@link PaymentSession#accept} changed in a stored session. */
-    void update(PaymentSession session) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(COUNT)) {
-            update.setInt(1, session.receivedMessages());
-            update.setBigDecimal(2, session.total());
-            update.setLong(3, session.lastMessageAt().toEpochMilli());
-            setInstant(update, 4, session.waitUntil());
-            setInstant(update, 5, session.closedAt());
-            update.setLong(6, session.id());
-            update.setInt(7, session.version());
-            if (update.executeUpdate() != 1) {
-                // changed since it was read, by a writer outside the phone's lock: the message runs again
-                throw new OptimisticLockException("session " + session.code().value() + " changed meanwhile");
-            }
+    void counted(PaymentSession session) throws SQLException {
+        update(session, COUNT, session.receivedMessages(), session.total(), session.lastMessageAt(),
+                session.waitUntil().orElse(null), session.closedAt().orElse(null));
+    }
+
+    /** Writes what {@link PaymentSession#reverse} changed in a stored session. */
+    void reversed(PaymentSession session) throws SQLException {
+        update(session, REVERSE_SESSION, session.receivedMessages(), session.total(),
+                session.waitUntil().orElse(null), session.reversedAt().orElse(null), session.reversedTotal());
+    }
+
+    /** Runs a session's update, which ends with its id and the version it was read with. */
+    private void update(PaymentSession session, String sql, Object... changed) throws SQLException {
+        Object[] parameters = new Object[changed.length + 2];
+        System.arraycopy(changed, 0, parameters, 0, changed.length);
+        parameters[changed.length] = session.id();
+        parameters[changed.length + 1] = session.version();
+        if (run(sql, parameters) != 1) {
+            // changed since it was read, by a writer outside the phone's lock: the transaction runs again
+            throw new OptimisticLockException("session " + session.code().value() + " changed meanwhile");
         }
+    }
+
+    /** This safe's message of this dialect with this id. */
+    Optional<ReceivedMessage> message(String dialect, String messageId) throws SQLException {
+        return one(ReceivedMessage.COLUMNS, FIND_MESSAGE, safeId, dialect, messageId);
+    }
+
+    /** The message with this row id. */
+    Optional<ReceivedMessage> message(long id) throws SQLException {
+        return one(ReceivedMessage.COLUMNS, MESSAGE + " WHERE m.id = ?", id);
+    }
+
+    /** The messages of this session, in the order they arrived. */
+    List<ReceivedMessage> messagesOf(long sessionId) throws SQLException {
+        return all(ReceivedMessage.COLUMNS, MESSAGE + " WHERE m.session_id = ? ORDER BY m.received_at, m.id",
+                sessionId);
     }
 
     /**
      * Keeps the message with what happened to it. A copy of a stored message (a retry, or one arriving at the same
      * moment) fails here on the unique key, and the next attempt answers it from storage.
-     *
-     * @param sessionId the session it was counted for or rejected by; null for an unattributed message
      */
-    void insert(PaidMessage message, Long sessionId, Instant now, ReplyKind outcome, String reply)
-            throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_MESSAGE)) {
-            insert.setLong(1, safeId);
-            insert.setString(2, message.dialect());
-            insert.setBoolean(3, message.test());
-            insert.setString(4, message.messageId());
-            setNullable(insert, 5, sessionId);
-            insert.setString(6, message.msisdn());
-            insert.setString(7, message.country());
-            insert.setString(8, message.provider());
-            insert.setString(9, message.shortcode());
-            insert.setString(10, message.content());
-            insert.setBigDecimal(11, message.cost());
-            insert.setString(12, message.currency());
-            insert.setLong(13, message.providerTime());
-            insert.setLong(14, now.toEpochMilli());
-            insert.setString(15, outcome.name());
-            insert.setString(16, reply);
+    void insert(ReceivedMessage message) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(ReceivedMessage.COLUMNS.insert())) {
+            ReceivedMessage.COLUMNS.bindInsert(insert, message);
             insert.executeUpdate();
         }
     }
 
-    private static Instant instant(ResultSet row, int column) throws SQLException {
-        long millis = row.getLong(column);
-        return row.wasNull() ? null : Instant.ofEpochMilli(millis);
+    /** Writes that {@link ReceivedMessage#reverse} marked the message. */
+    void reversed(ReceivedMessage message) throws SQLException {
+        run(REVERSE_MESSAGE, message.reversedAt().orElseThrow(), message.id());
     }
 
-    private static void setInstant(PreparedStatement statement, int index, Optional<Instant> value)
-            throws SQLException {
-        setNullable(statement, index, value.map(Instant::toEpochMilli).orElse(null));
-    }
-
-    private static void setNullable(PreparedStatement statement, int index, Long value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.BIGINT);
+    /**
+     * Keeps a gateway's report about a message never stored (docs/protocol.md §8.1), for the site owner to look into
+     * on {@code /select}, or counts it once more when the same report came before. A simultaneous copy fails on the
+     * unique key at the insert and is retried into the count.
+     */
+    void unmatched(DeliveryReport report, Instant now) throws SQLException {
+        record Earlier(long id, int reports) {
+        }
+        Optional<Earlier> earlier;
+        try (PreparedStatement find = prepare(FIND_UNMATCHED, safeId, report.dialect(), report.messageId(),
+                report.status()); ResultSet row = find.executeQuery()) {
+            earlier = row.next() ? Optional.of(new Earlier(row.getLong(1), row.getInt(2))) : Optional.empty();
+        }
+        if (earlier.isPresent()) {
+            run(UNMATCHED_AGAIN, earlier.get().reports() + 1, now, earlier.get().id());
         } else {
-            statement.setLong(index, value);
+            run(INSERT_UNMATCHED, safeId, report.dialect(), report.messageId(), report.status(), now);
+        }
+    }
+
+    private <T> Optional<T> one(Columns<T> columns, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement select = prepare(sql, parameters); ResultSet row = select.executeQuery()) {
+            return row.next() ? Optional.of(columns.read(row)) : Optional.empty();
+        }
+    }
+
+    private <T> List<T> all(Columns<T> columns, String sql, Object... parameters) throws SQLException {
+        List<T> rows = new ArrayList<>();
+        try (PreparedStatement select = prepare(sql, parameters); ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                rows.add(columns.read(row));
+            }
+        }
+        return rows;
+    }
+
+    private int run(String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = prepare(sql, parameters)) {
+            return statement.executeUpdate();
+        }
+    }
+
+    /** The statement with its parameters bound: an instant as epoch milliseconds, a null as a NULL. */
+    private PreparedStatement prepare(String sql, Object... parameters) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            for (int i = 0; i < parameters.length; i++) {
+                bind(statement, i + 1, parameters[i]);
+            }
+            return statement;
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
+    }
+
+    private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value == null) {
+            // every nullable parameter here is an instant's BIGINT
+            statement.setNull(index, Types.BIGINT);
+        } else if (value instanceof Instant instant) {
+            statement.setLong(index, instant.toEpochMilli());
+        } else if (value instanceof Long number) {
+            statement.setLong(index, number);
+        } else if (value instanceof Integer number) {
+            statement.setInt(index, number);
+        } else if (value instanceof BigDecimal amount) {
+            statement.setBigDecimal(index, amount);
+        } else {
+            statement.setString(index, (String) value);
         }
     }
 }

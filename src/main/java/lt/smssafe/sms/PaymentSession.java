@@ -1,15 +1,6 @@
 package lt.smssafe.sms;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
-import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,85 +9,69 @@ import lt.smssafe.action.OwedPayment;
 import lt.smssafe.api.ClosedSession;
 import lt.smssafe.api.PaymentAction;
 import lt.smssafe.api.SessionState;
-import lt.smssafe.persistence.EpochMillisConverter;
+import lt.smssafe.persistence.Columns;
 
 /**
  * One payment: N paid messages from one phone to one safe (docs/protocol.md §3). N is fixed when the session opens; the
  * session remembers what is paid for (the first message's content), the sum paid, and when it opened, waits until
  * and closed. A phone has at most one unclosed session per safe.
+ *
+ * <p>A plain object with the session's rules ({@link #accept}, {@link #reverse}); {@link MessageStore} is the one
+ * writer and reader of its rows, through {@link #COLUMNS}.
  */
-@Entity
-@Table(name = "smssafe_session")
-@NamedQuery(name = "PaymentSession.findByCode", query = "select s from PaymentSession s"
-        + " where s.safeId = :safeId and s.code = :code")
-public class PaymentSession implements OwedPayment {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+public final class PaymentSession implements OwedPayment {
+    /**
+     * Its row in {@code smssafe_session}: every column, as {@link MessageStore} inserts and reads it. A new column is
+     * a migration, a field here and its line below.
+     */
+    static final Columns<PaymentSession> COLUMNS = new Columns<>("smssafe_session", PaymentSession::new,
+            Columns.number("id", s -> s.id, (s, v) -> s.id = v),
+            Columns.number("safe_id", s -> s.safeId, (s, v) -> s.safeId = v),
+            Columns.text("dialect", s -> s.dialect, (s, v) -> s.dialect = v),
+            Columns.flag("test", s -> s.test, (s, v) -> s.test = v),
+            Columns.text("code", s -> s.code, (s, v) -> s.code = v),
+            Columns.text("msisdn", s -> s.msisdn, (s, v) -> s.msisdn = v),
+            Columns.text("country", s -> s.country, (s, v) -> s.country = v),
+            Columns.text("provider", s -> s.provider, (s, v) -> s.provider = v),
+            Columns.text("content", s -> s.content, (s, v) -> s.content = v),
+            Columns.integer("required_messages", s -> s.requiredMessages, (s, v) -> s.requiredMessages = v),
+            Columns.integer("received_messages", s -> s.receivedMessages, (s, v) -> s.receivedMessages = v),
+            Columns.decimal("total", s -> s.total, (s, v) -> s.total = v),
+            Columns.text("currency", s -> s.currency, (s, v) -> s.currency = v),
+            Columns.instant("opened_at", s -> s.openedAt, (s, v) -> s.openedAt = v),
+            Columns.instant("last_message_at", s -> s.lastMessageAt, (s, v) -> s.lastMessageAt = v),
+            Columns.instant("wait_until", s -> s.waitUntil, (s, v) -> s.waitUntil = v),
+            Columns.instant("closed_at", s -> s.closedAt, (s, v) -> s.closedAt = v),
+            Columns.instant("reversed_at", s -> s.reversedAt, (s, v) -> s.reversedAt = v),
+            Columns.decimal("reversed_total", s -> s.reversedTotal, (s, v) -> s.reversedTotal = v),
+            Columns.integer("version", s -> s.version, (s, v) -> s.version = v));
+
+    /** Given by the database when {@link MessageStore} inserts it. */
     private Long id;
-
-    @Column(name = "safe_id", nullable = false)
     private long safeId;
-
-    @Column(nullable = false, length = 8)
-    private String code;
-
-    @Column(nullable = false)
-    private String msisdn;
-
-    @Column(nullable = false)
-    private String country;
-
-    @Column(nullable = false)
-    private String provider;
-
-    @Column(nullable = false)
-    private String content;
-
-    @Column(name = "required_messages", nullable = false)
-    private int requiredMessages;
-
-    @Column(name = "received_messages", nullable = false)
-    private int receivedMessages;
-
-    @Column(nullable = false, precision = 12, scale = 2)
-    private BigDecimal total;
-
-    @Column(nullable = false)
-    private String currency;
-
-    @Column(name = "opened_at", nullable = false)
-    @Convert(converter = EpochMillisConverter.class)
-    private Instant openedAt;
-
-    @Column(name = "last_message_at", nullable = false)
-    @Convert(converter = EpochMillisConverter.class)
-    private Instant lastMessageAt;
-
-    @Column(name = "wait_until")
-    @Convert(converter = EpochMillisConverter.class)
-    private Instant waitUntil;
-
-    @Column(name = "closed_at")
-    @Convert(converter = EpochMillisConverter.class)
-    private Instant closedAt;
-
-    @Column(nullable = false)
+    /** The gateway its messages came through; {@code test} whether they are the gateway's test messages. */
     private String dialect;
-
-    @Column(nullable = false)
     private boolean test;
-
-    @Column(name = "reversed_at")
-    @Convert(converter = EpochMillisConverter.class)
+    private String code;
+    private String msisdn;
+    private String country;
+    private String provider;
+    private String content;
+    private int requiredMessages;
+    private int receivedMessages;
+    private BigDecimal total;
+    private String currency;
+    private Instant openedAt;
+    private Instant lastMessageAt;
+    private Instant waitUntil;
+    private Instant closedAt;
     private Instant reversedAt;
-
-    @Column(name = "reversed_total", nullable = false, precision = 12, scale = 2)
     private BigDecimal reversedTotal;
-
-    @Version
+    /** Counts the session's updates: each expects the version it read, against a writer outside the phone's lock. */
     private int version;
 
-    protected PaymentSession() {
+    /** A blank session for a row to be read into. */
+    private PaymentSession() {
     }
 
     /**
@@ -125,30 +100,6 @@ public class PaymentSession implements OwedPayment {
         this.reversedTotal = BigDecimal.ZERO.setScale(2);
         this.openedAt = now;
         this.lastMessageAt = now;
-    }
-
-    /**
-     * An unclosed session as {@link MessageStore} read it for its phone's next message: a plain object, not managed
-     * by a persistence context; what {@link #accept} changes is written back by {@link MessageStore#update}.
-     */
-    static PaymentSession stored(long id, long safeId, String dialect, boolean test, String msisdn, String country,
-            String provider, String code, String content, int requiredMessages, int receivedMessages,
-            BigDecimal total, String currency, Instant openedAt, Instant lastMessageAt, Instant waitUntil,
-            int version) {
-        PaymentSession session = new PaymentSession(safeId, dialect, test, msisdn, country, provider,
-                new SessionCode(code), requiredMessages, content, currency, openedAt);
-        session.id = id;
-        session.receivedMessages = receivedMessages;
-        session.total = total;
-        session.lastMessageAt = lastMessageAt;
-        session.waitUntil = waitUntil;
-        session.version = version;
-        return session;
-    }
-
-    /** The id the database gave it when {@link MessageStore} inserted it. */
-    void storedAs(long generatedId) {
-        this.id = generatedId;
     }
 
     /** The version it was read with, which its update expects to find. */
@@ -227,9 +178,8 @@ public class PaymentSession implements OwedPayment {
      * action is owed for.
      */
     public static Optional<PaymentSession> findClosed(EntityManager em, long safeId, String code) {
-        return em.createNamedQuery("PaymentSession.findByCode", PaymentSession.class)
-                .setParameter("safeId", safeId).setParameter("code", code)
-                .getResultStream().filter(session -> session.closedAt != null).findFirst();
+        return MessageStore.on(em, safeId, store -> store.session(code))
+                .filter(session -> session.closedAt != null);
     }
 
     /**

@@ -1,11 +1,5 @@
 package lt.smssafe.sms;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Embeddable;
-import jakarta.persistence.EmbeddedId;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Table;
-import java.io.Serializable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -15,10 +9,11 @@ import lt.smssafe.persistence.SqlEngine;
  * One row per (safe, phone) whose only purpose is to be locked: while a message from a phone is processed, its
  * row is written (and so held) by that transaction, so concurrent messages from that phone, on any node sharing the
  * database, are counted one after another. A sender id of one gateway is not the same phone as an equal id of another.
+ * The row is keyed by safe, dialect and sender (a phone number or a gateway's sender id; blank is one key), and its
+ * {@code writes} count how often it was taken: written by every taker, so that Galera certifies takers against each
+ * other. Its statements, plain SQL on the transaction's connection, are {@link MessageStore}'s.
  */
-@Entity
-@Table(name = "smssafe_phone")
-public class PhoneLock {
+final class PhoneLock {
     /** Writes an existing row: the lock for every message but a phone's first. */
     private static final String WRITE = "UPDATE smssafe_phone SET writes = writes + 1"
             + " WHERE safe_id = ? AND dialect = ? AND msisdn = ?";
@@ -39,19 +34,7 @@ public class PhoneLock {
     private static final String LAST_SESSION = nameLastSession(false);
     private static final String LAST_TEST_SESSION = nameLastSession(true);
 
-    @EmbeddedId
-    private Key key;
-
-    /** How often the row was taken: written by every taker, so that Galera certifies takers against each other. */
-    @Column(nullable = false)
-    private long writes;
-
-    protected PhoneLock() {
-    }
-
-    /** The lock row for this phone of this dialect. */
-    public PhoneLock(long safeId, String dialect, String msisdn) {
-        this.key = new Key(safeId, dialect, msisdn);
+    private PhoneLock() {
     }
 
     /**
@@ -122,11 +105,5 @@ public class PhoneLock {
             statement.setString(3, msisdn);
             return statement.executeUpdate();
         }
-    }
-
-    /** The primary key: safe id, dialect and sender (a phone number or a gateway's sender id; blank is one key). */
-    @Embeddable
-    public record Key(@Column(name = "safe_id") long safeId, @Column(name = "dialect") String dialect,
-            @Column(name = "msisdn") String msisdn) implements Serializable {
     }
 }

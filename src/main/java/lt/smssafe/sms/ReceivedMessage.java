@@ -1,98 +1,72 @@
 package lt.smssafe.sms;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
-import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
-import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import lt.smssafe.api.ReversedMessage;
-import lt.smssafe.persistence.EpochMillisConverter;
+import lt.smssafe.persistence.Columns;
 
 /**
  * One paid SMS the provider delivered, counted or rejected, with the reply it got. Kept so that the provider's
  * retry of the same {@code message_id} gets the same answer and changes nothing.
+ *
+ * <p>A plain object with the message's rules ({@link #sameMessageAs}, {@link #counted}, {@link #reverse});
+ * {@link MessageStore} is the one writer and reader of its rows, through {@link #COLUMNS}.
  */
-@Entity
-@Table(name = "smssafe_message")
-@NamedQuery(name = "ReceivedMessage.findByMessageId", query = "select m from ReceivedMessage m"
-        + " where m.safeId = :safeId and m.dialect = :dialect and m.messageId = :messageId")
-public class ReceivedMessage {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+public final class ReceivedMessage {
+    /** Its row in {@code smssafe_message}: every column, as {@link MessageStore} inserts and reads it. */
+    static final Columns<ReceivedMessage> COLUMNS = new Columns<>("smssafe_message", ReceivedMessage::new,
+            Columns.number("id", m -> m.id, (m, v) -> m.id = v),
+            Columns.number("safe_id", m -> m.safeId, (m, v) -> m.safeId = v),
+            Columns.text("dialect", m -> m.dialect, (m, v) -> m.dialect = v),
+            Columns.flag("test", m -> m.test, (m, v) -> m.test = v),
+            Columns.text("message_id", m -> m.messageId, (m, v) -> m.messageId = v),
+            Columns.number("session_id", m -> m.sessionId, (m, v) -> m.sessionId = v),
+            Columns.text("msisdn", m -> m.msisdn, (m, v) -> m.msisdn = v),
+            Columns.text("country", m -> m.country, (m, v) -> m.country = v),
+            Columns.text("provider", m -> m.provider, (m, v) -> m.provider = v),
+            Columns.text("shortcode", m -> m.shortcode, (m, v) -> m.shortcode = v),
+            Columns.text("content", m -> m.content, (m, v) -> m.content = v),
+            Columns.decimal("cost_local", m -> m.costLocal, (m, v) -> m.costLocal = v),
+            Columns.text("currency", m -> m.currency, (m, v) -> m.currency = v),
+            Columns.number("provider_time", m -> m.providerTime, (m, v) -> m.providerTime = v),
+            Columns.instant("received_at", m -> m.receivedAt, (m, v) -> m.receivedAt = v),
+            Columns.enumerated("outcome", ReplyKind.class, m -> m.outcome, (m, v) -> m.outcome = v),
+            Columns.text("reply", m -> m.reply, (m, v) -> m.reply = v),
+            Columns.instant("reversed_at", m -> m.reversedAt, (m, v) -> m.reversedAt = v));
+
+    /** Given by the database; not read back when {@link MessageStore} inserts it (nothing uses it then). */
     private Long id;
-
-    @Column(name = "safe_id", nullable = false)
     private long safeId;
-
-    @Column(name = "message_id", nullable = false)
-    private String messageId;
-
-    /** The session it was counted for or rejected by; none for an unattributed message. */
-    @Column(name = "session_id")
-    private Long sessionId;
-
-    @Column(nullable = false)
-    private String msisdn;
-
-    @Column(nullable = false)
-    private String country;
-
-    @Column(nullable = false)
-    private String provider;
-
-    @Column(nullable = false)
-    private String shortcode;
-
-    @Column(nullable = false)
-    private String content;
-
-    @Column(name = "cost_local", nullable = false)
-    private BigDecimal costLocal;
-
-    @Column(nullable = false)
-    private String currency;
-
-    @Column(name = "provider_time", nullable = false)
-    private long providerTime;
-
-    @Column(name = "received_at", nullable = false)
-    @Convert(converter = EpochMillisConverter.class)
-    private Instant receivedAt;
-
-    @Column(nullable = false)
-    @Enumerated(EnumType.STRING)
-    private ReplyKind outcome;
-
-    @Column(nullable = false)
-    private String reply;
-
-    @Column(nullable = false)
     private String dialect;
-
-    @Column(nullable = false)
     private boolean test;
-
-    @Column(name = "reversed_at")
-    @Convert(converter = EpochMillisConverter.class)
+    private String messageId;
+    /** The session it was counted for or rejected by; none for an unattributed message. */
+    private Long sessionId;
+    private String msisdn;
+    private String country;
+    private String provider;
+    private String shortcode;
+    private String content;
+    private BigDecimal costLocal;
+    private String currency;
+    private long providerTime;
+    private Instant receivedAt;
+    private ReplyKind outcome;
+    private String reply;
     private Instant reversedAt;
 
-    protected ReceivedMessage() {
+    /** A blank message for a row to be read into. */
+    private ReceivedMessage() {
     }
 
     /**
      * A message as it was processed: its values, the session it went to (null for an unattributed one), what
      * happened and what we replied.
      */
-    public ReceivedMessage(long safeId, PaidMessage values, Long sessionId, Instant receivedAt, ReplyKind outcome,
+    ReceivedMessage(long safeId, PaidMessage values, Long sessionId, Instant receivedAt, ReplyKind outcome,
             String reply) {
         this.safeId = safeId;
         this.dialect = values.dialect();
@@ -110,26 +84,6 @@ public class ReceivedMessage {
         this.receivedAt = receivedAt;
         this.outcome = outcome;
         this.reply = reply;
-    }
-
-    /**
-     * A stored message as {@link MessageStore} read it to answer a copy: what {@link #sameMessageAs} compares, and
-     * the reply. A plain object, not managed by a persistence context.
-     */
-    static ReceivedMessage stored(String messageId, boolean test, String msisdn, String country, String provider,
-            String shortcode, String content, BigDecimal costLocal, String currency, String reply) {
-        ReceivedMessage message = new ReceivedMessage();
-        message.messageId = messageId;
-        message.test = test;
-        message.msisdn = msisdn;
-        message.country = country;
-        message.provider = provider;
-        message.shortcode = shortcode;
-        message.content = content;
-        message.costLocal = costLocal;
-        message.currency = currency;
-        message.reply = reply;
-        return message;
     }
 
     /**
@@ -164,16 +118,14 @@ public class ReceivedMessage {
         return Optional.ofNullable(sessionId);
     }
 
-    /** The stored message of this dialect with this id. */
-    public static Optional<ReceivedMessage> find(EntityManager em, long safeId, String dialect, String messageId) {
-        return em.createNamedQuery("ReceivedMessage.findByMessageId", ReceivedMessage.class)
-                .setParameter("safeId", safeId).setParameter("dialect", dialect).setParameter("messageId", messageId)
-                .getResultStream().findFirst();
+    /** The messages of this session, in the order they arrived: what its detail page lists. */
+    public static List<ReceivedMessage> ofSession(EntityManager em, long safeId, long sessionId) {
+        return MessageStore.on(em, safeId, store -> store.messagesOf(sessionId));
     }
 
-    /** Whether it added to its session's count and total (a rejected or unattributed message did not). */
+    /** Whether it added to its session's count and total ({@link ReplyKind#counted}). */
     public boolean counted() {
-        return sessionId != null && outcome != ReplyKind.WAIT && outcome != ReplyKind.UNIDENTIFIED;
+        return outcome.counted();
     }
 
     /**

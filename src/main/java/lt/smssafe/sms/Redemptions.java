@@ -83,8 +83,7 @@ public final class Redemptions {
     private Attempt redeem(EntityManager em, SessionCode code, RedemptionReference reference) {
         // whole milliseconds, as the column keeps them: a retry answers exactly what the first redemption answered
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Optional<PaymentSession> found = em.createNamedQuery("PaymentSession.findByCode", PaymentSession.class)
-                .setParameter("safeId", safeId).setParameter("code", code.value()).getResultStream().findFirst();
+        Optional<PaymentSession> found = MessageStore.on(em, safeId, store -> store.session(code.value()));
         if (found.isEmpty()) {
             return Attempt.refused(Verdict.UNKNOWN_SESSION, now);
         }

@@ -13,5 +13,13 @@ public enum ReplyKind {
     /** Rejected: it arrived while the session was waiting; not counted. */
     WAIT,
     /** Not counted: the gateway could not tell who sent it and one message cannot pay (docs/protocol.md §8). */
-    UNIDENTIFIED
+    UNIDENTIFIED;
+
+    /**
+     * Whether a message that got this reply added to its session's count and total: the one rule for "counted". A
+     * message rejected during the wait was not, nor one kept without a session (the only messages without one).
+     */
+    public boolean counted() {
+        return this != WAIT && this != UNIDENTIFIED;
+    }
 }

@@ -12,14 +12,16 @@ import lt.smssafe.api.PaymentAction;
 public record Reversal(PaymentSession session, ReceivedMessage message) implements OwedPayment {
     /** How the payment-action runner finds the reversal a run is owed for. */
     public static Optional<Reversal> find(EntityManager em, long safeId, String reference) {
-        ReceivedMessage message = em.find(ReceivedMessage.class, Long.parseLong(reference));
-        if (message == null || message.safeId() != safeId || message.reversedAt().isEmpty()
-                || message.sessionId().isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(em.find(PaymentSession.class, message.sessionId().get()))
-                .filter(session -> session.closedAt().isPresent())
-                .map(session -> new Reversal(session, message));
+        return MessageStore.on(em, safeId, store -> {
+            Optional<ReceivedMessage> message = store.message(Long.parseLong(reference))
+                    .filter(m -> m.safeId() == safeId && m.reversedAt().isPresent() && m.sessionId().isPresent());
+            if (message.isEmpty()) {
+                return Optional.empty();
+            }
+            return store.session(message.get().sessionId().get())
+                    .filter(session -> session.closedAt().isPresent())
+                    .map(session -> new Reversal(session, message.get()));
+        });
     }
 
     @Override

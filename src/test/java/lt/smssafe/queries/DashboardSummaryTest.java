@@ -99,7 +99,7 @@ class DashboardSummaryTest {
                             PRICE, n % 3 == 0 ? "PLN" : "EUR", n % 7 == 0);
                     assertThat(processor.process(message).body()).endsWith(" closed");
                     if (n % 5 == 0) {
-                        assertThat(processor.report(notBilled(id)).body()).isEqualTo("OK");
+                        assertThat(processor.handle(notBilled(id)).body()).isEqualTo("OK");
                     }
                 }
                 return null;
@@ -137,7 +137,7 @@ class DashboardSummaryTest {
             processor.process(new GatewayMessage(FortumoDialect.NAME, "z-" + n, "3706000" + String.format("%04d", n),
                     "lt", "tele2_lt", "1337", "order", PRICE, "EUR", false));
         }
-        processor.report(notBilled("z-3"));
+        processor.handle(notBilled("z-3"));
         Instant end = clock.instant();
         // 20:00 UTC on, 17 minutes apart: in Vilnius (UTC+2) the first eight are already the next day
         PaymentPages inVilnius = PaymentPages.of(database, SAFE, Clock.fixed(end, ZoneOffset.UTC), VILNIUS);

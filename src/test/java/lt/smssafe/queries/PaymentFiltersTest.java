@@ -177,7 +177,7 @@ class PaymentFiltersTest {
 
         Dashboard.Figures before = payments.dashboard().figures(30, Dashboard.Split.COUNTRY)
                 .totalsSince(clock.instant().atZone(ZoneOffset.UTC).toLocalDate()).get("EUR");
-        assertThat(processor.report(notBilled("reversed-2")).body()).isEqualTo("OK");
+        assertThat(processor.handle(notBilled("reversed-2")).body()).isEqualTo("OK");
         Dashboard after = payments.dashboard().figures(30, Dashboard.Split.OPERATOR);
         Dashboard.Figures today = after.totalsSince(after.today()).get("EUR");
 

@@ -115,13 +115,12 @@ class DatabaseOutageTest {
         }
         assertThat(storedMessageIds()).hasSize(200).doesNotHaveDuplicates();
         // every stored message is counted in exactly one session, every session's count matches its messages
-        Map<Long, Long> perSession = database.inTransaction(em -> em.createQuery(
-                        "select m.sessionId, count(m) from ReceivedMessage m where m.safeId = 77 group by m.sessionId",
-                        Object[].class).getResultList())
-                .stream().collect(Collectors.toMap(r -> (Long) r[0], r -> (Long) r[1]));
-        Map<Long, Long> counted = database.inTransaction(em -> em.createQuery(
-                        "select s.id, s.receivedMessages from PaymentSession s where s.safeId = 77", Object[].class)
-                .getResultList()).stream().collect(Collectors.toMap(r -> (Long) r[0], r -> ((Number) r[1]).longValue()));
+        Map<Long, Long> perSession = StoredRows.rows(database, "SELECT session_id, COUNT(*) FROM smssafe_message"
+                        + " WHERE safe_id = 77 GROUP BY session_id").stream().map(Object[].class::cast)
+                .collect(Collectors.toMap(r -> ((Number) r[0]).longValue(), r -> ((Number) r[1]).longValue()));
+        Map<Long, Long> counted = StoredRows.rows(database, "SELECT id, received_messages FROM smssafe_session"
+                        + " WHERE safe_id = 77").stream().map(Object[].class::cast)
+                .collect(Collectors.toMap(r -> ((Number) r[0]).longValue(), r -> ((Number) r[1]).longValue()));
         assertThat(counted).isEqualTo(perSession);
     }
 
@@ -142,7 +141,7 @@ class DatabaseOutageTest {
     }
 
     private List<String> storedMessageIds() {
-        return database.inTransaction(em -> em.createQuery(
-                "select m.messageId from ReceivedMessage m where m.safeId = 77", String.class).getResultList());
+        return StoredRows.rows(database, "SELECT message_id FROM smssafe_message WHERE safe_id = 77").stream()
+                .map(String.class::cast).toList();
     }
 }

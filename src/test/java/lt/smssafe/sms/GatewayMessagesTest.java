@@ -71,12 +71,11 @@ class GatewayMessagesTest {
     }
 
     private PaymentSession session(String code) {
-        return database.inTransaction(em -> em.createNamedQuery("PaymentSession.findByCode", PaymentSession.class)
-                .setParameter("safeId", SAFE).setParameter("code", code).getSingleResult());
+        return StoredRows.session(database, SAFE, code);
     }
 
-    private long count(String jpql) {
-        return database.inTransaction(em -> em.createQuery(jpql, Long.class).getSingleResult());
+    private long count(String sql) {
+        return StoredRows.count(database, sql);
     }
 
     @ParameterizedTest
@@ -109,7 +108,7 @@ class GatewayMessagesTest {
         assertThat(processor.process(otherPrice)).isEqualTo(reused);
         assertThat(processor.process(otherSender)).isEqualTo(reused);
         assertThat(processor.process(fortumo("u-1", "37060000011", false))).as("a true retry").isEqualTo(first);
-        assertThat(count("select count(m) from ReceivedMessage m")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM smssafe_message")).isEqualTo(1);
         assertThat(session(code(first)).receivedMessages()).isEqualTo(1);
         assertThat(session(code(first)).total()).isEqualByComparingTo("1.45");
     }
@@ -130,8 +129,8 @@ class GatewayMessagesTest {
         String unidentified = "error. your number could not be identified, your message cannot be counted";
         assertThat(first.body()).isEqualTo(unidentified);
         assertThat(second.body()).isEqualTo(unidentified);
-        assertThat(count("select count(s) from PaymentSession s")).isZero();
-        assertThat(count("select count(m) from ReceivedMessage m where m.sessionId is null")).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM smssafe_session")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM smssafe_message WHERE session_id IS NULL")).isEqualTo(2);
         assertThat(three.process(fortumo("b-2", "", false))).as("a retry").isEqualTo(first);
     }
 
@@ -160,8 +159,8 @@ class GatewayMessagesTest {
         processor.process(fortumo("r-2", "37060000006", false));
         assertThat(session(code).stateAt(clock.instant())).isEqualTo(SessionState.WAITING);
 
-        Answer reversed = processor.report(failed("r-2"));
-        Answer again = processor.report(failed("r-2"));
+        Answer reversed = processor.handle(failed("r-2"));
+        Answer again = processor.handle(failed("r-2"));
 
         assertThat(reversed).isEqualTo(Answer.reply("OK"));
         assertThat(again).isEqualTo(Answer.reply("OK"));
@@ -180,14 +179,14 @@ class GatewayMessagesTest {
         String code = code(processor.process(fortumo("c-1", "37060000007", false)));
         processor.process(fortumo("c-2", "37060000007", false));
 
-        List<Answer> reports = Concurrently.run(8, i -> () -> processor.report(failed("c-2")));
+        List<Answer> reports = Concurrently.run(8, i -> () -> processor.handle(failed("c-2")));
 
         assertThat(reports).containsOnly(Answer.reply("OK"));
         PaymentSession session = session(code);
         assertThat(session.closedAt()).isPresent();
         assertThat(session.reversedAt()).isPresent();
         assertThat(session.reversedTotal()).isEqualByComparingTo("1.45");
-        assertThat(count("select count(r) from ActionRun r where r.kind = lt.smssafe.action.ActionRun.Kind.SMS_REVERSAL"))
+        assertThat(count("SELECT COUNT(*) FROM smssafe_action_run WHERE kind = 'SMS_REVERSAL'"))
                 .isEqualTo(1);
 
         List<String> told = new CopyOnWriteArrayList<>();
@@ -219,7 +218,7 @@ class GatewayMessagesTest {
                 Optional.of("lt"), Optional.of("tele2_lt"), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty());
 
-        assertThat(processor.report(named)).isEqualTo(Answer.reply("OK"));
+        assertThat(processor.handle(named)).isEqualTo(Answer.reply("OK"));
     }
 
     @ParameterizedTest
@@ -234,15 +233,14 @@ class GatewayMessagesTest {
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty());
 
-        assertThat(processor.report(ok)).isEqualTo(Answer.reply("OK"));
-        assertThat(processor.report(otherSender)).isEqualTo(new Answer(409, "message_id reused", Optional.empty()));
-        assertThat(processor.report(failed("never-seen"))).isEqualTo(Answer.reply("OK"));
-        assertThat(processor.report(failed("never-seen"))).isEqualTo(Answer.reply("OK"));
+        assertThat(processor.handle(ok)).isEqualTo(Answer.reply("OK"));
+        assertThat(processor.handle(otherSender)).isEqualTo(new Answer(409, "message_id reused", Optional.empty()));
+        assertThat(processor.handle(failed("never-seen"))).isEqualTo(Answer.reply("OK"));
+        assertThat(processor.handle(failed("never-seen"))).isEqualTo(Answer.reply("OK"));
 
         assertThat(session(code).receivedMessages()).isEqualTo(1);
-        UnmatchedReport unmatched = database.inTransaction(em -> em.createNamedQuery("UnmatchedReport.latest",
-                UnmatchedReport.class).setParameter("safeId", SAFE).getSingleResult());
-        assertThat(unmatched.messageId()).isEqualTo("never-seen");
-        assertThat(unmatched.reports()).isEqualTo(2);
+        assertThat(StoredRows.rows(database, "SELECT message_id, status, reports FROM smssafe_unmatched_report"
+                + " WHERE safe_id = ?", SAFE)).singleElement().satisfies(row -> assertThat((Object[]) row)
+                        .containsExactly("never-seen", "failed", 2));
     }
 }

@@ -16,7 +16,6 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import lt.smssafe.action.ActionRun;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.i18n.Language;
 import lt.smssafe.sms.MessageValues;
@@ -69,13 +68,11 @@ class MessageProcessorTest {
     }
 
     private PaymentSession session(long safe, String code) {
-        return database.inTransaction(em -> em.createNamedQuery("PaymentSession.findByCode", PaymentSession.class)
-                .setParameter("safeId", safe).setParameter("code", code).getSingleResult());
+        return StoredRows.session(database, safe, code);
     }
 
-    private long count(String entity, long safe) {
-        return database.inTransaction(em -> em.createQuery("select count(x) from " + entity
-                + " x where x.safeId = :safe", Long.class).setParameter("safe", safe).getSingleResult());
+    private long count(String table, long safe) {
+        return StoredRows.count(database, "SELECT COUNT(*) FROM " + table + " WHERE safe_id = ?", safe);
     }
 
     @ParameterizedTest
@@ -104,8 +101,8 @@ class MessageProcessorTest {
         assertThat(session.receivedMessages()).isEqualTo(3);
         assertThat(session.total()).isEqualByComparingTo("4.35");
         assertThat(session.closedAt()).contains(START.plus(Duration.ofHours(24)).plusSeconds(60));
-        assertThat(count("ReceivedMessage", 1234)).as("the rejected message is stored too").isEqualTo(4);
-        assertThat(count("ActionRun", 1234)).isEqualTo(1);
+        assertThat(count("smssafe_message", 1234)).as("the rejected message is stored too").isEqualTo(4);
+        assertThat(count("smssafe_action_run", 1234)).isEqualTo(1);
     }
 
     @ParameterizedTest
@@ -119,7 +116,7 @@ class MessageProcessorTest {
 
         assertThat(processor.process(retry)).isEqualTo(first);
         assertThat(session(1234, code(first)).receivedMessages()).isEqualTo(1);
-        assertThat(count("ReceivedMessage", 1234)).isEqualTo(1);
+        assertThat(count("smssafe_message", 1234)).isEqualTo(1);
     }
 
     @ParameterizedTest
@@ -137,9 +134,9 @@ class MessageProcessorTest {
                 .isEqualTo(new Answer(200, closedAnswer.body(), java.util.Optional.empty()));
         assertThat(processor.process(message(1234, "m-1", "37060000004"))).isEqualTo(started);
         assertThat(closedAnswer.closedSession()).isPresent();
-        assertThat(count("PaymentSession", 1234)).isEqualTo(1);
-        assertThat(count("ReceivedMessage", 1234)).isEqualTo(2);
-        assertThat(count("ActionRun", 1234)).as("payment actions owed").isEqualTo(1);
+        assertThat(count("smssafe_session", 1234)).isEqualTo(1);
+        assertThat(count("smssafe_message", 1234)).isEqualTo(2);
+        assertThat(count("smssafe_action_run", 1234)).as("payment actions owed").isEqualTo(1);
         assertThat(wakeUps).as("the runner woken for the close, once").hasValue(1);
     }
 
@@ -164,8 +161,8 @@ class MessageProcessorTest {
                     .isEqualTo(new Answer(409, "message_id reused", java.util.Optional.empty()));
         }
         assertThat(session(1234, code(first)).receivedMessages()).isEqualTo(1);
-        assertThat(count("ReceivedMessage", 1234)).isEqualTo(1);
-        assertThat(count("PaymentSession", 1234)).isEqualTo(1);
+        assertThat(count("smssafe_message", 1234)).isEqualTo(1);
+        assertThat(count("smssafe_session", 1234)).isEqualTo(1);
     }
 
     @ParameterizedTest
@@ -185,8 +182,8 @@ class MessageProcessorTest {
         List<SessionCode> closed = answers.stream().flatMap(a -> a.closedSession().stream()).toList();
         assertThat(closed).hasSize(7).doesNotHaveDuplicates();
         assertThat(wakeUps).hasValue(7);
-        assertThat(count("PaymentSession", 1234)).isEqualTo(8);
-        assertThat(count("ActionRun", 1234)).isEqualTo(7);
+        assertThat(count("smssafe_session", 1234)).isEqualTo(8);
+        assertThat(count("smssafe_action_run", 1234)).isEqualTo(7);
         for (SessionCode code : closed) {
             PaymentSession session = session(1234, code.value());
             assertThat(session.receivedMessages()).isEqualTo(4);
@@ -208,8 +205,8 @@ class MessageProcessorTest {
                 Map.entry("your message is received for session X, DO NOT send the last message"
                         + " (24 hours 0 minutes left)", 1L),
                 Map.entry("error. your message cannot be processed (24 hours 0 minutes left)", 28L));
-        assertThat(count("PaymentSession", 1234)).isEqualTo(1);
-        assertThat(count("ReceivedMessage", 1234)).isEqualTo(30);
+        assertThat(count("smssafe_session", 1234)).isEqualTo(1);
+        assertThat(count("smssafe_message", 1234)).isEqualTo(30);
     }
 
     @ParameterizedTest
@@ -222,7 +219,7 @@ class MessageProcessorTest {
         assertThat(new HashSet<>(answers)).hasSize(1);
         assertThat(answers.get(0).body()).startsWith("your message is received, session ").endsWith(" started");
         assertThat(session(1234, code(answers.get(0))).receivedMessages()).isEqualTo(1);
-        assertThat(count("ReceivedMessage", 1234)).isEqualTo(1);
+        assertThat(count("smssafe_message", 1234)).isEqualTo(1);
     }
 
     @ParameterizedTest
@@ -236,7 +233,7 @@ class MessageProcessorTest {
         Set<String> codes = new HashSet<>();
         answers.forEach(a -> codes.add(code(a)));
         assertThat(codes).hasSize(300);
-        assertThat(count("PaymentSession", 1234)).isEqualTo(300);
+        assertThat(count("smssafe_session", 1234)).isEqualTo(300);
     }
 
     @ParameterizedTest
@@ -254,7 +251,7 @@ class MessageProcessorTest {
         assertThat(code(a1)).isNotEqualTo(code(b1));
         assertThat(a2.body()).isEqualTo("your message is received, session " + code(a1) + " closed");
         assertThat(session(2222, code(b1)).receivedMessages()).isEqualTo(1);
-        assertThat(count("PaymentSession", 1111)).isEqualTo(1);
-        assertThat(count("PaymentSession", 2222)).isEqualTo(1);
+        assertThat(count("smssafe_session", 1111)).isEqualTo(1);
+        assertThat(count("smssafe_session", 2222)).isEqualTo(1);
     }
 }

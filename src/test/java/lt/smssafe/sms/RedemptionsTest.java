@@ -78,8 +78,7 @@ class RedemptionsTest {
     }
 
     private SessionState state(String code) {
-        return database.inTransaction(em -> em.createNamedQuery("PaymentSession.findByCode", PaymentSession.class)
-                .setParameter("safeId", SAFE).setParameter("code", code).getSingleResult()).stateAt(clock.instant());
+        return StoredRows.session(database, SAFE, code).stateAt(clock.instant());
     }
 
     private static RedemptionReference reference(String value) {
@@ -88,10 +87,10 @@ class RedemptionsTest {
 
     /** Every stored redemption as {@code code reference redeemedAt}. */
     private List<String> rows() {
-        return database.inTransaction(em -> em.createQuery("select s.code, r.reference, r.redeemedAt, r.safeId"
-                        + " from SessionRedemption r join PaymentSession s on s.id = r.sessionId order by r.id",
-                Object[].class).getResultList()).stream()
-                .map(row -> row[0] + " " + row[1] + " " + row[2] + " safe " + row[3]).toList();
+        return StoredRows.rows(database, "SELECT s.code, r.reference, r.redeemed_at, r.safe_id"
+                        + " FROM smssafe_redemption r JOIN smssafe_session s ON s.id = r.session_id ORDER BY r.id")
+                .stream().map(Object[].class::cast).map(row -> row[0] + " " + row[1] + " "
+                        + java.time.Instant.ofEpochMilli(((Number) row[2]).longValue()) + " safe " + row[3]).toList();
     }
 
     @ParameterizedTest
@@ -157,10 +156,10 @@ class RedemptionsTest {
     void aReversedPaymentIsRefusedAndAReversalAfterTheRedemptionLeavesItRedeemed(TestDatabases kind) {
         Redemptions redemptions = open(kind, false);
         String reversed = pay("37060000005", 2, false);
-        processor.report(failed("37060000005-2"));
+        processor.handle(failed("37060000005-2"));
         String redeemedFirst = pay("37060000006", 2, false);
         Attempt first = redemptions.redeem(redeemedFirst, reference("order-1"));
-        processor.report(failed("37060000006-1"));
+        processor.handle(failed("37060000006-1"));
 
         Attempt retry = redemptions.redeem(redeemedFirst, reference("order-1"));
 
