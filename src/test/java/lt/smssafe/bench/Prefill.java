@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lt.smssafe.sms.SessionCode;
 
 /**
  * What a scenario finds stored before its first round, written straight into both sides' tables by bulk
@@ -22,7 +23,6 @@ import java.util.regex.Pattern;
 final class Prefill {
     /** The operator of the closed sessions. */
     static final String CLOSED_SESSIONS = "bench_closed";
-    private static final String ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
     /** Rows per statement: a statement is its own transaction, so a chunk must not be too big for the undo log. */
     private static final int CHUNK = 100_000;
     private static final String NAME = "(\"[^\"]+\"\\.\"[^\"]+\")";
@@ -294,7 +294,7 @@ final class Prefill {
         List<String> digits = new ArrayList<>();
         for (int i = 7; i >= 0; i--) {
             String shifted = i == 0 ? h : engine.div(h, 1L << (5 * i));
-            digits.add("SUBSTRING('" + ALPHABET + "', MOD(" + shifted + ", 32) + 1, 1)");
+            digits.add("SUBSTRING('" + SessionCode.ALPHABET + "', MOD(" + shifted + ", 32) + 1, 1)");
         }
         return "CONCAT(" + String.join(", ", digits) + ")";
     }
@@ -304,7 +304,7 @@ final class Prefill {
         long h = Math.floorMod(n * 25214903917L + 11, 1L << 40);
         StringBuilder code = new StringBuilder();
         for (int i = 7; i >= 0; i--) {
-            code.append(ALPHABET.charAt((int) ((h >> (5 * i)) % 32)));
+            code.append(SessionCode.ALPHABET.charAt((int) ((h >> (5 * i)) % 32)));
         }
         return code.toString();
     }
