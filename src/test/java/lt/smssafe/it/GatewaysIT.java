@@ -225,14 +225,8 @@ class GatewaysIT {
         String payseraPhone = DATA.phone();
         Map<String, String> fortumoMessage = fortumo.message(DATA.id(), fortumoPhone, "down", "1.45", false);
         Map<String, String> payseraMessage = paysera.message(DATA.id(), payseraPhone, "down", 145, false);
-        MariaDbServer server = MariaDbServer.get();
-        server.stop();
-        List<HttpResponse<String>> down;
-        try {
-            down = List.of(fortumo.send(fortumoMessage), paysera.send(payseraMessage));
-        } finally {
-            server.restart();
-        }
+        List<HttpResponse<String>> down = MariaDbServer.get().whileStopped(() -> List.of(
+                fortumo.send(fortumoMessage), paysera.send(payseraMessage)));
 
         for (HttpResponse<String> response : down) {
             assertThat(response.statusCode()).as("a 200 body would be an SMS to the buyer").isNotEqualTo(200)

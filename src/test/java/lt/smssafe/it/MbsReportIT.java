@@ -137,14 +137,7 @@ class MbsReportIT {
     void whileTheDatabaseCannotBeReachedAReportIsA503ThatKeepsNothingAndALaterReportRecordsItOnce()
             throws Exception {
         Transaction committed = committedWithoutReport("db-down");
-        MariaDbServer server = MariaDbServer.get();
-        server.stop();
-        HttpResponse<String> down;
-        try {
-            down = report(committed);
-        } finally {
-            server.restart();
-        }
+        HttpResponse<String> down = MariaDbServer.get().whileStopped(() -> report(committed));
 
         assertTryAgainLater(down);
         assertThat(recorded(committed)).as("nothing kept").isEmpty();

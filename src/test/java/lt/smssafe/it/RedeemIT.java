@@ -227,14 +227,7 @@ class RedeemIT {
     @Test
     void whileTheDatabaseIsAwayARedemptionIsA503ThatSpendsNothing() {
         String code = paid("order-r6");
-        MariaDbServer server = MariaDbServer.get();
-        server.stop();
-        HttpResponse<String> down;
-        try {
-            down = redeem(code, "account-down");
-        } finally {
-            server.restart();
-        }
+        HttpResponse<String> down = MariaDbServer.get().whileStopped(() -> redeem(code, "account-down"));
 
         assertThat(answer(down)).isEqualTo("503 try again later");
         assertThat(down.headers().firstValue("Retry-After")).hasValue("30");

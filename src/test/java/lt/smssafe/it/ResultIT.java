@@ -301,16 +301,11 @@ class ResultIT {
     void anUnreachableDatabaseGetsA503WithRetryAfterAndKeepsNothing() {
         FakeProvider provider = provider();
         String phone = DATA.phone();
-        MariaDbServer server = MariaDbServer.get();
-        server.stop();
-        HttpResponse<String> response;
-        HttpResponse<String> health;
-        try {
-            response = provider.deliver(FakeProvider.sms(SAFE, DATA.id(), phone, "down"));
-            health = AdminHttp.get(URI.create(base + "health"), null);
-        } finally {
-            server.restart();
-        }
+        List<HttpResponse<String>> down = MariaDbServer.get().whileStopped(() -> List.of(
+                provider.deliver(FakeProvider.sms(SAFE, DATA.id(), phone, "down")),
+                AdminHttp.get(URI.create(base + "health"), null)));
+        HttpResponse<String> response = down.get(0);
+        HttpResponse<String> health = down.get(1);
         assertThat(health.statusCode()).as("the load balancer takes this node out").isEqualTo(503);
         assertThat(health.body()).isEqualTo("{\"status\":\"down\",\"database\":\"down\",\"schema\":\"unknown\"}");
 
