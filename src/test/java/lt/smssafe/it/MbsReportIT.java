@@ -15,6 +15,7 @@ import lt.smssafe.mbs.MbsDirect;
 import lt.smssafe.mbs.ReportSigner;
 import lt.smssafe.mbs.Transaction;
 import lt.smssafe.testing.MariaDbServer;
+import lt.smssafe.testing.SchemaDefect;
 import lt.smssafe.testing.mbs.SandboxMbs;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -149,14 +150,9 @@ class MbsReportIT {
         Transaction committed = committedWithoutReport("defect");
         String logged = "/mbs/report failed: a defect, answered 500";
         int before = TomcatLog.entriesContaining(logged).size();
-        // a defect of the kind a bad upgrade leaves: the code reads and writes a column the table does not have
-        DatabaseRows.execute(DATABASE, "alter table smssafe_mbs_transaction rename column ident to ident_renamed");
-        HttpResponse<String> response;
-        try {
-            response = report(committed);
-        } finally {
-            DatabaseRows.execute(DATABASE, "alter table smssafe_mbs_transaction rename column ident_renamed to ident");
-        }
+        // the code reads and writes a column the table does not have
+        HttpResponse<String> response = SchemaDefect.on(statement -> DatabaseRows.execute(DATABASE, statement))
+                .withoutColumn("smssafe_mbs_transaction", "ident", () -> report(committed));
 
         assertThat(response.statusCode() + " " + response.body()).isEqualTo("500 internal error");
         assertThat(response.headers().firstValue("Retry-After")).as("not an outage").isEmpty();

@@ -20,6 +20,7 @@ import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 import lt.smssafe.testing.Concurrently;
 import lt.smssafe.testing.FakeProvider;
 import lt.smssafe.testing.MariaDbServer;
+import lt.smssafe.testing.SchemaDefect;
 import lt.smssafe.testing.TestData;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -324,14 +325,9 @@ class ResultIT {
         String id = DATA.id();
         String logged = "/result failed: a defect, answered 500";
         int before = TomcatLog.entriesContaining(logged).size();
-        // a defect of the kind a bad upgrade leaves: the code writes a column the table does not have
-        DatabaseRows.execute(DATABASE, "alter table smssafe_message rename column reply to reply_renamed");
-        HttpResponse<String> response;
-        try {
-            response = provider.deliver(FakeProvider.sms(SAFE, id, phone, "defect"));
-        } finally {
-            DatabaseRows.execute(DATABASE, "alter table smssafe_message rename column reply_renamed to reply");
-        }
+        // the code writes a column the table does not have
+        HttpResponse<String> response = defects().withoutColumn("smssafe_message", "reply",
+                () -> provider.deliver(FakeProvider.sms(SAFE, id, phone, "defect")));
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.body()).isEqualTo("internal error");
@@ -350,18 +346,17 @@ class ResultIT {
         // a page that meets a defect says so the same way
         String pageLogged = "/check failed: a defect, answered 500";
         int pageBefore = TomcatLog.entriesContaining(pageLogged).size();
-        DatabaseRows.execute(DATABASE, "alter table smssafe_session rename column content to content_renamed");
-        HttpResponse<String> page;
-        try {
-            page = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    URI.create(base + "check?session=" + code(retried))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } finally {
-            DatabaseRows.execute(DATABASE, "alter table smssafe_session rename column content_renamed to content");
-        }
+        HttpResponse<String> page = defects().withoutColumn("smssafe_session", "content",
+                () -> java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        URI.create(base + "check?session=" + code(retried))).build(),
+                        HttpResponse.BodyHandlers.ofString()));
         assertThat(page.statusCode()).isEqualTo(500);
         assertThat(page.body()).isEqualTo("internal error");
         assertThat(TomcatLog.awaitEntries(pageLogged, pageBefore)).hasSize(pageBefore + 1);
+    }
+
+    private static SchemaDefect defects() {
+        return SchemaDefect.on(statement -> DatabaseRows.execute(DATABASE, statement));
     }
 
     private static Map<String, String> with(Map<String, String> params, String key, String value) {
