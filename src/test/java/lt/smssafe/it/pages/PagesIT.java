@@ -1,4 +1,4 @@
-package lt.smssafe.it;
+package lt.smssafe.it.pages;
 
 import static lt.smssafe.testing.TestData.code;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import lt.smssafe.it.AdminHttp;
+import lt.smssafe.it.RecordingAction;
+import lt.smssafe.it.TestWar;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 import lt.smssafe.testing.FakeGateway;
 import lt.smssafe.testing.FakeProvider;

@@ -1,4 +1,4 @@
-package lt.smssafe.it;
+package lt.smssafe.it.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,10 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
+import lt.smssafe.it.AdminHttp;
+import lt.smssafe.it.DatabaseRows;
+import lt.smssafe.it.TestWar;
+import lt.smssafe.it.TomcatLog;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 import lt.smssafe.testing.FakeProvider;
 import lt.smssafe.testing.TestData;

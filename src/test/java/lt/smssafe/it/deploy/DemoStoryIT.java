@@ -1,4 +1,4 @@
-package lt.smssafe.it;
+package lt.smssafe.it.deploy;
 
 import static lt.smssafe.testing.TestData.code;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import lt.smssafe.demo.Demo;
+import lt.smssafe.it.RawHttp;
 import lt.smssafe.testing.Browser;
 import lt.smssafe.testing.Folders;
 import lt.smssafe.testing.TestData;

@@ -1,6 +1,5 @@
-package lt.smssafe.it;
+package lt.smssafe.it.gateways;
 
-import lt.smssafe.testing.RsaKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -8,14 +7,16 @@ import java.io.PrintStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.security.KeyPair;
-import java.util.Base64;
-import lt.smssafe.sms.dialect.paysera.PayseraKeys;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import lt.smssafe.it.TestWar;
+import lt.smssafe.sms.dialect.paysera.PayseraKeys;
+import lt.smssafe.testing.RsaKeys;
 import lt.smssafe.testing.TestData;
 import lt.smssafe.tool.SendNotification;
 import org.jboss.arquillian.container.test.api.Deployment;

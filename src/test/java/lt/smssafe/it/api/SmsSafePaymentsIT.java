@@ -1,4 +1,4 @@
-package lt.smssafe.it;
+package lt.smssafe.it.api;
 
 import static lt.smssafe.testing.TestData.code;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import lt.smssafe.it.AdminHttp;
+import lt.smssafe.it.DatabaseRows;
+import lt.smssafe.it.PaymentsApiServlet;
+import lt.smssafe.it.TestWar;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 import lt.smssafe.testing.FakeProvider;
 import lt.smssafe.testing.TestData;
@@ -25,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code SmsSafePayments}, the public entry for the site owner's code, called where a site owner calls it: inside
  * the deployed web application ({@link PaymentsApiServlet}), on a real MariaDB, in a deployment without the
  * {@code mbs.*} keys. Sessions are paid over {@code /result} and their status is compared with the database; the
- * configured MBS client is checked in {@link MbsReportIT}.
+ * configured MBS client is checked in {@link lt.smssafe.it.gateways.MbsReportIT}.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient

@@ -1,4 +1,4 @@
-package lt.smssafe.it;
+package lt.smssafe.it.deploy;
 
 import static lt.smssafe.testing.TestData.code;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import lt.smssafe.it.ActionLog;
+import lt.smssafe.it.AdminHttp;
+import lt.smssafe.it.RecordingAction;
+import lt.smssafe.it.TestWar;
 import lt.smssafe.mbs.AccountType;
 import lt.smssafe.mbs.BillRequest;
 import lt.smssafe.mbs.MbsConfig;

@@ -1,4 +1,4 @@
-package lt.smssafe.it;
+package lt.smssafe.it.hardening;
 
 import static lt.smssafe.testing.TestData.code;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import lt.smssafe.it.AdminHttp;
+import lt.smssafe.it.TestWar;
+import lt.smssafe.it.TomcatLog;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 import lt.smssafe.testing.FakeProvider;
 import lt.smssafe.testing.TestData;

@@ -1,4 +1,4 @@
-package lt.smssafe.it;
+package lt.smssafe.it.pages;
 
 import static lt.smssafe.testing.TestData.code;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lt.smssafe.it.AdminHttp;
+import lt.smssafe.it.DatabaseRows;
+import lt.smssafe.it.TestWar;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 import lt.smssafe.testing.Browser;
 import lt.smssafe.testing.FakeGateway;

@@ -1,4 +1,4 @@
-package lt.smssafe.it;
+package lt.smssafe.it.gateways;
 
 import static lt.smssafe.testing.TestData.code;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +15,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import lt.smssafe.it.ActionLog;
+import lt.smssafe.it.AdminHttp;
+import lt.smssafe.it.DatabaseRows;
+import lt.smssafe.it.RecordingAction;
+import lt.smssafe.it.TestWar;
+import lt.smssafe.it.TomcatLog;
 import lt.smssafe.sms.dialect.smssafe.NotificationSigner;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 import lt.smssafe.testing.Concurrently;

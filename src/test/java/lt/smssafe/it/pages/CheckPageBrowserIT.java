@@ -1,4 +1,4 @@
-package lt.smssafe.it;
+package lt.smssafe.it.pages;
 
 import static lt.smssafe.testing.TestData.code;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
+import lt.smssafe.it.AdminHttp;
+import lt.smssafe.it.TestWar;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 import lt.smssafe.testing.Browser;
 import lt.smssafe.testing.FakeProvider;

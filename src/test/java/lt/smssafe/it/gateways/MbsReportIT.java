@@ -1,4 +1,4 @@
-package lt.smssafe.it;
+package lt.smssafe.it.gateways;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import lt.smssafe.it.ActionLog;
+import lt.smssafe.it.AdminHttp;
+import lt.smssafe.it.DatabaseRows;
+import lt.smssafe.it.PaymentsApiServlet;
+import lt.smssafe.it.RecordingAction;
+import lt.smssafe.it.TestWar;
+import lt.smssafe.it.TomcatLog;
 import lt.smssafe.mbs.AccountType;
 import lt.smssafe.mbs.BillRequest;
 import lt.smssafe.mbs.MbsConfig;

@@ -1,6 +1,5 @@
-package lt.smssafe.it;
+package lt.smssafe.it.gateways;
 
-import lt.smssafe.testing.RsaKeys;
 import static lt.smssafe.testing.TestData.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,10 +12,16 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.List;
 import java.util.Map;
+import lt.smssafe.it.ActionLog;
+import lt.smssafe.it.AdminHttp;
+import lt.smssafe.it.DatabaseRows;
+import lt.smssafe.it.RecordingAction;
+import lt.smssafe.it.TestWar;
 import lt.smssafe.sms.dialect.paysera.PayseraKeys;
 import lt.smssafe.testing.Concurrently;
 import lt.smssafe.testing.FakeGateway;
 import lt.smssafe.testing.MariaDbServer;
+import lt.smssafe.testing.RsaKeys;
 import lt.smssafe.testing.TestData;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;

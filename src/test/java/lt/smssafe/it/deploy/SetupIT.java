@@ -1,4 +1,4 @@
-package lt.smssafe.it;
+package lt.smssafe.it.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,8 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lt.smssafe.it.AdminHttp;
+import lt.smssafe.it.TestWar;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 import lt.smssafe.testing.FakeProvider;
 import lt.smssafe.testing.TestData;

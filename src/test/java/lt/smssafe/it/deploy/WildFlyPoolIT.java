@@ -1,4 +1,4 @@
-package lt.smssafe.it;
+package lt.smssafe.it.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import lt.smssafe.it.AdminHttp;
+import lt.smssafe.it.TestWar;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 import lt.smssafe.testing.FakeProvider;
 import lt.smssafe.testing.Folders;
