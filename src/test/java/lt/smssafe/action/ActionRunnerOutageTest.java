@@ -52,7 +52,7 @@ class ActionRunnerOutageTest {
             runner.runDueSafely();
         }
         server.restart();
-        awaitDatabase();
+        MariaDbServer.awaitDatabase(database);
         runner.runDueSafely();
         runner.runDueSafely();
 
@@ -78,15 +78,7 @@ class ActionRunnerOutageTest {
             public void sessionClosed(ClosedSession session) {
                 calls.incrementAndGet();
                 // the action has run; the database dies before its success is recorded, and is back 3 s later
-                server.stop();
-                new Thread(() -> {
-                    try {
-                        Thread.sleep(3_000);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    server.restart();
-                }).start();
+                server.stopFor(java.time.Duration.ofSeconds(3), () -> { });
             }
         };
         ActionRunner runner = new ActionRunner(database, 1, stopsTheDatabase, Clock.systemUTC(),
@@ -137,18 +129,7 @@ class ActionRunnerOutageTest {
                 && sql.replace(" ", "").contains("attempts+1") && claims.incrementAndGet() == 5, () -> {
                     System.out.printf("[test] MariaDB killed after the commit of claim 5, %d actions run%n",
                             calls.size());
-                    server.stop();
-                    Thread back = new Thread(() -> {
-                        try {
-                            Thread.sleep(3_000);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                        server.restart();
-                        backAt.set(System.nanoTime());
-                    });
-                    back.setDaemon(true);
-                    back.start();
+                    server.stopFor(java.time.Duration.ofSeconds(3), () -> backAt.set(System.nanoTime()));
                 });
         runner.start(java.time.Duration.ofSeconds(5));
 
@@ -194,15 +175,6 @@ class ActionRunnerOutageTest {
                     return;
                 }
             }
-        }
-    }
-
-    private void awaitDatabase() throws InterruptedException {
-        for (int i = 0; i < 150; i++) {
-            if (database.readiness() == Database.Readiness.UP) {
-                return;
-            }
-            Thread.sleep(200);
         }
     }
 }

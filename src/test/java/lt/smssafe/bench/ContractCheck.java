@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lt.smssafe.testing.TestData;
 
 /**
  * Before any load: both sides answer the contract's texts (docs/protocol.md §2 and §3) for one phone's whole session
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
  * and 3, else their sessions would close).
  */
 final class ContractCheck {
-    private static final Pattern CODE = Pattern.compile("[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{8}");
+    private static final Pattern CODE = Pattern.compile(TestData.CODE);
 
     private final SignedRequests requests;
     private final Http http;

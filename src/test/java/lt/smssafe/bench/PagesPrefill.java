@@ -6,8 +6,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The pages scenario's shop (issue 23): what a site owner has after two years of payments, written straight into the
@@ -36,10 +34,6 @@ final class PagesPrefill {
     private static final int UNATTRIBUTED = 500;
     private static final int UNMATCHED = 200;
     private static final int OWED = 20;
-    private static final String NAME = "(\"[^\"]+\"\\.\"[^\"]+\")";
-    private static final Pattern CREATE_INDEX = Pattern.compile("CREATE (?:UNIQUE )?INDEX " + NAME + " ON ");
-    private static final Pattern ADD_CONSTRAINT = Pattern.compile("ALTER TABLE " + NAME + " ADD CONSTRAINT " + NAME
-            + " (UNIQUE|FOREIGN KEY)");
     /** The tables written, the phones' (no identity column) first; every other {@code smssafe_} table but Flyway's is emptied too. */
     static final List<String> TABLES = List.of("smssafe_phone", "smssafe_session", "smssafe_message",
             "smssafe_action_run", "smssafe_redemption", "smssafe_mbs_transaction", "smssafe_unmatched_report");
@@ -151,36 +145,17 @@ final class PagesPrefill {
         return sql;
     }
 
-    /** As {@link Prefill}: H2 builds an index once faster than it keeps it row by row. */
+    /** On H2: adds to {@code sql} what drops the tables' secondary indexes, and returns what creates them again. */
     private List<String> dropSecondaryIndexes(Connection c, List<String> sql) throws SQLException {
-        List<String> create = new ArrayList<>();
-        List<String> dropIndexes = new ArrayList<>();
-        List<String> dropUniques = new ArrayList<>();
-        List<String> dropForeignKeys = new ArrayList<>();
-        List<String> foreignKeys = new ArrayList<>();
-        try (Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("SCRIPT NODATA NOPASSWORDS NOSETTINGS TABLE " + String.join(", ",
-                        TABLES))) {
+        List<String> script = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(H2SecondaryIndexes.script(TABLES))) {
             while (r.next()) {
-                String statement = r.getString(1);
-                Matcher index = CREATE_INDEX.matcher(statement);
-                Matcher constraint = ADD_CONSTRAINT.matcher(statement);
-                if (index.lookingAt()) {
-                    create.add(statement);
-                    dropIndexes.add("DROP INDEX " + index.group(1));
-                } else if (constraint.lookingAt()) {
-                    boolean foreign = constraint.group(3).equals("FOREIGN KEY");
-                    (foreign ? foreignKeys : create).add(statement);
-                    String drop = "ALTER TABLE " + constraint.group(1) + " DROP CONSTRAINT " + constraint.group(2);
-                    (foreign ? dropForeignKeys : dropUniques).add(drop);
-                }
+                script.add(r.getString(1));
             }
         }
-        sql.addAll(dropForeignKeys);
-        sql.addAll(dropUniques);
-        sql.addAll(dropIndexes);
-        create.addAll(foreignKeys);
-        return create;
+        H2SecondaryIndexes indexes = H2SecondaryIndexes.of(script);
+        sql.addAll(indexes.drop());
+        return indexes.create();
     }
 
     // --- the closed sessions: row n (id n + 1) ------------------------------------------------------------------

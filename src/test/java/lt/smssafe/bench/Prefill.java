@@ -2,8 +2,7 @@ package lt.smssafe.bench;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import lt.smssafe.sms.SessionCode;
 
 /**
  * What a scenario finds stored before its first round, written straight into both sides' tables by bulk
@@ -22,13 +21,8 @@ import java.util.regex.Pattern;
 final class Prefill {
     /** The operator of the closed sessions. */
     static final String CLOSED_SESSIONS = "bench_closed";
-    private static final String ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
     /** Rows per statement: a statement is its own transaction, so a chunk must not be too big for the undo log. */
     private static final int CHUNK = 100_000;
-    private static final String NAME = "(\"[^\"]+\"\\.\"[^\"]+\")";
-    private static final Pattern CREATE_INDEX = Pattern.compile("CREATE (?:UNIQUE )?INDEX " + NAME + " ON ");
-    private static final Pattern ADD_CONSTRAINT = Pattern.compile("ALTER TABLE " + NAME + " ADD CONSTRAINT " + NAME
-            + " (UNIQUE|FOREIGN KEY)");
 
     private final Engine engine;
     private final long safe;
@@ -99,35 +93,12 @@ final class Prefill {
                 : List.of("baseline_phone", "baseline_session", "baseline_message", "baseline_action");
     }
 
-    /**
-     * On H2: adds to {@code sql} the statements that drop the tables' indexes and constraints other than their
-     * primary keys, as H2's own {@code SCRIPT} defines them (whatever the migrations made of them), and returns that
-     * script's statements that create them again, in its order (foreign keys last, {@code NOCHECK}: the rows are
-     * consistent by construction).
-     */
+    /** On H2: adds to {@code sql} what drops the tables' secondary indexes, and returns what creates them again. */
     private List<String> dropSecondaryIndexes(Side side, List<String> sql) throws Exception {
-        List<String> create = new ArrayList<>();
-        List<String> dropIndexes = new ArrayList<>();
-        List<String> dropUniques = new ArrayList<>();
-        List<String> dropForeignKeys = new ArrayList<>();
-        for (List<String> row : engine.query(side, "SCRIPT NODATA NOPASSWORDS NOSETTINGS TABLE "
-                + String.join(", ", tables(side)))) {
-            String statement = row.get(0);
-            Matcher index = CREATE_INDEX.matcher(statement);
-            Matcher constraint = ADD_CONSTRAINT.matcher(statement);
-            if (index.lookingAt()) {
-                create.add(statement);
-                dropIndexes.add("DROP INDEX " + index.group(1));
-            } else if (constraint.lookingAt()) {
-                create.add(statement);
-                String drop = "ALTER TABLE " + constraint.group(1) + " DROP CONSTRAINT " + constraint.group(2);
-                (constraint.group(3).equals("UNIQUE") ? dropUniques : dropForeignKeys).add(drop);
-            }
-        }
-        sql.addAll(dropForeignKeys);
-        sql.addAll(dropUniques);
-        sql.addAll(dropIndexes);
-        return create;
+        H2SecondaryIndexes indexes = H2SecondaryIndexes.of(engine.query(side, H2SecondaryIndexes.script(tables(side)))
+                .stream().map(row -> row.get(0)).toList());
+        sql.addAll(indexes.drop());
+        return indexes.create();
     }
 
     /** Fresh statistics for the optimisers, and on H2 identity columns that continue after the stored rows. */
@@ -294,7 +265,7 @@ final class Prefill {
         List<String> digits = new ArrayList<>();
         for (int i = 7; i >= 0; i--) {
             String shifted = i == 0 ? h : engine.div(h, 1L << (5 * i));
-            digits.add("SUBSTRING('" + ALPHABET + "', MOD(" + shifted + ", 32) + 1, 1)");
+            digits.add("SUBSTRING('" + SessionCode.ALPHABET + "', MOD(" + shifted + ", 32) + 1, 1)");
         }
         return "CONCAT(" + String.join(", ", digits) + ")";
     }
@@ -304,7 +275,7 @@ final class Prefill {
         long h = Math.floorMod(n * 25214903917L + 11, 1L << 40);
         StringBuilder code = new StringBuilder();
         for (int i = 7; i >= 0; i--) {
-            code.append(ALPHABET.charAt((int) ((h >> (5 * i)) % 32)));
+            code.append(SessionCode.ALPHABET.charAt((int) ((h >> (5 * i)) % 32)));
         }
         return code.toString();
     }

@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /** What {@link RecordingAction} wrote in the deployments ({@code target/it-data/actions.log}), read by the tests. */
-final class ActionLog {
+public final class ActionLog {
     private static final Path FILE = Path.of("target", "it-data", "actions.log");
 
     private ActionLog() {
     }
 
     /** The lines that match, in the order the action ran. */
-    static List<String> lines(Predicate<String> matching) {
+    public static List<String> lines(Predicate<String> matching) {
         if (!Files.exists(FILE)) {
             return List.of();
         }
@@ -28,7 +28,7 @@ final class ActionLog {
     }
 
     /** The matching lines once there are {@code count} of them, or what there is after 20 s. */
-    static List<String> await(Predicate<String> matching, int count) throws InterruptedException {
+    public static List<String> await(Predicate<String> matching, int count) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         List<String> lines = lines(matching);
         while (lines.size() < count && System.nanoTime() < deadline) {

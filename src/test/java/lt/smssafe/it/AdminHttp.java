@@ -10,15 +10,15 @@ import java.time.Duration;
 import java.util.Base64;
 
 /** HTTP calls to the admin pages as a script (curl -u) or a browser would make them. */
-final class AdminHttp {
-    static final String ADMIN = "admin:admin-secret";
-    static final String VISITOR = "visitor:visitor-secret";
+public final class AdminHttp {
+    public static final String ADMIN = "admin:admin-secret";
+    public static final String VISITOR = "visitor:visitor-secret";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private AdminHttp() {
     }
 
-    static HttpRequest.Builder request(URI uri, String credentials) {
+    public static HttpRequest.Builder request(URI uri, String credentials) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60));
         if (credentials != null) {
             request.header("Authorization", "Basic "
@@ -27,7 +27,7 @@ final class AdminHttp {
         return request;
     }
 
-    static HttpResponse<String> send(HttpRequest.Builder request) {
+    public static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -38,11 +38,11 @@ final class AdminHttp {
         }
     }
 
-    static HttpResponse<String> get(URI uri, String credentials) {
+    public static HttpResponse<String> get(URI uri, String credentials) {
         return send(request(uri, credentials).header("Accept", "text/html").GET());
     }
 
-    static HttpRequest.BodyPublisher form(String body) {
+    public static HttpRequest.BodyPublisher form(String body) {
         return HttpRequest.BodyPublishers.ofString(body);
     }
 }

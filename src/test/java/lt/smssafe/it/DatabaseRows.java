@@ -12,11 +12,11 @@ import java.util.List;
 import lt.smssafe.testing.MariaDbServer;
 
 /** Rows of a query on a deployment's MariaDB database, every value as text: what the tests check after the calls. */
-final class DatabaseRows {
+public final class DatabaseRows {
     private DatabaseRows() {
     }
 
-    static List<List<String>> query(String database, String sql, Object... args) {
+    public static List<List<String>> query(String database, String sql, Object... args) {
         try (Connection connection = DriverManager.getConnection(MariaDbServer.get().url(database), "root", "");
              PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
@@ -44,7 +44,7 @@ final class DatabaseRows {
      * writes a moment after the sign a test waits for (a payment action's recorded success comes after its log
      * line). The caller asserts the rows returned.
      */
-    static List<List<String>> await(List<List<String>> expected, String database, String sql, Object... args)
+    public static List<List<String>> await(List<List<String>> expected, String database, String sql, Object... args)
             throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         List<List<String>> rows = query(database, sql, args);
@@ -56,7 +56,7 @@ final class DatabaseRows {
     }
 
     /** Runs one statement on the deployment's database (to change its schema under the application, say). */
-    static void execute(String database, String sql) {
+    public static void execute(String database, String sql) {
         try (Connection connection = DriverManager.getConnection(MariaDbServer.get().url(database), "root", "");
              Statement statement = connection.createStatement()) {
             statement.execute(sql);

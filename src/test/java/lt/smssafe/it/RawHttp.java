@@ -9,7 +9,7 @@ import java.util.Base64;
 import java.util.Locale;
 
 /** HTTP written byte by byte, as a hostile client sends it: Java's URI would refuse {@code %ZZ} before it left. */
-final class RawHttp {
+public final class RawHttp {
     private RawHttp() {
     }
 
@@ -30,7 +30,7 @@ final class RawHttp {
      * A GET of {@code pathAndQuery} exactly as given, with BASIC credentials ({@code user:password}) when not null.
      * Returns the whole answer, status line to body, the body without chunk sizes.
      */
-    static String get(URI server, String pathAndQuery, String credentials) throws IOException {
+    public static String get(URI server, String pathAndQuery, String credentials) throws IOException {
         try (Socket socket = connect(server)) {
             socket.setSoTimeout(30_000);
             String authorization = credentials == null ? "" : "Authorization: Basic "

@@ -16,7 +16,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * The WAR the build produced, as a site owner deploys it, plus a {@code META-INF/context.xml} that configures it the
  * way a site owner would in Tomcat: {@code <Environment>} entries and, optionally, a MariaDB {@code <Resource>}.
  */
-final class TestWar {
+public final class TestWar {
     private final String name;
     private final Map<String, String> environment = new LinkedHashMap<>();
     private String dataSource = "";
@@ -34,38 +34,38 @@ final class TestWar {
     }
 
     /** The built WAR, deployed at {@code /<name>}. */
-    static TestWar named(String name) {
+    public static TestWar named(String name) {
         return new TestWar(name);
     }
 
     /** Where this deployment keeps its files (and, without a DataSource, its H2 database). */
-    static Path dataDir(String name) {
+    public static Path dataDir(String name) {
         return Path.of("target", "it-data", name).toAbsolutePath();
     }
 
-    TestWar with(String key, String value) {
+    public TestWar with(String key, String value) {
         environment.put(key, value);
         return this;
     }
 
     /** Test classes the deployment needs, such as a payment action. */
-    TestWar withClasses(Class<?>... classes) {
+    public TestWar withClasses(Class<?>... classes) {
         war.addClasses(classes);
         return this;
     }
 
     /** Binds {@code jdbc/smssafe} to a fresh database on the test JVM's real MariaDB. */
-    TestWar withMariaDb(String database) {
+    public TestWar withMariaDb(String database) {
         return withMariaDbAt(MariaDbServer.get().createDatabase(database), 40, 5000);
     }
 
     /** Binds {@code jdbc/smssafe} to a fresh database with Tomcat's pool of this size and wait for a connection. */
-    TestWar withMariaDb(String database, int maxTotal, int maxWaitMillis) {
+    public TestWar withMariaDb(String database, int maxTotal, int maxWaitMillis) {
         return withMariaDbAt(MariaDbServer.get().createDatabase(database), maxTotal, maxWaitMillis);
     }
 
     /** Binds {@code jdbc/smssafe} to a MariaDB at this JDBC URL, e.g. one where nothing listens. */
-    TestWar withMariaDbAt(String url) {
+    public TestWar withMariaDbAt(String url) {
         return withMariaDbAt(url, 5, 3000);
     }
 
@@ -82,14 +82,14 @@ final class TestWar {
      * client on the loopback interface is the trusted proxy, so its {@code X-Forwarded-For} is the caller's address
      * and its {@code X-Forwarded-Proto: https} makes the request secure.
      */
-    TestWar behindProxy() {
+    public TestWar behindProxy() {
         valves.append("  <Valve className=\"org.apache.catalina.valves.RemoteIpValve\""
                 + " internalProxies=\"127\\.0\\.0\\.1|0:0:0:0:0:0:0:1\" remoteIpHeader=\"X-Forwarded-For\""
                 + " protocolHeader=\"X-Forwarded-Proto\"/>\n");
         return this;
     }
 
-    WebArchive build() {
+    public WebArchive build() {
         StringBuilder context = new StringBuilder("<Context>\n");
         environment.forEach((key, value) -> context.append("  <Environment name=\"smssafe/").append(key)
                 .append("\" value=\"").append(xml(value)).append("\" type=\"java.lang.String\" override=\"false\"/>\n"));
@@ -98,7 +98,7 @@ final class TestWar {
     }
 
     /** Leaves {@code data.dir} to its default (docs/protocol.md §1), e.g. {@code ${jboss.server.data.dir}/smssafe}. */
-    TestWar withDefaultDataDir() {
+    public TestWar withDefaultDataDir() {
         environment.remove("data.dir");
         return this;
     }
@@ -108,12 +108,12 @@ final class TestWar {
      * {@code <env-entry>}s of a web fragment in {@code WEB-INF/lib}, which the container merges into
      * {@code java:comp/env} as if they were in web.xml.
      */
-    WebArchive buildWithEnvEntries() {
+    public WebArchive buildWithEnvEntries() {
         return buildWithEnvEntries("");
     }
 
     /** As {@link #buildWithEnvEntries()}, with more of the fragment's elements, e.g. a {@code <data-source>}. */
-    WebArchive buildWithEnvEntries(String moreElements) {
+    public WebArchive buildWithEnvEntries(String moreElements) {
         StringBuilder fragment = new StringBuilder("""
                 <?xml version="1.0" encoding="UTF-8"?>
                 <web-fragment xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
@@ -131,7 +131,7 @@ final class TestWar {
         return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** The test Tomcat's own log files ({@code catalina.*.log}), where the WAR's log lines land. */
-final class TomcatLog {
+public final class TomcatLog {
     /** A line that starts a new entry: JULI's {@code 01-Dec-2026 10:02:47.322 LEVEL [thread] ...}. */
     private static final Pattern ENTRY = Pattern.compile("^\\d{2}-\\w{3}-\\d{4} \\d{2}:\\d{2}:\\d{2}\\.\\d{3} .*");
 
@@ -19,13 +19,13 @@ final class TomcatLog {
     }
 
     /** Lines that contain the text, each cut to start at the text. */
-    static List<String> linesContaining(String text) {
+    public static List<String> linesContaining(String text) {
         return lines().stream().filter(line -> line.contains(text))
                 .map(line -> line.substring(line.indexOf(text))).toList();
     }
 
     /** Every entry (its first line and the stack trace under it) whose first line contains the text. */
-    static List<String> entriesContaining(String text) {
+    public static List<String> entriesContaining(String text) {
         List<String> entries = new ArrayList<>();
         StringBuilder current = null;
         for (String line : lines()) {
@@ -45,7 +45,7 @@ final class TomcatLog {
     }
 
     /** The entries containing the text once there are more than {@code before}, waiting up to 10 s for the file. */
-    static List<String> awaitEntries(String text, int before) throws InterruptedException {
+    public static List<String> awaitEntries(String text, int before) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
             List<String> entries = entriesContaining(text);
             if (entries.size() > before) {

@@ -20,7 +20,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import lt.smssafe.i18n.Language;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.sms.DeliveryReport;
@@ -29,6 +28,7 @@ import lt.smssafe.sms.MessageProcessor;
 import lt.smssafe.sms.RevenueSummary;
 import lt.smssafe.sms.dialect.GatewayMessage;
 import lt.smssafe.sms.dialect.fortumo.FortumoDialect;
+import lt.smssafe.testing.MutableClock;
 import lt.smssafe.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,23 +57,8 @@ class DashboardSummaryTest {
     }
 
     /** A clock that moves 17 minutes on every reading, from any thread: the burst spans several days. */
-    private static final class Ticking extends Clock {
-        private final AtomicLong millis = new AtomicLong(Instant.parse("2026-12-01T20:00:00Z").toEpochMilli());
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis.getAndAdd(Duration.ofMinutes(17).toMillis()));
-        }
+    private static MutableClock ticking() {
+        return MutableClock.ticking(Instant.parse("2026-12-01T20:00:00Z"), Duration.ofMinutes(17));
     }
 
     @ParameterizedTest
@@ -81,7 +66,7 @@ class DashboardSummaryTest {
     void theFiguresAreACountOfTheSessionsAfterAConcurrentBurstWithReversalsAndTests(TestDatabases kind)
             throws Exception {
         database = kind.openMigrated();
-        Ticking clock = new Ticking();
+        MutableClock clock = ticking();
         MessageProcessor processor = new MessageProcessor(database, MessageCount.fixed(1), Duration.ZERO,
                 Language.EN, clock, new SecureRandom(), () -> { }, new RevenueSummary(SAFE, VILNIUS));
         String[][] operators = {{"lt", "tele2_lt"}, {"lt", "bite_lt"}, {"lv", "lmt_lv"}};
@@ -130,7 +115,7 @@ class DashboardSummaryTest {
         database = kind.openMigrated();
         RevenueSummary utc = new RevenueSummary(SAFE, ZoneOffset.UTC);
         assertThat(utc.rebuildIfNeeded(database, Clock.systemUTC())).as("never built").isTrue();
-        Ticking clock = new Ticking();
+        MutableClock clock = ticking();
         MessageProcessor processor = new MessageProcessor(database, MessageCount.fixed(1), Duration.ZERO,
                 Language.EN, clock, new SecureRandom(), () -> { }, utc);
         for (int n = 0; n < 12; n++) {

@@ -64,13 +64,11 @@ class DatabaseOutageTest {
     @Test
     void whileTheDatabaseIsDownMessagesAreRefusedAndNothingIsKept() throws Exception {
         MessageProcessor processor = processor("outage_down");
-        server.stop();
 
-        assertThatThrownBy(() -> processor.process(message(1))).isInstanceOf(DatabaseUnavailableException.class)
-                .hasMessageContaining("o-1 not stored");
+        server.whileStopped(() -> assertThatThrownBy(() -> processor.process(message(1)))
+                .isInstanceOf(DatabaseUnavailableException.class).hasMessageContaining("o-1 not stored"));
 
-        server.restart();
-        awaitDatabase();
+        MariaDbServer.awaitDatabase(database);
         assertThat(storedMessageIds()).isEmpty();
         assertThat(processor.process(message(1)).body()).endsWith(" started");
     }
@@ -99,7 +97,7 @@ class DatabaseOutageTest {
         killer.join();
 
         server.restart();
-        awaitDatabase();
+        MariaDbServer.awaitDatabase(database);
         List<String> answered = java.util.stream.IntStream.range(0, 200)
                 .filter(i -> outcomes.get(i) instanceof Answer).mapToObj(i -> "o-" + i).toList();
         List<String> refused = java.util.stream.IntStream.range(0, 200)
@@ -122,22 +120,6 @@ class DatabaseOutageTest {
                         + " WHERE safe_id = 77").stream().map(Object[].class::cast)
                 .collect(Collectors.toMap(r -> ((Number) r[0]).longValue(), r -> ((Number) r[1]).longValue()));
         assertThat(counted).isEqualTo(perSession);
-    }
-
-    /** The pool reconnects on its own once the server is back; give it the time a provider's retry would. */
-    private void awaitDatabase() throws InterruptedException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        while (true) {
-            try {
-                storedMessageIds();
-                return;
-            } catch (RuntimeException notYet) {
-                if (System.nanoTime() > deadline) {
-                    throw notYet;
-                }
-                Thread.sleep(200);
-            }
-        }
     }
 
     private List<String> storedMessageIds() {

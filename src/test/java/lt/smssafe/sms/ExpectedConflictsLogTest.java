@@ -19,6 +19,7 @@ import lt.smssafe.persistence.DatabaseUnavailableException;
 import lt.smssafe.persistence.TransactionConflictException;
 import lt.smssafe.testing.Concurrently;
 import lt.smssafe.testing.LogCapture;
+import lt.smssafe.testing.SchemaDefect;
 import lt.smssafe.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -90,14 +91,14 @@ class ExpectedConflictsLogTest {
     @EnumSource(TestDatabases.class)
     void aRealSqlErrorStillReachesItsHandlerWithTheDatabasesMessage(TestDatabases kind) {
         MessageProcessor processor = processor(kind, 3);
-        database.inTransaction(em -> em.createNativeQuery(
-                "alter table smssafe_message rename column reply to reply_renamed").executeUpdate());
 
-        assertThatThrownBy(() -> processor.process(message("defect", "37061000099")))
-                .as("a defect, neither an outage nor a conflict")
-                .isNotInstanceOf(DatabaseUnavailableException.class)
-                .isNotInstanceOf(TransactionConflictException.class)
-                .satisfies(e -> assertThat(causes(e)).anyMatch(m -> m.toLowerCase().contains("reply")));
+        SchemaDefect.on(statement -> database.inTransaction(em -> em.createNativeQuery(statement).executeUpdate()))
+                .withoutColumn("smssafe_message", "reply", () -> assertThatThrownBy(
+                        () -> processor.process(message("defect", "37061000099")))
+                        .as("a defect, neither an outage nor a conflict")
+                        .isNotInstanceOf(DatabaseUnavailableException.class)
+                        .isNotInstanceOf(TransactionConflictException.class)
+                        .satisfies(e -> assertThat(causes(e)).anyMatch(m -> m.toLowerCase().contains("reply"))));
         assertThat(database.conflicts() + database.uniqueKeyRaces()).isZero();
     }
 

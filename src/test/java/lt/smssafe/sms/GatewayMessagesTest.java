@@ -1,5 +1,6 @@
 package lt.smssafe.sms;
 
+import static lt.smssafe.testing.TestData.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -9,8 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import lt.smssafe.OwedPayments;
 import lt.smssafe.SmsSafe;
 import lt.smssafe.action.ActionRunner;
@@ -35,7 +34,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class GatewayMessagesTest {
     private static final long SAFE = 808;
-    private static final Pattern CODE = Pattern.compile("session ([23456789A-HJ-NP-Z]{8})");
     private static final BigDecimal PRICE = new BigDecimal("1.45");
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
@@ -62,12 +60,6 @@ class GatewayMessagesTest {
     private static DeliveryReport failed(String id) {
         return new DeliveryReport("fortumo", id, false, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.of(PRICE), Optional.empty());
-    }
-
-    private static String code(Answer answer) {
-        Matcher matcher = CODE.matcher(answer.body());
-        assertThat(matcher.find()).as("a session code in '%s'", answer.body()).isTrue();
-        return matcher.group(1);
     }
 
     private PaymentSession session(String code) {

@@ -1,5 +1,6 @@
 package lt.smssafe.sms;
 
+import static lt.smssafe.testing.TestData.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -13,8 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.i18n.Language;
@@ -23,6 +22,7 @@ import lt.smssafe.sms.PaymentSession;
 import lt.smssafe.sms.SessionCode;
 import lt.smssafe.testing.Concurrently;
 import lt.smssafe.testing.MutableClock;
+import lt.smssafe.testing.TestData;
 import lt.smssafe.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +33,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * retries, reuse, concurrency on one phone and across phones, and several safes in one database.
  */
 class MessageProcessorTest {
-    private static final Pattern CODE = Pattern.compile("session ([23456789A-HJ-NP-Z]{8})");
     private static final Instant START = Instant.parse("2026-11-22T10:00:00Z");
 
     private final MutableClock clock = new MutableClock(START);
@@ -59,12 +58,6 @@ class MessageProcessorTest {
     static MessageValues message(long safe, String messageId, String msisdn) {
         return new MessageValues(safe, messageId, msisdn, "lt", "bite_lt", "1337", "order-42", new BigDecimal("1.45"),
                 "EUR", START.getEpochSecond());
-    }
-
-    private static String code(Answer answer) {
-        Matcher matcher = CODE.matcher(answer.body());
-        assertThat(matcher.find()).as("a session code in '%s'", answer.body()).isTrue();
-        return matcher.group(1);
     }
 
     private PaymentSession session(long safe, String code) {
@@ -174,7 +167,7 @@ class MessageProcessorTest {
 
         // one after another: 7 sessions of 4 close (28 messages), the 8th holds 2
         Map<String, Long> byKind = answers.stream().collect(Collectors.groupingBy(
-                a -> a.body().replaceAll("[23456789A-HJ-NP-Z]{8}", "X"), Collectors.counting()));
+                a -> a.body().replaceAll(TestData.CODE, "X"), Collectors.counting()));
         assertThat(byKind).containsOnly(
                 Map.entry("your message is received, session X started", 8L),
                 Map.entry("your message is received for session X", 7L * 2 + 1),
@@ -199,7 +192,7 @@ class MessageProcessorTest {
         List<Answer> answers = Concurrently.run(30, i -> () -> processor.process(message(1234, "d-" + i, "37060000005")));
 
         Map<String, Long> byKind = answers.stream().collect(Collectors.groupingBy(
-                a -> a.body().replaceAll("[23456789A-HJ-NP-Z]{8}", "X"), Collectors.counting()));
+                a -> a.body().replaceAll(TestData.CODE, "X"), Collectors.counting()));
         assertThat(byKind).containsOnly(
                 Map.entry("your message is received, session X started", 1L),
                 Map.entry("your message is received for session X, DO NOT send the last message"

@@ -1,5 +1,6 @@
 package lt.smssafe.sms;
 
+import static lt.smssafe.testing.TestData.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -9,8 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import lt.smssafe.api.SessionState;
 import lt.smssafe.i18n.Language;
@@ -33,7 +32,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class RedemptionsTest {
     private static final long SAFE = 909;
-    private static final Pattern CODE = Pattern.compile("session ([23456789A-HJ-NP-Z]{8})");
     private static final BigDecimal PRICE = new BigDecimal("1.45");
     private static final Instant START = Instant.parse("2026-12-07T10:15:30.123456Z");
 
@@ -69,12 +67,6 @@ class RedemptionsTest {
     private static GatewayMessage fortumo(String id, String sender, boolean test) {
         return new GatewayMessage(FortumoDialect.NAME, id, sender, "lt", "tele2_lt", "1337", "order-" + sender, PRICE,
                 "EUR", test);
-    }
-
-    private static String code(Answer answer) {
-        Matcher matcher = CODE.matcher(answer.body());
-        assertThat(matcher.find()).as("a session code in '%s'", answer.body()).isTrue();
-        return matcher.group(1);
     }
 
     private SessionState state(String code) {

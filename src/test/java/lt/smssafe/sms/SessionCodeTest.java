@@ -17,6 +17,7 @@ class SessionCodeTest {
         Set<Character> seen = new HashSet<>();
         for (int i = 0; i < 2_000; i++) {
             String code = SessionCode.random(seeded).value();
+            // spelled out, not SessionCode.ALPHABET: this is where the contract's alphabet is pinned
             assertThat(code).hasSize(8).matches("[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{8}");
             code.chars().forEach(c -> seen.add((char) c));
         }

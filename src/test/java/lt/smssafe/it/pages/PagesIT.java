@@ -1,5 +1,6 @@
-package lt.smssafe.it;
+package lt.smssafe.it.pages;
 
+import static lt.smssafe.testing.TestData.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -10,12 +11,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import lt.smssafe.it.AdminHttp;
+import lt.smssafe.it.RecordingAction;
+import lt.smssafe.it.TestWar;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 import lt.smssafe.testing.FakeGateway;
 import lt.smssafe.testing.FakeProvider;
+import lt.smssafe.testing.TestData;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -35,9 +37,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PagesIT {
     static final long SAFE = 8181;
     private static final String PASSKEY = "pages-passkey-8181";
-    private static final Pattern CODE = Pattern.compile("session ([23456789A-HJ-NP-Z]{8})");
     private static final String FORTUMO_SECRET = "pages-it-fortumo-secret";
     private static final String HOSTILE = "<script>alert('x')</script>\"&";
+    private static final TestData DATA = TestData.seededFor(PagesIT.class);
     /** The shop's name ({@code site.name}): Lithuanian letters, and markup that must stay text. */
     private static final String SITE_NAME = "Knygynas „Žiedas“ <b>&\"'";
 
@@ -69,16 +71,6 @@ class PagesIT {
 
     private FakeProvider provider() {
         return new FakeProvider(uri("result"), SignatureScheme.HMAC_SHA256, PASSKEY);
-    }
-
-    private static String phone() {
-        return String.valueOf(37064000000L + (long) (Math.random() * 999_999));
-    }
-
-    private static String code(HttpResponse<String> response) {
-        Matcher matcher = CODE.matcher(response.body());
-        assertThat(matcher.find()).as("a session code in '%s'", response.body()).isTrue();
-        return matcher.group(1);
     }
 
     private static HttpResponse<String> get(URI uri) {
@@ -141,15 +133,15 @@ class PagesIT {
     @Test
     void theNumberOfMessagesFollowsTheRatesOfTheSendersOperatorElseTheMessagesKey() {
         FakeProvider provider = provider();
-        String bite = phone();
-        String tele2 = phone();
-        String unknown = phone();
+        String bite = DATA.phone();
+        String tele2 = DATA.phone();
+        String unknown = DATA.phone();
 
-        String biteCode = code(provider.deliver(FakeProvider.sms(SAFE, "n-" + UUID.randomUUID(), bite, "b", "lt",
+        String biteCode = code(provider.deliver(FakeProvider.sms(SAFE, DATA.id(), bite, "b", "lt",
                 "bite_lt")));
-        HttpResponse<String> tele2First = provider.deliver(FakeProvider.sms(SAFE, "n-" + UUID.randomUUID(), tele2,
+        HttpResponse<String> tele2First = provider.deliver(FakeProvider.sms(SAFE, DATA.id(), tele2,
                 "t", "lt", "tele2_lt"));
-        String otherCode = code(provider.deliver(FakeProvider.sms(SAFE, "n-" + UUID.randomUUID(), unknown, "o", "ee",
+        String otherCode = code(provider.deliver(FakeProvider.sms(SAFE, DATA.id(), unknown, "o", "ee",
                 "elisa_ee")));
 
         assertThat(json(uri("check?session=" + biteCode)).body()).contains("\"required\":4");
@@ -163,7 +155,7 @@ class PagesIT {
     @Test
     void theSessionStatusIsJsonInEveryStateAndAnUnknownCodeIsA404() throws Exception {
         FakeProvider provider = provider();
-        String phone = phone();
+        String phone = DATA.phone();
         String code = code(provider.deliver(FakeProvider.sms(SAFE, "j-1-" + phone, phone, "x", "lt", "tele2_lt")));
 
         HttpResponse<String> waiting = AdminHttp.send(AdminHttp.request(uri("check?session=" + code + "&format=json"),
@@ -190,7 +182,7 @@ class PagesIT {
 
     @Test
     void theStatusPageEscapesWhatTheUserSentAndNeverShowsTheFullPhoneNumber() {
-        String phone = phone();
+        String phone = DATA.phone();
         String code = code(provider().deliver(FakeProvider.sms(SAFE, "e-" + phone, phone, HOSTILE)));
 
         HttpResponse<String> page = get(uri("check?session=" + code));
@@ -208,7 +200,7 @@ class PagesIT {
 
     @Test
     void theShopsNameStandsForSmsSafeOnTheBuyersPagesAsText() {
-        String phone = phone();
+        String phone = DATA.phone();
         String code = code(provider().deliver(FakeProvider.sms(SAFE, "n-" + phone, phone, "named")));
         String escaped = "Knygynas „Žiedas“ &lt;b&gt;&amp;&#034;&#039;";
 
@@ -251,17 +243,15 @@ class PagesIT {
     void aFailedReportOfARejectedMessageSaysItChangedNothing() {
         FakeGateway.Fortumo fortumo = new FakeGateway.Fortumo(uri("fortumo"), FORTUMO_SECRET,
                 "a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5");
-        String phone = phone();
+        String phone = DATA.phone();
         String code = null;
         String reply = "";
         for (int i = 0; i < 5 && !reply.contains("DO NOT send the last message"); i++) {
-            reply = fortumo.send(fortumo.message("pr-" + UUID.randomUUID(), phone, "order-9", "1.45", false)).body();
-            Matcher matcher = CODE.matcher(reply);
-            assertThat(matcher.find()).as(reply).isTrue();
-            code = matcher.group(1);
+            reply = fortumo.send(fortumo.message(DATA.id(), phone, "order-9", "1.45", false)).body();
+            code = code(reply);
         }
         assertThat(reply).contains("DO NOT send the last message");
-        java.util.Map<String, String> early = fortumo.message("pr-" + UUID.randomUUID(), phone, "order-9", "1.45",
+        java.util.Map<String, String> early = fortumo.message(DATA.id(), phone, "order-9", "1.45",
                 false);
         assertThat(fortumo.send(early).body()).contains("cannot be processed");
         assertThat(fortumo.send(fortumo.report(early, "failed")).body()).isEqualTo("OK");
@@ -352,7 +342,7 @@ class PagesIT {
     @Test
     void selectListsUnclosedSessionsWithFiltersAndEscapesTheirContent() {
         FakeProvider provider = provider();
-        String phone = phone();
+        String phone = DATA.phone();
         String code = code(provider.deliver(FakeProvider.sms(SAFE, "s-" + phone, phone, HOSTILE, "lv", "lmt_lv")));
 
         HttpResponse<String> all = AdminHttp.get(uri("select"), AdminHttp.ADMIN);
@@ -375,7 +365,7 @@ class PagesIT {
     @Test
     void selectListsThePaymentActionsThatHaveNotSucceededWithAttemptsAndLastError() throws Exception {
         FakeProvider provider = provider();
-        String phone = phone();
+        String phone = DATA.phone();
         String code = code(provider.deliver(FakeProvider.sms(SAFE, "f-1-" + phone, phone, "fail-always-" + phone,
                 "lt", "tele2_lt")));
         Thread.sleep(2_100);

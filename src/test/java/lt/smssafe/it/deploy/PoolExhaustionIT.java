@@ -1,4 +1,4 @@
-package lt.smssafe.it;
+package lt.smssafe.it.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,8 +6,13 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
+import lt.smssafe.it.AdminHttp;
+import lt.smssafe.it.DatabaseRows;
+import lt.smssafe.it.TestWar;
+import lt.smssafe.it.TomcatLog;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 import lt.smssafe.testing.FakeProvider;
+import lt.smssafe.testing.TestData;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -29,6 +34,7 @@ class PoolExhaustionIT {
     private static final long SAFE = 4243;
     private static final String PASSKEY = "it-passkey-4243";
     private static final String DATABASE = "pool_it";
+    private static final TestData DATA = TestData.seededFor(PoolExhaustionIT.class);
 
     @ArquillianResource
     private URL base;
@@ -47,7 +53,7 @@ class PoolExhaustionIT {
     @Test
     void aPoolWithEveryConnectionBusyGetsA503WithRetryAfterLoggedAsAnOutageNotADefect() throws Exception {
         FakeProvider provider = new FakeProvider(URI.create(base + "result"), SignatureScheme.HMAC_SHA256, PASSKEY);
-        String phone = String.valueOf(37061000000L + System.nanoTime() % 999_999);
+        String phone = DATA.phone();
         String id = "pool-" + phone;
         int outagesBefore = TomcatLog.entriesContaining("/result answered 503").size();
         int defectsBefore = TomcatLog.entriesContaining("failed: a defect").size();

@@ -1,16 +1,17 @@
-package lt.smssafe.it;
+package lt.smssafe.it.deploy;
 
+import static lt.smssafe.testing.TestData.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import lt.smssafe.demo.Demo;
+import lt.smssafe.it.RawHttp;
 import lt.smssafe.testing.Browser;
 import lt.smssafe.testing.Folders;
+import lt.smssafe.testing.TestData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -35,7 +36,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoStoryIT {
     private static final Duration DELAY = Duration.ofSeconds(10);
-    private static final Pattern CODE = Pattern.compile("session ([23456789A-HJ-NP-Z]{8})");
     private static final Path WORK = Path.of("target", "demo-story").toAbsolutePath();
     private static final Path TOMCAT_LOG = WORK.resolve("tomcat.log");
 
@@ -80,9 +80,7 @@ class DemoStoryIT {
         long firstSentAt = System.nanoTime();
         String first = send(page, 1);
         assertThat(first).contains("DO NOT send the last message (0 hours 1 minute left)");
-        Matcher matcher = CODE.matcher(first);
-        assertThat(matcher.find()).as(first).isTrue();
-        String code = matcher.group(1);
+        String code = code(first);
         String statusUrl = page.findElement(By.cssSelector("#latest a.status")).getAttribute("href");
         assertThat(statusUrl).isEqualTo(demo.app() + "check?session=" + code);
         browser.screenshot("2-started");
@@ -144,9 +142,7 @@ class DemoStoryIT {
         long sentAt = System.nanoTime();
         String first = send(page, 1);
         assertThat(first).contains("DO NOT send the last message");
-        Matcher matcher = CODE.matcher(first);
-        assertThat(matcher.find()).as(first).isTrue();
-        String code = matcher.group(1);
+        String code = code(first);
         assertThat(new Select(page.findElement(By.id("gateway"))).getFirstSelectedOption().getAttribute("value"))
                 .as("the page keeps the gateway").isEqualTo("fortumo");
         Thread.sleep(Math.max(0, DELAY.toMillis() - (System.nanoTime() - sentAt) / 1_000_000 + 500));
@@ -190,12 +186,10 @@ class DemoStoryIT {
         page.findElement(By.id("text")).sendKeys(text);
 
         String reply = send(page, 1);
-        assertThat(reply).as("without Paysera's OK").matches("your message is received, session"
-                + " [23456789A-HJ-NP-Z]{8} started");
+        assertThat(reply).as("without Paysera's OK").matches("your message is received, session "
+                + TestData.CODE + " started");
         browser.screenshot("13-paysera-started");
-        Matcher matcher = CODE.matcher(reply);
-        assertThat(matcher.find()).isTrue();
-        String code = matcher.group(1);
+        String code = code(reply);
         send(page, 2);
         send(page, 3);
         Thread.sleep(DELAY.toMillis() + 500);   // the wait runs from the message before the last, just answered
@@ -294,7 +288,7 @@ class DemoStoryIT {
     void theDemoStopsCleanlyAndTheActionWroteItsLogLines() throws Exception {
         demo.close();
         String log = Files.readString(TOMCAT_LOG);
-        assertThat(log).containsPattern("DEMO PAYMENT ACTION: session [2-9A-HJ-NP-Z]{8} paid 4.00 EUR in 2 messages"
+        assertThat(log).containsPattern("DEMO PAYMENT ACTION: session " + TestData.CODE + " paid 4.00 EUR in 2 messages"
                 + " for 'order-77'");
         assertThat(log).contains("DEMO PAYMENT ACTION: MBS transaction 1:");
         assertThat(log).as("Tomcat's log after a clean stop").doesNotContain("NoClassDefFoundError", "SEVERE",

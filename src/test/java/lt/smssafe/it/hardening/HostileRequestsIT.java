@@ -1,4 +1,4 @@
-package lt.smssafe.it;
+package lt.smssafe.it.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import lt.smssafe.it.AdminHttp;
+import lt.smssafe.it.RawHttp;
+import lt.smssafe.it.TestWar;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;

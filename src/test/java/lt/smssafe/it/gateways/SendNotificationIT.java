@@ -1,6 +1,5 @@
-package lt.smssafe.it;
+package lt.smssafe.it.gateways;
 
-import lt.smssafe.testing.RsaKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -8,14 +7,17 @@ import java.io.PrintStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.security.KeyPair;
-import java.util.Base64;
-import lt.smssafe.sms.dialect.paysera.PayseraKeys;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import lt.smssafe.it.TestWar;
+import lt.smssafe.sms.dialect.paysera.PayseraKeys;
+import lt.smssafe.testing.RsaKeys;
+import lt.smssafe.testing.TestData;
 import lt.smssafe.tool.SendNotification;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -33,6 +35,7 @@ class SendNotificationIT {
     private static final String FORTUMO_SECRET = "tool-fortumo-secret";
     private static final String PAYSERA_PASSWORD = "tool-paysera-password";
     private static final KeyPair PAYSERA_KEYS = RsaKeys.generate();
+    private static final TestData DATA = TestData.seededFor(SendNotificationIT.class);
 
 
     @ArquillianResource
@@ -63,37 +66,33 @@ class SendNotificationIT {
                 warned.toString(StandardCharsets.UTF_8).lines().toList());
     }
 
-    private String phone() {
-        return String.valueOf(37066000000L + System.nanoTime() % 999_999);
-    }
-
     @Test
     void aCorrectNotificationIsAnswered200WithTheReply() {
-        Run run = tool("--url", base + "result", "--safe", "3131", "--passkey", PASSKEY, "--msisdn", phone());
+        Run run = tool("--url", base + "result", "--safe", "3131", "--passkey", PASSKEY, "--msisdn", DATA.phone());
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.lines()).singleElement().asString()
-                .matches("200 your message is received, session [2-9A-HJ-NP-Z]{8} started");
+                .matches("200 your message is received, session " + TestData.CODE + " started");
     }
 
     @Test
     void theToolsOwnJarRunsWithPlainJava() throws Exception {
         Path jar = Path.of(System.getProperty("send-notification.jar"));
         ProcessBuilder command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", jar.toString(), "--url", base + "result", "--safe", "3131", "--msisdn", phone(),
-                "--content", "order-jar").redirectErrorStream(true);
+                .toString(), "-jar", jar.toString(), "--url", base + "result", "--safe", "3131", "--msisdn",
+                DATA.phone(), "--content", "order-jar").redirectErrorStream(true);
         command.environment().put("SMSSAFE_PASSKEY", PASSKEY);
         Process process = command.start();
         String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(printed).isZero();
-        assertThat(printed.strip()).matches("200 your message is received, session [2-9A-HJ-NP-Z]{8} started");
+        assertThat(printed.strip()).matches("200 your message is received, session " + TestData.CODE + " started");
     }
 
     @Test
     void itSignsAsFortumoAndItsBillingReportToo() {
-        String phone = phone();
+        String phone = DATA.phone();
         Run paid = tool("--dialect", "fortumo", "--url", base + "fortumo", "--secret", FORTUMO_SECRET,
                 "--msisdn", phone, "--message-id", "tool-f-" + phone, "--content", "order-f");
         Run report = tool("--dialect", "fortumo", "--url", base + "fortumo", "--secret", FORTUMO_SECRET,
@@ -102,7 +101,7 @@ class SendNotificationIT {
 
         assertThat(paid.exitCode()).isZero();
         assertThat(paid.lines()).singleElement().asString()
-                .matches("200 your message is received, session [2-9A-HJ-NP-Z]{8} started");
+                .matches("200 your message is received, session " + TestData.CODE + " started");
         assertThat(report.lines()).containsExactly("200 OK");
         assertThat(forged.lines()).containsExactly("403 checksum failed");
     }
@@ -113,15 +112,15 @@ class SendNotificationIT {
                 + Base64.getMimeEncoder().encodeToString(PAYSERA_KEYS.getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n");
         Run signed = tool("--dialect", "paysera", "--url", base + "paysera", "--project-id", "31313",
-                "--password", PAYSERA_PASSWORD, "--private-key", key.toString(), "--msisdn", phone());
+                "--password", PAYSERA_PASSWORD, "--private-key", key.toString(), "--msisdn", DATA.phone());
         Run encrypted = tool("--dialect", "paysera", "--url", base + "paysera", "--project-id", "31313",
-                "--password", PAYSERA_PASSWORD, "--encrypted", "--msisdn", phone());
+                "--password", PAYSERA_PASSWORD, "--encrypted", "--msisdn", DATA.phone());
         // signed with ss3 too: with paysera.public-key set, ss1 alone is 403 checksum failed (docs/protocol.md §8.2)
         Run wrongProject = tool("--dialect", "paysera", "--url", base + "paysera", "--project-id", "1",
-                "--password", PAYSERA_PASSWORD, "--private-key", key.toString(), "--msisdn", phone());
+                "--password", PAYSERA_PASSWORD, "--private-key", key.toString(), "--msisdn", DATA.phone());
 
         assertThat(signed.lines()).singleElement().asString()
-                .matches("200 OK your message is received, session [2-9A-HJ-NP-Z]{8} started");
+                .matches("200 OK your message is received, session " + TestData.CODE + " started");
         assertThat(encrypted.lines()).singleElement().asString().startsWith("200 OK your message is received");
         assertThat(wrongProject.lines()).containsExactly("404 unknown service");
         assertThat(wrongProject.exitCode()).isEqualTo(1);
@@ -129,7 +128,7 @@ class SendNotificationIT {
 
     @Test
     void aReplyThatCountsNothingFailsAndSaysWhy() {
-        String phone = phone();
+        String phone = DATA.phone();
         Run started = tool("--url", base + "result", "--safe", "3131", "--passkey", PASSKEY, "--msisdn", phone,
                 "--messages", "2");
         Run tooEarly = tool("--url", base + "result", "--safe", "3131", "--passkey", PASSKEY, "--msisdn", phone);
@@ -158,7 +157,7 @@ class SendNotificationIT {
 
     @Test
     void aWholeSessionWithItsWaitCloses() {
-        Run run = tool("--url", base + "result", "--safe", "3131", "--passkey", PASSKEY, "--msisdn", phone(),
+        Run run = tool("--url", base + "result", "--safe", "3131", "--passkey", PASSKEY, "--msisdn", DATA.phone(),
                 "--messages", "3", "--wait", "PT2.1S", "--content", "order-7");
 
         assertThat(run.exitCode()).isZero();
@@ -166,7 +165,7 @@ class SendNotificationIT {
         assertThat(run.lines().get(0)).endsWith(" started");
         assertThat(run.lines().get(1)).contains("DO NOT send the last message (0 hours 1 minute left)");
         assertThat(run.lines().get(2)).isEqualTo("waiting PT2.1S before the last message…");
-        assertThat(run.lines().get(3)).matches("200 your message is received, session [2-9A-HJ-NP-Z]{8} closed");
+        assertThat(run.lines().get(3)).matches("200 your message is received, session " + TestData.CODE + " closed");
     }
 
     @Test
@@ -188,7 +187,7 @@ class SendNotificationIT {
 
     @Test
     void aSecretOnTheCommandLineWorksButIsWarnedAboutOnStderr() {
-        Run run = tool("--url", base + "result", "--safe", "3131", "--passkey", PASSKEY, "--msisdn", phone());
+        Run run = tool("--url", base + "result", "--safe", "3131", "--passkey", PASSKEY, "--msisdn", DATA.phone());
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.warnings()).containsExactly("warning: --passkey on the command line is seen by every user of"
@@ -203,21 +202,21 @@ class SendNotificationIT {
         Path password = Files.writeString(dir.resolve("paysera-password"), PAYSERA_PASSWORD);
 
         Run fromFile = tool("--url", base + "result", "--safe", "3131", "--passkey-file", passkey.toString(),
-                "--msisdn", phone());
+                "--msisdn", DATA.phone());
         Run fromEnvironment = toolWith(Map.of("SMSSAFE_PASSKEY", PASSKEY), "--url", base + "result", "--safe", "3131",
-                "--msisdn", phone());
+                "--msisdn", DATA.phone());
         Run fortumo = toolWith(Map.of("SMSSAFE_FORTUMO_SECRET", FORTUMO_SECRET), "--dialect", "fortumo", "--url",
-                base + "fortumo", "--msisdn", phone());
+                base + "fortumo", "--msisdn", DATA.phone());
         // encrypted with the password from the file: this site has paysera.public-key, so ss1 alone is refused
         Run paysera = tool("--dialect", "paysera", "--url", base + "paysera", "--project-id", "31313",
-                "--password-file", password.toString(), "--encrypted", "--msisdn", phone());
+                "--password-file", password.toString(), "--encrypted", "--msisdn", DATA.phone());
         Run missingFile = tool("--url", base + "result", "--safe", "3131", "--passkey-file",
                 dir.resolve("none").toString());
 
         assertThat(List.of(fromFile, fromEnvironment, fortumo)).allSatisfy(run -> {
             assertThat(run.exitCode()).as("%s", run).isZero();
             assertThat(run.lines()).singleElement().asString()
-                    .matches("200 your message is received, session [2-9A-HJ-NP-Z]{8} started");
+                    .matches("200 your message is received, session " + TestData.CODE + " started");
         });
         assertThat(paysera.lines()).singleElement().asString().startsWith("200 OK your message is received");
         assertThat(List.of(fromFile, fromEnvironment, fortumo, paysera)).allSatisfy(run ->

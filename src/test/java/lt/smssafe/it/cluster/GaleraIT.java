@@ -1,4 +1,4 @@
-package lt.smssafe.it;
+package lt.smssafe.it.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

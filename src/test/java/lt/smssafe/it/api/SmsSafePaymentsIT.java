@@ -1,5 +1,6 @@
-package lt.smssafe.it;
+package lt.smssafe.it.api;
 
+import static lt.smssafe.testing.TestData.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -9,11 +10,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import lt.smssafe.it.AdminHttp;
+import lt.smssafe.it.DatabaseRows;
+import lt.smssafe.it.PaymentsApiServlet;
+import lt.smssafe.it.TestWar;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 import lt.smssafe.testing.FakeProvider;
+import lt.smssafe.testing.TestData;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -26,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code SmsSafePayments}, the public entry for the site owner's code, called where a site owner calls it: inside
  * the deployed web application ({@link PaymentsApiServlet}), on a real MariaDB, in a deployment without the
  * {@code mbs.*} keys. Sessions are paid over {@code /result} and their status is compared with the database; the
- * configured MBS client is checked in {@link MbsReportIT}.
+ * configured MBS client is checked in {@link lt.smssafe.it.gateways.MbsReportIT}.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -34,7 +37,7 @@ class SmsSafePaymentsIT {
     private static final long SAFE = 4343;
     private static final String PASSKEY = "api-it-passkey-4343";
     private static final String DATABASE = "payments_api_it";
-    private static final Pattern CODE = Pattern.compile("session ([23456789A-HJ-NP-Z]{8})");
+    private static final TestData DATA = TestData.seededFor(SmsSafePaymentsIT.class);
 
     @ArquillianResource
     private URL base;
@@ -54,10 +57,10 @@ class SmsSafePaymentsIT {
     @Test
     void aClosedSessionIsFoundWithItsContentTotalAndCurrencyAnOpenOneIsNotClosedAndAnUnknownCodeIsEmpty() {
         FakeProvider provider = new FakeProvider(URI.create(base + "result"), SignatureScheme.HMAC_SHA256, PASSKEY);
-        String phone = phone();
-        String closed = code(provider.deliver(FakeProvider.sms(SAFE, id(), phone, "order-api-7")));
-        HttpResponse<String> last = provider.deliver(FakeProvider.sms(SAFE, id(), phone, "order-api-7"));
-        String open = code(provider.deliver(FakeProvider.sms(SAFE, id(), phone(), "order-api-8")));
+        String phone = DATA.phone();
+        String closed = code(provider.deliver(FakeProvider.sms(SAFE, DATA.id(), phone, "order-api-7")));
+        HttpResponse<String> last = provider.deliver(FakeProvider.sms(SAFE, DATA.id(), phone, "order-api-7"));
+        String open = code(provider.deliver(FakeProvider.sms(SAFE, DATA.id(), DATA.phone(), "order-api-8")));
 
         assertThat(last.body()).isEqualTo("your message is received, session " + closed + " closed");
         List<String> row = DatabaseRows.query(DATABASE, "select content, total, currency from smssafe_session"
@@ -79,10 +82,10 @@ class SmsSafePaymentsIT {
     @Test
     void redeemSpendsAPaidCodeOnceInJavaAndWithoutApiKeyTheHttpEndpointIs404() {
         FakeProvider provider = new FakeProvider(URI.create(base + "result"), SignatureScheme.HMAC_SHA256, PASSKEY);
-        String phone = phone();
-        provider.deliver(FakeProvider.sms(SAFE, id(), phone, "order-api-9"));
-        String closed = code(provider.deliver(FakeProvider.sms(SAFE, id(), phone, "order-api-9")));
-        String open = code(provider.deliver(FakeProvider.sms(SAFE, id(), phone(), "order-api-10")));
+        String phone = DATA.phone();
+        provider.deliver(FakeProvider.sms(SAFE, DATA.id(), phone, "order-api-9"));
+        String closed = code(provider.deliver(FakeProvider.sms(SAFE, DATA.id(), phone, "order-api-9")));
+        String open = code(provider.deliver(FakeProvider.sms(SAFE, DATA.id(), DATA.phone(), "order-api-10")));
 
         String first = redeem(closed, "account-9");
         String retry = redeem(closed.toLowerCase(Locale.ROOT), "account-9");
@@ -131,19 +134,5 @@ class SmsSafePaymentsIT {
         HttpResponse<String> response = AdminHttp.get(URI.create(base + "it/payments-api?session="
                 + URLEncoder.encode(code, StandardCharsets.UTF_8)), null);
         return response.statusCode() + " " + response.body();
-    }
-
-    private static String code(HttpResponse<String> response) {
-        Matcher matcher = CODE.matcher(response.body());
-        assertThat(matcher.find()).as("a session code in '%s'", response.body()).isTrue();
-        return matcher.group(1);
-    }
-
-    private static String phone() {
-        return String.valueOf(37061000000L + (long) (Math.random() * 999_999));
-    }
-
-    private static String id() {
-        return "api-" + UUID.randomUUID();
     }
 }

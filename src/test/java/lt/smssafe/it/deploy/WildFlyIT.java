@@ -1,5 +1,6 @@
-package lt.smssafe.it;
+package lt.smssafe.it.deploy;
 
+import static lt.smssafe.testing.TestData.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -9,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import lt.smssafe.it.ActionLog;
+import lt.smssafe.it.AdminHttp;
+import lt.smssafe.it.RecordingAction;
+import lt.smssafe.it.TestWar;
 import lt.smssafe.mbs.AccountType;
 import lt.smssafe.mbs.BillRequest;
 import lt.smssafe.mbs.MbsConfig;
@@ -19,6 +22,7 @@ import lt.smssafe.mbs.Transaction;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 import lt.smssafe.testing.FakeProvider;
 import lt.smssafe.testing.Folders;
+import lt.smssafe.testing.TestData;
 import lt.smssafe.testing.mbs.SandboxMbs;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -44,7 +48,7 @@ class WildFlyIT {
     private static final String PASSKEY = "wildfly-passkey-3939";
     private static final long SERVICE = 39;
     private static final String SECRET = "mbs-secret-39";
-    private static final Pattern CODE = Pattern.compile("session ([23456789A-HJ-NP-Z]{8})");
+    private static final TestData DATA = TestData.seededFor(WildFlyIT.class);
     /** Started before the deployment is built, because the deployment's configuration names its address. */
     private static final SandboxMbs SANDBOX = new SandboxMbs().addService(SERVICE, SECRET)
             .addOperator("bite_lt", "Bitė", true)
@@ -86,11 +90,9 @@ class WildFlyIT {
     @Test
     void aWholeSessionIsPaidItsStatusShownAndTheActionRunsOnce() throws Exception {
         FakeProvider provider = new FakeProvider(URI.create(base + "result"), SignatureScheme.HMAC_SHA256, PASSKEY);
-        String phone = String.valueOf(37063900000L + System.nanoTime() % 99_999);
+        String phone = DATA.phone();
         String first = provider.deliver(sms("wf-1-", phone)).body();
-        Matcher matcher = CODE.matcher(first);
-        assertThat(matcher.find()).as(first).isTrue();
-        String code = matcher.group(1);
+        String code = code(first);
         HttpResponse<String> early = provider.deliver(sms("wf-2-", phone));
         Thread.sleep(2_100);
         HttpResponse<String> last = provider.deliver(sms("wf-3-", phone));

@@ -1,5 +1,6 @@
-package lt.smssafe.it;
+package lt.smssafe.it.hardening;
 
+import static lt.smssafe.testing.TestData.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -10,10 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import lt.smssafe.it.AdminHttp;
+import lt.smssafe.it.TestWar;
+import lt.smssafe.it.TomcatLog;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 import lt.smssafe.testing.FakeProvider;
+import lt.smssafe.testing.TestData;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -33,7 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class HardeningIT {
     private static final long SAFE = 4545;
     private static final String PASSKEY = "hardening-passkey-4545";
-    private static final Pattern CODE = Pattern.compile("session ([23456789A-HJ-NP-Z]{8})");
+    private static final TestData DATA = TestData.seededFor(HardeningIT.class);
 
     @ArquillianResource
     private URL base;
@@ -56,12 +59,8 @@ class HardeningIT {
 
     /** A closed session's code, paid now with this content. */
     private String paidCode(String content) {
-        String phone = String.valueOf(37065000000L + System.nanoTime() % 999_999);
-        HttpResponse<String> paid = new FakeProvider(uri("result"), SignatureScheme.HMAC_SHA256, PASSKEY)
-                .deliver(FakeProvider.sms(SAFE, "h-" + UUID.randomUUID(), phone, content));
-        Matcher code = CODE.matcher(paid.body());
-        assertThat(code.find()).as(paid.body()).isTrue();
-        return code.group(1);
+        return code(new FakeProvider(uri("result"), SignatureScheme.HMAC_SHA256, PASSKEY)
+                .deliver(FakeProvider.sms(SAFE, DATA.id(), DATA.phone(), content)));
     }
 
     /** A GET as a browser (or script) at {@code caller} sends it through the proxy. */
@@ -113,7 +112,7 @@ class HardeningIT {
         answers.put("index", from(caller, "", "text/html"));
         answers.put("health", from(caller, "health", "*/*"));
         answers.put("/result paid", new FakeProvider(uri("result"), SignatureScheme.HMAC_SHA256, PASSKEY)
-                .deliver(FakeProvider.sms(SAFE, "h-" + UUID.randomUUID(), "37065111111", "headers")));
+                .deliver(FakeProvider.sms(SAFE, DATA.id(), "37065111111", "headers")));
         answers.put("/result 400", from(caller, "result?safe=x", "*/*"));
         answers.put("/fortumo off", from(caller, "fortumo", "*/*"));
         answers.put("unreadable 400", AdminHttp.send(AdminHttp.request(uri("check"), null)

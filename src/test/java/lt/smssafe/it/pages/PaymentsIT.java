@@ -1,5 +1,6 @@
-package lt.smssafe.it;
+package lt.smssafe.it.pages;
 
+import static lt.smssafe.testing.TestData.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -14,10 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lt.smssafe.it.AdminHttp;
+import lt.smssafe.it.DatabaseRows;
+import lt.smssafe.it.TestWar;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 import lt.smssafe.testing.Browser;
 import lt.smssafe.testing.FakeGateway;
 import lt.smssafe.testing.FakeProvider;
+import lt.smssafe.testing.TestData;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -47,7 +52,7 @@ class PaymentsIT {
     private static final String DATABASE = "payments_it";
     private static final String FORTUMO_SECRET = "payments-it-fortumo";
     private static final String HOSTILE = "<img src=x onerror=alert(1)>\"'&";
-    private static final Pattern CODE = Pattern.compile("session ([23456789A-HJ-NP-Z]{8})");
+    private static final TestData DATA = TestData.seededFor(PaymentsIT.class);
     private static final ZoneId ZONE = ZoneId.of("Europe/Vilnius");
 
     @ArquillianResource
@@ -70,14 +75,14 @@ class PaymentsIT {
     private String hostileCode;
     private String openCode;
 
-    /** Two paid sessions (one with hostile content) and one open, from three phones of this run. */
+    /** Two paid sessions (one with hostile content) and one open, from three phones of their own. */
     @BeforeEach
     void payments() {
         FakeProvider provider = new FakeProvider(URI.create(base + "result"), SignatureScheme.HMAC_SHA256, PASSKEY);
-        String run = String.valueOf(System.nanoTime() % 1_000_000);
-        closedCode = pay(provider, "3706700" + pad(run), "order-" + run, 2);
-        hostileCode = pay(provider, "3706701" + pad(run), HOSTILE, 2);
-        openCode = pay(provider, "3706702" + pad(run), "open-" + run, 1);
+        String run = DATA.id();
+        closedCode = pay(provider, DATA.phone("3706700"), "order-" + run, 2);
+        hostileCode = pay(provider, DATA.phone("3706701"), HOSTILE, 2);
+        openCode = pay(provider, DATA.phone("3706702"), "open-" + run, 1);
     }
 
     /**
@@ -86,33 +91,24 @@ class PaymentsIT {
      */
     private String reversedPayment() {
         FakeGateway.Fortumo fortumo = new FakeGateway.Fortumo(URI.create(base + "fortumo"), FORTUMO_SECRET, "");
-        String phone = "3706803" + pad(String.valueOf(System.nanoTime() % 1_000_000));
+        String phone = DATA.phone("3706803");
         String content = "reversed-" + phone;
-        Map<String, String> first = fortumo.message("rv-" + System.nanoTime(), phone, content, "1.45", false);
+        Map<String, String> first = fortumo.message(DATA.id(), phone, content, "1.45", false);
         fortumo.send(first);
-        HttpResponse<String> closed = fortumo.send(fortumo.message("rv-" + System.nanoTime(), phone, content,
+        HttpResponse<String> closed = fortumo.send(fortumo.message(DATA.id(), phone, content,
                 "1.45", false));
-        Matcher matcher = CODE.matcher(closed.body());
         assertThat(closed.body()).endsWith(" closed");
-        assertThat(matcher.find()).isTrue();
+        String code = code(closed);
         assertThat(fortumo.send(fortumo.report(first, "failed")).body()).isEqualTo("OK");
         assertThat(DatabaseRows.query(DATABASE, "select reversed_total from smssafe_session where code = ?",
-                matcher.group(1))).containsExactly(List.of("1.45"));
-        return matcher.group(1);
-    }
-
-    private static String pad(String run) {
-        return String.format("%06d", Long.parseLong(run)).substring(0, 4);
+                code)).containsExactly(List.of("1.45"));
+        return code;
     }
 
     private static String pay(FakeProvider provider, String phone, String content, int messages) {
         String code = null;
         for (int i = 0; i < messages; i++) {
-            HttpResponse<String> answer = provider.deliver(FakeProvider.sms(SAFE, "p-" + System.nanoTime(), phone,
-                    content));
-            Matcher matcher = CODE.matcher(answer.body());
-            assertThat(matcher.find()).as(answer.body()).isTrue();
-            code = matcher.group(1);
+            code = code(provider.deliver(FakeProvider.sms(SAFE, DATA.id(), phone, content)));
         }
         return code;
     }
@@ -208,7 +204,7 @@ class PaymentsIT {
     @Test
     void aContentASpreadsheetWouldReadAsAFormulaComesOutOfTheCsvBehindAQuote() throws IOException {
         FakeProvider provider = new FakeProvider(URI.create(base + "result"), SignatureScheme.HMAC_SHA256, PASSKEY);
-        String phones = "3706704" + pad(String.valueOf(System.nanoTime() % 1_000_000));
+        String phones = DATA.phone("3706704");
         List<String> formulas = List.of("=HYPERLINK(\"http://x\",\"y\")", "+1", "-1", "@SUM(1)");
         for (int i = 0; i < formulas.size(); i++) {
             pay(provider, phones + i, formulas.get(i), 2);

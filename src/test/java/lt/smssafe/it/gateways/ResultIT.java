@@ -1,5 +1,6 @@
-package lt.smssafe.it;
+package lt.smssafe.it.gateways;
 
+import static lt.smssafe.testing.TestData.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -13,14 +14,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import lt.smssafe.it.ActionLog;
+import lt.smssafe.it.AdminHttp;
+import lt.smssafe.it.DatabaseRows;
+import lt.smssafe.it.RecordingAction;
+import lt.smssafe.it.TestWar;
+import lt.smssafe.it.TomcatLog;
 import lt.smssafe.sms.dialect.smssafe.NotificationSigner;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 import lt.smssafe.testing.Concurrently;
 import lt.smssafe.testing.FakeProvider;
 import lt.smssafe.testing.MariaDbServer;
+import lt.smssafe.testing.SchemaDefect;
+import lt.smssafe.testing.TestData;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -40,7 +47,7 @@ class ResultIT {
     static final long SAFE = 4242;
     static final String PASSKEY = "it-passkey-4242";
     private static final String DATABASE = "result_it";
-    private static final Pattern CODE = Pattern.compile("session ([23456789A-HJ-NP-Z]{8})");
+    private static final TestData DATA = TestData.seededFor(ResultIT.class);
 
     @ArquillianResource
     private URL base;
@@ -62,31 +69,17 @@ class ResultIT {
         return new FakeProvider(URI.create(base + "result"), SignatureScheme.HMAC_SHA256, PASSKEY);
     }
 
-    private static String phone() {
-        return String.valueOf(37060000000L + (long) (Math.random() * 9_999_999));
-    }
-
-    private static String id() {
-        return "it-" + java.util.UUID.randomUUID();
-    }
-
-    private static String code(HttpResponse<String> response) {
-        Matcher matcher = CODE.matcher(response.body());
-        assertThat(matcher.find()).as("a session code in '%s'", response.body()).isTrue();
-        return matcher.group(1);
-    }
-
     @Test
     void aWholeSessionWithAShortDelayClosesAndRunsTheActionOnce() throws Exception {
-        String phone = phone();
+        String phone = DATA.phone();
         FakeProvider provider = provider();
 
-        HttpResponse<String> first = provider.deliver(FakeProvider.sms(SAFE, id(), phone, "account-7"));
+        HttpResponse<String> first = provider.deliver(FakeProvider.sms(SAFE, DATA.id(), phone, "account-7"));
         String code = code(first);
-        HttpResponse<String> second = provider.deliver(FakeProvider.sms(SAFE, id(), phone, "account-7"));
-        HttpResponse<String> early = provider.deliver(FakeProvider.sms(SAFE, id(), phone, "account-7"));
+        HttpResponse<String> second = provider.deliver(FakeProvider.sms(SAFE, DATA.id(), phone, "account-7"));
+        HttpResponse<String> early = provider.deliver(FakeProvider.sms(SAFE, DATA.id(), phone, "account-7"));
         Thread.sleep(3_100);
-        HttpResponse<String> last = provider.deliver(FakeProvider.sms(SAFE, id(), phone, "account-7"));
+        HttpResponse<String> last = provider.deliver(FakeProvider.sms(SAFE, DATA.id(), phone, "account-7"));
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.headers().firstValue("Content-Type")).hasValue("text/plain;charset=UTF-8");
@@ -109,7 +102,8 @@ class ResultIT {
     @Test
     void aFormEncodedPostIsAcceptedLikeAGet() {
         FakeProvider provider = provider();
-        HttpResponse<String> response = provider.post(provider.signed(FakeProvider.sms(SAFE, id(), phone(), "p")));
+        HttpResponse<String> response = provider.post(provider.signed(FakeProvider.sms(SAFE, DATA.id(), DATA.phone(),
+                "p")));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).endsWith(" started");
@@ -120,7 +114,7 @@ class ResultIT {
     @Test
     void everyMissingOrMalformedParameterIsA400NamingItAndStoresNothing() {
         FakeProvider provider = provider();
-        Map<String, String> valid = FakeProvider.sms(SAFE, id(), phone(), "x");
+        Map<String, String> valid = FakeProvider.sms(SAFE, DATA.id(), DATA.phone(), "x");
         Map<String, String> malformed = Map.of("safe", "12a", "message_id", "bad id!", "msisdn", "123",
                 "country", "ltu", "provider", "Bite-LT", "shortcode", "13x7", "cost_local", "1.456",
                 "currency", "EU", "time", "soon", "sign", "not-hex");
@@ -147,8 +141,8 @@ class ResultIT {
     @Test
     void aWrongSignatureAnotherSafeAndAStaleTimeAreRefused() {
         FakeProvider provider = provider();
-        String phone = phone();
-        Map<String, String> valid = FakeProvider.sms(SAFE, id(), phone, "x");
+        String phone = DATA.phone();
+        Map<String, String> valid = FakeProvider.sms(SAFE, DATA.id(), phone, "x");
 
         HttpResponse<String> forged = provider.get(with(provider.signed(valid), "content", "y"));
         HttpResponse<String> wrongKey = new FakeProvider(URI.create(base + "result"), SignatureScheme.HMAC_SHA256,
@@ -176,10 +170,10 @@ class ResultIT {
     @Test
     void aReCutOfADeliveredRequestWhoseMessageIdSwallowsTheNextFieldsIsABadMessageId() {
         FakeProvider provider = provider();
-        String phone = phone();
-        String otherPhone = phone();
+        String phone = DATA.phone();
+        String otherPhone = DATA.phone();
         // short enough that the swallowing id still fits 64 characters: only its colons can refuse it
-        String messageId = "rc-" + Long.toHexString(System.nanoTime());
+        String messageId = "rc-" + DATA.id();
         Map<String, String> genuine = provider.signed(FakeProvider.sms(SAFE, messageId, phone,
                 "x::" + otherPhone + "::lt::bite_lt::1337::free"));
         Map<String, String> recut = new LinkedHashMap<>(genuine);
@@ -205,8 +199,8 @@ class ResultIT {
     @Test
     void aRetryGetsTheSameAnswerAndAReusedIdIsA409() throws Exception {
         FakeProvider provider = provider();
-        String phone = phone();
-        Map<String, String> sms = FakeProvider.sms(SAFE, id(), phone, "order-1");
+        String phone = DATA.phone();
+        Map<String, String> sms = FakeProvider.sms(SAFE, DATA.id(), phone, "order-1");
 
         HttpResponse<String> first = provider.deliver(sms);
         Thread.sleep(1_100);
@@ -226,14 +220,14 @@ class ResultIT {
     @Test
     void thirtyMessagesFromOnePhoneAtOnceAreCountedOneAfterAnother() {
         FakeProvider provider = provider();
-        String phone = phone();
+        String phone = DATA.phone();
 
         List<HttpResponse<String>> answers = Concurrently.run(30,
                 i -> () -> provider.deliver(FakeProvider.sms(SAFE, "burst-" + phone + "-" + i, phone, "b")));
 
         // N = 3 with a delay: the first opens, the second makes it wait, the other 28 are rejected
         Map<String, Long> byText = answers.stream().collect(Collectors.groupingBy(
-                r -> r.statusCode() + " " + r.body().replaceAll("[23456789A-HJ-NP-Z]{8}", "X"),
+                r -> r.statusCode() + " " + r.body().replaceAll(TestData.CODE, "X"),
                 Collectors.counting()));
         assertThat(byText).containsOnly(
                 Map.entry("200 your message is received, session X started", 1L),
@@ -249,8 +243,8 @@ class ResultIT {
     @Test
     void twentyCopiesOfOneMessageAtOnceGetOneAnswerAndCountOnce() {
         FakeProvider provider = provider();
-        String phone = phone();
-        Map<String, String> sms = provider.signed(FakeProvider.sms(SAFE, id(), phone, "c"));
+        String phone = DATA.phone();
+        Map<String, String> sms = provider.signed(FakeProvider.sms(SAFE, DATA.id(), phone, "c"));
 
         List<HttpResponse<String>> answers = Concurrently.run(20, i -> () -> provider.get(sms));
 
@@ -264,10 +258,10 @@ class ResultIT {
     @Test
     void threeHundredPhonesAtOnceGetDistinctCodes() {
         FakeProvider provider = provider();
-        long firstPhone = 37069000000L + (long) (Math.random() * 900_000);
+        List<String> phones = DATA.consecutivePhones(300);
 
         List<HttpResponse<String>> answers = Concurrently.run(300,
-                i -> () -> provider.deliver(FakeProvider.sms(SAFE, id(), String.valueOf(firstPhone + i), "many")));
+                i -> () -> provider.deliver(FakeProvider.sms(SAFE, DATA.id(), phones.get(i), "many")));
 
         Set<String> codes = new HashSet<>();
         answers.forEach(r -> {
@@ -276,20 +270,20 @@ class ResultIT {
         });
         assertThat(codes).hasSize(300);
         assertThat(query("select count(distinct code) from smssafe_session where content = 'many'"
-                + " and msisdn between ? and ?", String.valueOf(firstPhone), String.valueOf(firstPhone + 299)))
+                + " and msisdn between ? and ?", phones.get(0), phones.get(299)))
                 .containsExactly(List.of("300"));
     }
 
     @Test
     void anActionThatThrowsIsRetriedUntilItSucceedsAndTheAttemptsAreKept() throws Exception {
         FakeProvider provider = provider();
-        String phone = phone();
+        String phone = DATA.phone();
         String code = null;
         for (int i = 0; i < 3; i++) {
             if (i == 2) {
                 Thread.sleep(3_100);
             }
-            code = code(provider.deliver(FakeProvider.sms(SAFE, id(), phone, "fail-once-" + phone)));
+            code = code(provider.deliver(FakeProvider.sms(SAFE, DATA.id(), phone, "fail-once-" + phone)));
         }
 
         assertThat(awaitActionLines(code, 2)).containsExactly(
@@ -313,17 +307,12 @@ class ResultIT {
     @Test
     void anUnreachableDatabaseGetsA503WithRetryAfterAndKeepsNothing() {
         FakeProvider provider = provider();
-        String phone = phone();
-        MariaDbServer server = MariaDbServer.get();
-        server.stop();
-        HttpResponse<String> response;
-        HttpResponse<String> health;
-        try {
-            response = provider.deliver(FakeProvider.sms(SAFE, id(), phone, "down"));
-            health = AdminHttp.get(URI.create(base + "health"), null);
-        } finally {
-            server.restart();
-        }
+        String phone = DATA.phone();
+        List<HttpResponse<String>> down = MariaDbServer.get().whileStopped(() -> List.of(
+                provider.deliver(FakeProvider.sms(SAFE, DATA.id(), phone, "down")),
+                AdminHttp.get(URI.create(base + "health"), null)));
+        HttpResponse<String> response = down.get(0);
+        HttpResponse<String> health = down.get(1);
         assertThat(health.statusCode()).as("the load balancer takes this node out").isEqualTo(503);
         assertThat(health.body()).isEqualTo("{\"status\":\"down\",\"database\":\"down\",\"schema\":\"unknown\"}");
 
@@ -331,25 +320,20 @@ class ResultIT {
         assertThat(response.headers().firstValue("Retry-After")).hasValue("30");
         assertThat(response.body()).isEqualTo("try again later");
         assertThat(query("select count(*) from smssafe_message where msisdn = ?", phone)).containsExactly(List.of("0"));
-        assertThat(provider.deliver(FakeProvider.sms(SAFE, id(), phone, "down")).statusCode())
+        assertThat(provider.deliver(FakeProvider.sms(SAFE, DATA.id(), phone, "down")).statusCode())
                 .as("served again once the database is back").isEqualTo(200);
     }
 
     @Test
     void aDefectIsA500InternalErrorLoggedAtErrorWithItsStackTraceNotAnOutage() throws Exception {
         FakeProvider provider = provider();
-        String phone = phone();
-        String id = id();
+        String phone = DATA.phone();
+        String id = DATA.id();
         String logged = "/result failed: a defect, answered 500";
         int before = TomcatLog.entriesContaining(logged).size();
-        // a defect of the kind a bad upgrade leaves: the code writes a column the table does not have
-        DatabaseRows.execute(DATABASE, "alter table smssafe_message rename column reply to reply_renamed");
-        HttpResponse<String> response;
-        try {
-            response = provider.deliver(FakeProvider.sms(SAFE, id, phone, "defect"));
-        } finally {
-            DatabaseRows.execute(DATABASE, "alter table smssafe_message rename column reply_renamed to reply");
-        }
+        // the code writes a column the table does not have
+        HttpResponse<String> response = defects().withoutColumn("smssafe_message", "reply",
+                () -> provider.deliver(FakeProvider.sms(SAFE, id, phone, "defect")));
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.body()).isEqualTo("internal error");
@@ -368,18 +352,17 @@ class ResultIT {
         // a page that meets a defect says so the same way
         String pageLogged = "/check failed: a defect, answered 500";
         int pageBefore = TomcatLog.entriesContaining(pageLogged).size();
-        DatabaseRows.execute(DATABASE, "alter table smssafe_session rename column content to content_renamed");
-        HttpResponse<String> page;
-        try {
-            page = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    URI.create(base + "check?session=" + code(retried))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } finally {
-            DatabaseRows.execute(DATABASE, "alter table smssafe_session rename column content_renamed to content");
-        }
+        HttpResponse<String> page = defects().withoutColumn("smssafe_session", "content",
+                () -> java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        URI.create(base + "check?session=" + code(retried))).build(),
+                        HttpResponse.BodyHandlers.ofString()));
         assertThat(page.statusCode()).isEqualTo(500);
         assertThat(page.body()).isEqualTo("internal error");
         assertThat(TomcatLog.awaitEntries(pageLogged, pageBefore)).hasSize(pageBefore + 1);
+    }
+
+    private static SchemaDefect defects() {
+        return SchemaDefect.on(statement -> DatabaseRows.execute(DATABASE, statement));
     }
 
     private static Map<String, String> with(Map<String, String> params, String key, String value) {

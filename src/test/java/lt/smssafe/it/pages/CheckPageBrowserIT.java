@@ -1,16 +1,18 @@
-package lt.smssafe.it;
+package lt.smssafe.it.pages;
 
+import static lt.smssafe.testing.TestData.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import lt.smssafe.it.AdminHttp;
+import lt.smssafe.it.TestWar;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 import lt.smssafe.testing.Browser;
 import lt.smssafe.testing.FakeProvider;
+import lt.smssafe.testing.TestData;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -32,7 +34,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class CheckPageBrowserIT {
     private static final long SAFE = 9191;
     private static final String PASSKEY = "browser-passkey-9191";
-    private static final Pattern CODE = Pattern.compile("session ([23456789A-HJ-NP-Z]{8})");
+    private static final TestData DATA = TestData.seededFor(CheckPageBrowserIT.class);
 
     @ArquillianResource
     private URL base;
@@ -71,13 +73,11 @@ class CheckPageBrowserIT {
 
             FakeProvider provider = new FakeProvider(URI.create(base + "result"), SignatureScheme.HMAC_SHA256,
                     PASSKEY);
-            String phone = String.valueOf(37065000000L + System.nanoTime() % 999_999);
+            String phone = DATA.phone();
             String first = provider.deliver(FakeProvider.sms(SAFE, "b-1-" + phone, phone, "order-77", "lt",
                     "tele2_lt")).body();
-            Matcher code = CODE.matcher(first);
-            assertThat(code.find()).as(first).isTrue();
 
-            page.findElement(By.name("session")).sendKeys(code.group(1));
+            page.findElement(By.name("session")).sendKeys(code(first));
             page.findElement(By.cssSelector(".status-form button")).click();
             // a click returns before the next page has loaded: wait for it
             await(page, By.id("state"));

@@ -1,4 +1,4 @@
-package lt.smssafe.it;
+package lt.smssafe.it.gateways;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import lt.smssafe.it.ActionLog;
+import lt.smssafe.it.AdminHttp;
+import lt.smssafe.it.DatabaseRows;
+import lt.smssafe.it.PaymentsApiServlet;
+import lt.smssafe.it.RecordingAction;
+import lt.smssafe.it.TestWar;
+import lt.smssafe.it.TomcatLog;
 import lt.smssafe.mbs.AccountType;
 import lt.smssafe.mbs.BillRequest;
 import lt.smssafe.mbs.MbsConfig;
@@ -15,6 +22,7 @@ import lt.smssafe.mbs.MbsDirect;
 import lt.smssafe.mbs.ReportSigner;
 import lt.smssafe.mbs.Transaction;
 import lt.smssafe.testing.MariaDbServer;
+import lt.smssafe.testing.SchemaDefect;
 import lt.smssafe.testing.mbs.SandboxMbs;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -137,14 +145,7 @@ class MbsReportIT {
     void whileTheDatabaseCannotBeReachedAReportIsA503ThatKeepsNothingAndALaterReportRecordsItOnce()
             throws Exception {
         Transaction committed = committedWithoutReport("db-down");
-        MariaDbServer server = MariaDbServer.get();
-        server.stop();
-        HttpResponse<String> down;
-        try {
-            down = report(committed);
-        } finally {
-            server.restart();
-        }
+        HttpResponse<String> down = MariaDbServer.get().whileStopped(() -> report(committed));
 
         assertTryAgainLater(down);
         assertThat(recorded(committed)).as("nothing kept").isEmpty();
@@ -156,14 +157,9 @@ class MbsReportIT {
         Transaction committed = committedWithoutReport("defect");
         String logged = "/mbs/report failed: a defect, answered 500";
         int before = TomcatLog.entriesContaining(logged).size();
-        // a defect of the kind a bad upgrade leaves: the code reads and writes a column the table does not have
-        DatabaseRows.execute(DATABASE, "alter table smssafe_mbs_transaction rename column ident to ident_renamed");
-        HttpResponse<String> response;
-        try {
-            response = report(committed);
-        } finally {
-            DatabaseRows.execute(DATABASE, "alter table smssafe_mbs_transaction rename column ident_renamed to ident");
-        }
+        // the code reads and writes a column the table does not have
+        HttpResponse<String> response = SchemaDefect.on(statement -> DatabaseRows.execute(DATABASE, statement))
+                .withoutColumn("smssafe_mbs_transaction", "ident", () -> report(committed));
 
         assertThat(response.statusCode() + " " + response.body()).isEqualTo("500 internal error");
         assertThat(response.headers().firstValue("Retry-After")).as("not an outage").isEmpty();

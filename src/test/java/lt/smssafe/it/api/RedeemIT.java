@@ -1,5 +1,6 @@
-package lt.smssafe.it;
+package lt.smssafe.it.api;
 
+import static lt.smssafe.testing.TestData.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
@@ -13,15 +14,16 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import lt.smssafe.it.AdminHttp;
+import lt.smssafe.it.DatabaseRows;
+import lt.smssafe.it.TestWar;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 import lt.smssafe.testing.Concurrently;
 import lt.smssafe.testing.FakeGateway;
 import lt.smssafe.testing.FakeProvider;
 import lt.smssafe.testing.MariaDbServer;
+import lt.smssafe.testing.TestData;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -42,14 +44,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class RedeemIT {
-    private static final java.util.concurrent.atomic.AtomicLong PHONES = new java.util.concurrent.atomic.AtomicLong(
-            System.currentTimeMillis() % 100_000 * 1_000);
+    private static final TestData DATA = TestData.seededFor(RedeemIT.class);
     private static final long SAFE = 5151;
     private static final String PASSKEY = "redeem-it-passkey-5151";
     private static final String FORTUMO_SECRET = "redeem-it-fortumo-secret";
     private static final String API_KEY = "redeem-it-api-key-of-at-least-32-characters";
     private static final String DATABASE = "redeem_it";
-    private static final Pattern CODE = Pattern.compile("session ([23456789A-HJ-NP-Z]{8})");
 
     @ArquillianResource
     private URL base;
@@ -69,25 +69,26 @@ class RedeemIT {
 
     private String paid(String content) {
         FakeProvider provider = new FakeProvider(URI.create(base + "result"), SignatureScheme.HMAC_SHA256, PASSKEY);
-        String phone = phone();
-        provider.deliver(FakeProvider.sms(SAFE, id(), phone, content));
-        HttpResponse<String> last = provider.deliver(FakeProvider.sms(SAFE, id(), phone, content));
+        String phone = DATA.phone();
+        provider.deliver(FakeProvider.sms(SAFE, DATA.id(), phone, content));
+        HttpResponse<String> last = provider.deliver(FakeProvider.sms(SAFE, DATA.id(), phone, content));
         assertThat(last.body()).endsWith(" closed");
         return code(last);
     }
 
     private String open() {
         FakeProvider provider = new FakeProvider(URI.create(base + "result"), SignatureScheme.HMAC_SHA256, PASSKEY);
-        return code(provider.deliver(FakeProvider.sms(SAFE, id(), phone(), "open")));
+        return code(provider.deliver(FakeProvider.sms(SAFE, DATA.id(), DATA.phone(), "open")));
     }
 
     /** A session paid with two Fortumo messages, test ones or not; {@code reversed}: then one reported not billed. */
     private String fortumo(boolean test, boolean reversed) {
         FakeGateway.Fortumo fortumo = new FakeGateway.Fortumo(URI.create(base + "fortumo"), FORTUMO_SECRET, "");
-        String phone = phone();
-        Map<String, String> first = fortumo.message(id(), phone, "fortumo-" + phone, "1.45", test);
+        String phone = DATA.phone();
+        Map<String, String> first = fortumo.message(DATA.id(), phone, "fortumo-" + phone, "1.45", test);
         fortumo.send(first);
-        HttpResponse<String> closed = fortumo.send(fortumo.message(id(), phone, "fortumo-" + phone, "1.45", test));
+        HttpResponse<String> closed = fortumo.send(fortumo.message(DATA.id(), phone, "fortumo-" + phone, "1.45",
+                test));
         assertThat(closed.body()).endsWith(" closed");
         if (reversed) {
             assertThat(fortumo.send(fortumo.report(first, "failed")).body()).isEqualTo("OK");
@@ -229,14 +230,7 @@ class RedeemIT {
     @Test
     void whileTheDatabaseIsAwayARedemptionIsA503ThatSpendsNothing() {
         String code = paid("order-r6");
-        MariaDbServer server = MariaDbServer.get();
-        server.stop();
-        HttpResponse<String> down;
-        try {
-            down = redeem(code, "account-down");
-        } finally {
-            server.restart();
-        }
+        HttpResponse<String> down = MariaDbServer.get().whileStopped(() -> redeem(code, "account-down"));
 
         assertThat(answer(down)).isEqualTo("503 try again later");
         assertThat(down.headers().firstValue("Retry-After")).hasValue("30");
@@ -329,20 +323,5 @@ class RedeemIT {
                         + " -d reference=account-17 \\\n     '" + base + "redeem'")
                 .contains("409 {\"result\":\"already redeemed\"}").doesNotContain("id=\"redeem-off\"")
                 .doesNotContain("isClosed()").doesNotContain(API_KEY);
-    }
-
-    private static String code(HttpResponse<String> response) {
-        Matcher matcher = CODE.matcher(response.body());
-        assertThat(matcher.find()).as("a session code in '%s'", response.body()).isTrue();
-        return matcher.group(1);
-    }
-
-    /** A phone of its own for every session, so that no test's session is another's. */
-    private static String phone() {
-        return String.valueOf(37064000000L + PHONES.incrementAndGet());
-    }
-
-    private static String id() {
-        return "rd-" + UUID.randomUUID();
     }
 }

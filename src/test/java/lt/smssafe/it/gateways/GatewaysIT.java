@@ -1,6 +1,6 @@
-package lt.smssafe.it;
+package lt.smssafe.it.gateways;
 
-import lt.smssafe.testing.RsaKeys;
+import static lt.smssafe.testing.TestData.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -12,13 +12,17 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import lt.smssafe.it.ActionLog;
+import lt.smssafe.it.AdminHttp;
+import lt.smssafe.it.DatabaseRows;
+import lt.smssafe.it.RecordingAction;
+import lt.smssafe.it.TestWar;
 import lt.smssafe.sms.dialect.paysera.PayseraKeys;
 import lt.smssafe.testing.Concurrently;
 import lt.smssafe.testing.FakeGateway;
 import lt.smssafe.testing.MariaDbServer;
+import lt.smssafe.testing.RsaKeys;
+import lt.smssafe.testing.TestData;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -44,7 +48,7 @@ class GatewaysIT {
     private static final long PAYSERA_PROJECT = 424242;
     private static final String PAYSERA_PASSWORD = "paysera-it-password";
     private static final KeyPair PAYSERA_KEYS = RsaKeys.generate();
-    private static final Pattern CODE = Pattern.compile("session ([23456789A-HJ-NP-Z]{8})");
+    private static final TestData DATA = TestData.seededFor(GatewaysIT.class);
 
     @ArquillianResource
     private URL base;
@@ -80,20 +84,6 @@ class GatewaysIT {
                 PAYSERA_KEYS.getPrivate());
     }
 
-    private static String phone() {
-        return String.valueOf(37061000000L + (long) (Math.random() * 9_999_999));
-    }
-
-    private static String id() {
-        return "gw-" + UUID.randomUUID();
-    }
-
-    private static String code(HttpResponse<String> response) {
-        Matcher matcher = CODE.matcher(response.body());
-        assertThat(matcher.find()).as("a session code in '%s'", response.body()).isTrue();
-        return matcher.group(1);
-    }
-
     private static List<List<String>> query(String sql, Object... args) {
         return DatabaseRows.query(DATABASE, sql, args);
     }
@@ -110,15 +100,15 @@ class GatewaysIT {
     @Test
     void aWholeFortumoSessionWaitsClosesAndRunsTheActionOnceAndItsReversalIsToldOnce() throws Exception {
         FakeGateway.Fortumo gateway = fortumo();
-        String phone = phone();
+        String phone = DATA.phone();
         String content = "fortumo-" + phone;
 
-        HttpResponse<String> first = gateway.send(gateway.message(id(), phone, content, "1.45", false));
+        HttpResponse<String> first = gateway.send(gateway.message(DATA.id(), phone, content, "1.45", false));
         String code = code(first);
-        gateway.send(gateway.message(id(), phone, content, "1.45", false));
-        HttpResponse<String> early = gateway.send(gateway.message(id(), phone, content, "1.45", false));
+        gateway.send(gateway.message(DATA.id(), phone, content, "1.45", false));
+        HttpResponse<String> early = gateway.send(gateway.message(DATA.id(), phone, content, "1.45", false));
         Thread.sleep(3_100);
-        Map<String, String> lastMessage = gateway.message(id(), phone, content, "1.45", false);
+        Map<String, String> lastMessage = gateway.message(DATA.id(), phone, content, "1.45", false);
         HttpResponse<String> last = gateway.send(lastMessage);
 
         assertThat(first.statusCode()).isEqualTo(200);
@@ -155,10 +145,10 @@ class GatewaysIT {
     @Test
     void aReversalOfAnOpenSessionTakesItsMessageBack() {
         FakeGateway.Fortumo gateway = fortumo();
-        String phone = phone();
-        Map<String, String> first = gateway.message(id(), phone, "open-reversal", "1.45", false);
+        String phone = DATA.phone();
+        Map<String, String> first = gateway.message(DATA.id(), phone, "open-reversal", "1.45", false);
         String code = code(gateway.send(first));
-        gateway.send(gateway.message(id(), phone, "open-reversal", "1.45", false));
+        gateway.send(gateway.message(DATA.id(), phone, "open-reversal", "1.45", false));
 
         HttpResponse<String> reversed = gateway.send(gateway.report(first, "failed"));
 
@@ -172,15 +162,15 @@ class GatewaysIT {
     @Test
     void aWholePayseraSessionAnswersOkAndTheReplyAndRunsTheActionOnce() throws Exception {
         FakeGateway.Paysera gateway = paysera();
-        String phone = phone();
+        String phone = DATA.phone();
         String content = "paysera-" + phone;
 
-        HttpResponse<String> first = gateway.send(gateway.message(id(), phone, content, 145, false));
+        HttpResponse<String> first = gateway.send(gateway.message(DATA.id(), phone, content, 145, false));
         String code = code(first);
-        HttpResponse<String> second = gateway.sendEncrypted(gateway.message(id(), phone, content, 145, false));
-        HttpResponse<String> early = gateway.send(gateway.message(id(), phone, content, 145, false));
+        HttpResponse<String> second = gateway.sendEncrypted(gateway.message(DATA.id(), phone, content, 145, false));
+        HttpResponse<String> early = gateway.send(gateway.message(DATA.id(), phone, content, 145, false));
         Thread.sleep(3_100);
-        HttpResponse<String> last = gateway.send(gateway.message(id(), phone, content, 145, false));
+        HttpResponse<String> last = gateway.send(gateway.message(DATA.id(), phone, content, 145, false));
 
         assertThat(first.body()).isEqualTo("OK your message is received, session " + code + " started");
         assertThat(second.body()).as("the encrypted form").startsWith("OK your message is received for session "
@@ -200,7 +190,7 @@ class GatewaysIT {
     @Test
     void copiesOfOneMessageAtOnceAndALaterRetryAreCountedOnce() {
         FakeGateway.Fortumo gateway = fortumo();
-        Map<String, String> message = gateway.message(id(), phone(), "copies", "1.45", false);
+        Map<String, String> message = gateway.message(DATA.id(), DATA.phone(), "copies", "1.45", false);
 
         List<HttpResponse<String>> copies = Concurrently.run(12, i -> () -> gateway.send(message));
         HttpResponse<String> retry = gateway.send(message);
@@ -216,8 +206,8 @@ class GatewaysIT {
     @Test
     void copiesOfOnePayseraMessageAtOnceAndALaterRetryAreCountedOnce() {
         FakeGateway.Paysera gateway = paysera();
-        String phone = phone();
-        Map<String, String> message = gateway.message(id(), phone, "copies", 145, false);
+        String phone = DATA.phone();
+        Map<String, String> message = gateway.message(DATA.id(), phone, "copies", 145, false);
 
         List<HttpResponse<String>> copies = Concurrently.run(12, i -> () -> gateway.send(message));
         HttpResponse<String> retry = gateway.send(message);
@@ -236,18 +226,12 @@ class GatewaysIT {
     void aDatabaseOutageIsA503WithRetryAfterFromEitherGatewayAndTheRetryOnceItIsBackCountsOnce() {
         FakeGateway.Fortumo fortumo = fortumo();
         FakeGateway.Paysera paysera = paysera();
-        String fortumoPhone = phone();
-        String payseraPhone = phone();
-        Map<String, String> fortumoMessage = fortumo.message(id(), fortumoPhone, "down", "1.45", false);
-        Map<String, String> payseraMessage = paysera.message(id(), payseraPhone, "down", 145, false);
-        MariaDbServer server = MariaDbServer.get();
-        server.stop();
-        List<HttpResponse<String>> down;
-        try {
-            down = List.of(fortumo.send(fortumoMessage), paysera.send(payseraMessage));
-        } finally {
-            server.restart();
-        }
+        String fortumoPhone = DATA.phone();
+        String payseraPhone = DATA.phone();
+        Map<String, String> fortumoMessage = fortumo.message(DATA.id(), fortumoPhone, "down", "1.45", false);
+        Map<String, String> payseraMessage = paysera.message(DATA.id(), payseraPhone, "down", 145, false);
+        List<HttpResponse<String>> down = MariaDbServer.get().whileStopped(() -> List.of(
+                fortumo.send(fortumoMessage), paysera.send(payseraMessage)));
 
         for (HttpResponse<String> response : down) {
             assertThat(response.statusCode()).as("a 200 body would be an SMS to the buyer").isNotEqualTo(200)
@@ -279,9 +263,9 @@ class GatewaysIT {
 
     @Test
     void testMessagesAreKeptApartWhereAcceptedAndRefusedWhereNot() {
-        String phone = phone();
-        HttpResponse<String> accepted = fortumo().send(fortumo().message(id(), phone, "test-pay", "1.45", true));
-        String refusedId = id();
+        String phone = DATA.phone();
+        HttpResponse<String> accepted = fortumo().send(fortumo().message(DATA.id(), phone, "test-pay", "1.45", true));
+        String refusedId = DATA.id();
         HttpResponse<String> refused = paysera().send(paysera().message(refusedId, phone, "test-pay", 145, true));
 
         assertThat(accepted.statusCode()).isEqualTo(200);
@@ -295,7 +279,7 @@ class GatewaysIT {
 
     @Test
     void aSenderTheGatewayCouldNotIdentifyIsKeptListedAndNotCounted() {
-        String messageId = id();
+        String messageId = DATA.id();
         HttpResponse<String> response = fortumo().send(fortumo().message(messageId, "", "who-am-i", "1.45", false));
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -309,8 +293,9 @@ class GatewaysIT {
     @Test
     void hostileContentFromEitherGatewayIsEscapedOnThePages() {
         String hostile = "<script>alert(1)</script>";
-        String fortumoCode = code(fortumo().send(fortumo().message(id(), phone(), hostile, "1.45", false)));
-        String payseraCode = code(paysera().send(paysera().message(id(), phone(), hostile + "&x", 145, false)));
+        String fortumoCode = code(fortumo().send(fortumo().message(DATA.id(), DATA.phone(), hostile, "1.45", false)));
+        String payseraCode = code(paysera().send(paysera().message(DATA.id(), DATA.phone(), hostile + "&x", 145,
+                false)));
 
         String select = AdminHttp.get(URI.create(base + "select"), AdminHttp.ADMIN).body();
         assertThat(select).contains(fortumoCode, payseraCode).doesNotContain(hostile)
@@ -333,8 +318,8 @@ class GatewaysIT {
     @Test
     void fortumoReCutsOfADeliveredRequestAreRefusedAndKeepNothing() {
         FakeGateway.Fortumo gateway = fortumo();
-        String phone = phone();
-        String messageId = id();
+        String phone = DATA.phone();
+        String messageId = DATA.id();
         Map<String, String> captured = gateway.message(messageId, phone, "Xmessage_id=A1message_idz=", "1.45",
                 false);
         String sig = gateway.sig(captured);
@@ -368,8 +353,8 @@ class GatewaysIT {
     @Test
     void withThePublicKeySetAPayseraCallbackWithOnlySs1IsRefusedAndWithSs3Accepted() {
         FakeGateway.Paysera gateway = paysera();
-        String messageId = id();
-        Map<String, String> message = gateway.message(messageId, phone(), "downgrade", 145, false);
+        String messageId = DATA.id();
+        Map<String, String> message = gateway.message(messageId, DATA.phone(), "downgrade", 145, false);
 
         HttpResponse<String> ss1Only = gateway.sendWith(message, "ss1");
         List<List<String>> afterSs1 = query("select count(*) from smssafe_message where dialect = 'paysera'"
@@ -388,9 +373,9 @@ class GatewaysIT {
     void aForgedRequestIsRefusedAndKeepsNothing() {
         FakeGateway.Fortumo forger = new FakeGateway.Fortumo(URI.create(base + "fortumo"), "guessed-secret",
                 FORTUMO_SERVICE);
-        String messageId = id();
+        String messageId = DATA.id();
 
-        HttpResponse<String> response = forger.send(forger.message(messageId, phone(), "forged", "1.45", false));
+        HttpResponse<String> response = forger.send(forger.message(messageId, DATA.phone(), "forged", "1.45", false));
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).isEqualTo("checksum failed");

@@ -1,4 +1,4 @@
-package lt.smssafe.it;
+package lt.smssafe.it.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,8 +7,11 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lt.smssafe.it.AdminHttp;
+import lt.smssafe.it.TestWar;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 import lt.smssafe.testing.FakeProvider;
+import lt.smssafe.testing.TestData;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SetupIT {
     private static final long SAFE = 5151;
     private static final String PASSKEY = "md5-passkey-5151";
+    private static final TestData DATA = TestData.seededFor(SetupIT.class);
 
     @ArquillianResource
     private URL base;
@@ -89,7 +93,7 @@ class SetupIT {
     @Test
     void metricsAreForTheAdminInPrometheusTextFormat() {
         AdminHttp.get(URI.create(base + "health"), null);
-        String phone = String.valueOf(37068100000L + System.nanoTime() % 99_999);
+        String phone = DATA.phone();
         new FakeProvider(URI.create(base + "result"), SignatureScheme.MD5, PASSKEY)
                 .deliver(FakeProvider.sms(SAFE, "metrics-" + phone, phone, "counted"));
         HttpResponse<String> anonymous = AdminHttp.get(URI.create(base + "metrics"), null);
@@ -158,14 +162,14 @@ class SetupIT {
     @Test
     void aSessionOnTheEmbeddedDatabaseWithMd5SignaturesCloses() {
         FakeProvider provider = new FakeProvider(URI.create(base + "result"), SignatureScheme.MD5, PASSKEY);
-        String phone = "3706" + (1_000_000 + (long) (Math.random() * 8_999_999));
+        String phone = DATA.phone();
 
         HttpResponse<String> first = provider.deliver(FakeProvider.sms(SAFE, "md5-1-" + phone, phone, "order-9"));
         HttpResponse<String> second = provider.deliver(FakeProvider.sms(SAFE, "md5-2-" + phone, phone, "order-9"));
         HttpResponse<String> hmacSigned = new FakeProvider(URI.create(base + "result"), SignatureScheme.HMAC_SHA256,
                 PASSKEY).deliver(FakeProvider.sms(SAFE, "md5-3-" + phone, phone, "order-9"));
 
-        assertThat(first.body()).matches("your message is received, session [2-9A-HJ-NP-Z]{8} started");
+        assertThat(first.body()).matches("your message is received, session " + TestData.CODE + " started");
         assertThat(second.body()).isEqualTo(first.body().replace(" started", " closed"));
         assertThat(hmacSigned.statusCode() + " " + hmacSigned.body()).isEqualTo("403 checksum failed");
     }

@@ -1,4 +1,4 @@
-package lt.smssafe.it;
+package lt.smssafe.it.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,9 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import lt.smssafe.it.AdminHttp;
+import lt.smssafe.it.TestWar;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 import lt.smssafe.testing.FakeProvider;
 import lt.smssafe.testing.Folders;
+import lt.smssafe.testing.TestData;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -35,6 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class WildFlyPoolIT {
     private static final long SAFE = 3940;
     private static final String PASSKEY = "wildfly-passkey-3940";
+    private static final TestData DATA = TestData.seededFor(WildFlyPoolIT.class);
 
     @ArquillianResource
     private URL base;
@@ -63,7 +67,7 @@ class WildFlyPoolIT {
     @Test
     void wildFlysPoolWithEveryConnectionBusyGetsA503WithRetryAfterLoggedAsAnOutageNotADefect() throws Exception {
         FakeProvider provider = new FakeProvider(URI.create(base + "result"), SignatureScheme.HMAC_SHA256, PASSKEY);
-        String phone = String.valueOf(37063910000L + System.nanoTime() % 9_999);
+        String phone = DATA.phone();
         String id = "wf-pool-" + phone;
         int outagesBefore = serverLogEntries("/result answered 503").size();
         int defectsBefore = serverLogEntries("failed: a defect").size();
