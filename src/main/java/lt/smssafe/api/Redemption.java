@@ -1,6 +1,7 @@
 package lt.smssafe.api;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * What {@link SmsSafePayments#redeem} answered (docs/protocol.md §9): {@link Redeemed}, and the site gives what was paid
@@ -45,25 +46,19 @@ public sealed interface Redemption permits Redemption.Redeemed, Redemption.Refus
     /** Why a code was not spent. */
     enum Reason {
         /** Spent earlier for another reference: which one and when is not told. */
-        ALREADY_REDEEMED("already redeemed"),
+        ALREADY_REDEEMED,
         /** Open or waiting for its last message. */
-        NOT_PAID_YET("not paid yet"),
+        NOT_PAID_YET,
         /** A gateway reported one of its messages as not billed. */
-        REVERSED("reversed"),
+        REVERSED,
         /** Paid by the gateway's test messages, and {@code redeem.test} is {@code reject}. */
-        TEST_PAYMENT("test payment"),
+        TEST_PAYMENT,
         /** No session of this safe has this code, or the text is not a code. */
-        UNKNOWN_SESSION("unknown session");
+        UNKNOWN_SESSION;
 
-        private final String text;
-
-        Reason(String text) {
-            this.text = text;
-        }
-
-        /** The contract's text: {@code already redeemed}, {@code not paid yet}, ... */
+        /** The contract's text: the constant's name in lower case, e.g. {@code already redeemed}. */
         public String text() {
-            return text;
+            return name().toLowerCase(Locale.ROOT).replace('_', ' ');
         }
     }
 }

@@ -3,28 +3,17 @@ package lt.smssafe.mbs;
 /** What the platform sends the charged subscriber (the wire's {@code mt_type}). */
 public enum MtType {
     /** A text message: {@code mt_text}. */
-    SMS("SMS"),
+    SMS,
     /** A WAP push: a title ({@code mt_text}) and a link ({@code mt_url}). */
-    WAP_PUSH("WapPush");
-
-    private final String wireName;
-
-    MtType(String wireName) {
-        this.wireName = wireName;
-    }
+    WAP_PUSH;
 
     /** The name on the wire: {@code SMS} or {@code WapPush}. */
     public String wireName() {
-        return wireName;
+        return this == SMS ? "SMS" : "WapPush";
     }
 
     /** @throws IllegalArgumentException for a name the WSDL does not define, naming it */
     public static MtType fromWire(String name) {
-        for (MtType type : values()) {
-            if (type.wireName.equals(name)) {
-                return type;
-            }
-        }
-        throw new IllegalArgumentException("unknown mt_type '" + name + "'");
+        return WireNames.find(values(), MtType::wireName, name, "mt_type");
     }
 }

@@ -1,34 +1,25 @@
 package lt.smssafe.mbs;
 
+import java.util.Locale;
+
 /** Where a transaction's money is (the wire's {@code status}, lower case there). */
 public enum TransactionStatus {
     /** Held: {@code commitTransaction} takes it, {@code rollBackTransaction} gives it back. */
-    RESERVE("reserve"),
+    RESERVE,
     /** Taken: the service is paid. */
-    COMMIT("commit"),
+    COMMIT,
     /** Given back. */
-    ROLLBACK("rollback"),
+    ROLLBACK,
     /** The account could not be charged; the transaction's state says why. */
-    FAIL("fail");
+    FAIL;
 
-    private final String wireName;
-
-    TransactionStatus(String wireName) {
-        this.wireName = wireName;
-    }
-
-    /** The name on the wire and in billing reports, e.g. {@code commit}. */
+    /** The name on the wire (and in billing reports): the constant's, in lower case, e.g. {@code commit}. */
     public String wireName() {
-        return wireName;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** @throws IllegalArgumentException for a name the WSDL does not define, naming it */
     public static TransactionStatus fromWire(String name) {
-        for (TransactionStatus status : values()) {
-            if (status.wireName.equals(name)) {
-                return status;
-            }
-        }
-        throw new IllegalArgumentException("unknown status '" + name + "'");
+        return WireNames.find(values(), TransactionStatus::wireName, name, "status");
     }
 }

@@ -1,6 +1,7 @@
 package lt.smssafe.mbs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import jakarta.xml.bind.JAXBContext;
@@ -15,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,6 +74,37 @@ class MbsWsdlTest {
         assertThat(sequences(java)).isEqualTo(sequences(wsdl));
         assertThat(sequences(wsdl)).containsKeys("element bill", "element billByMSISDN", "element getTransaction",
                 "element commitTransactionResponse", "element mbsFault", "type transaction", "type option");
+    }
+
+    @Test
+    void theEnumsWireNamesAreTheWsdlsEnumerationsInOrder() throws Exception {
+        Element wsdl = wsdlSchema();
+
+        assertThat(Arrays.stream(AccountType.values()).map(AccountType::wireName))
+                .containsExactlyElementsOf(enumeration(wsdl, "accountType"));
+        assertThat(Arrays.stream(MtType.values()).map(MtType::wireName))
+                .containsExactlyElementsOf(enumeration(wsdl, "mtType"));
+        assertThat(Arrays.stream(TransactionStatus.values()).map(TransactionStatus::wireName))
+                .containsExactlyElementsOf(enumeration(wsdl, "status"));
+        assertThat(MtType.fromWire("WapPush")).isEqualTo(MtType.WAP_PUSH);
+        assertThatThrownBy(() -> TransactionStatus.fromWire("COMMIT")).hasMessage("unknown status 'COMMIT'");
+    }
+
+    /** The values of the schema's simple type {@code name}, in the schema's order. */
+    private static List<String> enumeration(Element schema, String name) {
+        List<String> values = new ArrayList<>();
+        var types = schema.getElementsByTagNameNS(XS, "simpleType");
+        for (int i = 0; i < types.getLength(); i++) {
+            Element type = (Element) types.item(i);
+            if (name.equals(type.getAttribute("name"))) {
+                var enumerations = type.getElementsByTagNameNS(XS, "enumeration");
+                for (int j = 0; j < enumerations.getLength(); j++) {
+                    values.add(((Element) enumerations.item(j)).getAttribute("value"));
+                }
+            }
+        }
+        assertThat(values).as("enumeration %s in the WSDL", name).isNotEmpty();
+        return values;
     }
 
     @Test

@@ -1,34 +1,26 @@
 package lt.smssafe.sms.dialect.smssafe;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** How the provider signs a notification (docs/protocol.md §2); chosen by the {@code signature} key. */
 public enum SignatureScheme {
     /** {@code hex(HMAC-SHA256(key = passkey, data = canonical))}, the default. */
-    HMAC_SHA256("hmac-sha256"),
+    HMAC_SHA256,
     /** {@code hex(MD5(passkey + "::" + canonical))}, for legacy providers only. */
-    MD5("md5");
+    MD5;
 
-    private final String configName;
-
-    SignatureScheme(String configName) {
-        this.configName = configName;
-    }
-
-    /** The name used in configuration, e.g. {@code hmac-sha256}. */
+    /** The name used in configuration: the constant's, in lower case with a hyphen, e.g. {@code hmac-sha256}. */
     public String configName() {
-        return configName;
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** @throws IllegalArgumentException naming the accepted values */
     public static SignatureScheme parse(String value) {
-        for (SignatureScheme scheme : values()) {
-            if (scheme.configName.equals(value)) {
-                return scheme;
-            }
-        }
-        throw new IllegalArgumentException("must be one of " + Arrays.stream(values())
-                .map(SignatureScheme::configName).collect(Collectors.joining(", ")) + ", not '" + value + "'");
+        return Arrays.stream(values()).filter(scheme -> scheme.configName().equals(value)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("must be one of " + Arrays.stream(values())
+                        .map(SignatureScheme::configName).collect(Collectors.joining(", ")) + ", not '" + value
+                        + "'"));
     }
 }
