@@ -20,23 +20,22 @@ import java.util.concurrent.ScheduledExecutorService;
  * with {@code {safe}} and {@code {language}} filled in, or Fortumo's service-data XML, {@code fortumo.rates.url}.
  *
  * <p>Everything said about the source, in messages and logs, uses {@link #redacted()}: the URL without user info
- * and query string, since providers put access tokens there.
+ * and query string, since providers put access tokens there. Made only by {@link #of} and {@link #fortumo}, which
+ * check the URL.
+ *
+ * @param uri the URL as expanded, with any token in it: for fetching only, never for showing
+ * @param file the local file of a {@code file:} URL; null for http(s)
+ * @param redacted the URL without user info and query string, or the file's path: safe to log and to show
+ * @param hidden the part of the URL never shown besides the query: Fortumo's file name; null when there is none
  */
-final class RatesSource {
+record RatesSource(URI uri, Path file, String redacted, String hidden) {
     /** A real feed is kilobytes; anything past this is refused rather than held in memory. */
     static final int MAX_BYTES = 5 * 1024 * 1024;
 
-    private final URI uri;
-    private final Path file;
-    private final String redacted;
-    /** The part of the URL never shown besides the query: Fortumo's file name; null when there is none. */
-    private final String hidden;
-
-    private RatesSource(URI uri, Path file, String redacted, String hidden) {
-        this.uri = uri;
-        this.file = file;
-        this.redacted = redacted;
-        this.hidden = hidden;
+    /** The redacted URL: a record would print every component, the token in {@code uri} too. */
+    @Override
+    public String toString() {
+        return redacted;
     }
 
     /**
@@ -107,16 +106,6 @@ final class RatesSource {
     /** Form encoding, but a space as {@code %20}: the values may land in the path, where {@code +} is a plus. */
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    /** The URL as expanded, with any token in it: for fetching only, never for showing. */
-    URI uri() {
-        return uri;
-    }
-
-    /** The URL without user info and query string, or the file's path: safe to log and to show. */
-    String redacted() {
-        return redacted;
     }
 
     /** Whether fetching goes over the network. */

@@ -27,6 +27,13 @@ class RatesSourceTest {
     }
 
     @Test
+    void printingTheSourceShowsNoToken() {
+        RatesSource source = RatesSource.of("https://user:pw@rates.example/r/{safe}?token=s3cret", 7, "en");
+
+        assertThat(String.valueOf(source)).isEqualTo("https://rates.example/r/7?...").doesNotContain("s3cret", "pw");
+    }
+
+    @Test
     void fileUrlIsAPath() {
         RatesSource source = RatesSource.of("file:/var/lib/smssafe/feed-{safe}.xml", 7, "en");
 
