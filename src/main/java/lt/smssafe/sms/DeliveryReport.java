@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public record DeliveryReport(String dialect, String messageId, boolean billed, Optional<String> msisdn,
         Optional<String> country, Optional<String> provider, Optional<String> shortcode, Optional<String> content,
-        Optional<BigDecimal> cost, Optional<String> currency) implements ProviderEvent {
+        Optional<BigDecimal> cost, Optional<String> currency) implements GatewayEvent {
     public DeliveryReport {
         Objects.requireNonNull(dialect, "dialect");
         Objects.requireNonNull(messageId, "message id");

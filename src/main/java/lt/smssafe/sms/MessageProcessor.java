@@ -72,7 +72,7 @@ public final class MessageProcessor {
      *
      * @throws DatabaseUnavailableException when the database cannot be reached; nothing was stored
      */
-    public Answer handle(ProviderEvent event) {
+    public Answer handle(GatewayEvent event) {
         if (event instanceof PaidMessage message) {
             return process(message);
         }

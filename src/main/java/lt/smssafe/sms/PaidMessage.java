@@ -8,7 +8,7 @@ import lt.smssafe.rates.OperatorCode;
  * for this safe. Each dialect's own notification type implements it, so the message reaches the processor as the
  * dialect read it, without a copy.
  */
-public non-sealed interface PaidMessage extends ProviderEvent {
+public non-sealed interface PaidMessage extends GatewayEvent {
     /** docs/protocol.md §2: the longest {@code content}, counted in Unicode code points (one SMS). */
     int MAX_CONTENT_CODE_POINTS = 160;
     /** The provider code of a gateway that named no operator (docs/protocol.md §8). */

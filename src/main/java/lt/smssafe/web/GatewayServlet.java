@@ -4,13 +4,13 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 import lt.smssafe.SmsSafe;
 import lt.smssafe.signing.RejectedRequestException;
-import java.util.Optional;
-import lt.smssafe.sms.ProviderEvent;
+import lt.smssafe.sms.GatewayEvent;
 import lt.smssafe.sms.dialect.Dialect;
+import lt.smssafe.sms.dialect.GatewayRequest;
 import lt.smssafe.sms.dialect.HttpAnswer;
-import lt.smssafe.sms.dialect.ProviderRequest;
 
 /**
  * An SMS gateway's endpoint: the gateway delivers every paid SMS here (GET, or POST form-encoded), the dialect reads
@@ -47,7 +47,7 @@ abstract class GatewayServlet extends HttpServlet {
         Dialect dialect = configured.get();
         HttpAnswer answer;
         try {
-            ProviderEvent event = dialect.read(new ProviderRequest(request.getRemoteAddr(),
+            GatewayEvent event = dialect.read(new GatewayRequest(request.getRemoteAddr(),
                     request.getParameterMap()));
             answer = dialect.answer(app.processor().handle(event));
         } catch (RejectedRequestException e) {

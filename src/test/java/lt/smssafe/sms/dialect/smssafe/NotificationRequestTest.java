@@ -14,7 +14,7 @@ import java.util.Map;
 import lt.smssafe.signing.RejectedRequestException;
 import lt.smssafe.signing.TimeWindow;
 import lt.smssafe.sms.dialect.AddressFilter;
-import lt.smssafe.sms.dialect.ProviderRequest;
+import lt.smssafe.sms.dialect.GatewayRequest;
 import org.junit.jupiter.api.Test;
 
 /** What the builder makes is what the production gate accepts, with the values it was given. */
@@ -28,7 +28,7 @@ class NotificationRequestTest {
         parameters.forEach((name, value) -> request.put(name, new String[] {value}));
         return new SmsSafeDialect(new NotificationGate(77, new NotificationSigner(scheme, PASSKEY),
                 new TimeWindow(Duration.ofHours(1), Clock.fixed(NOW, ZoneOffset.UTC)), AddressFilter.allowAll()))
-                .read(new ProviderRequest("127.0.0.1", request));
+                .read(new GatewayRequest("127.0.0.1", request));
     }
 
     @Test

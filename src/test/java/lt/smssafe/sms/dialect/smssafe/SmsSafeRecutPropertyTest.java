@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import lt.smssafe.signing.RejectedRequestException;
 import lt.smssafe.signing.TimeWindow;
 import lt.smssafe.sms.dialect.AddressFilter;
-import lt.smssafe.sms.dialect.ProviderRequest;
+import lt.smssafe.sms.dialect.GatewayRequest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -158,7 +158,7 @@ class SmsSafeRecutPropertyTest {
         values.forEach((name, value) -> parameters.put(name, new String[] {value}));
         parameters.put("sign", new String[] {sign});
         try {
-            return dialect.read(new ProviderRequest("192.0.2.10", parameters));
+            return dialect.read(new GatewayRequest("192.0.2.10", parameters));
         } catch (RejectedRequestException refused) {
             return null;
         }
