@@ -9,7 +9,7 @@ import lt.smssafe.api.ReversedMessage;
 import lt.smssafe.persistence.Columns;
 
 /**
- * One paid SMS the provider delivered, counted or rejected, with the reply it got. Kept so that the provider's
+ * One paid SMS a gateway delivered, counted or rejected, with the reply it got. Kept so that the gateway's
  * retry of the same {@code message_id} gets the same answer and changes nothing.
  *
  * <p>A plain object with the message's rules ({@link #sameMessageAs}, {@link #counted}, {@link #reverse});
@@ -26,7 +26,7 @@ public final class ReceivedMessage {
             Columns.number("session_id", m -> m.sessionId, (m, v) -> m.sessionId = v),
             Columns.text("msisdn", m -> m.msisdn, (m, v) -> m.msisdn = v),
             Columns.text("country", m -> m.country, (m, v) -> m.country = v),
-            Columns.text("provider", m -> m.provider, (m, v) -> m.provider = v),
+            Columns.text("provider", m -> m.operator, (m, v) -> m.operator = v),
             Columns.text("shortcode", m -> m.shortcode, (m, v) -> m.shortcode = v),
             Columns.text("content", m -> m.content, (m, v) -> m.content = v),
             Columns.decimal("cost_local", m -> m.costLocal, (m, v) -> m.costLocal = v),
@@ -47,7 +47,7 @@ public final class ReceivedMessage {
     private Long sessionId;
     private String msisdn;
     private String country;
-    private String provider;
+    private String operator;
     private String shortcode;
     private String content;
     private BigDecimal costLocal;
@@ -74,7 +74,7 @@ public final class ReceivedMessage {
         this.messageId = values.messageId();
         this.msisdn = values.msisdn();
         this.country = values.country();
-        this.provider = values.provider();
+        this.operator = values.operator();
         this.shortcode = values.shortcode();
         this.content = values.content();
         this.costLocal = values.cost();
@@ -96,7 +96,7 @@ public final class ReceivedMessage {
                 && test == values.test()
                 && msisdn.equals(values.msisdn())
                 && country.equals(values.country())
-                && provider.equals(values.provider())
+                && operator.equals(values.operator())
                 && shortcode.equals(values.shortcode())
                 && content.equals(values.content())
                 && costLocal.compareTo(values.cost()) == 0
@@ -166,8 +166,8 @@ public final class ReceivedMessage {
         return country;
     }
 
-    public String provider() {
-        return provider;
+    public String operator() {
+        return operator;
     }
 
     public String shortcode() {

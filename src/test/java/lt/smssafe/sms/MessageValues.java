@@ -9,7 +9,7 @@ import java.math.BigDecimal;
  *     processor per safe
  * @param providerTime Unix seconds when the provider signed the delivery
  */
-public record MessageValues(long safeId, String messageId, String msisdn, String country, String provider,
+public record MessageValues(long safeId, String messageId, String msisdn, String country, String operator,
         String shortcode, String content, BigDecimal cost, String currency, long providerTime)
         implements PaidMessage {
     @Override

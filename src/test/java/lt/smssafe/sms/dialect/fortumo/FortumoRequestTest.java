@@ -37,7 +37,7 @@ class FortumoRequestTest {
     void aSignedMessageIsReadWithItsValues() throws RejectedRequestException {
         PaidMessage paid = (PaidMessage) read(message().signedWith(new FortumoSigner(SECRET)));
 
-        assertThat(List.of(paid.messageId(), paid.msisdn(), paid.country(), paid.provider(), paid.content(),
+        assertThat(List.of(paid.messageId(), paid.msisdn(), paid.country(), paid.operator(), paid.content(),
                 paid.cost(), paid.test()))
                 .containsExactly("f-1", "37060000001", "lt", "tele2_lt", "order 42", new BigDecimal("2.90"), true);
     }

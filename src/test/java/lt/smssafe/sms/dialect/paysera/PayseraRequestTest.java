@@ -43,7 +43,7 @@ class PayseraRequestTest {
                 read(dialect(true), request.signedWith(PASSWORD, KEYS.getPrivate(), "ss1", "ss2", "ss3")),
                 read(dialect(true), request.encryptedWith(PASSWORD)),
                 read(dialect(false), request.signedWith(PASSWORD, null, "ss1")))) {
-            assertThat(List.of(paid.messageId(), paid.msisdn(), paid.provider(), paid.content(), paid.cost(),
+            assertThat(List.of(paid.messageId(), paid.msisdn(), paid.operator(), paid.content(), paid.cost(),
                     paid.test()))
                     .containsExactly("p-1", "37060000001", "tele2", "order 42", new BigDecimal("2.90"), true);
         }

@@ -50,7 +50,7 @@ class NotificationGateTest {
         assertThat(n.messageId()).isEqualTo("msg-1");
         assertThat(n.msisdn()).isEqualTo("37060000001");
         assertThat(n.country()).isEqualTo("lt");
-        assertThat(n.provider()).isEqualTo("bite_lt");
+        assertThat(n.operator()).isEqualTo("bite_lt");
         assertThat(n.shortcode()).isEqualTo("1337");
         assertThat(n.content()).isEqualTo("order-42");
         assertThat(n.cost()).isEqualTo(new BigDecimal("1.45"));

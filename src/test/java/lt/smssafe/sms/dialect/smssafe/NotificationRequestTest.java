@@ -43,7 +43,7 @@ class NotificationRequestTest {
             assertThat(signed.keySet()).containsExactly("safe", "message_id", "msisdn", "country", "provider",
                     "shortcode", "content", "cost_local", "currency", "time", "sign");
             assertThat(List.of(notification.messageId(), notification.msisdn(), notification.country(),
-                    notification.provider(), notification.content(), notification.cost(), notification.currency()))
+                    notification.operator(), notification.content(), notification.cost(), notification.currency()))
                     .containsExactly("n-1", "37060000001", "lt", "tele2_lt", "order 42", new BigDecimal("2.90"), "EUR");
         }
     }

@@ -166,7 +166,7 @@ class SmsSafeRecutPropertyTest {
 
     private static boolean sameValues(Notification a, Notification b) {
         return a.safeId() == b.safeId() && a.messageId().equals(b.messageId()) && a.msisdn().equals(b.msisdn())
-                && a.country().equals(b.country()) && a.provider().equals(b.provider())
+                && a.country().equals(b.country()) && a.operator().equals(b.operator())
                 && a.shortcode().equals(b.shortcode()) && a.content().equals(b.content())
                 && a.cost().equals(b.cost()) && a.currency().equals(b.currency())
                 && a.providerTime() == b.providerTime();
