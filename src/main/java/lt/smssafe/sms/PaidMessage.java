@@ -45,8 +45,11 @@ public non-sealed interface PaidMessage extends GatewayEvent {
     /** ISO 4217, upper case. */
     String currency();
 
-    /** Unix seconds when the provider signed the delivery, or 0 where the dialect carries no signing time. */
-    long providerTime();
+    /**
+     * Unix seconds when the gateway signed the delivery (kept as {@code provider_time}), or 0 where the dialect carries
+     * no signing time.
+     */
+    long gatewayTime();
 
     /** Whether the gateway flagged it as a test: it never counts towards a real session, nor a real one to it. */
     default boolean test() {

@@ -31,7 +31,7 @@ public final class ReceivedMessage {
             Columns.text("content", m -> m.content, (m, v) -> m.content = v),
             Columns.decimal("cost_local", m -> m.costLocal, (m, v) -> m.costLocal = v),
             Columns.text("currency", m -> m.currency, (m, v) -> m.currency = v),
-            Columns.number("provider_time", m -> m.providerTime, (m, v) -> m.providerTime = v),
+            Columns.number("provider_time", m -> m.gatewayTime, (m, v) -> m.gatewayTime = v),
             Columns.instant("received_at", m -> m.receivedAt, (m, v) -> m.receivedAt = v),
             Columns.enumerated("outcome", ReplyKind.class, m -> m.outcome, (m, v) -> m.outcome = v),
             Columns.text("reply", m -> m.reply, (m, v) -> m.reply = v),
@@ -52,7 +52,7 @@ public final class ReceivedMessage {
     private String content;
     private BigDecimal costLocal;
     private String currency;
-    private long providerTime;
+    private long gatewayTime;
     private Instant receivedAt;
     private ReplyKind outcome;
     private String reply;
@@ -79,7 +79,7 @@ public final class ReceivedMessage {
         this.content = values.content();
         this.costLocal = values.cost();
         this.currency = values.currency();
-        this.providerTime = values.providerTime();
+        this.gatewayTime = values.gatewayTime();
         this.sessionId = sessionId;
         this.receivedAt = receivedAt;
         this.outcome = outcome;
@@ -87,7 +87,7 @@ public final class ReceivedMessage {
     }
 
     /**
-     * Whether a delivery carries the same message as this one. The provider's time and signature may differ on
+     * Whether a delivery carries the same message as this one. The gateway's time and signature may differ on
      * a retry; every other value must match, the price compared as a number. (The safe is the same: messages are
      * looked up by safe and message id.)
      */

@@ -22,7 +22,7 @@ import javax.sql.DataSource;
 final class BaselineStore {
     /** A verified message; country in lower case, currency in upper case. */
     record Message(String messageId, String msisdn, String country, String operator, String shortcode,
-            String content, BigDecimal cost, String currency, long providerTime) {
+            String content, BigDecimal cost, String currency, long gatewayTime) {
     }
 
     private static final int MAX_ATTEMPTS = 20;
@@ -163,7 +163,7 @@ final class BaselineStore {
             insert.setString(8, m.content());
             insert.setBigDecimal(9, m.cost());
             insert.setString(10, m.currency());
-            insert.setLong(11, m.providerTime());
+            insert.setLong(11, m.gatewayTime());
             insert.setLong(12, now);
             insert.setString(13, kind);
             insert.setString(14, reply);

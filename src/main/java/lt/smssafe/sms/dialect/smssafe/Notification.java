@@ -165,9 +165,9 @@ public final class Notification implements PaidMessage {
         return currency;
     }
 
-    /** {@code time}: Unix seconds when the provider signed the request. */
+    /** {@code time}: Unix seconds when the gateway signed the request. */
     @Override
-    public long providerTime() {
+    public long gatewayTime() {
         return epochSeconds;
     }
 

@@ -82,7 +82,7 @@ class SmsSafeRecutPropertyTest {
                 new TimeWindow(Duration.ofHours(1), Clock.fixed(NOW, ZoneOffset.UTC)), AddressFilter.allowAll()));
     }
 
-    /** A notification as a provider sends it, its content written by a hostile buyer. */
+    /** A notification as the sms:safe gateway sends it, its content written by a hostile buyer. */
     private static Map<String, String> genuine(Random random) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("safe", String.valueOf(SAFE));
@@ -169,6 +169,6 @@ class SmsSafeRecutPropertyTest {
                 && a.country().equals(b.country()) && a.operator().equals(b.operator())
                 && a.shortcode().equals(b.shortcode()) && a.content().equals(b.content())
                 && a.cost().equals(b.cost()) && a.currency().equals(b.currency())
-                && a.providerTime() == b.providerTime();
+                && a.gatewayTime() == b.gatewayTime();
     }
 }
