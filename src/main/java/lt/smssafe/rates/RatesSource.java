@@ -20,7 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * with {@code {safe}} and {@code {language}} filled in, or Fortumo's service-data XML, {@code fortumo.rates.url}.
  *
  * <p>Everything said about the source, in messages and logs, uses {@link #redacted()}: the URL without user info
- * and query string, since providers put access tokens there.
+ * and query string, since gateways put access tokens there.
  */
 final class RatesSource {
     /** A real feed is kilobytes; anything past this is refused rather than held in memory. */

@@ -94,7 +94,7 @@ final class TestPhone {
      * if the rates have one: the operator's own or the gateway's entry for every operator of the country.
      */
     Optional<Rate> entry(Rate operator, Gateway gateway) {
-        return rates.find(gateway.rates, operator.country(), operator.provider());
+        return rates.find(gateway.rates, operator.country(), operator.operator());
     }
 
     /**
@@ -106,7 +106,7 @@ final class TestPhone {
     void send(String msisdn, Rate operator, String text, Gateway gateway) {
         Optional<Rate> entry = entry(operator, gateway);
         if (entry.isEmpty()) {
-            add(msisdn, PhoneMessage.note(clock.instant(), "-", "The rates give " + operator.providerName()
+            add(msisdn, PhoneMessage.note(clock.instant(), "-", "The rates give " + operator.operatorName()
                     + " no " + gateway.label + " number: its phones cannot pay through " + gateway.label + "."));
             return;
         }
@@ -128,7 +128,7 @@ final class TestPhone {
             if (gateway == Gateway.FORTUMO) {
                 // Fortumo: the keyword it routed by in keyword, what the buyer typed after it in message
                 Map<String, String> message = fortumo.at(fortumo.message(id, msisdn, content.get(),
-                        rate.price().toPlainString(), false), rate.country(), rate.provider(), rate.shortcode());
+                        rate.price().toPlainString(), false), rate.country(), rate.operator(), rate.shortcode());
                 message.put("keyword", rate.prefix());
                 message.put("currency", rate.currency());
                 lastFortumo.put(msisdn, message);
@@ -140,7 +140,7 @@ final class TestPhone {
                 fields.put("sms", text.strip());
                 fields.put("key", rate.prefix());
                 fields.put("to", rate.shortcode());
-                fields.put("operator", rate.provider());
+                fields.put("operator", rate.operator());
                 fields.put("country", rate.country().toUpperCase(java.util.Locale.ROOT));
                 fields.put("currency", rate.currency());
                 answer = paysera.send(fields);
@@ -213,7 +213,7 @@ final class TestPhone {
         parameters.put("message_id", "sandbox-" + UUID.randomUUID());
         parameters.put("msisdn", msisdn);
         parameters.put("country", rate.country());
-        parameters.put("provider", rate.provider());
+        parameters.put("provider", rate.operator());
         parameters.put("shortcode", rate.shortcode());
         parameters.put("content", words.length == 3 ? words[2] : "");
         parameters.put("cost_local", rate.price().toPlainString());
@@ -242,7 +242,7 @@ final class TestPhone {
      */
     List<Rate> operators() {
         Map<String, Rate> all = new LinkedHashMap<>();
-        rates.countries().forEach(country -> country.providers().stream().filter(rate -> !rate.allOperators())
+        rates.countries().forEach(country -> country.entries().stream().filter(rate -> !rate.allOperators())
                 .forEach(rate -> all.putIfAbsent(key(rate), rate)));
         return new ArrayList<>(all.values());
     }
@@ -252,7 +252,7 @@ final class TestPhone {
     }
 
     static String key(Rate rate) {
-        return rate.country() + "/" + rate.provider();
+        return rate.country() + "/" + rate.operator();
     }
 
     private void deliver(String msisdn, Map<String, String> unsigned) {

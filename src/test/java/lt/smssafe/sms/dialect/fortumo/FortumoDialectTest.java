@@ -71,7 +71,7 @@ class FortumoDialectTest {
     }
 
     @Test
-    void aPendingMessageIsAPaidMessageWithTheOperatorAsProviderCode() {
+    void aPendingMessageIsAPaidMessageWithTheOperatorNameAsACode() {
         GatewayEvent event = (GatewayEvent) read(dialect, signed(pending()));
 
         assertThat(event).isEqualTo(new GatewayMessage(FortumoDialect.NAME, "f-1", "37060000001", "lt", "tele2_lt",
