@@ -54,7 +54,8 @@ class PayseraForgeryPropertyTest {
         int tries = 0;
         for (int i = 0; i < CALLBACKS; i++) {
             Map<String, String> fields = fields(random);
-            String data = PayseraCodec.encode(lt.smssafe.testing.FakeProvider.form(fields).getBytes(StandardCharsets.UTF_8));
+            String data = PayseraCodec.encode(lt.smssafe.testing.FakeSmsSafeGateway.form(fields)
+                    .getBytes(StandardCharsets.UTF_8));
             Map<String, String> genuine = signatures(data, PAYSERA);
             Optional<GatewayEvent> original = read(withKey, request(data, genuine));
             assertThat(original).as("the genuine callback %s", fields).isPresent();
@@ -114,11 +115,11 @@ class PayseraForgeryPropertyTest {
         List<String> forged = new ArrayList<>();
         Map<String, String> other = new LinkedHashMap<>(fields);
         other.put("id", "forged-" + random.nextInt(1000));
-        forged.add(encode(lt.smssafe.testing.FakeProvider.form(other)));
+        forged.add(encode(lt.smssafe.testing.FakeSmsSafeGateway.form(other)));
         Map<String, String> cheaper = new LinkedHashMap<>(fields);
         cheaper.put("amount", "1");
-        forged.add(encode(lt.smssafe.testing.FakeProvider.form(cheaper)));
-        String genuineQuery = lt.smssafe.testing.FakeProvider.form(fields);
+        forged.add(encode(lt.smssafe.testing.FakeSmsSafeGateway.form(cheaper)));
+        String genuineQuery = lt.smssafe.testing.FakeSmsSafeGateway.form(fields);
         forged.add(encode(genuineQuery + "&id=forged"));
         forged.add(encode("id=forged&" + genuineQuery));
         forged.add(encode(genuineQuery + "&sms=SAFE+other"));
