@@ -3,11 +3,11 @@ package lt.smssafe.sms.dialect.smssafe;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** How the provider signs a notification (docs/protocol.md §2); chosen by the {@code signature} key. */
+/** How the sms:safe gateway signs a notification (docs/protocol.md §2); chosen by the {@code signature} key. */
 public enum SignatureScheme {
     /** {@code hex(HMAC-SHA256(key = passkey, data = canonical))}, the default. */
     HMAC_SHA256("hmac-sha256"),
-    /** {@code hex(MD5(passkey + "::" + canonical))}, for legacy providers only. */
+    /** {@code hex(MD5(passkey + "::" + canonical))}, for legacy gateways only. */
     MD5("md5");
 
     private final String configName;
