@@ -47,8 +47,8 @@
           <c:otherwise>
             <ul class="choices" id="providers">
               <c:forEach var="p" items="${choices}">
-                <c:url var="link" value="/check"><c:param name="country" value="${country.code()}"/><c:param name="provider" value="${p.provider()}"/><c:if test="${country.namesGateway(p)}"><c:param name="gateway" value="${p.gateway().code()}"/></c:if><c:if test="${not empty content}"><c:param name="content" value="${content}"/></c:if><c:if test="${not empty langParam}"><c:param name="lang" value="${langParam}"/></c:if></c:url>
-                <li><a href="<c:out value="${link}"/>" data-provider="<c:out value="${p.provider()}"/>" data-gateway="<c:out value="${p.gateway().code()}"/>"><%@ include file="check-entry.jspf" %></a></li>
+                <c:url var="link" value="/check"><c:param name="country" value="${country.code()}"/><c:param name="provider" value="${p.operator()}"/><c:if test="${country.namesGateway(p)}"><c:param name="gateway" value="${p.gateway().code()}"/></c:if><c:if test="${not empty content}"><c:param name="content" value="${content}"/></c:if><c:if test="${not empty langParam}"><c:param name="lang" value="${langParam}"/></c:if></c:url>
+                <li><a href="<c:out value="${link}"/>" data-provider="<c:out value="${p.operator()}"/>" data-gateway="<c:out value="${p.gateway().code()}"/>"><%@ include file="check-entry.jspf" %></a></li>
               </c:forEach>
             </ul>
           </c:otherwise>

@@ -29,7 +29,7 @@
 </form>
 <p class="muted">From the system's cron: <code>curl -fsS -u admin:… -X POST <c:out value="${cronUrl}"/></code>
   (200 when every source was refreshed, 502 when one failed and its last good rates were kept; one line each).</p>
-<h2>What the table holds: <c:out value="${table.countries().size()}"/> countries, <c:out value="${table.providerCount()}"/> operators</h2>
+<h2>What the table holds: <c:out value="${table.countries().size()}"/> countries, <c:out value="${table.entryCount()}"/> operators</h2>
 <c:choose>
   <c:when test="${table.isEmpty()}"><p class="warning" id="no-rates">No rates yet, so <code>/check</code> tells buyers
     that paying by SMS works but shows no numbers or prices. Payments are still counted: <code>/result</code> and the
@@ -45,10 +45,10 @@
       <thead><tr><th>Country</th><th>Operator</th><th>Gateway</th><th>Number</th><th>Text</th><th>Price</th><th>Messages</th><th>Total</th></tr></thead>
       <tbody>
       <c:forEach var="country" items="${table.countries()}">
-        <c:forEach var="r" items="${country.providers()}">
+        <c:forEach var="r" items="${country.entries()}">
           <tr>
             <td><c:out value="${country.name()}"/> (<c:out value="${country.code()}"/>)</td>
-            <td><c:out value="${r.providerName()}"/> (<c:out value="${r.provider()}"/>)</td>
+            <td><c:out value="${r.operatorName()}"/> (<c:out value="${r.operator()}"/>)</td>
             <td><c:out value="${r.gateway().displayName()}"/></td>
             <td><c:out value="${r.shortcode()}"/></td>
             <td><c:out value="${r.prefix()}"/></td>

@@ -13,7 +13,7 @@
       <tr><th>State</th><td id="payment-state"><c:out value="${s.isReversed() ? 'reversed' : s.stateCode()}"/><c:if test="${s.test()}"> <span class="tag">test</span></c:if></td></tr>
       <tr><th>Gateway</th><td><c:out value="${s.dialect()}"/></td></tr>
       <tr><th>Phone</th><td><c:out value="${s.msisdn()}"/></td></tr>
-      <tr><th>Country and operator</th><td><c:out value="${s.country()}"/> · <c:out value="${s.provider()}"/></td></tr>
+      <tr><th>Country and operator</th><td><c:out value="${s.country()}"/> · <c:out value="${s.operator()}"/></td></tr>
       <tr><th>Paid for</th><td class="content"><c:out value="${s.content()}"/></td></tr>
       <tr><th>Messages</th><td><c:out value="${s.received()}"/> of <c:out value="${s.required()}"/></td></tr>
       <tr><th>Paid</th><td id="payment-total"><c:out value="${s.total()}"/> <c:out value="${s.currency()}"/></td></tr>

@@ -44,7 +44,7 @@
           <td><c:out value="${s.dialect()}"/></td>
           <td><c:out value="${s.msisdn()}"/></td>
           <td><c:out value="${s.country()}"/></td>
-          <td><c:out value="${s.provider()}"/></td>
+          <td><c:out value="${s.operator()}"/></td>
           <td><c:out value="${s.received()}"/>/<c:out value="${s.required()}"/></td>
           <td class="content"><c:out value="${s.content()}"/></td>
           <td class="money"><c:out value="${s.total()}"/> <c:out value="${s.currency()}"/><c:if test="${s.isReversed()}"><br><span class="reversed-total">−<c:out value="${s.reversedTotal()}"/> <c:out value="${s.currency()}"/> reversed</span></c:if></td>

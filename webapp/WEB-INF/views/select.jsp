@@ -32,7 +32,7 @@
           <td><c:out value="${s.dialect()}"/><c:if test="${s.test()}"> <span class="tag">test</span></c:if></td>
           <td><c:out value="${s.msisdn()}"/></td>
           <td><c:out value="${s.country()}"/></td>
-          <td><c:out value="${s.provider()}"/></td>
+          <td><c:out value="${s.operator()}"/></td>
           <td><c:out value="${s.stateCode()}"/></td>
           <td><c:out value="${s.received()}"/>/<c:out value="${s.required()}"/></td>
           <td><c:if test="${s.stateCode() == 'waiting'}"><c:out value="${row.waitLeft()}"/></c:if></td>
@@ -123,7 +123,7 @@
           <td><c:out value="${m.dialect()}"/><c:if test="${m.test()}"> <span class="tag">test</span></c:if></td>
           <td><c:out value="${m.messageId()}"/></td>
           <td><c:out value="${m.country()}"/></td>
-          <td><c:out value="${m.provider()}"/></td>
+          <td><c:out value="${m.operator()}"/></td>
           <td class="content"><c:out value="${m.content()}"/></td>
           <td><c:out value="${m.cost()}"/> <c:out value="${m.currency()}"/></td>
           <td><time><c:out value="${times.format(m.receivedAt())}"/></time></td>

@@ -55,7 +55,7 @@ final class InstallationPayments extends SmsSafePayments {
         return new SessionStatus(session.code().value(), session.stateAt(now), session.receivedMessages(),
                 session.requiredMessages(), session.waitLeftAt(now), session.openedAt(), session.lastMessageAt(),
                 session.closedAt(), session.content(), session.total(), session.currency(), session.country(),
-                session.provider(), session.msisdn(), session.dialect(), session.test(), session.reversedAt(),
+                session.operator(), session.msisdn(), session.dialect(), session.test(), session.reversedAt(),
                 session.reversedTotal(), Optional.of(redemption.redeemedAt()), Optional.of(redemption.reference()));
     }
 }

@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
  * <p>Name the implementing class in the {@code action} configuration key, or register it for
  * {@link java.util.ServiceLoader} in {@code META-INF/services/lt.smssafe.api.PaymentAction}. It needs a public
  * no-argument constructor. It runs after the payment is committed, on a background thread, never inside the
- * provider's request. If it throws, it is tried again later with growing pauses until it returns normally.
+ * gateway's request. If it throws, it is tried again later with growing pauses until it returns normally.
  * After a crash it may run again for a payment it already handled, so use {@link ClosedSession#code()} as an
  * idempotency key.
  */

@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param received k, the messages counted so far
  * @param required N, the messages that close the session
  * @param waitLeft while waiting, how long until the last message may be sent; zero otherwise
+ * @param operator the sender's mobile operator as a code, e.g. {@code bite_lt} (the notification's {@code provider})
  * @param msisdn the full phone number (or gateway's sender id): only for the admin and the site owner's code,
  *     never for a public page (use {@link #maskedMsisdn()} there)
  * @param dialect the gateway it is paid through: {@code smssafe}, {@code fortumo}, {@code paysera}
@@ -23,7 +24,7 @@ import java.util.Optional;
  */
 public record SessionStatus(String code, SessionState state, int received, int required, Duration waitLeft,
         Instant openedAt, Instant lastMessageAt, Optional<Instant> closedAt, String content, BigDecimal total,
-        String currency, String country, String provider, String msisdn, String dialect, boolean test,
+        String currency, String country, String operator, String msisdn, String dialect, boolean test,
         Optional<Instant> reversedAt, BigDecimal reversedTotal, Optional<Instant> redeemedAt,
         Optional<String> redeemedFor) {
 

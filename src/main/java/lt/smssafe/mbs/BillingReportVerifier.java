@@ -14,7 +14,7 @@ import lt.smssafe.signing.TimeWindow;
  * for a correctly signed report the service and the time.
  *
  * <p>The signature is computed over the parameters exactly as received, compared as hex case-insensitively and in
- * constant time, with the same kit and the same refusals as the provider's notification. The report URL's own
+ * constant time, with the same kit and the same refusals as the sms:safe gateway's notification. The report URL's own
  * parameters (the expanded template) are ignored.
  */
 public final class BillingReportVerifier {

@@ -56,7 +56,7 @@ public final class DataSourceLocator {
     /**
      * A pooled embedded H2 file database {@code smssafe} in {@code dataDir}. The lock timeout is raised from H2's
      * 1 s because many messages from one phone queue on one row lock, and the pool's wait is bounded so that an
-     * unreachable database answers quickly instead of holding the provider's request.
+     * unreachable database answers quickly instead of holding the gateway's request.
      *
      * <p>H2 must not close the database from its own JVM shutdown hook: on SIGTERM that hook runs beside the
      * container's, while requests and the payment action may still be finishing, and after the WAR's class loader

@@ -15,11 +15,13 @@ import java.util.Optional;
  * the code exactly (in any case), the phone by its start, the content as a part in any case, country, operator
  * and gateway exactly; the dates are days in the pages' time zone, both included.
  *
+ * @param operator the operator's code, e.g. {@code bite_lt}: the form's {@code provider} field
+ * @param dialect the gateway as stored, {@code smssafe}, {@code fortumo} or {@code paysera}: the form's {@code dialect}
  * @param state {@code open}, {@code waiting}, {@code closed}, {@code reversed} or {@code test}
  * @param redeemed only payments whose code was spent ({@code true}) or not yet ({@code false}); docs/protocol.md §9
  */
 public record PaymentFilter(Optional<String> code, Optional<String> msisdn, Optional<String> content,
-        Optional<String> country, Optional<String> provider, Optional<String> dialect, Optional<String> state,
+        Optional<String> country, Optional<String> operator, Optional<String> dialect, Optional<String> state,
         Optional<Boolean> redeemed, Optional<LocalDate> from, Optional<LocalDate> to) {
     /** Open or waiting: the state of {@code /select}'s list, not offered on the payments page. */
     static final String UNCLOSED = "unclosed";
@@ -36,10 +38,10 @@ public record PaymentFilter(Optional<String> code, Optional<String> msisdn, Opti
      * {@code yes} or {@code no}, or a date that is not one is ignored too (the form offers only valid ones; a
      * hand-made link cannot make the list fail).
      */
-    public static PaymentFilter of(String code, String msisdn, String content, String country, String provider,
+    public static PaymentFilter of(String code, String msisdn, String content, String country, String operator,
             String dialect, String state, String redeemed, String from, String to) {
         return new PaymentFilter(text(code).map(c -> c.toUpperCase(Locale.ROOT)), text(msisdn), text(content),
-                text(country).map(c -> c.toLowerCase(Locale.ROOT)), text(provider).map(p -> p.toLowerCase(Locale.ROOT)),
+                text(country).map(c -> c.toLowerCase(Locale.ROOT)), text(operator).map(o -> o.toLowerCase(Locale.ROOT)),
                 text(dialect).map(d -> d.toLowerCase(Locale.ROOT)),
                 text(state).map(s -> s.toLowerCase(Locale.ROOT)).filter(STATES::contains),
                 text(redeemed).map(r -> r.toLowerCase(Locale.ROOT)).filter(REDEEMED::contains).map("yes"::equals),

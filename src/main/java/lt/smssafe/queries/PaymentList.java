@@ -79,7 +79,7 @@ public final class PaymentList {
                 && filter.content().map(c -> s.content().toLowerCase(Locale.ROOT)
                         .contains(c.toLowerCase(Locale.ROOT))).orElse(true)
                 && filter.country().map(s.country()::equals).orElse(true)
-                && filter.provider().map(s.provider()::equals).orElse(true)
+                && filter.operator().map(s.operator()::equals).orElse(true)
                 && filter.dialect().map(s.dialect()::equals).orElse(true)
                 && filter.redeemed().map(r -> r == s.isRedeemed()).orElse(true)
                 && filter.since(scope.zone()).map(since -> !activity.isBefore(since)).orElse(true)

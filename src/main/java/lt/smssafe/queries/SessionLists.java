@@ -238,9 +238,9 @@ final class SessionLists {
             conditions.add("s.country = ?");
             parameters.add(country);
         });
-        filter.provider().ifPresent(provider -> {
+        filter.operator().ifPresent(operator -> {
             conditions.add("s.provider = ?");
-            parameters.add(provider);
+            parameters.add(operator);
         });
         filter.dialect().ifPresent(dialect -> {
             conditions.add("s.dialect = ?");

@@ -8,10 +8,10 @@ import lt.smssafe.sms.ReceivedMessage;
  * A paid message kept without a session because the gateway could not tell who sent it (docs/protocol.md §8), as the
  * admin sees it on {@code /select}: enough to find the buyer by other means (the content names what was paid for).
  */
-public record UnattributedMessage(String dialect, String messageId, String country, String provider,
+public record UnattributedMessage(String dialect, String messageId, String country, String operator,
         String content, BigDecimal cost, String currency, boolean test, Instant receivedAt) {
     static UnattributedMessage of(ReceivedMessage m) {
-        return new UnattributedMessage(m.dialect(), m.messageId(), m.country(), m.provider(), m.content(), m.cost(),
+        return new UnattributedMessage(m.dialect(), m.messageId(), m.country(), m.operator(), m.content(), m.cost(),
                 m.currency(), m.test(), m.receivedAt());
     }
 }

@@ -17,5 +17,5 @@ final class CountryElement {
     String name;
 
     @XmlElement(name = "provider")
-    List<ProviderElement> providers = new ArrayList<>();
+    List<OperatorElement> operators = new ArrayList<>();
 }

@@ -14,7 +14,7 @@ import java.util.Set;
  * {@code fortumo.service-id} is set) and lists at least one country.
  *
  * <p>What becomes an entry, per country: each operator of each message profile of each price, its code made a
- * provider code by {@link OperatorCode} so that it meets the {@code operator} of Fortumo's requests; a message
+ * operator code by {@link OperatorCode} so that it meets the {@code operator} of Fortumo's requests; a message
  * profile without operators (a file asked for without billing information) is one entry for all operators
  * ({@link Rate#ALL_OPERATORS}). Where several prices name one operator, the first in the file counts: a session has
  * one price per message. A country that says {@code approved="false"} gives no entries, since its buyers cannot pay
@@ -80,9 +80,9 @@ public final class FortumoRatesFormat {
                             List.of(), promotion));
                 }
                 for (FortumoServiceData.Operator operator : profile.operators) {
-                    String provider = OperatorCode.of(operator.code);
-                    if (seen.add(provider)) {
-                        rates.add(new Rate(Gateway.FORTUMO, code, country.name, provider, operator.name,
+                    String operatorCode = OperatorCode.of(operator.code);
+                    if (seen.add(operatorCode)) {
+                        rates.add(new Rate(Gateway.FORTUMO, code, country.name, operatorCode, operator.name,
                                 profile.shortcode, profile.keyword, amount, price.currency, price.vatIncluded,
                                 messages, List.of(), promotion));
                     }

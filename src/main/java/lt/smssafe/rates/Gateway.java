@@ -8,7 +8,7 @@ import java.util.Optional;
  * names, as {@code local.xml}'s {@code gateway} attribute and the database spell them.
  */
 public enum Gateway {
-    /** The sms:safe provider of {@code /result}: the text is {@code <prefix> <safe> <content>}. */
+    /** The sms:safe gateway of {@code /result}: the text is {@code <prefix> <safe> <content>}. */
     SMSSAFE("smssafe", "sms:safe"),
     /** Fortumo's {@code /fortumo}: the text is {@code <keyword> <content>}. */
     FORTUMO("fortumo", "Fortumo"),
@@ -33,7 +33,7 @@ public enum Gateway {
         return displayName;
     }
 
-    /** Whether the buyer types the safe id after the prefix: only for sms:safe, whose provider routes by it. */
+    /** Whether the buyer types the safe id after the prefix: only for sms:safe, which routes by it. */
     public boolean textNamesTheSafe() {
         return this == SMSSAFE;
     }

@@ -2,8 +2,8 @@ package lt.smssafe.rates;
 
 /**
  * A rates document that must not replace the current rates: not well-formed, not valid against {@code rates.xsd},
- * for another safe, or without any provider. The message is the reason as the admin reads it on the cron page,
- * e.g. {@code line 5: cvc-pattern-valid: Value 'LT' is not facet-valid …} or
+ * for another safe, or without any operator ({@code <provider>}). The message is the reason as the admin reads it on
+ * the cron page, e.g. {@code line 5: cvc-pattern-valid: Value 'LT' is not facet-valid …} or
  * {@code the feed is for safe 999, not 1234}.
  */
 public final class InvalidRatesException extends Exception {

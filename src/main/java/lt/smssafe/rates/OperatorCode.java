@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * A gateway's operator name as the provider code the rates and sessions use (docs/protocol.md §8): lower case, every run
+ * A gateway's operator name as the operator code the rates and sessions use (docs/protocol.md §8): lower case, every run
  * of characters outside {@code a-z 0-9} becomes {@code _}, trimmed of {@code _}, at most 32 characters; blank is
  * {@code unknown}. So Fortumo's {@code "Tele2 LT"} is {@code tele2_lt}, which a {@code local.xml} can name.
  *
@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 public final class OperatorCode {
     /** The code of a gateway that names no operator. */
     public static final String UNKNOWN = "unknown";
-    /** The longest provider code (docs/protocol.md §2's {@code provider}). */
+    /** The longest operator code (docs/protocol.md §2's {@code provider}). */
     public static final int MAX_LENGTH = 32;
 
     private static final Pattern OUTSIDE = Pattern.compile("[^a-z0-9]+");
@@ -22,7 +22,7 @@ public final class OperatorCode {
     private OperatorCode() {
     }
 
-    /** The provider code for this operator name; {@code null} or blank is {@link #UNKNOWN}. */
+    /** The operator code for this operator name; {@code null} or blank is {@link #UNKNOWN}. */
     public static String of(String operatorName) {
         if (operatorName == null) {
             return UNKNOWN;

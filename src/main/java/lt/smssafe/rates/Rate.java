@@ -12,23 +12,23 @@ import java.util.Optional;
  * @param gateway the gateway whose messages this entry matches (docs/protocol.md §5, "Rates per gateway")
  * @param country ISO 3166-1 alpha-2 code, lower case, as in the notification's {@code country}
  * @param countryName the country as the feed names it
- * @param provider operator code, as in the notification's {@code provider}, e.g. {@code bite_lt}; or
+ * @param operator operator code, as in the notification's {@code provider}, e.g. {@code bite_lt}; or
  *     {@link #ALL_OPERATORS} for an entry that every operator of the country without its own entry matches
- * @param providerName the operator as the feed names it
+ * @param operatorName the operator as the feed names it
  * @param shortcode the short number to send the SMS to
  * @param prefix the keyword the SMS starts with; for Fortumo and Paysera the gateway's keyword, e.g. {@code TXT SAFE}
  * @param price end-user price of one message
  * @param currency ISO 4217 code of {@code price}
  * @param vatIncluded whether {@code price} includes VAT
  * @param messages how many messages a session of this operator takes (N of docs/protocol.md §3)
- * @param notes the provider's remarks for the end user, in feed order
+ * @param notes the feed's remarks for the end user, in feed order
  * @param promotionalText the text the gateway requires beside its number (Fortumo's), if any
  */
-public record Rate(Gateway gateway, String country, String countryName, String provider, String providerName,
+public record Rate(Gateway gateway, String country, String countryName, String operator, String operatorName,
         String shortcode, String prefix, BigDecimal price, String currency, boolean vatIncluded, int messages,
         List<String> notes, Optional<PromotionalText> promotionalText) {
     /**
-     * The provider code of an entry for every operator of its country: outside the operator codes' alphabet
+     * The operator code of an entry for every operator of its country: outside the operator codes' alphabet
      * ({@link OperatorCode}), so no operator can be called that.
      */
     public static final String ALL_OPERATORS = "*";
@@ -38,8 +38,8 @@ public record Rate(Gateway gateway, String country, String countryName, String p
         Objects.requireNonNull(gateway, "gateway");
         Objects.requireNonNull(country, "country");
         Objects.requireNonNull(countryName, "countryName");
-        Objects.requireNonNull(provider, "provider");
-        Objects.requireNonNull(providerName, "providerName");
+        Objects.requireNonNull(operator, "operator");
+        Objects.requireNonNull(operatorName, "operatorName");
         Objects.requireNonNull(shortcode, "shortcode");
         Objects.requireNonNull(prefix, "prefix");
         Objects.requireNonNull(price, "price");
@@ -55,9 +55,9 @@ public record Rate(Gateway gateway, String country, String countryName, String p
     }
 
     /** An sms:safe entry without promotional text, as the sms:safe feed has always described one. */
-    public Rate(String country, String countryName, String provider, String providerName, String shortcode,
+    public Rate(String country, String countryName, String operator, String operatorName, String shortcode,
             String prefix, BigDecimal price, String currency, boolean vatIncluded, int messages, List<String> notes) {
-        this(Gateway.SMSSAFE, country, countryName, provider, providerName, shortcode, prefix, price, currency,
+        this(Gateway.SMSSAFE, country, countryName, operator, operatorName, shortcode, prefix, price, currency,
                 vatIncluded, messages, notes, Optional.empty());
     }
 
@@ -68,7 +68,7 @@ public record Rate(Gateway gateway, String country, String countryName, String p
 
     /** Whether every operator of the country without an entry of its own matches this one. */
     public boolean allOperators() {
-        return ALL_OPERATORS.equals(provider);
+        return ALL_OPERATORS.equals(operator);
     }
 
     /**
@@ -85,7 +85,7 @@ public record Rate(Gateway gateway, String country, String countryName, String p
 
     /** This entry with another N and notes: a Fortumo entry that {@code local.xml} gives its own count. */
     Rate withMessagesAndNotes(int newMessages, List<String> newNotes) {
-        return new Rate(gateway, country, countryName, provider, providerName, shortcode, prefix, price, currency,
+        return new Rate(gateway, country, countryName, operator, operatorName, shortcode, prefix, price, currency,
                 vatIncluded, newMessages, newNotes, promotionalText);
     }
 }

@@ -23,7 +23,7 @@ public final class RateTable {
     private final Optional<Instant> generated;
     private final List<Country> countries;
     private final Map<Gateway, Map<String, Map<String, Rate>>> index;
-    private final int providerCount;
+    private final int entryCount;
 
     private RateTable(long safe, Optional<Instant> generated, List<Country> countries) {
         this.safe = safe;
@@ -32,15 +32,15 @@ public final class RateTable {
         Map<Gateway, Map<String, Map<String, Rate>>> byGateway = new EnumMap<>(Gateway.class);
         int count = 0;
         for (Country country : this.countries) {
-            for (Rate rate : country.providers()) {
+            for (Rate rate : country.entries()) {
                 byGateway.computeIfAbsent(rate.gateway(), g -> new LinkedHashMap<>())
                         .computeIfAbsent(country.code(), c -> new LinkedHashMap<>())
-                        .put(rate.provider(), rate);
+                        .put(rate.operator(), rate);
             }
-            count += country.providers().size();
+            count += country.entries().size();
         }
         this.index = byGateway;
-        this.providerCount = count;
+        this.entryCount = count;
     }
 
     /** The table of a safe that has no rates yet. */
@@ -50,25 +50,25 @@ public final class RateTable {
 
     /**
      * A table of these rates. Countries are sorted by name; within a country the entries keep the given order,
-     * which is the feed's (the provider may list its preferred operator first).
+     * which is the feed's (the feed may list its preferred operator first).
      *
-     * @throws IllegalArgumentException if two rates have the same gateway, country and provider code
+     * @throws IllegalArgumentException if two rates have the same gateway, country and operator code
      */
     public static RateTable of(long safe, Optional<Instant> generated, Collection<Rate> rates) {
         Map<String, List<Rate>> byCountry = new LinkedHashMap<>();
         for (Rate rate : rates) {
-            List<Rate> providers = byCountry.computeIfAbsent(rate.country(), code -> new ArrayList<>());
-            if (providers.stream().anyMatch(other -> other.gateway() == rate.gateway()
-                    && other.provider().equals(rate.provider()))) {
-                throw new IllegalArgumentException("provider " + rate.provider() + " of " + rate.gateway().code()
+            List<Rate> entries = byCountry.computeIfAbsent(rate.country(), code -> new ArrayList<>());
+            if (entries.stream().anyMatch(other -> other.gateway() == rate.gateway()
+                    && other.operator().equals(rate.operator()))) {
+                throw new IllegalArgumentException("provider " + rate.operator() + " of " + rate.gateway().code()
                         + " is listed twice in country " + rate.country());
             }
-            providers.add(rate);
+            entries.add(rate);
         }
         // a root-locale collator puts "Čekija" next to "Cyprus" rather than after "Zambia"
         Comparator<Country> byName = Comparator.comparing(Country::name, Collator.getInstance(Locale.ROOT));
         List<Country> countries = byCountry.values().stream()
-                .map(providers -> new Country(providers.get(0).country(), providers.get(0).countryName(), providers))
+                .map(entries -> new Country(entries.get(0).country(), entries.get(0).countryName(), entries))
                 .sorted(byName.thenComparing(Country::code))
                 .toList();
         return new RateTable(safe, Objects.requireNonNull(generated, "generated"), countries);
@@ -86,16 +86,16 @@ public final class RateTable {
         }
         List<Rate> rates = new ArrayList<>();
         for (Country country : countries) {
-            for (Rate rate : country.providers()) {
+            for (Rate rate : country.entries()) {
                 if (rate.gateway() != Gateway.FORTUMO || fortumo.exact(Gateway.FORTUMO, rate.country(),
-                        rate.provider()).isEmpty()) {
+                        rate.operator()).isEmpty()) {
                     rates.add(rate);
                 }
             }
         }
         for (Country country : fortumo.countries()) {
-            for (Rate rate : country.providers()) {
-                rates.add(exact(Gateway.FORTUMO, rate.country(), rate.provider())
+            for (Rate rate : country.entries()) {
+                rates.add(exact(Gateway.FORTUMO, rate.country(), rate.operator())
                         .map(named -> rate.withMessagesAndNotes(named.messages(), named.notes()))
                         .orElse(rate));
             }
@@ -108,12 +108,12 @@ public final class RateTable {
         return safe;
     }
 
-    /** When the provider generated the feed, if it said so. */
+    /** When the feed was generated, if it said so. */
     public Optional<Instant> generated() {
         return generated;
     }
 
-    /** The countries, sorted by name, each with at least one provider. */
+    /** The countries, sorted by name, each with at least one entry. */
     public List<Country> countries() {
         return countries;
     }
@@ -123,40 +123,40 @@ public final class RateTable {
      * the gateway's entry for all operators of the country. Case-insensitive, because a notification's country is
      * only required to be two letters ({@code LT} must find the feed's {@code lt}).
      */
-    public Optional<Rate> find(Gateway gateway, String country, String provider) {
-        if (gateway == null || country == null || provider == null) {
+    public Optional<Rate> find(Gateway gateway, String country, String operator) {
+        if (gateway == null || country == null || operator == null) {
             return Optional.empty();
         }
         String countryCode = country.toLowerCase(Locale.ROOT);
-        return exact(gateway, countryCode, provider.toLowerCase(Locale.ROOT))
+        return exact(gateway, countryCode, operator.toLowerCase(Locale.ROOT))
                 .or(() -> exact(gateway, countryCode, Rate.ALL_OPERATORS));
     }
 
     /** The sms:safe entry of one operator: {@link #find(Gateway, String, String)} for {@code /result}'s messages. */
-    public Optional<Rate> find(String country, String provider) {
-        return find(Gateway.SMSSAFE, country, provider);
+    public Optional<Rate> find(String country, String operator) {
+        return find(Gateway.SMSSAFE, country, operator);
     }
 
     /** The entry of exactly this gateway, country and operator (lower case), without the all-operators fallback. */
-    Optional<Rate> exact(Gateway gateway, String country, String provider) {
-        Map<String, Rate> providers = index.getOrDefault(gateway, Map.of()).get(country);
-        return providers == null ? Optional.empty() : Optional.ofNullable(providers.get(provider));
+    Optional<Rate> exact(Gateway gateway, String country, String operator) {
+        Map<String, Rate> byOperator = index.getOrDefault(gateway, Map.of()).get(country);
+        return byOperator == null ? Optional.empty() : Optional.ofNullable(byOperator.get(operator));
     }
 
     /** How many entries, over all countries and gateways, a buyer can choose from. */
-    public int providerCount() {
-        return providerCount;
+    public int entryCount() {
+        return entryCount;
     }
 
     /** Whether no operator can pay: the rates were never loaded, or the file was invalid. */
     public boolean isEmpty() {
-        return providerCount == 0;
+        return entryCount == 0;
     }
 
     @Override
     public String toString() {
         return "RateTable[safe=" + safe + ", generated=" + generated.map(Instant::toString).orElse("-")
-                + ", countries=" + countries.size() + ", providers=" + providerCount + "]";
+                + ", countries=" + countries.size() + ", entries=" + entryCount + "]";
     }
 
     /**
@@ -164,23 +164,23 @@ public final class RateTable {
      *
      * @param code ISO 3166-1 alpha-2, lower case
      * @param name as the feed names it
-     * @param providers in feed order, at least one; an operator may have entries of several gateways
+     * @param entries in feed order, at least one; an operator may have entries of several gateways
      */
-    public record Country(String code, String name, List<Rate> providers) {
-        /** Copies {@code providers}, so the country cannot change under its reader. */
+    public record Country(String code, String name, List<Rate> entries) {
+        /** Copies {@code entries}, so the country cannot change under its reader. */
         public Country {
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(name, "name");
-            providers = List.copyOf(providers);
+            entries = List.copyOf(entries);
         }
 
         /**
          * The entries of this operator code, one per gateway at most, in feed order; {@link Rate#ALL_OPERATORS}
          * gives the entries for all operators. Case-insensitive, as the page's {@code provider} parameter may be.
          */
-        public List<Rate> entriesFor(String provider) {
-            String code = provider.toLowerCase(Locale.ROOT);
-            return providers.stream().filter(rate -> rate.provider().equals(code)).toList();
+        public List<Rate> entriesFor(String operator) {
+            String code = operator.toLowerCase(Locale.ROOT);
+            return entries.stream().filter(rate -> rate.operator().equals(code)).toList();
         }
 
         /**
@@ -189,8 +189,8 @@ public final class RateTable {
          * operators), since the number and text differ per gateway. Otherwise the gateway's name is only noise.
          */
         public boolean namesGateway(Rate rate) {
-            return providers.stream().anyMatch(other -> other.gateway() != rate.gateway()
-                    && (other.provider().equals(rate.provider()) || other.allOperators() || rate.allOperators()));
+            return entries.stream().anyMatch(other -> other.gateway() != rate.gateway()
+                    && (other.operator().equals(rate.operator()) || other.allOperators() || rate.allOperators()));
         }
     }
 }

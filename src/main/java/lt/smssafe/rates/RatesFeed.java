@@ -159,8 +159,8 @@ final class RatesFeed {
 
     private static String describe(RateTable table) {
         int countries = table.countries().size();
-        int providers = table.providerCount();
+        int entries = table.entryCount();
         return countries + (countries == 1 ? " country, " : " countries, ")
-                + providers + (providers == 1 ? " provider" : " providers");
+                + entries + (entries == 1 ? " provider" : " providers");
     }
 }

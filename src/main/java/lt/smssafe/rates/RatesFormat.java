@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Reads a rates document (docs/protocol.md §5) into a {@link RateTable}, accepting it only when it is valid against
- * {@code rates.xsd}, names the expected safe and lists at least one provider.
+ * {@code rates.xsd}, names the expected safe and lists at least one operator ({@code <provider>}).
  *
  * <p>The feed comes from the network, so it is read by {@link SecureXml}: no DOCTYPE, the JDK's own parser.
  */
@@ -30,8 +30,8 @@ public final class RatesFormat {
         }
         List<Rate> rates = new ArrayList<>();
         for (CountryElement country : document.countries) {
-            for (ProviderElement provider : country.providers) {
-                rates.add(provider.toRate(country));
+            for (OperatorElement operator : country.operators) {
+                rates.add(operator.toRate(country));
             }
         }
         if (rates.isEmpty()) {

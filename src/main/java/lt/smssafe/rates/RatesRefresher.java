@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps this safe's rates (docs/protocol.md §5): loads {@code data.dir/local.xml} at start-up, fetches the feed at
  * {@code rates.url} every {@code rates.refresh} and on demand ({@code /cron}), and replaces the file and the
- * in-memory table only with a feed that is valid, names this safe and lists at least one provider. Anything else
+ * in-memory table only with a feed that is valid, names this safe and lists at least one operator. Anything else
  * keeps the last good copy and is recorded in {@link #status()}. Fortumo's service-data XML at
  * {@code fortumo.rates.url}, when configured, is a second source kept the same way as {@code data.dir/fortumo.xml}
  * ({@link #fortumoStatus()}), on the same schedule. When {@code rates.url} has {@code {language}}, the feed of each

@@ -20,7 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * with {@code {safe}} and {@code {language}} filled in, or Fortumo's service-data XML, {@code fortumo.rates.url}.
  *
  * <p>Everything said about the source, in messages and logs, uses {@link #redacted()}: the URL without user info
- * and query string, since providers put access tokens there. Made only by {@link #of} and {@link #fortumo}, which
+ * and query string, since gateways put access tokens there. Made only by {@link #of} and {@link #fortumo}, which
  * check the URL.
  *
  * @param uri the URL as expanded, with any token in it: for fetching only, never for showing

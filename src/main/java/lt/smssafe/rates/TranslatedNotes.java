@@ -61,7 +61,7 @@ final class TranslatedNotes {
         if (feed == null) {
             return Optional.empty();
         }
-        return feed.status().table().exact(rate.gateway(), rate.country(), rate.provider())
+        return feed.status().table().exact(rate.gateway(), rate.country(), rate.operator())
                 .map(Rate::notes).filter(notes -> !notes.isEmpty());
     }
 

@@ -5,11 +5,11 @@ import java.util.Optional;
 
 /**
  * A signed request that is not a genuine, current request for us, and the answer its sender gets: the same shape for
- * the provider's notification and the MBS billing report. The message is the exact {@code text/plain} body, e.g.
- * {@code bad request: msisdn}, {@code checksum failed}, {@code unknown safe} or {@code stale request}.
+ * the sms:safe gateway's notification and the MBS billing report. The message is the exact {@code text/plain} body,
+ * e.g. {@code bad request: msisdn}, {@code checksum failed}, {@code unknown safe} or {@code stale request}.
  *
  * <p>Checked on purpose: a caller's mistake or a forgery must end as its 4xx answer, never as an unchecked exception
- * that a container turns into a {@code 500} (which a provider would retry forever).
+ * that a container turns into a {@code 500} (which a gateway would retry forever).
  */
 public final class RejectedRequestException extends Exception {
     private static final long serialVersionUID = 1L;

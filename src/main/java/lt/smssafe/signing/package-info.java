@@ -1,5 +1,5 @@
 /**
- * The one kit both signed requests use — the provider's notification ({@code /result}) and the MBS platform's
+ * The one kit both signed requests use — the sms:safe gateway's notification ({@code /result}) and the MBS platform's
  * billing report ({@code /mbs/report}): HMAC-SHA256 and MD5 as lower-case hex, constant-time comparison of hex, the
  * time window of {@code max-skew} in both directions, and the one way a request is refused
  * ({@link lt.smssafe.signing.RejectedRequestException}). Each caller adds only its own rules: which parameters,

@@ -12,8 +12,8 @@ import java.util.Optional;
  * @param billed {@code true} for {@code ok}, {@code false} for {@code failed}
  */
 public record DeliveryReport(String dialect, String messageId, boolean billed, Optional<String> msisdn,
-        Optional<String> country, Optional<String> provider, Optional<String> shortcode, Optional<String> content,
-        Optional<BigDecimal> cost, Optional<String> currency) implements ProviderEvent {
+        Optional<String> country, Optional<String> operator, Optional<String> shortcode, Optional<String> content,
+        Optional<BigDecimal> cost, Optional<String> currency) implements GatewayEvent {
     public DeliveryReport {
         Objects.requireNonNull(dialect, "dialect");
         Objects.requireNonNull(messageId, "message id");
@@ -27,7 +27,7 @@ public record DeliveryReport(String dialect, String messageId, boolean billed, O
     boolean matches(ReceivedMessage stored) {
         return same(msisdn, stored.msisdn(), "")
                 && same(country, stored.country(), "")
-                && same(provider, stored.provider(), PaidMessage.UNKNOWN_PROVIDER)
+                && same(operator, stored.operator(), PaidMessage.UNKNOWN_OPERATOR)
                 && same(shortcode, stored.shortcode(), "")
                 && content.map(stored.content()::equals).orElse(true)
                 && cost.map(c -> c.compareTo(stored.cost()) == 0).orElse(true)

@@ -12,7 +12,7 @@ import lt.smssafe.rates.RateTable;
 @FunctionalInterface
 public interface MessageCount {
     /** N for a session opened now through this dialect by a phone of this country and operator. */
-    int forSender(String dialect, String country, String provider);
+    int forSender(String dialect, String country, String operator);
 
     /**
      * N from the rates entry of the dialect's gateway and the sender's country and operator, read from the rates as
@@ -20,13 +20,13 @@ public interface MessageCount {
      * Fortumo message never takes an sms:safe entry's N, nor the reverse: their numbers and prices differ.
      */
     static MessageCount fromRates(Supplier<RateTable> rates, int fallback) {
-        return (dialect, country, provider) -> Gateway.ofCode(dialect)
-                .flatMap(gateway -> rates.get().find(gateway, country, provider))
+        return (dialect, country, operator) -> Gateway.ofCode(dialect)
+                .flatMap(gateway -> rates.get().find(gateway, country, operator))
                 .map(Rate::messages).orElse(fallback);
     }
 
     /** The same N for everyone. */
     static MessageCount fixed(int messages) {
-        return (dialect, country, provider) -> messages;
+        return (dialect, country, operator) -> messages;
     }
 }

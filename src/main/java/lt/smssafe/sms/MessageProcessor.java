@@ -72,7 +72,7 @@ public final class MessageProcessor {
      *
      * @throws DatabaseUnavailableException when the database cannot be reached; nothing was stored
      */
-    public Answer handle(ProviderEvent event) {
+    public Answer handle(GatewayEvent event) {
         if (event instanceof PaidMessage message) {
             return process(message);
         }
@@ -80,7 +80,7 @@ public final class MessageProcessor {
     }
 
     /**
-     * Processes the message and returns the answer for the provider.
+     * Processes the message and returns the answer for the gateway.
      *
      * @throws DatabaseUnavailableException when the database cannot be reached; nothing was stored
      */
@@ -139,7 +139,7 @@ public final class MessageProcessor {
                     ? Answer.reply(earlier.get().reply()) : Answer.reused(), false));
         }
         if (!message.hasSender()
-                && messageCount.forSender(message.dialect(), message.country(), message.provider()) > 1) {
+                && messageCount.forSender(message.dialect(), message.country(), message.operator()) > 1) {
             // nobody to collect the other messages from: kept for the site owner, never counted
             String reply = Replies.text(language, ReplyKind.UNIDENTIFIED, null, Duration.ZERO);
             store.insert(new ReceivedMessage(safeId, message, null, now, ReplyKind.UNIDENTIFIED, reply));
@@ -168,8 +168,8 @@ public final class MessageProcessor {
 
     private PaymentSession newSession(PaidMessage message, Instant now) {
         return new PaymentSession(safeId, message.dialect(), message.test(), message.msisdn(), message.country(),
-                message.provider(), SessionCode.random(random),
-                messageCount.forSender(message.dialect(), message.country(), message.provider()), message.content(),
+                message.operator(), SessionCode.random(random),
+                messageCount.forSender(message.dialect(), message.country(), message.operator()), message.content(),
                 message.currency(), now);
     }
 }

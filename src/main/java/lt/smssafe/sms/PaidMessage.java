@@ -4,17 +4,17 @@ import java.math.BigDecimal;
 import lt.smssafe.rates.OperatorCode;
 
 /**
- * One paid SMS as a provider dialect hands it to the {@link MessageProcessor}: already parsed, verified and meant
+ * One paid SMS as a gateway's dialect hands it to the {@link MessageProcessor}: already parsed, verified and meant
  * for this safe. Each dialect's own notification type implements it, so the message reaches the processor as the
  * dialect read it, without a copy.
  */
-public non-sealed interface PaidMessage extends ProviderEvent {
+public non-sealed interface PaidMessage extends GatewayEvent {
     /** docs/protocol.md §2: the longest {@code content}, counted in Unicode code points (one SMS). */
     int MAX_CONTENT_CODE_POINTS = 160;
-    /** The provider code of a gateway that named no operator (docs/protocol.md §8). */
-    String UNKNOWN_PROVIDER = OperatorCode.UNKNOWN;
+    /** The operator code of a message whose gateway named no operator (docs/protocol.md §8). */
+    String UNKNOWN_OPERATOR = OperatorCode.UNKNOWN;
 
-    /** The provider's unique id of this SMS, unique per dialect. */
+    /** The gateway's unique id of this SMS, unique per dialect. */
     @Override
     String messageId();
 
@@ -27,8 +27,11 @@ public non-sealed interface PaidMessage extends ProviderEvent {
     /** ISO 3166-1 alpha-2 of the sender's operator, lower case as the rates spell it. */
     String country();
 
-    /** The operator's code, e.g. {@code bite_lt}. */
-    String provider();
+    /**
+     * The sender's mobile operator as a code, e.g. {@code bite_lt}: the {@code provider} of the sms:safe notification
+     * and of the stored rows.
+     */
+    String operator();
 
     /** The short number the SMS went to. */
     String shortcode();
@@ -42,8 +45,11 @@ public non-sealed interface PaidMessage extends ProviderEvent {
     /** ISO 4217, upper case. */
     String currency();
 
-    /** Unix seconds when the provider signed the delivery, or 0 where the dialect carries no signing time. */
-    long providerTime();
+    /**
+     * Unix seconds when the gateway signed the delivery (kept as {@code provider_time}), or 0 where the dialect carries
+     * no signing time.
+     */
+    long gatewayTime();
 
     /** Whether the gateway flagged it as a test: it never counts towards a real session, nor a real one to it. */
     default boolean test() {

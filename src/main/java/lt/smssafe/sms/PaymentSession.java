@@ -32,7 +32,7 @@ public final class PaymentSession implements OwedPayment {
             Columns.text("code", s -> s.code, (s, v) -> s.code = v),
             Columns.text("msisdn", s -> s.msisdn, (s, v) -> s.msisdn = v),
             Columns.text("country", s -> s.country, (s, v) -> s.country = v),
-            Columns.text("provider", s -> s.provider, (s, v) -> s.provider = v),
+            Columns.text("provider", s -> s.operator, (s, v) -> s.operator = v),
             Columns.text("content", s -> s.content, (s, v) -> s.content = v),
             Columns.integer("required_messages", s -> s.requiredMessages, (s, v) -> s.requiredMessages = v),
             Columns.integer("received_messages", s -> s.receivedMessages, (s, v) -> s.receivedMessages = v),
@@ -55,7 +55,7 @@ public final class PaymentSession implements OwedPayment {
     private String code;
     private String msisdn;
     private String country;
-    private String provider;
+    private String operator;
     private String content;
     private int requiredMessages;
     private int receivedMessages;
@@ -81,7 +81,7 @@ public final class PaymentSession implements OwedPayment {
      * @param content what the first message says is paid for
      * @param dialect the gateway of its messages; {@code test} whether they are the gateway's test messages
      */
-    public PaymentSession(long safeId, String dialect, boolean test, String msisdn, String country, String provider,
+    public PaymentSession(long safeId, String dialect, boolean test, String msisdn, String country, String operator,
             SessionCode code, int requiredMessages, String content, String currency, Instant now) {
         if (requiredMessages < 1) {
             throw new IllegalArgumentException("a session needs at least one message, not " + requiredMessages);
@@ -91,7 +91,7 @@ public final class PaymentSession implements OwedPayment {
         this.test = test;
         this.msisdn = msisdn;
         this.country = country;
-        this.provider = provider;
+        this.operator = operator;
         this.code = code.value();
         this.requiredMessages = requiredMessages;
         this.content = content;
@@ -191,7 +191,7 @@ public final class PaymentSession implements OwedPayment {
         if (closedAt == null) {
             throw new IllegalStateException("session " + code + " is not closed");
         }
-        return new ClosedSession(code, safeId, msisdn, country, provider, content, receivedMessages, total,
+        return new ClosedSession(code, safeId, msisdn, country, operator, content, receivedMessages, total,
                 currency, openedAt, closedAt, dialect, test);
     }
 
@@ -220,8 +220,8 @@ public final class PaymentSession implements OwedPayment {
         return country;
     }
 
-    public String provider() {
-        return provider;
+    public String operator() {
+        return operator;
     }
 
     /** What the first message said is paid for (an account, an order). */

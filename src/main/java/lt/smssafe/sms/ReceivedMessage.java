@@ -9,7 +9,7 @@ import lt.smssafe.api.ReversedMessage;
 import lt.smssafe.persistence.Columns;
 
 /**
- * One paid SMS the provider delivered, counted or rejected, with the reply it got. Kept so that the provider's
+ * One paid SMS a gateway delivered, counted or rejected, with the reply it got. Kept so that the gateway's
  * retry of the same {@code message_id} gets the same answer and changes nothing.
  *
  * <p>A plain object with the message's rules ({@link #sameMessageAs}, {@link #counted}, {@link #reverse});
@@ -26,12 +26,12 @@ public final class ReceivedMessage {
             Columns.number("session_id", m -> m.sessionId, (m, v) -> m.sessionId = v),
             Columns.text("msisdn", m -> m.msisdn, (m, v) -> m.msisdn = v),
             Columns.text("country", m -> m.country, (m, v) -> m.country = v),
-            Columns.text("provider", m -> m.provider, (m, v) -> m.provider = v),
+            Columns.text("provider", m -> m.operator, (m, v) -> m.operator = v),
             Columns.text("shortcode", m -> m.shortcode, (m, v) -> m.shortcode = v),
             Columns.text("content", m -> m.content, (m, v) -> m.content = v),
             Columns.decimal("cost_local", m -> m.costLocal, (m, v) -> m.costLocal = v),
             Columns.text("currency", m -> m.currency, (m, v) -> m.currency = v),
-            Columns.number("provider_time", m -> m.providerTime, (m, v) -> m.providerTime = v),
+            Columns.number("provider_time", m -> m.gatewayTime, (m, v) -> m.gatewayTime = v),
             Columns.instant("received_at", m -> m.receivedAt, (m, v) -> m.receivedAt = v),
             Columns.enumerated("outcome", ReplyKind.class, m -> m.outcome, (m, v) -> m.outcome = v),
             Columns.text("reply", m -> m.reply, (m, v) -> m.reply = v),
@@ -47,12 +47,12 @@ public final class ReceivedMessage {
     private Long sessionId;
     private String msisdn;
     private String country;
-    private String provider;
+    private String operator;
     private String shortcode;
     private String content;
     private BigDecimal costLocal;
     private String currency;
-    private long providerTime;
+    private long gatewayTime;
     private Instant receivedAt;
     private ReplyKind outcome;
     private String reply;
@@ -74,12 +74,12 @@ public final class ReceivedMessage {
         this.messageId = values.messageId();
         this.msisdn = values.msisdn();
         this.country = values.country();
-        this.provider = values.provider();
+        this.operator = values.operator();
         this.shortcode = values.shortcode();
         this.content = values.content();
         this.costLocal = values.cost();
         this.currency = values.currency();
-        this.providerTime = values.providerTime();
+        this.gatewayTime = values.gatewayTime();
         this.sessionId = sessionId;
         this.receivedAt = receivedAt;
         this.outcome = outcome;
@@ -87,7 +87,7 @@ public final class ReceivedMessage {
     }
 
     /**
-     * Whether a delivery carries the same message as this one. The provider's time and signature may differ on
+     * Whether a delivery carries the same message as this one. The gateway's time and signature may differ on
      * a retry; every other value must match, the price compared as a number. (The safe is the same: messages are
      * looked up by safe and message id.)
      */
@@ -96,7 +96,7 @@ public final class ReceivedMessage {
                 && test == values.test()
                 && msisdn.equals(values.msisdn())
                 && country.equals(values.country())
-                && provider.equals(values.provider())
+                && operator.equals(values.operator())
                 && shortcode.equals(values.shortcode())
                 && content.equals(values.content())
                 && costLocal.compareTo(values.cost()) == 0
@@ -166,8 +166,8 @@ public final class ReceivedMessage {
         return country;
     }
 
-    public String provider() {
-        return provider;
+    public String operator() {
+        return operator;
     }
 
     public String shortcode() {

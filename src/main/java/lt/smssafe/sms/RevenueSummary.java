@@ -105,7 +105,7 @@ public final class RevenueSummary {
         int slot = (int) Math.floorMod(session.id(), (long) SLOTS);
         if (engine == SqlEngine.MARIADB) {
             try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
-                int next = setRow(upsert, day, session.country(), session.provider(), session.currency(), slot,
+                int next = setRow(upsert, day, session.country(), session.operator(), session.currency(), slot,
                         payments, revenue);
                 upsert.setLong(next, payments);
                 upsert.setBigDecimal(next + 1, revenue);
@@ -119,7 +119,7 @@ public final class RevenueSummary {
             update.setLong(3, safeId);
             update.setObject(4, day);
             update.setString(5, session.country());
-            update.setString(6, session.provider());
+            update.setString(6, session.operator());
             update.setString(7, session.currency());
             update.setInt(8, slot);
             if (update.executeUpdate() > 0) {
@@ -127,17 +127,17 @@ public final class RevenueSummary {
             }
         }
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            setRow(insert, day, session.country(), session.provider(), session.currency(), slot, payments, revenue);
+            setRow(insert, day, session.country(), session.operator(), session.currency(), slot, payments, revenue);
             insert.executeUpdate();
         }
     }
 
-    private int setRow(PreparedStatement statement, LocalDate day, String country, String provider, String currency,
+    private int setRow(PreparedStatement statement, LocalDate day, String country, String operator, String currency,
             int slot, long payments, BigDecimal revenue) throws SQLException {
         statement.setLong(1, safeId);
         statement.setObject(2, day);
         statement.setString(3, country);
-        statement.setString(4, provider);
+        statement.setString(4, operator);
         statement.setString(5, currency);
         statement.setInt(6, slot);
         statement.setLong(7, payments);
@@ -201,7 +201,7 @@ public final class RevenueSummary {
             delete.setLong(1, safeId);
             delete.executeUpdate();
         }
-        record Key(LocalDate day, String country, String provider, String currency, int slot) {
+        record Key(LocalDate day, String country, String operator, String currency, int slot) {
         }
         Map<Key, long[]> payments = new HashMap<>();
         Map<Key, BigDecimal> revenues = new HashMap<>();
@@ -221,7 +221,7 @@ public final class RevenueSummary {
             int pending = 0;
             for (Map.Entry<Key, long[]> entry : payments.entrySet()) {
                 Key key = entry.getKey();
-                setRow(insert, key.day(), key.country(), key.provider(), key.currency(), key.slot(),
+                setRow(insert, key.day(), key.country(), key.operator(), key.currency(), key.slot(),
                         entry.getValue()[0], revenues.get(key));
                 insert.addBatch();
                 if (++pending % BATCH == 0) {

@@ -120,24 +120,24 @@ public final class CheckServlet extends HttpServlet {
         request.setAttribute("content", content);
         request.setAttribute("safe", app.settings().safe());
         String countryCode = request.getParameter("country");
-        String providerCode = request.getParameter("provider");
+        String operatorCode = request.getParameter("provider");
         String gatewayCode = request.getParameter("gateway");
         Optional<RateTable.Country> country = countryCode == null ? Optional.empty()
                 : table.countries().stream().filter(c -> c.code().equalsIgnoreCase(countryCode)).findFirst();
         // an operator may have entries of several gateways: the page's link names the gateway where it must
-        List<Rate> candidates = country.isEmpty() || providerCode == null ? List.of()
-                : country.get().entriesFor(providerCode).stream()
+        List<Rate> candidates = country.isEmpty() || operatorCode == null ? List.of()
+                : country.get().entriesFor(operatorCode).stream()
                         .filter(r -> gatewayCode == null || r.gateway().code().equals(gatewayCode)).toList();
         Optional<Rate> rate = candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
         boolean unknownChoice = countryCode != null && country.isEmpty()
-                || providerCode != null && country.isPresent() && candidates.isEmpty();
+                || operatorCode != null && country.isPresent() && candidates.isEmpty();
         if (unknownChoice) {
             response.setStatus(404);
             request.setAttribute("unknownChoice", true);
         }
         country.ifPresent(c -> {
             request.setAttribute("country", c);
-            request.setAttribute("choices", candidates.size() > 1 ? candidates : c.providers());
+            request.setAttribute("choices", candidates.size() > 1 ? candidates : c.entries());
         });
         rate.ifPresent(r -> {
             request.setAttribute("rate", r);

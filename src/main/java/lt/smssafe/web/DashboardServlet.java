@@ -61,8 +61,8 @@ public final class DashboardServlet extends HttpServlet {
     static Map<String, String> seriesNames(Dashboard dashboard, RateTable rates, Language language) {
         Map<String, String> operators = new HashMap<>();
         for (RateTable.Country country : rates.countries()) {
-            for (Rate rate : country.providers()) {
-                operators.putIfAbsent(rate.provider(), rate.providerName());
+            for (Rate rate : country.entries()) {
+                operators.putIfAbsent(rate.operator(), rate.operatorName());
             }
         }
         Map<String, String> names = new LinkedHashMap<>();

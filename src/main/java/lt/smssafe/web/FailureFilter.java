@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * <li>the database or the MBS platform cannot be reached → {@code 503 try again later} with {@code Retry-After},
  *     logged as a warning: the caller did nothing wrong, nothing was kept, and a retry will work once it is back;</li>
  * <li>anything else is a defect → {@code 500 internal error} with no detail, logged at ERROR with its stack trace,
- *     so that someone sees it instead of a provider retrying an "outage" forever.</li>
+ *     so that someone sees it instead of a gateway retrying an "outage" forever.</li>
  * </ul>
  * A caller's own mistakes never get here: each endpoint answers them itself (400, 403, 404, 409). One of them is
  * answered here, before any endpoint runs: a request whose parameters cannot be read at all — invalid

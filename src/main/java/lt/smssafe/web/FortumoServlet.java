@@ -10,7 +10,7 @@ import lt.smssafe.sms.dialect.Dialect;
  * URL as the service's "URL to forward payment info" in Fortumo's dashboard; 404 until {@code fortumo.secret} is set.
  */
 @WebServlet(name = "fortumo", urlPatterns = "/fortumo")
-public final class FortumoServlet extends ProviderServlet {
+public final class FortumoServlet extends GatewayServlet {
     private static final long serialVersionUID = 1L;
 
     @Override
@@ -19,7 +19,7 @@ public final class FortumoServlet extends ProviderServlet {
     }
 
     @Override
-    String gateway() {
+    String gatewayName() {
         return "Fortumo";
     }
 }

@@ -81,7 +81,7 @@ public final class PaymentsServlet extends HttpServlet {
     private static void row(CSVPrinter printer, SessionStatus s, DateTimeFormatter iso) {
         try {
             Object[] cells = {s.code(), s.isReversed() ? "reversed" : s.stateCode(), s.dialect(), s.test(),
-                s.msisdn(), s.country(), s.provider(), s.content(), s.received(), s.required(),
+                s.msisdn(), s.country(), s.operator(), s.content(), s.received(), s.required(),
                 s.total().setScale(2, RoundingMode.UNNECESSARY), s.currency(), iso.format(s.openedAt()),
                 iso.format(s.lastMessageAt()), time(s.closedAt(), iso), time(s.reversedAt(), iso),
                 s.reversedTotal().setScale(2, RoundingMode.UNNECESSARY), time(s.redeemedAt(), iso),

@@ -10,7 +10,7 @@ import lt.smssafe.sms.dialect.Dialect;
  * Paysera's project settings; 404 until {@code paysera.project-id} and {@code paysera.password} are set.
  */
 @WebServlet(name = "paysera", urlPatterns = "/paysera")
-public final class PayseraServlet extends ProviderServlet {
+public final class PayseraServlet extends GatewayServlet {
     private static final long serialVersionUID = 1L;
 
     @Override
@@ -19,7 +19,7 @@ public final class PayseraServlet extends ProviderServlet {
     }
 
     @Override
-    String gateway() {
+    String gatewayName() {
         return "Paysera";
     }
 }

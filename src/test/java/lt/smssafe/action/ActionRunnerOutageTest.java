@@ -134,13 +134,13 @@ class ActionRunnerOutageTest {
         runner.start(java.time.Duration.ofSeconds(5));
 
         int phones = 150;
-        java.util.concurrent.ExecutorService providers = java.util.concurrent.Executors.newFixedThreadPool(4);
+        java.util.concurrent.ExecutorService gateways = java.util.concurrent.Executors.newFixedThreadPool(4);
         for (int i = 0; i < phones; i++) {
             int phone = i;
-            providers.execute(() -> deliverUntilAnswered(processor, phone));
+            gateways.execute(() -> deliverUntilAnswered(processor, phone));
         }
-        providers.shutdown();
-        assertThat(providers.awaitTermination(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        gateways.shutdown();
+        assertThat(gateways.awaitTermination(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         for (int i = 0; i < 600 && backAt.get() == 0; i++) {
             Thread.sleep(100);
         }

@@ -11,7 +11,7 @@ import lt.smssafe.testing.TestData;
 
 /**
  * Before any load: both sides answer the contract's texts (docs/protocol.md §2 and §3) for one phone's whole session
- * (started, a provider's retry with a new time and signature answered from storage, the 409 of a reused id, next,
+ * (started, a gateway's retry with a new time and signature answered from storage, the 409 of a reused id, next,
  * closed, a new session after it), and the refusals in the contract's order. The baseline must be a correct
  * endpoint for the comparison to mean anything; and the WAR must have the benchmark's rates (N = 100 for scenarios 2
  * and 3, else their sessions would close).

@@ -14,9 +14,9 @@ import lt.smssafe.sms.dialect.smssafe.NotificationRequest;
 import lt.smssafe.sms.dialect.smssafe.NotificationSigner;
 
 /**
- * Notifications of paid SMS as the provider sends them to {@code /result} (docs/protocol.md §2), built and signed by
- * the production {@link NotificationRequest} with the benchmark's values, and the files of pre-signed request lines
- * that wrk replays: one file per wrk thread, each line a path with its query.
+ * Notifications of paid SMS as the sms:safe gateway sends them to {@code /result} (docs/protocol.md §2), built and
+ * signed by the production {@link NotificationRequest} with the benchmark's values, and the files of pre-signed
+ * request lines that wrk replays: one file per wrk thread, each line a path with its query.
  */
 final class SignedRequests {
     static final String COUNTRY = "lt";
@@ -38,9 +38,9 @@ final class SignedRequests {
     }
 
     /** The ten signed values of a notification, in the protocol's order. */
-    Map<String, String> values(String messageId, String msisdn, String provider, long epochSecond) {
+    Map<String, String> values(String messageId, String msisdn, String operator, long epochSecond) {
         return new NotificationRequest(String.valueOf(safe), messageId, msisdn, CONTENT, String.valueOf(epochSecond))
-                .set("country", COUNTRY).set("provider", provider).set("shortcode", SHORTCODE)
+                .set("country", COUNTRY).set("provider", operator).set("shortcode", SHORTCODE)
                 .set("cost_local", COST).set("currency", CURRENCY).values();
     }
 
@@ -50,8 +50,8 @@ final class SignedRequests {
     }
 
     /** {@code /<context>/result?…} of a signed notification. */
-    String line(Side side, String messageId, String msisdn, String provider, long epochSecond) {
-        return path(side, signed(values(messageId, msisdn, provider, epochSecond)));
+    String line(Side side, String messageId, String msisdn, String operator, long epochSecond) {
+        return path(side, signed(values(messageId, msisdn, operator, epochSecond)));
     }
 
     /** {@code /<context>/result?…} of these parameters, URL-encoded. */

@@ -20,7 +20,7 @@ import lt.smssafe.demo.sandbox.SandboxSite;
 import lt.smssafe.testing.Folders;
 
 /**
- * The whole demo: the sandbox ({@link SandboxSite}: provider, test phone, MBS platform) and, beside it, Tomcat with
+ * The whole demo: the sandbox ({@link SandboxSite}: gateways, test phone, MBS platform) and, beside it, Tomcat with
  * the production WAR on the embedded H2 database, configured to fetch the sandbox's rates, take its notifications
  * and bill through its MBS platform. The README's run command starts one; so does the browser test of the demo
  * story, on other ports.

@@ -30,15 +30,15 @@ class FortumoRatesFormatFuzzTest {
             RateTable table = FortumoRatesFormat.parse(xml, SAFE, Optional.of(SERVICE), 3);
             for (RateTable.Country country : table.countries()) {
                 assertThat(country.code()).matches("[a-z]{2}");
-                for (Rate rate : country.providers()) {
+                for (Rate rate : country.entries()) {
                     assertThat(rate.gateway()).isEqualTo(Gateway.FORTUMO);
-                    assertThat(rate.provider()).matches("\\*|[a-z0-9_]{1,32}");
+                    assertThat(rate.operator()).matches("\\*|[a-z0-9_]{1,32}");
                     assertThat(rate.shortcode()).matches("[0-9]{1,15}");
                     assertThat(rate.textToSend(SAFE, "x")).isEqualTo(rate.prefix() + " x").doesNotContain("1234");
                     assertThat(rate.price()).isGreaterThanOrEqualTo(BigDecimal.ZERO);
                     assertThat(rate.price().scale()).isBetween(2, 4);
                     assertThat(rate.messages()).isEqualTo(3);
-                    assertThat(table.find(Gateway.FORTUMO, country.code(), rate.provider())).contains(rate);
+                    assertThat(table.find(Gateway.FORTUMO, country.code(), rate.operator())).contains(rate);
                 }
             }
         } catch (InvalidRatesException refused) {

@@ -45,14 +45,14 @@ class FortumoRatesFormatTest {
         RateTable table = parse(RatesFormatTest.resource("fortumo-service-data.xml"));
 
         assertThat(table.countries()).extracting(RateTable.Country::code).containsExactly("ee", "lt");
-        assertThat(table.countries().get(0).providers()).extracting(Rate::provider)
+        assertThat(table.countries().get(0).entries()).extracting(Rate::operator)
                 .containsExactly("elisa", "telia", "tele2");
-        assertThat(table.countries().get(1).providers()).extracting(Rate::provider, Rate::providerName,
+        assertThat(table.countries().get(1).entries()).extracting(Rate::operator, Rate::operatorName,
                 Rate::shortcode, Rate::price).containsExactly(
                         tuple("bite", "Bitė", "1398", new BigDecimal("1.45")),
                         tuple("telia", "Telia", "1679", new BigDecimal("1.50")),
                         tuple("tele2_lt", "Tele2", "1679", new BigDecimal("1.50")));
-        assertThat(table.countries()).flatExtracting(RateTable.Country::providers).allSatisfy(rate -> {
+        assertThat(table.countries()).flatExtracting(RateTable.Country::entries).allSatisfy(rate -> {
             assertThat(rate.gateway()).isEqualTo(Gateway.FORTUMO);
             assertThat(rate.prefix()).isEqualTo("TXT SAFE");
             assertThat(rate.messages()).as("the messages key").isEqualTo(3);
@@ -108,9 +108,9 @@ class FortumoRatesFormatTest {
         String withoutOperators = sample().replaceAll("(?s)<operator code=\"(Elisa|Telia|Tele2)\".*?</operator>", "");
         RateTable table = parse(withoutOperators.getBytes(StandardCharsets.UTF_8));
 
-        Rate all = table.countries().get(0).providers().get(0);
+        Rate all = table.countries().get(0).entries().get(0);
         assertThat(all.allOperators()).isTrue();
-        assertThat(table.countries().get(0).providers()).containsExactly(all);
+        assertThat(table.countries().get(0).entries()).containsExactly(all);
         assertThat(table.find(Gateway.FORTUMO, "ee", "elisa")).contains(all);
         assertThat(table.find(Gateway.FORTUMO, "ee", "any_operator")).contains(all);
         assertThat(table.find(Gateway.FORTUMO, "lt", "bite")).as("an operator's own entry")
@@ -125,7 +125,7 @@ class FortumoRatesFormatTest {
                 "<operator code=\"Bite\" name=\"Bitė\"/><operator code=\"Telia\" revenue=\"0.62\""));
 
         assertThat(table.find(Gateway.FORTUMO, "lt", "bite")).map(Rate::shortcode).contains("1398");
-        assertThat(table.countries().get(1).providers()).hasSize(3);
+        assertThat(table.countries().get(1).entries()).hasSize(3);
     }
 
     @Test
@@ -139,7 +139,7 @@ class FortumoRatesFormatTest {
     void anyServiceIsTakenWithoutTheServiceIdKey() throws InvalidRatesException {
         RateTable table = FortumoRatesFormat.parse(sampleWith(SERVICE, "0123456789abcdef"), SAFE, Optional.empty(), 2);
 
-        assertThat(table.providerCount()).isEqualTo(6);
+        assertThat(table.entryCount()).isEqualTo(6);
         assertThat(table.find(Gateway.FORTUMO, "ee", "telia")).map(Rate::messages).contains(2);
     }
 
@@ -212,6 +212,6 @@ class FortumoRatesFormatTest {
                 "<operator new_flag=\"1\" code=\"Elisa\""));
 
         assertThat(table.find(Gateway.FORTUMO, "ee", "elisa")).isPresent();
-        assertThat(table.providerCount()).isEqualTo(6);
+        assertThat(table.entryCount()).isEqualTo(6);
     }
 }

@@ -22,7 +22,7 @@ class OperatorCodeTest {
         "abcdefghijklmnopqrstuvwxyz012345678|abcdefghijklmnopqrstuvwxyz012345",
         "abcdefghijklmnopqrstuvwxyz01234 6789|abcdefghijklmnopqrstuvwxyz01234",
     })
-    void anOperatorNameBecomesAProviderCode(String name, String code) {
+    void anOperatorNameBecomesAnOperatorCode(String name, String code) {
         assertThat(OperatorCode.of(name)).isEqualTo(code);
     }
 

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /** The immutable table and its rates, built directly rather than from XML. */
 class RateTableTest {
-    private static Rate rate(String country, String countryName, String provider) {
-        return new Rate(country, countryName, provider, provider.toUpperCase(), "1337", "SAFE",
+    private static Rate rate(String country, String countryName, String operator) {
+        return new Rate(country, countryName, operator, operator.toUpperCase(), "1337", "SAFE",
                 new BigDecimal("1.45"), "EUR", true, 4, List.of());
     }
 
@@ -22,7 +22,7 @@ class RateTableTest {
 
         assertThat(empty.safe()).isEqualTo(1234);
         assertThat(empty.isEmpty()).isTrue();
-        assertThat(empty.providerCount()).isZero();
+        assertThat(empty.entryCount()).isZero();
         assertThat(empty.countries()).isEmpty();
         assertThat(empty.generated()).isEmpty();
         assertThat(empty.find("lt", "bite_lt")).isEmpty();
@@ -35,9 +35,9 @@ class RateTableTest {
 
         assertThat(table.countries()).extracting(RateTable.Country::name)
                 .containsExactly("Čekija", "Cyprus", "Latvia");
-        assertThat(table.countries().get(2).providers()).extracting(Rate::provider)
+        assertThat(table.countries().get(2).entries()).extracting(Rate::operator)
                 .containsExactly("lmt_lv", "bite_lv");
-        assertThat(table.providerCount()).isEqualTo(4);
+        assertThat(table.entryCount()).isEqualTo(4);
         assertThat(table.isEmpty()).isFalse();
     }
 
@@ -45,13 +45,13 @@ class RateTableTest {
     void findIgnoresCaseAndNulls() {
         RateTable table = RateTable.of(1234, Optional.empty(), List.of(rate("lt", "Lithuania", "bite_lt")));
 
-        assertThat(table.find("LT", "Bite_LT")).map(Rate::provider).contains("bite_lt");
+        assertThat(table.find("LT", "Bite_LT")).map(Rate::operator).contains("bite_lt");
         assertThat(table.find(null, "bite_lt")).isEmpty();
         assertThat(table.find("lt", null)).isEmpty();
     }
 
     @Test
-    void sameProviderTwiceInACountryIsRefused() {
+    void sameOperatorTwiceInACountryIsRefused() {
         assertThatThrownBy(() -> RateTable.of(1234, Optional.empty(),
                 List.of(rate("lt", "Lithuania", "bite_lt"), rate("lt", "Lithuania", "bite_lt"))))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -84,9 +84,9 @@ class RateTableTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("messages must be 1-100, not 0");
     }
 
-    private static Rate entry(Gateway gateway, String country, String provider, String shortcode, int messages,
+    private static Rate entry(Gateway gateway, String country, String operator, String shortcode, int messages,
             List<String> notes) {
-        return new Rate(gateway, country, country.toUpperCase(), provider, provider.toUpperCase(), shortcode,
+        return new Rate(gateway, country, country.toUpperCase(), operator, operator.toUpperCase(), shortcode,
                 gateway == Gateway.SMSSAFE ? "SAFE" : "TXT SAFE", new BigDecimal("1.45"), "EUR", true, messages, notes,
                 Optional.empty());
     }
@@ -104,7 +104,7 @@ class RateTableTest {
         assertThat(table.find(Gateway.PAYSERA, "lt", "tele2_lt")).contains(paysera);
         assertThat(table.find(Gateway.SMSSAFE, "lt", "tele2_lt")).isEmpty();
         assertThat(table.find("lt", "bite_lt")).as("/result's messages are sms:safe's").contains(smsSafe);
-        assertThat(table.providerCount()).isEqualTo(3);
+        assertThat(table.entryCount()).isEqualTo(3);
     }
 
     @Test
@@ -151,7 +151,7 @@ class RateTableTest {
         assertThat(both.find(Gateway.FORTUMO, "lv", "lmt")).as("not in Fortumo's file: local.xml's stays")
                 .contains(localOnlyFortumo);
         assertThat(both.find(Gateway.SMSSAFE, "ee", "elisa")).contains(smsSafe);
-        assertThat(both.providerCount()).isEqualTo(4);
+        assertThat(both.entryCount()).isEqualTo(4);
         assertThat(both.generated()).isEqualTo(local.generated());
         assertThat(local.withFortumo(RateTable.empty(1234))).isSameAs(local);
     }

@@ -39,19 +39,19 @@ class RatesFormatFuzzTest {
         try {
             RateTable table = RatesFormat.parse(xml, SAFE);
             assertThat(table.safe()).isEqualTo(SAFE);
-            assertThat(table.providerCount()).isPositive();
+            assertThat(table.entryCount()).isPositive();
             for (RateTable.Country country : table.countries()) {
                 assertThat(country.code()).matches("[a-z]{2}");
-                assertThat(country.providers()).isNotEmpty();
-                for (Rate rate : country.providers()) {
-                    assertThat(rate.provider()).matches("[a-z0-9_]{1,32}");
+                assertThat(country.entries()).isNotEmpty();
+                for (Rate rate : country.entries()) {
+                    assertThat(rate.operator()).matches("[a-z0-9_]{1,32}");
                     assertThat(rate.shortcode()).matches("[0-9]{1,10}");
                     assertThat(rate.prefix()).matches("[A-Za-z0-9]{1,20}( [A-Za-z0-9]{1,20}){0,3}");
                     assertThat(rate.currency()).matches("[A-Z]{3}");
                     assertThat(rate.price()).isGreaterThanOrEqualTo(BigDecimal.ZERO);
                     assertThat(rate.price().scale()).isEqualTo(2);
                     assertThat(rate.messages()).isBetween(1, 100);
-                    assertThat(table.find(country.code(), rate.provider())).contains(rate);
+                    assertThat(table.find(country.code(), rate.operator())).contains(rate);
                 }
             }
             table.generated().ifPresent(generated -> assertThat(generated.atOffset(ZoneOffset.UTC).getYear())

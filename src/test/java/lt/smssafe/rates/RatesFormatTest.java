@@ -62,14 +62,14 @@ class RatesFormatTest {
 
         assertThat(table.safe()).isEqualTo(SAFE);
         assertThat(table.generated()).contains(Instant.parse("2026-11-22T10:00:00Z"));
-        assertThat(table.providerCount()).isEqualTo(1);
+        assertThat(table.entryCount()).isEqualTo(1);
         assertThat(table.countries()).singleElement().satisfies(country -> {
             assertThat(country.code()).isEqualTo("lt");
             assertThat(country.name()).isEqualTo("Lithuania");
         });
         Rate bite = new Rate("lt", "Lithuania", "bite_lt", "Bitė", "1337", "SAFE", new BigDecimal("1.45"), "EUR",
                 true, 4, List.of("Only for Bitė subscribers."));
-        assertThat(table.countries().get(0).providers()).containsExactly(bite);
+        assertThat(table.countries().get(0).entries()).containsExactly(bite);
         assertThat(table.find("lt", "bite_lt")).contains(bite);
         assertThat(bite.total()).isEqualByComparingTo("5.80");
         assertThat(bite.textToSend(SAFE, "order-42")).isEqualTo("SAFE 1234 order-42");
@@ -80,9 +80,9 @@ class RatesFormatTest {
         RateTable table = RatesFormat.parse(resource("two-countries.xml"), SAFE);
 
         assertThat(table.generated()).contains(Instant.parse("2026-11-22T10:30:00Z"));
-        assertThat(table.providerCount()).isEqualTo(3);
+        assertThat(table.entryCount()).isEqualTo(3);
         assertThat(table.countries()).extracting(RateTable.Country::name).containsExactly("Latvia", "Lithuania");
-        assertThat(table.countries().get(1).providers()).extracting(Rate::provider)
+        assertThat(table.countries().get(1).entries()).extracting(Rate::operator)
                 .containsExactly("bite_lt", "tele2_lt");
 
         Rate tele2 = table.find("LT", "TELE2_LT").orElseThrow();

@@ -171,7 +171,7 @@ class RatesRefresherTest {
         RefreshResult result = refresher.refreshNow();
 
         assertThat(result).isEqualTo(new RefreshResult(true, "rates refreshed: 1 country, 1 provider", START));
-        assertThat(refresher.table().find("lt", "bite_lt")).map(Rate::providerName).contains("Bitė");
+        assertThat(refresher.table().find("lt", "bite_lt")).map(Rate::operatorName).contains("Bitė");
         assertThat(Files.readAllBytes(localXml())).isEqualTo(RatesFormatTest.resource("example.xml"));
         assertThat(refresher.localFile()).isEqualTo(localXml());
         RatesStatus status = refresher.status();
@@ -315,7 +315,7 @@ class RatesRefresherTest {
         RefreshResult result = refresher.refreshNow();
 
         assertThat(result.message()).isEqualTo("rates refreshed: 2 countries, 3 providers");
-        assertThat(refresher.table().providerCount()).isEqualTo(3);
+        assertThat(refresher.table().entryCount()).isEqualTo(3);
         assertThat(Files.readAllBytes(localXml())).isEqualTo(Files.readAllBytes(feed));
         assertThat(refresher.status().source()).contains(feed.toString());
     }
@@ -425,7 +425,7 @@ class RatesRefresherTest {
         refresher.start();
 
         await(() -> refresher.notesStatus().values().stream().allMatch(s -> s.lastSuccess().isPresent()));
-        assertThat(refresher.table().providerCount()).isEqualTo(1);
+        assertThat(refresher.table().entryCount()).isEqualTo(1);
         assertThat(requests).as("the feed, then the other languages' for their notes")
                 .containsExactly("/rates/1234/en", "/rates/1234/lt", "/rates/1234/ru");
         assertThat(refresherThreads()).isNotEmpty().allSatisfy(thread -> assertThat(thread.isDaemon()).isTrue());
@@ -526,12 +526,12 @@ class RatesRefresherTest {
 
     /** A table is whole when all of it comes from one of the two feeds of that test. */
     private static void checkWhole(RateTable table, Queue<String> problems) {
-        String prefix = table.countries().get(0).providers().get(0).prefix();
+        String prefix = table.countries().get(0).entries().get(0).prefix();
         int countries = prefix.equals("AAA") ? 10 : 8;
         int perCountry = prefix.equals("AAA") ? 20 : 25;
-        boolean whole = table.providerCount() == 200 && table.countries().size() == countries
-                && table.countries().stream().allMatch(country -> country.providers().size() == perCountry
-                        && country.providers().stream().allMatch(rate -> rate.prefix().equals(prefix)));
+        boolean whole = table.entryCount() == 200 && table.countries().size() == countries
+                && table.countries().stream().allMatch(country -> country.entries().size() == perCountry
+                        && country.entries().stream().allMatch(rate -> rate.prefix().equals(prefix)));
         if (!whole) {
             problems.add("a mixed table: " + table);
         }
@@ -603,7 +603,7 @@ class RatesRefresherTest {
                 new RefreshResult(true, "Fortumo rates refreshed: 2 countries, 6 providers", START));
         assertThat(refresher.table().find(Gateway.SMSSAFE, "lt", "bite_lt")).map(Rate::shortcode).contains("1337");
         assertThat(refresher.table().find(Gateway.FORTUMO, "lt", "bite")).map(Rate::shortcode).contains("1398");
-        assertThat(refresher.table().providerCount()).isEqualTo(7);
+        assertThat(refresher.table().entryCount()).isEqualTo(7);
         assertThat(Files.readAllBytes(fortumoXml())).isEqualTo(Files.readAllBytes(file));
         try (var files = Files.list(dataDir)) {
             assertThat(files).as("no temporary file left behind").containsExactlyInAnyOrder(localXml(), fortumoXml(),
@@ -612,8 +612,8 @@ class RatesRefresherTest {
         RatesStatus fortumo = refresher.fortumoStatus().orElseThrow();
         assertThat(fortumo.source()).contains(file.toString());
         assertThat(fortumo.lastSuccess()).contains(START);
-        assertThat(fortumo.table().providerCount()).isEqualTo(6);
-        assertThat(refresher.status().table().providerCount()).as("the feed's own status").isEqualTo(1);
+        assertThat(fortumo.table().entryCount()).isEqualTo(6);
+        assertThat(refresher.status().table().entryCount()).as("the feed's own status").isEqualTo(1);
     }
 
     /** Refreshes Fortumo's file once as it should be, then as {@code bad}: the good copy stays, file and table. */

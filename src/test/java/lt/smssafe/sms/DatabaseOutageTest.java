@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A real MariaDB that goes away: while it is down every message is refused and nothing is kept; when it is
  * stopped in the middle of a burst of messages, every message that was answered 200 is stored and counted, and the
- * provider's retry of every refused message is then processed exactly once.
+ * gateway's retry of every refused message is then processed exactly once.
  *
  * <p>A message whose commit reached the database just as the connection died is refused although it is stored:
  * no client can tell that case apart. The retry then gets the stored answer, so it is still counted once.

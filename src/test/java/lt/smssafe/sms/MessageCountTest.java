@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /** N of a new session: the entry of the message's gateway, country and operator, else the messages key (§3, §5). */
 class MessageCountTest {
-    private static Rate entry(Gateway gateway, String provider, int messages) {
-        return new Rate(gateway, "lt", "Lithuania", provider, provider, "1337", "SAFE", new BigDecimal("1.00"), "EUR",
+    private static Rate entry(Gateway gateway, String operator, int messages) {
+        return new Rate(gateway, "lt", "Lithuania", operator, operator, "1337", "SAFE", new BigDecimal("1.00"), "EUR",
                 true, messages, List.of(), Optional.empty());
     }
 

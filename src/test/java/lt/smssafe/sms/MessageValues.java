@@ -7,10 +7,10 @@ import java.math.BigDecimal;
  *
  * @param safeId the safe the message was sent to; the processor counts it for its own safe, so tests keep one
  *     processor per safe
- * @param providerTime Unix seconds when the provider signed the delivery
+ * @param gatewayTime Unix seconds when the gateway signed the delivery
  */
-public record MessageValues(long safeId, String messageId, String msisdn, String country, String provider,
-        String shortcode, String content, BigDecimal cost, String currency, long providerTime)
+public record MessageValues(long safeId, String messageId, String msisdn, String country, String operator,
+        String shortcode, String content, BigDecimal cost, String currency, long gatewayTime)
         implements PaidMessage {
     @Override
     public String dialect() {

@@ -148,7 +148,7 @@ public final class MariaDbServer {
 
     /**
      * Waits until {@code database} reaches the server again after a {@link #restart()}: its pool reconnects on its
-     * own, given the time a provider's retry would give it (30 s), else the test fails.
+     * own, given the time a gateway's retry would give it (30 s), else the test fails.
      */
     public static void awaitDatabase(Database database) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import lt.smssafe.sms.PaidMessage;
 import lt.smssafe.sms.dialect.AddressFilter;
-import lt.smssafe.sms.dialect.ProviderRequest;
+import lt.smssafe.sms.dialect.GatewayRequest;
 import lt.smssafe.sms.dialect.TestPolicy;
 import lt.smssafe.sms.dialect.fortumo.FortumoConfig;
 import lt.smssafe.sms.dialect.fortumo.FortumoDialect;
@@ -98,7 +98,7 @@ class SendNotificationGatewaysTest {
         FortumoDialect fortumo = new FortumoDialect(new FortumoConfig(SECRET, Optional.empty(), TestPolicy.ACCEPT),
                 AddressFilter.allowAll());
         for (Map<String, String[]> request : received) {
-            assertThat(((PaidMessage) fortumo.read(new ProviderRequest("127.0.0.1", request))).content())
+            assertThat(((PaidMessage) fortumo.read(new GatewayRequest("127.0.0.1", request))).content())
                     .isEqualTo("order-42");
         }
     }
@@ -118,7 +118,7 @@ class SendNotificationGatewaysTest {
         PayseraDialect paysera = new PayseraDialect(new PayseraConfig(31313, PASSWORD, Optional.empty(),
                 TestPolicy.ACCEPT), AddressFilter.allowAll());
         for (Map<String, String[]> request : received) {
-            assertThat(((PaidMessage) paysera.read(new ProviderRequest("127.0.0.1", request))).content())
+            assertThat(((PaidMessage) paysera.read(new GatewayRequest("127.0.0.1", request))).content())
                     .isEqualTo("order-42");
         }
     }

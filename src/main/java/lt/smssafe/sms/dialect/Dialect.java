@@ -2,8 +2,8 @@ package lt.smssafe.sms.dialect;
 
 import lt.smssafe.signing.RejectedRequestException;
 import lt.smssafe.sms.Answer;
+import lt.smssafe.sms.GatewayEvent;
 import lt.smssafe.sms.PaidMessage;
-import lt.smssafe.sms.ProviderEvent;
 
 /**
  * How one SMS gateway talks to us: what its HTTP request means and how it wants to be answered. The session engine
@@ -16,16 +16,16 @@ public interface Dialect {
     String name();
 
     /**
-     * The provider's request → the verified paid message it delivers, or its report about one.
+     * The gateway's request → the verified paid message it delivers, or its report about one.
      *
      * @throws RejectedRequestException the answer to give instead, for the first of the dialect's checks that fails
      */
-    ProviderEvent read(ProviderRequest request) throws RejectedRequestException;
+    GatewayEvent read(GatewayRequest request) throws RejectedRequestException;
 
-    /** The engine's answer → the HTTP answer this provider expects; its body is the reply SMS. */
+    /** The engine's answer → the HTTP answer this gateway expects; its body is the reply SMS. */
     HttpAnswer answer(Answer answer);
 
-    /** A refused request → the HTTP answer this provider expects: by default its status and text as they are. */
+    /** A refused request → the HTTP answer this gateway expects: by default its status and text as they are. */
     default HttpAnswer refusal(RejectedRequestException rejected) {
         return new HttpAnswer(rejected.status(), rejected.answer());
     }

@@ -21,8 +21,8 @@ import javax.sql.DataSource;
  */
 final class BaselineStore {
     /** A verified message; country in lower case, currency in upper case. */
-    record Message(String messageId, String msisdn, String country, String provider, String shortcode,
-            String content, BigDecimal cost, String currency, long providerTime) {
+    record Message(String messageId, String msisdn, String country, String operator, String shortcode,
+            String content, BigDecimal cost, String currency, long gatewayTime) {
     }
 
     private static final int MAX_ATTEMPTS = 20;
@@ -59,7 +59,7 @@ final class BaselineStore {
     private final SecureRandom random = new SecureRandom();
 
     /**
-     * @param messageCounts N by {@code country:provider}, as the rates say; {@code defaultMessages} for the others
+     * @param messageCounts N by {@code country:operator}, as the rates say; {@code defaultMessages} for the others
      */
     BaselineStore(DataSource dataSource, boolean mariaDb, long safe, Map<String, Integer> messageCounts,
             int defaultMessages, Duration delay) {
@@ -143,7 +143,7 @@ final class BaselineStore {
                         count(c, sessionId, received, m.cost(), now, newWait, "CLOSED".equals(kind));
                     }
                 } else {
-                    int required = messageCounts.getOrDefault(m.country() + ":" + m.provider(), defaultMessages);
+                    int required = messageCounts.getOrDefault(m.country() + ":" + m.operator(), defaultMessages);
                     kind = kind(1, required);
                     left = delayMillis;
                     code = code();
@@ -158,12 +158,12 @@ final class BaselineStore {
             insert.setLong(3, sessionId);
             insert.setString(4, m.msisdn());
             insert.setString(5, m.country());
-            insert.setString(6, m.provider());
+            insert.setString(6, m.operator());
             insert.setString(7, m.shortcode());
             insert.setString(8, m.content());
             insert.setBigDecimal(9, m.cost());
             insert.setString(10, m.currency());
-            insert.setLong(11, m.providerTime());
+            insert.setLong(11, m.gatewayTime());
             insert.setLong(12, now);
             insert.setString(13, kind);
             insert.setString(14, reply);
@@ -199,7 +199,7 @@ final class BaselineStore {
             insert.setString(2, code);
             insert.setString(3, m.msisdn());
             insert.setString(4, m.country());
-            insert.setString(5, m.provider());
+            insert.setString(5, m.operator());
             insert.setString(6, m.content());
             insert.setInt(7, required);
             insert.setBigDecimal(8, m.cost());
@@ -247,7 +247,7 @@ final class BaselineStore {
 
     private static boolean sameValues(ResultSet stored, Message m) throws SQLException {
         return stored.getString(1).equals(m.msisdn()) && stored.getString(2).equals(m.country())
-                && stored.getString(3).equals(m.provider()) && stored.getString(4).equals(m.shortcode())
+                && stored.getString(3).equals(m.operator()) && stored.getString(4).equals(m.shortcode())
                 && stored.getString(5).equals(m.content()) && stored.getBigDecimal(6).compareTo(m.cost()) == 0
                 && stored.getString(7).equals(m.currency());
     }

@@ -27,12 +27,12 @@ import lt.smssafe.rates.FortumoRatesFormat;
 import lt.smssafe.rates.InvalidRatesException;
 import lt.smssafe.rates.RateTable;
 import lt.smssafe.rates.RatesFormat;
-import lt.smssafe.testing.FakeGateway;
-import lt.smssafe.testing.FakeProvider;
+import lt.smssafe.testing.FakeLiveGateway;
+import lt.smssafe.testing.FakeSmsSafeGateway;
 import lt.smssafe.testing.mbs.SandboxMbs;
 
 /**
- * The sandbox that runs beside the demo's Tomcat, never inside the WAR: what an SMS provider and the MBS platform
+ * The sandbox that runs beside the demo's Tomcat, never inside the WAR: what the SMS gateways and the MBS platform
  * would be for a site owner without a contract. On one port of {@code 127.0.0.1} it serves
  * <ul>
  * <li>{@code /rates/<safe>/<language>.xml}, the sample rates feed the WAR is configured to fetch ({@code rates.url}
@@ -67,7 +67,7 @@ public final class SandboxSite implements AutoCloseable {
      * @param port where the sandbox listens
      * @param site the WAR's base URL, ending in {@code /}
      * @param safe the safe id the sample feed is for
-     * @param passkey the secret the provider shares with the site
+     * @param passkey the secret the sms:safe gateway shares with the site
      * @param delay the site's delay before the last message, for the page's words
      * @param mbsService the site's MBS service id
      * @param mbsSecret the site's MBS secret key
@@ -139,11 +139,11 @@ public final class SandboxSite implements AutoCloseable {
                 mbs.commitTransaction(t.transactionId());   // or mbs.rollBackTransaction(...)
                 """.formatted(mbsUrl(), settings.mbsService(), reportTemplate);
         payments = new PaymentsPage(clock);
-        TestPhone phone = new TestPhone(rates, new FakeProvider(settings.site().resolve("result"),
+        TestPhone phone = new TestPhone(rates, new FakeSmsSafeGateway(settings.site().resolve("result"),
                 SignatureScheme.HMAC_SHA256, settings.passkey()),
-                new FakeGateway.Fortumo(settings.site().resolve("fortumo"), settings.fortumoSecret(),
+                new FakeLiveGateway.Fortumo(settings.site().resolve("fortumo"), settings.fortumoSecret(),
                         settings.fortumoService()),
-                new FakeGateway.Paysera(settings.site().resolve("paysera"), settings.payseraProject(),
+                new FakeLiveGateway.Paysera(settings.site().resolve("paysera"), settings.payseraProject(),
                         settings.payseraPassword(), settings.payseraKey()), clock);
         server.createContext("/", Exchanges.handler("/", new HomePage()));
         Map<String, byte[]> feeds = new HashMap<>();

@@ -12,12 +12,12 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import lt.smssafe.rates.Rate;
 import lt.smssafe.rates.RateTable;
-import lt.smssafe.testing.FakeGateway;
-import lt.smssafe.testing.FakeProvider;
+import lt.smssafe.testing.FakeLiveGateway;
+import lt.smssafe.testing.FakeSmsSafeGateway;
 
 /**
  * Phones and the gateways they pay through, in one. Through sms:safe a phone sends {@code <prefix> <safe> <content>}
- * to its operator's short number; the provider strips the prefix and safe id, signs the eleven parameters exactly as
+ * to its operator's short number; the gateway strips the prefix and safe id, signs the eleven parameters exactly as
  * docs/protocol.md §2 says (with the production signer) and calls the site's {@code /result}. Through Fortumo it sends
  * {@code <keyword> <content>} ({@code TXT SAFE order-42}) to the number of the operator's Fortumo entry; Fortumo
  * routes by the keyword and passes it as {@code keyword}, the rest as {@code message}. Through Paysera it sends
@@ -54,25 +54,25 @@ final class TestPhone {
     }
 
     private final RateTable rates;
-    private final FakeProvider provider;
-    private final FakeGateway.Fortumo fortumo;
-    private final FakeGateway.Paysera paysera;
+    private final FakeSmsSafeGateway smsSafe;
+    private final FakeLiveGateway.Fortumo fortumo;
+    private final FakeLiveGateway.Paysera paysera;
     private final Clock clock;
     /** Per phone, the last message delivered through Fortumo, for its billing report. */
     private final Map<String, Map<String, String>> lastFortumo = new ConcurrentHashMap<>();
     private final Map<String, List<PhoneMessage>> threads = new ConcurrentHashMap<>();
-    /** Per phone, the parameters of the last SMS delivered to the site, for a provider's retry. */
+    /** Per phone, the parameters of the last SMS delivered to the site, for a gateway's retry. */
     private final Map<String, Map<String, String>> lastDelivered = new ConcurrentHashMap<>();
 
     /**
-     * @param provider signs and calls the site's {@code /result}, as the tests' fake provider does
+     * @param smsSafe signs and calls the site's {@code /result}, as the sms:safe gateway does
      * @param fortumo and {@code paysera} sign and call the site's {@code /fortumo} and {@code /paysera} as the live
      *     gateways do
      */
-    TestPhone(RateTable rates, FakeProvider provider, FakeGateway.Fortumo fortumo, FakeGateway.Paysera paysera,
-            Clock clock) {
+    TestPhone(RateTable rates, FakeSmsSafeGateway smsSafe, FakeLiveGateway.Fortumo fortumo,
+            FakeLiveGateway.Paysera paysera, Clock clock) {
         this.rates = rates;
-        this.provider = provider;
+        this.smsSafe = smsSafe;
         this.fortumo = fortumo;
         this.paysera = paysera;
         this.clock = clock;
@@ -94,7 +94,7 @@ final class TestPhone {
      * if the rates have one: the operator's own or the gateway's entry for every operator of the country.
      */
     Optional<Rate> entry(Rate operator, Gateway gateway) {
-        return rates.find(gateway.rates, operator.country(), operator.provider());
+        return rates.find(gateway.rates, operator.country(), operator.operator());
     }
 
     /**
@@ -106,7 +106,7 @@ final class TestPhone {
     void send(String msisdn, Rate operator, String text, Gateway gateway) {
         Optional<Rate> entry = entry(operator, gateway);
         if (entry.isEmpty()) {
-            add(msisdn, PhoneMessage.note(clock.instant(), "-", "The rates give " + operator.providerName()
+            add(msisdn, PhoneMessage.note(clock.instant(), "-", "The rates give " + operator.operatorName()
                     + " no " + gateway.label + " number: its phones cannot pay through " + gateway.label + "."));
             return;
         }
@@ -128,7 +128,7 @@ final class TestPhone {
             if (gateway == Gateway.FORTUMO) {
                 // Fortumo: the keyword it routed by in keyword, what the buyer typed after it in message
                 Map<String, String> message = fortumo.at(fortumo.message(id, msisdn, content.get(),
-                        rate.price().toPlainString(), false), rate.country(), rate.provider(), rate.shortcode());
+                        rate.price().toPlainString(), false), rate.country(), rate.operator(), rate.shortcode());
                 message.put("keyword", rate.prefix());
                 message.put("currency", rate.currency());
                 lastFortumo.put(msisdn, message);
@@ -140,7 +140,7 @@ final class TestPhone {
                 fields.put("sms", text.strip());
                 fields.put("key", rate.prefix());
                 fields.put("to", rate.shortcode());
-                fields.put("operator", rate.provider());
+                fields.put("operator", rate.operator());
                 fields.put("country", rate.country().toUpperCase(java.util.Locale.ROOT));
                 fields.put("currency", rate.currency());
                 answer = paysera.send(fields);
@@ -203,7 +203,7 @@ final class TestPhone {
         add(msisdn, PhoneMessage.sent(clock.instant(), rate.shortcode(), text));
         String[] words = text.strip().split("\\s+", 3);
         if (words.length < 2 || !words[0].equalsIgnoreCase(rate.prefix()) || !words[1].matches("\\d{1,10}")) {
-            // a real provider answers an unknown keyword itself, free of charge, and never calls the site
+            // a real gateway answers an unknown keyword itself, free of charge, and never calls the site
             add(msisdn, PhoneMessage.reply(clock.instant(), rate.shortcode(), "Unknown keyword. Send "
                     + rate.prefix() + " <service number> <text> to " + rate.shortcode() + "."));
             return;
@@ -213,7 +213,7 @@ final class TestPhone {
         parameters.put("message_id", "sandbox-" + UUID.randomUUID());
         parameters.put("msisdn", msisdn);
         parameters.put("country", rate.country());
-        parameters.put("provider", rate.provider());
+        parameters.put("provider", rate.operator());
         parameters.put("shortcode", rate.shortcode());
         parameters.put("content", words.length == 3 ? words[2] : "");
         parameters.put("cost_local", rate.price().toPlainString());
@@ -222,7 +222,7 @@ final class TestPhone {
         deliver(msisdn, parameters);
     }
 
-    /** The provider delivers the phone's last SMS again, as providers do when unsure it arrived. */
+    /** The gateway delivers the phone's last SMS again, as gateways do when unsure it arrived. */
     boolean retryLast(String msisdn) {
         Map<String, String> parameters = lastDelivered.get(msisdn);
         if (parameters == null) {
@@ -242,7 +242,7 @@ final class TestPhone {
      */
     List<Rate> operators() {
         Map<String, Rate> all = new LinkedHashMap<>();
-        rates.countries().forEach(country -> country.providers().stream().filter(rate -> !rate.allOperators())
+        rates.countries().forEach(country -> country.entries().stream().filter(rate -> !rate.allOperators())
                 .forEach(rate -> all.putIfAbsent(key(rate), rate)));
         return new ArrayList<>(all.values());
     }
@@ -252,7 +252,7 @@ final class TestPhone {
     }
 
     static String key(Rate rate) {
-        return rate.country() + "/" + rate.provider();
+        return rate.country() + "/" + rate.operator();
     }
 
     private void deliver(String msisdn, Map<String, String> unsigned) {
@@ -260,7 +260,7 @@ final class TestPhone {
         parameters.put("time", String.valueOf(clock.instant().getEpochSecond()));
         String shortcode = parameters.get("shortcode");
         try {
-            HttpResponse<String> answer = provider.get(provider.signed(parameters));
+            HttpResponse<String> answer = smsSafe.get(smsSafe.signed(parameters));
             if (answer.statusCode() == 200) {
                 add(msisdn, PhoneMessage.reply(clock.instant(), shortcode, answer.body()));
             } else {

@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import lt.smssafe.rates.Rate;
-import lt.smssafe.testing.FakeProvider;
+import lt.smssafe.testing.FakeSmsSafeGateway;
 
 /**
  * {@code /phone}: type a phone number, pick the gateway and the operator, type the text and send; the message list
@@ -76,7 +76,7 @@ final class TestPhonePage implements Exchanges.Page {
         back.put("operator", TestPhone.key(operator.get()));
         back.put("text", text);
         back.put("gateway", gateway.name().toLowerCase(java.util.Locale.ROOT));
-        Exchanges.redirect(exchange, "/phone?" + FakeProvider.form(back) + "#latest");
+        Exchanges.redirect(exchange, "/phone?" + FakeSmsSafeGateway.form(back) + "#latest");
     }
 
     /** What the primer tells a buyer of this operator to send through this gateway, or nothing without an entry. */
@@ -101,8 +101,8 @@ final class TestPhonePage implements Exchanges.Page {
                 then see <a href="/payments">what the payment action received</a>: <code>order-42</code> through
                 every gateway.</p>
                 """.formatted(escape(rate.textToSend(safe, "order-42")), escape(rate.shortcode()),
-                escape(rate.providerName()), escape(gateway.label), escape(site.resolve(gateway.endpoint)),
-                escape("/" + gateway.endpoint), escape(rate.providerName()), rate.messages(), escape(delay));
+                escape(rate.operatorName()), escape(gateway.label), escape(site.resolve(gateway.endpoint)),
+                escape("/" + gateway.endpoint), escape(rate.operatorName()), rate.messages(), escape(delay));
     }
 
     private String form(String msisdn, Rate chosen, String text, TestPhone.Gateway gateway) {
@@ -127,7 +127,7 @@ final class TestPhonePage implements Exchanges.Page {
                         .append(escape(primerText(operator, g))).append('"');
             }
             options.append(operator.equals(chosen) ? " selected" : "").append('>')
-                    .append(escape(operator.providerName() + " — " + offers(operator))).append("</option>");
+                    .append(escape(operator.operatorName() + " — " + offers(operator))).append("</option>");
         }
         options.append(country == null ? "" : "</optgroup>");
         return """

@@ -20,8 +20,8 @@ import lt.smssafe.it.DatabaseRows;
 import lt.smssafe.it.TestWar;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 import lt.smssafe.testing.Concurrently;
-import lt.smssafe.testing.FakeGateway;
-import lt.smssafe.testing.FakeProvider;
+import lt.smssafe.testing.FakeLiveGateway;
+import lt.smssafe.testing.FakeSmsSafeGateway;
 import lt.smssafe.testing.MariaDbServer;
 import lt.smssafe.testing.TestData;
 import org.apache.commons.csv.CSVFormat;
@@ -68,22 +68,24 @@ class RedeemIT {
     }
 
     private String paid(String content) {
-        FakeProvider provider = new FakeProvider(URI.create(base + "result"), SignatureScheme.HMAC_SHA256, PASSKEY);
+        FakeSmsSafeGateway gateway = new FakeSmsSafeGateway(URI.create(base + "result"),
+                SignatureScheme.HMAC_SHA256, PASSKEY);
         String phone = DATA.phone();
-        provider.deliver(FakeProvider.sms(SAFE, DATA.id(), phone, content));
-        HttpResponse<String> last = provider.deliver(FakeProvider.sms(SAFE, DATA.id(), phone, content));
+        gateway.deliver(FakeSmsSafeGateway.sms(SAFE, DATA.id(), phone, content));
+        HttpResponse<String> last = gateway.deliver(FakeSmsSafeGateway.sms(SAFE, DATA.id(), phone, content));
         assertThat(last.body()).endsWith(" closed");
         return code(last);
     }
 
     private String open() {
-        FakeProvider provider = new FakeProvider(URI.create(base + "result"), SignatureScheme.HMAC_SHA256, PASSKEY);
-        return code(provider.deliver(FakeProvider.sms(SAFE, DATA.id(), DATA.phone(), "open")));
+        FakeSmsSafeGateway gateway = new FakeSmsSafeGateway(URI.create(base + "result"),
+                SignatureScheme.HMAC_SHA256, PASSKEY);
+        return code(gateway.deliver(FakeSmsSafeGateway.sms(SAFE, DATA.id(), DATA.phone(), "open")));
     }
 
     /** A session paid with two Fortumo messages, test ones or not; {@code reversed}: then one reported not billed. */
     private String fortumo(boolean test, boolean reversed) {
-        FakeGateway.Fortumo fortumo = new FakeGateway.Fortumo(URI.create(base + "fortumo"), FORTUMO_SECRET, "");
+        FakeLiveGateway.Fortumo fortumo = new FakeLiveGateway.Fortumo(URI.create(base + "fortumo"), FORTUMO_SECRET, "");
         String phone = DATA.phone();
         Map<String, String> first = fortumo.message(DATA.id(), phone, "fortumo-" + phone, "1.45", test);
         fortumo.send(first);
@@ -100,7 +102,7 @@ class RedeemIT {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "redeem"))
                 .timeout(java.time.Duration.ofSeconds(60))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(FakeProvider.form(fields)));
+                .POST(HttpRequest.BodyPublishers.ofString(FakeSmsSafeGateway.form(fields)));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

@@ -15,7 +15,7 @@ import lt.smssafe.it.DatabaseRows;
 import lt.smssafe.it.PaymentsApiServlet;
 import lt.smssafe.it.TestWar;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
-import lt.smssafe.testing.FakeProvider;
+import lt.smssafe.testing.FakeSmsSafeGateway;
 import lt.smssafe.testing.TestData;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -56,11 +56,12 @@ class SmsSafePaymentsIT {
 
     @Test
     void aClosedSessionIsFoundWithItsContentTotalAndCurrencyAnOpenOneIsNotClosedAndAnUnknownCodeIsEmpty() {
-        FakeProvider provider = new FakeProvider(URI.create(base + "result"), SignatureScheme.HMAC_SHA256, PASSKEY);
+        FakeSmsSafeGateway gateway = new FakeSmsSafeGateway(URI.create(base + "result"),
+                SignatureScheme.HMAC_SHA256, PASSKEY);
         String phone = DATA.phone();
-        String closed = code(provider.deliver(FakeProvider.sms(SAFE, DATA.id(), phone, "order-api-7")));
-        HttpResponse<String> last = provider.deliver(FakeProvider.sms(SAFE, DATA.id(), phone, "order-api-7"));
-        String open = code(provider.deliver(FakeProvider.sms(SAFE, DATA.id(), DATA.phone(), "order-api-8")));
+        String closed = code(gateway.deliver(FakeSmsSafeGateway.sms(SAFE, DATA.id(), phone, "order-api-7")));
+        HttpResponse<String> last = gateway.deliver(FakeSmsSafeGateway.sms(SAFE, DATA.id(), phone, "order-api-7"));
+        String open = code(gateway.deliver(FakeSmsSafeGateway.sms(SAFE, DATA.id(), DATA.phone(), "order-api-8")));
 
         assertThat(last.body()).isEqualTo("your message is received, session " + closed + " closed");
         List<String> row = DatabaseRows.query(DATABASE, "select content, total, currency from smssafe_session"
@@ -81,11 +82,12 @@ class SmsSafePaymentsIT {
      */
     @Test
     void redeemSpendsAPaidCodeOnceInJavaAndWithoutApiKeyTheHttpEndpointIs404() {
-        FakeProvider provider = new FakeProvider(URI.create(base + "result"), SignatureScheme.HMAC_SHA256, PASSKEY);
+        FakeSmsSafeGateway gateway = new FakeSmsSafeGateway(URI.create(base + "result"),
+                SignatureScheme.HMAC_SHA256, PASSKEY);
         String phone = DATA.phone();
-        provider.deliver(FakeProvider.sms(SAFE, DATA.id(), phone, "order-api-9"));
-        String closed = code(provider.deliver(FakeProvider.sms(SAFE, DATA.id(), phone, "order-api-9")));
-        String open = code(provider.deliver(FakeProvider.sms(SAFE, DATA.id(), DATA.phone(), "order-api-10")));
+        gateway.deliver(FakeSmsSafeGateway.sms(SAFE, DATA.id(), phone, "order-api-9"));
+        String closed = code(gateway.deliver(FakeSmsSafeGateway.sms(SAFE, DATA.id(), phone, "order-api-9")));
+        String open = code(gateway.deliver(FakeSmsSafeGateway.sms(SAFE, DATA.id(), DATA.phone(), "order-api-10")));
 
         String first = redeem(closed, "account-9");
         String retry = redeem(closed.toLowerCase(Locale.ROOT), "account-9");

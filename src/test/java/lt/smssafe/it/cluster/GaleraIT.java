@@ -134,7 +134,7 @@ class GaleraIT {
 
     /**
      * Sends every message of every phone at once, each as two copies to two different nodes at the same moment, as
-     * a provider that retries does; a copy answered 503 is sent again, to a node that answers, until it is stored.
+     * a gateway that retries does; a copy answered 503 is sent again, to a node that answers, until it is stored.
      *
      * @param killAfter after this many answers, {@code kill -9} of Galera node 3 (0: never)
      * @return how many copies were answered 503 and sent again
@@ -175,7 +175,7 @@ class GaleraIT {
         return retried.get();
     }
 
-    /** Delivers to one node; on a 503 the provider tries again later, on the next node. */
+    /** Delivers to one node; on a 503 the gateway tries again later, on the next node. */
     private static Answer deliver(MessageValues message, int target, AtomicInteger retried) throws InterruptedException {
         for (int attempt = 0; attempt < 60; attempt++) {
             try {

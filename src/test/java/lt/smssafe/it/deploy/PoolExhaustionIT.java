@@ -11,7 +11,7 @@ import lt.smssafe.it.DatabaseRows;
 import lt.smssafe.it.TestWar;
 import lt.smssafe.it.TomcatLog;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
-import lt.smssafe.testing.FakeProvider;
+import lt.smssafe.testing.FakeSmsSafeGateway;
 import lt.smssafe.testing.TestData;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -52,7 +52,8 @@ class PoolExhaustionIT {
 
     @Test
     void aPoolWithEveryConnectionBusyGetsA503WithRetryAfterLoggedAsAnOutageNotADefect() throws Exception {
-        FakeProvider provider = new FakeProvider(URI.create(base + "result"), SignatureScheme.HMAC_SHA256, PASSKEY);
+        FakeSmsSafeGateway gateway = new FakeSmsSafeGateway(URI.create(base + "result"),
+                SignatureScheme.HMAC_SHA256, PASSKEY);
         String phone = DATA.phone();
         String id = "pool-" + phone;
         int outagesBefore = TomcatLog.entriesContaining("/result answered 503").size();
@@ -61,7 +62,7 @@ class PoolExhaustionIT {
         HttpResponse<String> held = AdminHttp.get(URI.create(base + "it/pool?take"), null);
         HttpResponse<String> response;
         try {
-            response = provider.deliver(FakeProvider.sms(SAFE, id, phone, "busy"));
+            response = gateway.deliver(FakeSmsSafeGateway.sms(SAFE, id, phone, "busy"));
         } finally {
             AdminHttp.get(URI.create(base + "it/pool?release"), null);
         }
@@ -79,7 +80,7 @@ class PoolExhaustionIT {
         assertThat(DatabaseRows.query(DATABASE, "select count(*) from smssafe_message where msisdn = ?", phone))
                 .as("nothing kept").containsExactly(List.of("0"));
 
-        HttpResponse<String> again = provider.deliver(FakeProvider.sms(SAFE, id, phone, "busy"));
+        HttpResponse<String> again = gateway.deliver(FakeSmsSafeGateway.sms(SAFE, id, phone, "busy"));
         assertThat(again.statusCode()).as("served once the connections are back").isEqualTo(200);
         assertThat(again.body()).endsWith(" started");
         HttpResponse<String> metrics = AdminHttp.get(URI.create(base + "metrics"), AdminHttp.ADMIN);

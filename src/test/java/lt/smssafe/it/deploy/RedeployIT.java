@@ -18,7 +18,7 @@ import lt.smssafe.it.AdminHttp;
 import lt.smssafe.it.TestWar;
 import lt.smssafe.it.TomcatLog;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
-import lt.smssafe.testing.FakeProvider;
+import lt.smssafe.testing.FakeSmsSafeGateway;
 import org.assertj.core.api.SoftAssertions;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -115,10 +115,11 @@ class RedeployIT {
     /** Takes a whole session's payment and opens the pages, so that every part of the WAR has started. */
     private void useEverything(int generation) throws InterruptedException {
         awaitRatesFetched(generation);
-        FakeProvider provider = new FakeProvider(URI.create(base + "result"), SignatureScheme.HMAC_SHA256, PASSKEY);
+        FakeSmsSafeGateway gateway = new FakeSmsSafeGateway(URI.create(base + "result"),
+                SignatureScheme.HMAC_SHA256, PASSKEY);
         String phone = "3706" + (1000000 + generation);
-        HttpResponse<String> reply = provider.deliver(FakeProvider.sms(SAFE, "redeploy-" + generation + "-1", phone,
-                "order-" + generation, "lt", "tele2_lt"));
+        HttpResponse<String> reply = gateway.deliver(FakeSmsSafeGateway.sms(SAFE, "redeploy-" + generation + "-1",
+                phone, "order-" + generation, "lt", "tele2_lt"));
         assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
         for (String page : new String[] {"check", "dashboard", "payments", "select", "cron", "health", "metrics"}) {
             HttpResponse<String> answer = AdminHttp.send(AdminHttp.request(URI.create(base + page), AdminHttp.ADMIN));

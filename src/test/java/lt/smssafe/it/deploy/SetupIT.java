@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import lt.smssafe.it.AdminHttp;
 import lt.smssafe.it.TestWar;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
-import lt.smssafe.testing.FakeProvider;
+import lt.smssafe.testing.FakeSmsSafeGateway;
 import lt.smssafe.testing.TestData;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -94,8 +94,8 @@ class SetupIT {
     void metricsAreForTheAdminInPrometheusTextFormat() {
         AdminHttp.get(URI.create(base + "health"), null);
         String phone = DATA.phone();
-        new FakeProvider(URI.create(base + "result"), SignatureScheme.MD5, PASSKEY)
-                .deliver(FakeProvider.sms(SAFE, "metrics-" + phone, phone, "counted"));
+        new FakeSmsSafeGateway(URI.create(base + "result"), SignatureScheme.MD5, PASSKEY)
+                .deliver(FakeSmsSafeGateway.sms(SAFE, "metrics-" + phone, phone, "counted"));
         HttpResponse<String> anonymous = AdminHttp.get(URI.create(base + "metrics"), null);
         HttpResponse<String> metrics = AdminHttp.get(URI.create(base + "metrics"), AdminHttp.ADMIN);
 
@@ -161,13 +161,14 @@ class SetupIT {
 
     @Test
     void aSessionOnTheEmbeddedDatabaseWithMd5SignaturesCloses() {
-        FakeProvider provider = new FakeProvider(URI.create(base + "result"), SignatureScheme.MD5, PASSKEY);
+        FakeSmsSafeGateway gateway = new FakeSmsSafeGateway(URI.create(base + "result"), SignatureScheme.MD5, PASSKEY);
         String phone = DATA.phone();
 
-        HttpResponse<String> first = provider.deliver(FakeProvider.sms(SAFE, "md5-1-" + phone, phone, "order-9"));
-        HttpResponse<String> second = provider.deliver(FakeProvider.sms(SAFE, "md5-2-" + phone, phone, "order-9"));
-        HttpResponse<String> hmacSigned = new FakeProvider(URI.create(base + "result"), SignatureScheme.HMAC_SHA256,
-                PASSKEY).deliver(FakeProvider.sms(SAFE, "md5-3-" + phone, phone, "order-9"));
+        HttpResponse<String> first = gateway.deliver(FakeSmsSafeGateway.sms(SAFE, "md5-1-" + phone, phone, "order-9"));
+        HttpResponse<String> second = gateway.deliver(FakeSmsSafeGateway.sms(SAFE, "md5-2-" + phone, phone, "order-9"));
+        HttpResponse<String> hmacSigned = new FakeSmsSafeGateway(URI.create(base + "result"),
+                SignatureScheme.HMAC_SHA256, PASSKEY)
+                .deliver(FakeSmsSafeGateway.sms(SAFE, "md5-3-" + phone, phone, "order-9"));
 
         assertThat(first.body()).matches("your message is received, session " + TestData.CODE + " started");
         assertThat(second.body()).isEqualTo(first.body().replace(" started", " closed"));

@@ -20,7 +20,7 @@ import lt.smssafe.mbs.MbsConfig;
 import lt.smssafe.mbs.MbsDirect;
 import lt.smssafe.mbs.Transaction;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
-import lt.smssafe.testing.FakeProvider;
+import lt.smssafe.testing.FakeSmsSafeGateway;
 import lt.smssafe.testing.Folders;
 import lt.smssafe.testing.TestData;
 import lt.smssafe.testing.mbs.SandboxMbs;
@@ -89,13 +89,14 @@ class WildFlyIT {
 
     @Test
     void aWholeSessionIsPaidItsStatusShownAndTheActionRunsOnce() throws Exception {
-        FakeProvider provider = new FakeProvider(URI.create(base + "result"), SignatureScheme.HMAC_SHA256, PASSKEY);
+        FakeSmsSafeGateway gateway = new FakeSmsSafeGateway(URI.create(base + "result"),
+                SignatureScheme.HMAC_SHA256, PASSKEY);
         String phone = DATA.phone();
-        String first = provider.deliver(sms("wf-1-", phone)).body();
+        String first = gateway.deliver(sms("wf-1-", phone)).body();
         String code = code(first);
-        HttpResponse<String> early = provider.deliver(sms("wf-2-", phone));
+        HttpResponse<String> early = gateway.deliver(sms("wf-2-", phone));
         Thread.sleep(2_100);
-        HttpResponse<String> last = provider.deliver(sms("wf-3-", phone));
+        HttpResponse<String> last = gateway.deliver(sms("wf-3-", phone));
 
         assertThat(first).isEqualTo("your message is received for session " + code
                 + ", DO NOT send the last message (0 hours 1 minute left)");
@@ -114,7 +115,7 @@ class WildFlyIT {
 
     /** A paid SMS from an operator the rates do not list, so that the {@code messages} key (2) applies. */
     private static Map<String, String> sms(String idPrefix, String phone) {
-        return FakeProvider.sms(SAFE, idPrefix + phone, phone, "order-39", "ee", "elisa_ee");
+        return FakeSmsSafeGateway.sms(SAFE, idPrefix + phone, phone, "order-39", "ee", "elisa_ee");
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.util.List;
 import lt.smssafe.it.AdminHttp;
 import lt.smssafe.it.TestWar;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
-import lt.smssafe.testing.FakeProvider;
+import lt.smssafe.testing.FakeSmsSafeGateway;
 import lt.smssafe.testing.Folders;
 import lt.smssafe.testing.TestData;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -66,7 +66,8 @@ class WildFlyPoolIT {
 
     @Test
     void wildFlysPoolWithEveryConnectionBusyGetsA503WithRetryAfterLoggedAsAnOutageNotADefect() throws Exception {
-        FakeProvider provider = new FakeProvider(URI.create(base + "result"), SignatureScheme.HMAC_SHA256, PASSKEY);
+        FakeSmsSafeGateway gateway = new FakeSmsSafeGateway(URI.create(base + "result"),
+                SignatureScheme.HMAC_SHA256, PASSKEY);
         String phone = DATA.phone();
         String id = "wf-pool-" + phone;
         int outagesBefore = serverLogEntries("/result answered 503").size();
@@ -75,7 +76,7 @@ class WildFlyPoolIT {
         HttpResponse<String> held = AdminHttp.get(URI.create(base + "it/pool?take=2"), null);
         HttpResponse<String> response;
         try {
-            response = provider.deliver(FakeProvider.sms(SAFE, id, phone, "busy", "ee", "elisa_ee"));
+            response = gateway.deliver(FakeSmsSafeGateway.sms(SAFE, id, phone, "busy", "ee", "elisa_ee"));
         } finally {
             AdminHttp.get(URI.create(base + "it/pool?release"), null);
         }
@@ -92,7 +93,7 @@ class WildFlyPoolIT {
                 .contains("IJ000655: No managed connections available within configured blocking timeout");
         assertThat(serverLogEntries("failed: a defect")).as("no defect logged").hasSize(defectsBefore);
 
-        HttpResponse<String> again = provider.deliver(FakeProvider.sms(SAFE, id, phone, "busy", "ee", "elisa_ee"));
+        HttpResponse<String> again = gateway.deliver(FakeSmsSafeGateway.sms(SAFE, id, phone, "busy", "ee", "elisa_ee"));
         assertThat(again.statusCode() + " " + again.body()).as("served once the connections are back")
                 .startsWith("200 your message is received");
     }

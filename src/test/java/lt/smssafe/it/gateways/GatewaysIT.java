@@ -19,7 +19,7 @@ import lt.smssafe.it.RecordingAction;
 import lt.smssafe.it.TestWar;
 import lt.smssafe.sms.dialect.paysera.PayseraKeys;
 import lt.smssafe.testing.Concurrently;
-import lt.smssafe.testing.FakeGateway;
+import lt.smssafe.testing.FakeLiveGateway;
 import lt.smssafe.testing.MariaDbServer;
 import lt.smssafe.testing.RsaKeys;
 import lt.smssafe.testing.TestData;
@@ -75,12 +75,12 @@ class GatewaysIT {
                 .build();
     }
 
-    private FakeGateway.Fortumo fortumo() {
-        return new FakeGateway.Fortumo(URI.create(base + "fortumo"), FORTUMO_SECRET, FORTUMO_SERVICE);
+    private FakeLiveGateway.Fortumo fortumo() {
+        return new FakeLiveGateway.Fortumo(URI.create(base + "fortumo"), FORTUMO_SECRET, FORTUMO_SERVICE);
     }
 
-    private FakeGateway.Paysera paysera() {
-        return new FakeGateway.Paysera(URI.create(base + "paysera"), PAYSERA_PROJECT, PAYSERA_PASSWORD,
+    private FakeLiveGateway.Paysera paysera() {
+        return new FakeLiveGateway.Paysera(URI.create(base + "paysera"), PAYSERA_PROJECT, PAYSERA_PASSWORD,
                 PAYSERA_KEYS.getPrivate());
     }
 
@@ -99,7 +99,7 @@ class GatewaysIT {
 
     @Test
     void aWholeFortumoSessionWaitsClosesAndRunsTheActionOnceAndItsReversalIsToldOnce() throws Exception {
-        FakeGateway.Fortumo gateway = fortumo();
+        FakeLiveGateway.Fortumo gateway = fortumo();
         String phone = DATA.phone();
         String content = "fortumo-" + phone;
 
@@ -144,7 +144,7 @@ class GatewaysIT {
 
     @Test
     void aReversalOfAnOpenSessionTakesItsMessageBack() {
-        FakeGateway.Fortumo gateway = fortumo();
+        FakeLiveGateway.Fortumo gateway = fortumo();
         String phone = DATA.phone();
         Map<String, String> first = gateway.message(DATA.id(), phone, "open-reversal", "1.45", false);
         String code = code(gateway.send(first));
@@ -161,7 +161,7 @@ class GatewaysIT {
 
     @Test
     void aWholePayseraSessionAnswersOkAndTheReplyAndRunsTheActionOnce() throws Exception {
-        FakeGateway.Paysera gateway = paysera();
+        FakeLiveGateway.Paysera gateway = paysera();
         String phone = DATA.phone();
         String content = "paysera-" + phone;
 
@@ -189,7 +189,7 @@ class GatewaysIT {
 
     @Test
     void copiesOfOneMessageAtOnceAndALaterRetryAreCountedOnce() {
-        FakeGateway.Fortumo gateway = fortumo();
+        FakeLiveGateway.Fortumo gateway = fortumo();
         Map<String, String> message = gateway.message(DATA.id(), DATA.phone(), "copies", "1.45", false);
 
         List<HttpResponse<String>> copies = Concurrently.run(12, i -> () -> gateway.send(message));
@@ -205,7 +205,7 @@ class GatewaysIT {
 
     @Test
     void copiesOfOnePayseraMessageAtOnceAndALaterRetryAreCountedOnce() {
-        FakeGateway.Paysera gateway = paysera();
+        FakeLiveGateway.Paysera gateway = paysera();
         String phone = DATA.phone();
         Map<String, String> message = gateway.message(DATA.id(), phone, "copies", 145, false);
 
@@ -224,8 +224,8 @@ class GatewaysIT {
 
     @Test
     void aDatabaseOutageIsA503WithRetryAfterFromEitherGatewayAndTheRetryOnceItIsBackCountsOnce() {
-        FakeGateway.Fortumo fortumo = fortumo();
-        FakeGateway.Paysera paysera = paysera();
+        FakeLiveGateway.Fortumo fortumo = fortumo();
+        FakeLiveGateway.Paysera paysera = paysera();
         String fortumoPhone = DATA.phone();
         String payseraPhone = DATA.phone();
         Map<String, String> fortumoMessage = fortumo.message(DATA.id(), fortumoPhone, "down", "1.45", false);
@@ -317,7 +317,7 @@ class GatewaysIT {
      */
     @Test
     void fortumoReCutsOfADeliveredRequestAreRefusedAndKeepNothing() {
-        FakeGateway.Fortumo gateway = fortumo();
+        FakeLiveGateway.Fortumo gateway = fortumo();
         String phone = DATA.phone();
         String messageId = DATA.id();
         Map<String, String> captured = gateway.message(messageId, phone, "Xmessage_id=A1message_idz=", "1.45",
@@ -352,7 +352,7 @@ class GatewaysIT {
      */
     @Test
     void withThePublicKeySetAPayseraCallbackWithOnlySs1IsRefusedAndWithSs3Accepted() {
-        FakeGateway.Paysera gateway = paysera();
+        FakeLiveGateway.Paysera gateway = paysera();
         String messageId = DATA.id();
         Map<String, String> message = gateway.message(messageId, DATA.phone(), "downgrade", 145, false);
 
@@ -371,7 +371,7 @@ class GatewaysIT {
 
     @Test
     void aForgedRequestIsRefusedAndKeepsNothing() {
-        FakeGateway.Fortumo forger = new FakeGateway.Fortumo(URI.create(base + "fortumo"), "guessed-secret",
+        FakeLiveGateway.Fortumo forger = new FakeLiveGateway.Fortumo(URI.create(base + "fortumo"), "guessed-secret",
                 FORTUMO_SERVICE);
         String messageId = DATA.id();
 

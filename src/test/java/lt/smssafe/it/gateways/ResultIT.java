@@ -24,7 +24,7 @@ import lt.smssafe.it.TomcatLog;
 import lt.smssafe.sms.dialect.smssafe.NotificationSigner;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 import lt.smssafe.testing.Concurrently;
-import lt.smssafe.testing.FakeProvider;
+import lt.smssafe.testing.FakeSmsSafeGateway;
 import lt.smssafe.testing.MariaDbServer;
 import lt.smssafe.testing.SchemaDefect;
 import lt.smssafe.testing.TestData;
@@ -65,21 +65,21 @@ class ResultIT {
                 .build();
     }
 
-    private FakeProvider provider() {
-        return new FakeProvider(URI.create(base + "result"), SignatureScheme.HMAC_SHA256, PASSKEY);
+    private FakeSmsSafeGateway gateway() {
+        return new FakeSmsSafeGateway(URI.create(base + "result"), SignatureScheme.HMAC_SHA256, PASSKEY);
     }
 
     @Test
     void aWholeSessionWithAShortDelayClosesAndRunsTheActionOnce() throws Exception {
         String phone = DATA.phone();
-        FakeProvider provider = provider();
+        FakeSmsSafeGateway gateway = gateway();
 
-        HttpResponse<String> first = provider.deliver(FakeProvider.sms(SAFE, DATA.id(), phone, "account-7"));
+        HttpResponse<String> first = gateway.deliver(FakeSmsSafeGateway.sms(SAFE, DATA.id(), phone, "account-7"));
         String code = code(first);
-        HttpResponse<String> second = provider.deliver(FakeProvider.sms(SAFE, DATA.id(), phone, "account-7"));
-        HttpResponse<String> early = provider.deliver(FakeProvider.sms(SAFE, DATA.id(), phone, "account-7"));
+        HttpResponse<String> second = gateway.deliver(FakeSmsSafeGateway.sms(SAFE, DATA.id(), phone, "account-7"));
+        HttpResponse<String> early = gateway.deliver(FakeSmsSafeGateway.sms(SAFE, DATA.id(), phone, "account-7"));
         Thread.sleep(3_100);
-        HttpResponse<String> last = provider.deliver(FakeProvider.sms(SAFE, DATA.id(), phone, "account-7"));
+        HttpResponse<String> last = gateway.deliver(FakeSmsSafeGateway.sms(SAFE, DATA.id(), phone, "account-7"));
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.headers().firstValue("Content-Type")).hasValue("text/plain;charset=UTF-8");
@@ -101,9 +101,9 @@ class ResultIT {
 
     @Test
     void aFormEncodedPostIsAcceptedLikeAGet() {
-        FakeProvider provider = provider();
-        HttpResponse<String> response = provider.post(provider.signed(FakeProvider.sms(SAFE, DATA.id(), DATA.phone(),
-                "p")));
+        FakeSmsSafeGateway gateway = gateway();
+        HttpResponse<String> response = gateway.post(gateway.signed(FakeSmsSafeGateway.sms(SAFE, DATA.id(),
+                DATA.phone(), "p")));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).endsWith(" started");
@@ -113,23 +113,23 @@ class ResultIT {
 
     @Test
     void everyMissingOrMalformedParameterIsA400NamingItAndStoresNothing() {
-        FakeProvider provider = provider();
-        Map<String, String> valid = FakeProvider.sms(SAFE, DATA.id(), DATA.phone(), "x");
+        FakeSmsSafeGateway gateway = gateway();
+        Map<String, String> valid = FakeSmsSafeGateway.sms(SAFE, DATA.id(), DATA.phone(), "x");
         Map<String, String> malformed = Map.of("safe", "12a", "message_id", "bad id!", "msisdn", "123",
                 "country", "ltu", "provider", "Bite-LT", "shortcode", "13x7", "cost_local", "1.456",
                 "currency", "EU", "time", "soon", "sign", "not-hex");
         for (String parameter : List.of("safe", "message_id", "msisdn", "country", "provider", "shortcode",
                 "content", "cost_local", "currency", "time", "sign")) {
-            Map<String, String> missing = new LinkedHashMap<>(provider.signed(valid));
+            Map<String, String> missing = new LinkedHashMap<>(gateway.signed(valid));
             missing.remove(parameter);
-            HttpResponse<String> response = provider.get(missing);
+            HttpResponse<String> response = gateway.get(missing);
             assertThat(response.statusCode()).as("without %s", parameter).isEqualTo(400);
             assertThat(response.body()).isEqualTo("bad request: " + parameter);
             if (malformed.containsKey(parameter)) {
                 Map<String, String> bad = new LinkedHashMap<>(valid);
                 bad.put(parameter, malformed.get(parameter));
-                HttpResponse<String> badResponse = provider.get(parameter.equals("sign") ? with(
-                        provider.signed(valid), "sign", "not-hex") : provider.signed(bad));
+                HttpResponse<String> badResponse = gateway.get(parameter.equals("sign") ? with(
+                        gateway.signed(valid), "sign", "not-hex") : gateway.signed(bad));
                 assertThat(badResponse.statusCode()).as("malformed %s", parameter).isEqualTo(400);
                 assertThat(badResponse.body()).isEqualTo("bad request: " + parameter);
             }
@@ -140,17 +140,17 @@ class ResultIT {
 
     @Test
     void aWrongSignatureAnotherSafeAndAStaleTimeAreRefused() {
-        FakeProvider provider = provider();
+        FakeSmsSafeGateway gateway = gateway();
         String phone = DATA.phone();
-        Map<String, String> valid = FakeProvider.sms(SAFE, DATA.id(), phone, "x");
+        Map<String, String> valid = FakeSmsSafeGateway.sms(SAFE, DATA.id(), phone, "x");
 
-        HttpResponse<String> forged = provider.get(with(provider.signed(valid), "content", "y"));
-        HttpResponse<String> wrongKey = new FakeProvider(URI.create(base + "result"), SignatureScheme.HMAC_SHA256,
+        HttpResponse<String> forged = gateway.get(with(gateway.signed(valid), "content", "y"));
+        HttpResponse<String> wrongKey = new FakeSmsSafeGateway(URI.create(base + "result"), SignatureScheme.HMAC_SHA256,
                 "another-passkey").deliver(valid);
-        HttpResponse<String> otherSafe = provider.deliver(with(valid, "safe", "4243"));
-        HttpResponse<String> stale = provider.deliver(with(valid, "time",
+        HttpResponse<String> otherSafe = gateway.deliver(with(valid, "safe", "4243"));
+        HttpResponse<String> stale = gateway.deliver(with(valid, "time",
                 String.valueOf(Instant.now().minus(Duration.ofHours(1)).minusSeconds(60).getEpochSecond())));
-        HttpResponse<String> future = provider.deliver(with(valid, "time",
+        HttpResponse<String> future = gateway.deliver(with(valid, "time",
                 String.valueOf(Instant.now().plus(Duration.ofHours(1)).plusSeconds(60).getEpochSecond())));
 
         assertThat(List.of(forged, wrongKey, otherSafe, stale, future))
@@ -169,20 +169,20 @@ class ResultIT {
      */
     @Test
     void aReCutOfADeliveredRequestWhoseMessageIdSwallowsTheNextFieldsIsABadMessageId() {
-        FakeProvider provider = provider();
+        FakeSmsSafeGateway gateway = gateway();
         String phone = DATA.phone();
         String otherPhone = DATA.phone();
         // short enough that the swallowing id still fits 64 characters: only its colons can refuse it
         String messageId = "rc-" + DATA.id();
-        Map<String, String> genuine = provider.signed(FakeProvider.sms(SAFE, messageId, phone,
+        Map<String, String> genuine = gateway.signed(FakeSmsSafeGateway.sms(SAFE, messageId, phone,
                 "x::" + otherPhone + "::lt::bite_lt::1337::free"));
         Map<String, String> recut = new LinkedHashMap<>(genuine);
         recut.put("message_id", String.join("::", messageId, phone, "lt", "bite_lt", "1337", "x"));
         recut.put("msisdn", otherPhone);
         recut.put("content", "free");
 
-        HttpResponse<String> delivered = provider.get(genuine);
-        HttpResponse<String> recutAnswer = provider.get(recut);
+        HttpResponse<String> delivered = gateway.get(genuine);
+        HttpResponse<String> recutAnswer = gateway.get(recut);
 
         assertThat(recut.get("message_id")).hasSizeLessThanOrEqualTo(64);
         assertThat(String.join("::", NotificationSigner.SIGNED_PARAMETERS.stream().map(recut::get).toList()))
@@ -198,15 +198,15 @@ class ResultIT {
 
     @Test
     void aRetryGetsTheSameAnswerAndAReusedIdIsA409() throws Exception {
-        FakeProvider provider = provider();
+        FakeSmsSafeGateway gateway = gateway();
         String phone = DATA.phone();
-        Map<String, String> sms = FakeProvider.sms(SAFE, DATA.id(), phone, "order-1");
+        Map<String, String> sms = FakeSmsSafeGateway.sms(SAFE, DATA.id(), phone, "order-1");
 
-        HttpResponse<String> first = provider.deliver(sms);
+        HttpResponse<String> first = gateway.deliver(sms);
         Thread.sleep(1_100);
-        HttpResponse<String> retry = provider.deliver(with(sms, "time",
+        HttpResponse<String> retry = gateway.deliver(with(sms, "time",
                 String.valueOf(Instant.now().getEpochSecond())));
-        HttpResponse<String> reused = provider.deliver(with(sms, "content", "order-2"));
+        HttpResponse<String> reused = gateway.deliver(with(sms, "content", "order-2"));
 
         assertThat(retry.statusCode()).isEqualTo(200);
         assertThat(retry.body()).isEqualTo(first.body());
@@ -219,11 +219,11 @@ class ResultIT {
 
     @Test
     void thirtyMessagesFromOnePhoneAtOnceAreCountedOneAfterAnother() {
-        FakeProvider provider = provider();
+        FakeSmsSafeGateway gateway = gateway();
         String phone = DATA.phone();
 
         List<HttpResponse<String>> answers = Concurrently.run(30,
-                i -> () -> provider.deliver(FakeProvider.sms(SAFE, "burst-" + phone + "-" + i, phone, "b")));
+                i -> () -> gateway.deliver(FakeSmsSafeGateway.sms(SAFE, "burst-" + phone + "-" + i, phone, "b")));
 
         // N = 3 with a delay: the first opens, the second makes it wait, the other 28 are rejected
         Map<String, Long> byText = answers.stream().collect(Collectors.groupingBy(
@@ -242,11 +242,11 @@ class ResultIT {
 
     @Test
     void twentyCopiesOfOneMessageAtOnceGetOneAnswerAndCountOnce() {
-        FakeProvider provider = provider();
+        FakeSmsSafeGateway gateway = gateway();
         String phone = DATA.phone();
-        Map<String, String> sms = provider.signed(FakeProvider.sms(SAFE, DATA.id(), phone, "c"));
+        Map<String, String> sms = gateway.signed(FakeSmsSafeGateway.sms(SAFE, DATA.id(), phone, "c"));
 
-        List<HttpResponse<String>> answers = Concurrently.run(20, i -> () -> provider.get(sms));
+        List<HttpResponse<String>> answers = Concurrently.run(20, i -> () -> gateway.get(sms));
 
         Set<String> distinct = answers.stream().map(r -> r.statusCode() + " " + r.body()).collect(Collectors.toSet());
         assertThat(distinct).hasSize(1);
@@ -257,11 +257,11 @@ class ResultIT {
 
     @Test
     void threeHundredPhonesAtOnceGetDistinctCodes() {
-        FakeProvider provider = provider();
+        FakeSmsSafeGateway gateway = gateway();
         List<String> phones = DATA.consecutivePhones(300);
 
         List<HttpResponse<String>> answers = Concurrently.run(300,
-                i -> () -> provider.deliver(FakeProvider.sms(SAFE, DATA.id(), phones.get(i), "many")));
+                i -> () -> gateway.deliver(FakeSmsSafeGateway.sms(SAFE, DATA.id(), phones.get(i), "many")));
 
         Set<String> codes = new HashSet<>();
         answers.forEach(r -> {
@@ -276,14 +276,14 @@ class ResultIT {
 
     @Test
     void anActionThatThrowsIsRetriedUntilItSucceedsAndTheAttemptsAreKept() throws Exception {
-        FakeProvider provider = provider();
+        FakeSmsSafeGateway gateway = gateway();
         String phone = DATA.phone();
         String code = null;
         for (int i = 0; i < 3; i++) {
             if (i == 2) {
                 Thread.sleep(3_100);
             }
-            code = code(provider.deliver(FakeProvider.sms(SAFE, DATA.id(), phone, "fail-once-" + phone)));
+            code = code(gateway.deliver(FakeSmsSafeGateway.sms(SAFE, DATA.id(), phone, "fail-once-" + phone)));
         }
 
         assertThat(awaitActionLines(code, 2)).containsExactly(
@@ -306,10 +306,10 @@ class ResultIT {
 
     @Test
     void anUnreachableDatabaseGetsA503WithRetryAfterAndKeepsNothing() {
-        FakeProvider provider = provider();
+        FakeSmsSafeGateway gateway = gateway();
         String phone = DATA.phone();
         List<HttpResponse<String>> down = MariaDbServer.get().whileStopped(() -> List.of(
-                provider.deliver(FakeProvider.sms(SAFE, DATA.id(), phone, "down")),
+                gateway.deliver(FakeSmsSafeGateway.sms(SAFE, DATA.id(), phone, "down")),
                 AdminHttp.get(URI.create(base + "health"), null)));
         HttpResponse<String> response = down.get(0);
         HttpResponse<String> health = down.get(1);
@@ -320,20 +320,20 @@ class ResultIT {
         assertThat(response.headers().firstValue("Retry-After")).hasValue("30");
         assertThat(response.body()).isEqualTo("try again later");
         assertThat(query("select count(*) from smssafe_message where msisdn = ?", phone)).containsExactly(List.of("0"));
-        assertThat(provider.deliver(FakeProvider.sms(SAFE, DATA.id(), phone, "down")).statusCode())
+        assertThat(gateway.deliver(FakeSmsSafeGateway.sms(SAFE, DATA.id(), phone, "down")).statusCode())
                 .as("served again once the database is back").isEqualTo(200);
     }
 
     @Test
     void aDefectIsA500InternalErrorLoggedAtErrorWithItsStackTraceNotAnOutage() throws Exception {
-        FakeProvider provider = provider();
+        FakeSmsSafeGateway gateway = gateway();
         String phone = DATA.phone();
         String id = DATA.id();
         String logged = "/result failed: a defect, answered 500";
         int before = TomcatLog.entriesContaining(logged).size();
         // the code writes a column the table does not have
         HttpResponse<String> response = defects().withoutColumn("smssafe_message", "reply",
-                () -> provider.deliver(FakeProvider.sms(SAFE, id, phone, "defect")));
+                () -> gateway.deliver(FakeSmsSafeGateway.sms(SAFE, id, phone, "defect")));
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.body()).isEqualTo("internal error");
@@ -345,7 +345,7 @@ class ResultIT {
         assertThat(query("select count(*) from smssafe_message where msisdn = ?", phone)).containsExactly(List.of("0"));
         assertThat(query("select count(*) from smssafe_session where msisdn = ?", phone)).containsExactly(List.of("0"));
 
-        HttpResponse<String> retried = provider.deliver(FakeProvider.sms(SAFE, id, phone, "defect"));
+        HttpResponse<String> retried = gateway.deliver(FakeSmsSafeGateway.sms(SAFE, id, phone, "defect"));
         assertThat(retried.statusCode()).as("served once the defect is mended").isEqualTo(200);
         assertThat(query("select count(*) from smssafe_message where msisdn = ?", phone)).containsExactly(List.of("1"));
 

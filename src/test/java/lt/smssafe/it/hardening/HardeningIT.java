@@ -15,7 +15,7 @@ import lt.smssafe.it.AdminHttp;
 import lt.smssafe.it.TestWar;
 import lt.smssafe.it.TomcatLog;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
-import lt.smssafe.testing.FakeProvider;
+import lt.smssafe.testing.FakeSmsSafeGateway;
 import lt.smssafe.testing.TestData;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -59,8 +59,8 @@ class HardeningIT {
 
     /** A closed session's code, paid now with this content. */
     private String paidCode(String content) {
-        return code(new FakeProvider(uri("result"), SignatureScheme.HMAC_SHA256, PASSKEY)
-                .deliver(FakeProvider.sms(SAFE, DATA.id(), DATA.phone(), content)));
+        return code(new FakeSmsSafeGateway(uri("result"), SignatureScheme.HMAC_SHA256, PASSKEY)
+                .deliver(FakeSmsSafeGateway.sms(SAFE, DATA.id(), DATA.phone(), content)));
     }
 
     /** A GET as a browser (or script) at {@code caller} sends it through the proxy. */
@@ -111,8 +111,8 @@ class HardeningIT {
         answers.put("unknown code", from(caller, "check?session=ZZZZZZZZ", "text/html"));
         answers.put("index", from(caller, "", "text/html"));
         answers.put("health", from(caller, "health", "*/*"));
-        answers.put("/result paid", new FakeProvider(uri("result"), SignatureScheme.HMAC_SHA256, PASSKEY)
-                .deliver(FakeProvider.sms(SAFE, DATA.id(), "37065111111", "headers")));
+        answers.put("/result paid", new FakeSmsSafeGateway(uri("result"), SignatureScheme.HMAC_SHA256, PASSKEY)
+                .deliver(FakeSmsSafeGateway.sms(SAFE, DATA.id(), "37065111111", "headers")));
         answers.put("/result 400", from(caller, "result?safe=x", "*/*"));
         answers.put("/fortumo off", from(caller, "fortumo", "*/*"));
         answers.put("unreadable 400", AdminHttp.send(AdminHttp.request(uri("check"), null)

@@ -10,7 +10,7 @@ import java.util.Map;
 import lt.smssafe.it.TestWar;
 import lt.smssafe.it.TomcatLog;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
-import lt.smssafe.testing.FakeProvider;
+import lt.smssafe.testing.FakeSmsSafeGateway;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -39,12 +39,13 @@ class NotifyAllowIT {
 
     @Test
     void aCallerOutsideTheAllowedBlocksIsForbiddenEvenWithAValidOrAMalformedRequest() throws InterruptedException {
-        FakeProvider provider = new FakeProvider(URI.create(base + "result"), SignatureScheme.HMAC_SHA256, PASSKEY);
+        FakeSmsSafeGateway gateway = new FakeSmsSafeGateway(URI.create(base + "result"),
+                SignatureScheme.HMAC_SHA256, PASSKEY);
         String logged = "sms:safe /result refused a call from";
         int before = TomcatLog.entriesContaining(logged).size();
 
-        HttpResponse<String> valid = provider.deliver(FakeProvider.sms(6161, "a-1", "37060000001", "x"));
-        HttpResponse<String> malformed = provider.get(Map.of("safe", "x"));
+        HttpResponse<String> valid = gateway.deliver(FakeSmsSafeGateway.sms(6161, "a-1", "37060000001", "x"));
+        HttpResponse<String> malformed = gateway.get(Map.of("safe", "x"));
 
         assertThat(valid.statusCode() + " " + valid.body()).isEqualTo("403 forbidden");
         assertThat(malformed.statusCode() + " " + malformed.body()).isEqualTo("403 forbidden");

@@ -11,7 +11,7 @@ import lt.smssafe.it.AdminHttp;
 import lt.smssafe.it.TestWar;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 import lt.smssafe.testing.Browser;
-import lt.smssafe.testing.FakeProvider;
+import lt.smssafe.testing.FakeSmsSafeGateway;
 import lt.smssafe.testing.TestData;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -27,7 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A real headless Chromium walks the usage primer as an end user would — country, then operator, then the exact
  * text and the total — and then watches a session's status page, without reloading it, change from open to
- * waiting to closed while the provider delivers the messages. Screenshots land in {@code target/screenshots}.
+ * waiting to closed while the gateway delivers the messages. Screenshots land in {@code target/screenshots}.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -71,10 +71,10 @@ class CheckPageBrowserIT {
             assertThat(page.findElement(By.id("total")).getText()).isEqualTo("4.00 EUR");
             assertThat(page.findElement(By.id("delay-warning")).getText()).as("a delay below a minute in seconds on a page").contains("wait 5 seconds");
 
-            FakeProvider provider = new FakeProvider(URI.create(base + "result"), SignatureScheme.HMAC_SHA256,
-                    PASSKEY);
+            FakeSmsSafeGateway gateway = new FakeSmsSafeGateway(URI.create(base + "result"),
+                    SignatureScheme.HMAC_SHA256, PASSKEY);
             String phone = DATA.phone();
-            String first = provider.deliver(FakeProvider.sms(SAFE, "b-1-" + phone, phone, "order-77", "lt",
+            String first = gateway.deliver(FakeSmsSafeGateway.sms(SAFE, "b-1-" + phone, phone, "order-77", "lt",
                     "tele2_lt")).body();
 
             page.findElement(By.name("session")).sendKeys(code(first));
@@ -89,7 +89,7 @@ class CheckPageBrowserIT {
             browser.screenshot("4-waiting");
 
             Thread.sleep(5_100);
-            provider.deliver(FakeProvider.sms(SAFE, "b-2-" + phone, phone, "order-77", "lt", "tele2_lt"));
+            gateway.deliver(FakeSmsSafeGateway.sms(SAFE, "b-2-" + phone, phone, "order-77", "lt", "tele2_lt"));
             // the page refreshes itself every 10 s while the session is open: no reload here
             Browser.awaitOnReloadingPage(page, Duration.ofSeconds(25), d ->
                     "closed".equals(d.findElement(By.id("state")).getAttribute("data-state")));

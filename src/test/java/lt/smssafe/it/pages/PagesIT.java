@@ -15,8 +15,8 @@ import lt.smssafe.it.AdminHttp;
 import lt.smssafe.it.RecordingAction;
 import lt.smssafe.it.TestWar;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
-import lt.smssafe.testing.FakeGateway;
-import lt.smssafe.testing.FakeProvider;
+import lt.smssafe.testing.FakeLiveGateway;
+import lt.smssafe.testing.FakeSmsSafeGateway;
 import lt.smssafe.testing.TestData;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -69,8 +69,8 @@ class PagesIT {
         return URI.create(base + pathAndQuery);
     }
 
-    private FakeProvider provider() {
-        return new FakeProvider(uri("result"), SignatureScheme.HMAC_SHA256, PASSKEY);
+    private FakeSmsSafeGateway gateway() {
+        return new FakeSmsSafeGateway(uri("result"), SignatureScheme.HMAC_SHA256, PASSKEY);
     }
 
     private static HttpResponse<String> get(URI uri) {
@@ -132,16 +132,16 @@ class PagesIT {
 
     @Test
     void theNumberOfMessagesFollowsTheRatesOfTheSendersOperatorElseTheMessagesKey() {
-        FakeProvider provider = provider();
+        FakeSmsSafeGateway gateway = gateway();
         String bite = DATA.phone();
         String tele2 = DATA.phone();
         String unknown = DATA.phone();
 
-        String biteCode = code(provider.deliver(FakeProvider.sms(SAFE, DATA.id(), bite, "b", "lt",
+        String biteCode = code(gateway.deliver(FakeSmsSafeGateway.sms(SAFE, DATA.id(), bite, "b", "lt",
                 "bite_lt")));
-        HttpResponse<String> tele2First = provider.deliver(FakeProvider.sms(SAFE, DATA.id(), tele2,
+        HttpResponse<String> tele2First = gateway.deliver(FakeSmsSafeGateway.sms(SAFE, DATA.id(), tele2,
                 "t", "lt", "tele2_lt"));
-        String otherCode = code(provider.deliver(FakeProvider.sms(SAFE, DATA.id(), unknown, "o", "ee",
+        String otherCode = code(gateway.deliver(FakeSmsSafeGateway.sms(SAFE, DATA.id(), unknown, "o", "ee",
                 "elisa_ee")));
 
         assertThat(json(uri("check?session=" + biteCode)).body()).contains("\"required\":4");
@@ -154,15 +154,15 @@ class PagesIT {
 
     @Test
     void theSessionStatusIsJsonInEveryStateAndAnUnknownCodeIsA404() throws Exception {
-        FakeProvider provider = provider();
+        FakeSmsSafeGateway gateway = gateway();
         String phone = DATA.phone();
-        String code = code(provider.deliver(FakeProvider.sms(SAFE, "j-1-" + phone, phone, "x", "lt", "tele2_lt")));
+        String code = code(gateway.deliver(FakeSmsSafeGateway.sms(SAFE, "j-1-" + phone, phone, "x", "lt", "tele2_lt")));
 
         HttpResponse<String> waiting = AdminHttp.send(AdminHttp.request(uri("check?session=" + code + "&format=json"),
                 null).GET());
         Thread.sleep(2_100);
         HttpResponse<String> openAgain = json(uri("check?session=" + code));
-        provider.deliver(FakeProvider.sms(SAFE, "j-2-" + phone, phone, "x", "lt", "tele2_lt"));
+        gateway.deliver(FakeSmsSafeGateway.sms(SAFE, "j-2-" + phone, phone, "x", "lt", "tele2_lt"));
         HttpResponse<String> closed = json(uri("check?session=" + code.toLowerCase()));
         HttpResponse<String> unknown = json(uri("check?session=ZZZZZZZZ"));
         HttpResponse<String> malformed = json(uri("check?session=" + URLEncoder.encode(HOSTILE, StandardCharsets.UTF_8)));
@@ -183,7 +183,7 @@ class PagesIT {
     @Test
     void theStatusPageEscapesWhatTheUserSentAndNeverShowsTheFullPhoneNumber() {
         String phone = DATA.phone();
-        String code = code(provider().deliver(FakeProvider.sms(SAFE, "e-" + phone, phone, HOSTILE)));
+        String code = code(gateway().deliver(FakeSmsSafeGateway.sms(SAFE, "e-" + phone, phone, HOSTILE)));
 
         HttpResponse<String> page = get(uri("check?session=" + code));
         HttpResponse<String> unknownPage = get(uri("check?session=" + URLEncoder.encode(HOSTILE,
@@ -201,7 +201,7 @@ class PagesIT {
     @Test
     void theShopsNameStandsForSmsSafeOnTheBuyersPagesAsText() {
         String phone = DATA.phone();
-        String code = code(provider().deliver(FakeProvider.sms(SAFE, "n-" + phone, phone, "named")));
+        String code = code(gateway().deliver(FakeSmsSafeGateway.sms(SAFE, "n-" + phone, phone, "named")));
         String escaped = "Knygynas „Žiedas“ &lt;b&gt;&amp;&#034;&#039;";
 
         for (String page : List.of("check", "check?country=lt&provider=bite_lt&lang=lt", "check?session=" + code)) {
@@ -241,7 +241,7 @@ class PagesIT {
      */
     @Test
     void aFailedReportOfARejectedMessageSaysItChangedNothing() {
-        FakeGateway.Fortumo fortumo = new FakeGateway.Fortumo(uri("fortumo"), FORTUMO_SECRET,
+        FakeLiveGateway.Fortumo fortumo = new FakeLiveGateway.Fortumo(uri("fortumo"), FORTUMO_SECRET,
                 "a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5");
         String phone = DATA.phone();
         String code = null;
@@ -341,9 +341,9 @@ class PagesIT {
 
     @Test
     void selectListsUnclosedSessionsWithFiltersAndEscapesTheirContent() {
-        FakeProvider provider = provider();
+        FakeSmsSafeGateway gateway = gateway();
         String phone = DATA.phone();
-        String code = code(provider.deliver(FakeProvider.sms(SAFE, "s-" + phone, phone, HOSTILE, "lv", "lmt_lv")));
+        String code = code(gateway.deliver(FakeSmsSafeGateway.sms(SAFE, "s-" + phone, phone, HOSTILE, "lv", "lmt_lv")));
 
         HttpResponse<String> all = AdminHttp.get(uri("select"), AdminHttp.ADMIN);
         HttpResponse<String> byPhone = AdminHttp.get(uri("select?msisdn=" + phone), AdminHttp.ADMIN);
@@ -364,12 +364,12 @@ class PagesIT {
 
     @Test
     void selectListsThePaymentActionsThatHaveNotSucceededWithAttemptsAndLastError() throws Exception {
-        FakeProvider provider = provider();
+        FakeSmsSafeGateway gateway = gateway();
         String phone = DATA.phone();
-        String code = code(provider.deliver(FakeProvider.sms(SAFE, "f-1-" + phone, phone, "fail-always-" + phone,
+        String code = code(gateway.deliver(FakeSmsSafeGateway.sms(SAFE, "f-1-" + phone, phone, "fail-always-" + phone,
                 "lt", "tele2_lt")));
         Thread.sleep(2_100);
-        provider.deliver(FakeProvider.sms(SAFE, "f-2-" + phone, phone, "fail-always-" + phone, "lt", "tele2_lt"));
+        gateway.deliver(FakeSmsSafeGateway.sms(SAFE, "f-2-" + phone, phone, "fail-always-" + phone, "lt", "tele2_lt"));
 
         String row = "";
         long deadline = System.nanoTime() + 20_000_000_000L;

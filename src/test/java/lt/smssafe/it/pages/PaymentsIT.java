@@ -20,8 +20,8 @@ import lt.smssafe.it.DatabaseRows;
 import lt.smssafe.it.TestWar;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 import lt.smssafe.testing.Browser;
-import lt.smssafe.testing.FakeGateway;
-import lt.smssafe.testing.FakeProvider;
+import lt.smssafe.testing.FakeLiveGateway;
+import lt.smssafe.testing.FakeSmsSafeGateway;
 import lt.smssafe.testing.TestData;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -78,11 +78,12 @@ class PaymentsIT {
     /** Two paid sessions (one with hostile content) and one open, from three phones of their own. */
     @BeforeEach
     void payments() {
-        FakeProvider provider = new FakeProvider(URI.create(base + "result"), SignatureScheme.HMAC_SHA256, PASSKEY);
+        FakeSmsSafeGateway gateway = new FakeSmsSafeGateway(URI.create(base + "result"),
+                SignatureScheme.HMAC_SHA256, PASSKEY);
         String run = DATA.id();
-        closedCode = pay(provider, DATA.phone("3706700"), "order-" + run, 2);
-        hostileCode = pay(provider, DATA.phone("3706701"), HOSTILE, 2);
-        openCode = pay(provider, DATA.phone("3706702"), "open-" + run, 1);
+        closedCode = pay(gateway, DATA.phone("3706700"), "order-" + run, 2);
+        hostileCode = pay(gateway, DATA.phone("3706701"), HOSTILE, 2);
+        openCode = pay(gateway, DATA.phone("3706702"), "open-" + run, 1);
     }
 
     /**
@@ -90,7 +91,7 @@ class PaymentsIT {
      * as not billed after all (docs/protocol.md §8): the session stays closed and is marked reversed with 1.45.
      */
     private String reversedPayment() {
-        FakeGateway.Fortumo fortumo = new FakeGateway.Fortumo(URI.create(base + "fortumo"), FORTUMO_SECRET, "");
+        FakeLiveGateway.Fortumo fortumo = new FakeLiveGateway.Fortumo(URI.create(base + "fortumo"), FORTUMO_SECRET, "");
         String phone = DATA.phone("3706803");
         String content = "reversed-" + phone;
         Map<String, String> first = fortumo.message(DATA.id(), phone, content, "1.45", false);
@@ -105,10 +106,10 @@ class PaymentsIT {
         return code;
     }
 
-    private static String pay(FakeProvider provider, String phone, String content, int messages) {
+    private static String pay(FakeSmsSafeGateway gateway, String phone, String content, int messages) {
         String code = null;
         for (int i = 0; i < messages; i++) {
-            code = code(provider.deliver(FakeProvider.sms(SAFE, DATA.id(), phone, content)));
+            code = code(gateway.deliver(FakeSmsSafeGateway.sms(SAFE, DATA.id(), phone, content)));
         }
         return code;
     }
@@ -203,11 +204,12 @@ class PaymentsIT {
 
     @Test
     void aContentASpreadsheetWouldReadAsAFormulaComesOutOfTheCsvBehindAQuote() throws IOException {
-        FakeProvider provider = new FakeProvider(URI.create(base + "result"), SignatureScheme.HMAC_SHA256, PASSKEY);
+        FakeSmsSafeGateway gateway = new FakeSmsSafeGateway(URI.create(base + "result"),
+                SignatureScheme.HMAC_SHA256, PASSKEY);
         String phones = DATA.phone("3706704");
         List<String> formulas = List.of("=HYPERLINK(\"http://x\",\"y\")", "+1", "-1", "@SUM(1)");
         for (int i = 0; i < formulas.size(); i++) {
-            pay(provider, phones + i, formulas.get(i), 2);
+            pay(gateway, phones + i, formulas.get(i), 2);
         }
 
         HttpResponse<String> csv = admin("payments?msisdn=" + phones + "&format=csv");

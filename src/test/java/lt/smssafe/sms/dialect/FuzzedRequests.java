@@ -25,7 +25,7 @@ public final class FuzzedRequests {
     /** Longer than every form of the protocol allows, so that the length limits are reached too. */
     private static final int MAX_VALUE = 400;
     private static final int MAX_NAME = 40;
-    private static final Pattern PROVIDER_CODE = Pattern.compile("[a-z0-9_]{1,32}");
+    private static final Pattern OPERATOR_CODE = Pattern.compile("[a-z0-9_]{1,32}");
     private static final Pattern COUNTRY = Pattern.compile("[a-z]{2}");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
@@ -80,7 +80,7 @@ public final class FuzzedRequests {
         assertThat(message.messageId()).matches(MESSAGE_ID);
         assertThat(message.country()).matches(COUNTRY);
         assertThat(message.currency()).matches(CURRENCY);
-        assertThat(message.provider()).matches(PROVIDER_CODE);
+        assertThat(message.operator()).matches(OPERATOR_CODE);
         assertThat(message.msisdn()).doesNotContainAnyWhitespaces();
         assertThat(message.content().codePointCount(0, message.content().length()))
                 .isLessThanOrEqualTo(PaidMessage.MAX_CONTENT_CODE_POINTS);

@@ -8,14 +8,14 @@ import lt.smssafe.rates.OperatorCode;
 import lt.smssafe.signing.RejectedRequestException;
 import lt.smssafe.sms.Answer;
 import lt.smssafe.sms.DeliveryReport;
+import lt.smssafe.sms.GatewayEvent;
 import lt.smssafe.sms.PaidMessage;
-import lt.smssafe.sms.ProviderEvent;
 import lt.smssafe.sms.dialect.AddressFilter;
 import lt.smssafe.sms.dialect.Dialect;
 import lt.smssafe.sms.dialect.GatewayMessage;
+import lt.smssafe.sms.dialect.GatewayRequest;
 import lt.smssafe.sms.dialect.HttpAnswer;
 import lt.smssafe.sms.dialect.Parameters;
-import lt.smssafe.sms.dialect.ProviderRequest;
 import lt.smssafe.sms.dialect.Senders;
 import lt.smssafe.sms.dialect.TestPolicy;
 
@@ -65,7 +65,7 @@ public final class FortumoDialect implements Dialect {
     }
 
     @Override
-    public ProviderEvent read(ProviderRequest request) throws RejectedRequestException {
+    public GatewayEvent read(GatewayRequest request) throws RejectedRequestException {
         if (!allow.allows(request.remoteAddress())) {
             throw RejectedRequestException.forbidden();
         }
@@ -135,7 +135,7 @@ public final class FortumoDialect implements Dialect {
         return text;
     }
 
-    private static Optional<String> statusLeniently(ProviderRequest request) {
+    private static Optional<String> statusLeniently(GatewayRequest request) {
         String[] values = request.parameters().get("status");
         return values == null || values.length != 1 || values[0] == null ? Optional.empty()
                 : Optional.of(values[0].toLowerCase(Locale.ROOT));

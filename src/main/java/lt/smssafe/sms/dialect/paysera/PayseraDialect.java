@@ -11,14 +11,14 @@ import java.util.regex.Pattern;
 import lt.smssafe.rates.OperatorCode;
 import lt.smssafe.signing.RejectedRequestException;
 import lt.smssafe.sms.Answer;
+import lt.smssafe.sms.GatewayEvent;
 import lt.smssafe.sms.PaidMessage;
-import lt.smssafe.sms.ProviderEvent;
 import lt.smssafe.sms.dialect.AddressFilter;
 import lt.smssafe.sms.dialect.Dialect;
 import lt.smssafe.sms.dialect.GatewayMessage;
+import lt.smssafe.sms.dialect.GatewayRequest;
 import lt.smssafe.sms.dialect.HttpAnswer;
 import lt.smssafe.sms.dialect.Parameters;
-import lt.smssafe.sms.dialect.ProviderRequest;
 import lt.smssafe.sms.dialect.Senders;
 import lt.smssafe.sms.dialect.TestPolicy;
 import lt.smssafe.sms.dialect.paysera.PayseraCodec.RsaSignature;
@@ -61,7 +61,7 @@ public final class PayseraDialect implements Dialect {
     }
 
     @Override
-    public ProviderEvent read(ProviderRequest request) throws RejectedRequestException {
+    public GatewayEvent read(GatewayRequest request) throws RejectedRequestException {
         if (!allow.allows(request.remoteAddress())) {
             throw RejectedRequestException.forbidden();
         }

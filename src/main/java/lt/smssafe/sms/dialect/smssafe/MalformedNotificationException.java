@@ -2,7 +2,7 @@ package lt.smssafe.sms.dialect.smssafe;
 
 /**
  * A notification with a parameter missing, given more than once, or not in its form (docs/protocol.md §2). It names the
- * first such parameter in the protocol's order, which is what the provider is told in the {@code 400} answer.
+ * first such parameter in the protocol's order, which is what the gateway is told in the {@code 400} answer.
  *
  * <p>Checked on purpose: a caller's mistake must end as a {@code 400}, never as an unchecked exception that a
  * container turns into a {@code 500}.

@@ -8,12 +8,12 @@ import lt.smssafe.logging.LogText;
 import lt.smssafe.sms.PaidMessage;
 
 /**
- * One well-formed notification of a paid SMS, as the provider sent it to {@code /result} (docs/protocol.md §2). Being
+ * One well-formed notification of a paid SMS, as the sms:safe gateway sent it to {@code /result} (docs/protocol.md §2). Being
  * well-formed says nothing about being genuine: {@link NotificationSigner} and {@link NotificationGate} decide that.
  * Once the gate accepted it, it is the {@link PaidMessage} the processor counts.
  *
  * <p>The {@link #canonical() canonical string} is built from the texts exactly as received, never from the parsed
- * values: the provider signed its own texts, so {@code safe=0012} or {@code cost_local=1.5} must be signed as
+ * values: the gateway signed its own texts, so {@code safe=0012} or {@code cost_local=1.5} must be signed as
  * {@code 0012} and {@code 1.5}, not as {@code 12} and {@code 1.50}.
  *
  * <p>{@code country} is accepted in either case, because the protocol only says "2 letters", and is exposed in
@@ -43,7 +43,7 @@ public final class Notification implements PaidMessage {
             Pattern.compile("(?=[A-Za-z0-9._:-]{1,64}\\z)[A-Za-z0-9._-]+(:[A-Za-z0-9._-]+)*");
     private static final Pattern MSISDN = Pattern.compile("\\d{5,20}");
     private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
-    private static final Pattern PROVIDER = Pattern.compile("[a-z0-9_]{1,32}");
+    private static final Pattern OPERATOR = Pattern.compile("[a-z0-9_]{1,32}");
     private static final Pattern SHORTCODE = Pattern.compile("\\d{1,10}");
     private static final Pattern COST = Pattern.compile("\\d{1,8}(\\.\\d{1,2})?");
     private static final Pattern CURRENCY = Pattern.compile("[A-Za-z]{3}");
@@ -54,7 +54,7 @@ public final class Notification implements PaidMessage {
     private final String messageId;
     private final String msisdn;
     private final String country;
-    private final String provider;
+    private final String operator;
     private final String shortcode;
     private final String content;
     private final BigDecimal cost;
@@ -63,20 +63,20 @@ public final class Notification implements PaidMessage {
     private final String sign;
     private final String canonical;
 
-    private Notification(String safe, String messageId, String msisdn, String country, String provider,
+    private Notification(String safe, String messageId, String msisdn, String country, String operator,
             String shortcode, String content, String costLocal, String currency, String time, String sign) {
         this.safeId = Long.parseLong(safe);
         this.messageId = messageId;
         this.msisdn = msisdn;
         this.country = country.toLowerCase(Locale.ROOT);
-        this.provider = provider;
+        this.operator = operator;
         this.shortcode = shortcode;
         this.content = content;
         this.cost = new BigDecimal(costLocal);
         this.currency = currency.toUpperCase(Locale.ROOT);
         this.epochSeconds = Long.parseLong(time);
         this.sign = sign;
-        this.canonical = String.join(NotificationSigner.SEPARATOR, safe, messageId, msisdn, country, provider, shortcode, content,
+        this.canonical = String.join(NotificationSigner.SEPARATOR, safe, messageId, msisdn, country, operator, shortcode, content,
                 costLocal, currency, time);
     }
 
@@ -94,7 +94,7 @@ public final class Notification implements PaidMessage {
                 "1-64 of A-Z a-z 0-9 . _ : -, a ':' never first, last or doubled");
         String msisdn = take(given, "msisdn", MSISDN, "5-20 digits");
         String country = take(given, "country", COUNTRY, "2 letters");
-        String provider = take(given, "provider", PROVIDER, "1-32 of a-z 0-9 _");
+        String operator = take(given, "provider", OPERATOR, "1-32 of a-z 0-9 _");
         String shortcode = take(given, "shortcode", SHORTCODE, "1-10 digits");
         String content = single(given, "content");
         if (content.codePointCount(0, content.length()) > MAX_CONTENT_CODE_POINTS) {
@@ -104,7 +104,7 @@ public final class Notification implements PaidMessage {
         String currency = take(given, "currency", CURRENCY, "3 letters");
         String time = take(given, "time", TIME, "Unix seconds, 1-12 digits");
         String sign = take(given, "sign", SIGN, "1-128 hex digits");
-        return new Notification(safe, messageId, msisdn, country, provider, shortcode, content, costLocal, currency,
+        return new Notification(safe, messageId, msisdn, country, operator, shortcode, content, costLocal, currency,
                 time, sign);
     }
 
@@ -138,8 +138,8 @@ public final class Notification implements PaidMessage {
     }
 
     @Override
-    public String provider() {
-        return provider;
+    public String operator() {
+        return operator;
     }
 
     @Override
@@ -165,13 +165,13 @@ public final class Notification implements PaidMessage {
         return currency;
     }
 
-    /** {@code time}: Unix seconds when the provider signed the request. */
+    /** {@code time}: Unix seconds when the gateway signed the request. */
     @Override
-    public long providerTime() {
+    public long gatewayTime() {
         return epochSeconds;
     }
 
-    /** The signature as sent, in whatever case the provider used. */
+    /** The signature as sent, in whatever case the gateway used. */
     public String sign() {
         return sign;
     }
@@ -185,7 +185,7 @@ public final class Notification implements PaidMessage {
     @Override
     public String toString() {
         return "Notification[safe=" + safeId + ", message_id=" + messageId + ", country=" + country + ", provider="
-                + provider + ", shortcode=" + shortcode + ", cost=" + cost + " " + currency + ", time="
+                + operator + ", shortcode=" + shortcode + ", cost=" + cost + " " + currency + ", time="
                 + epochSeconds + "]";
     }
 

@@ -8,7 +8,7 @@ import lt.smssafe.sms.dialect.AddressFilter;
 
 /**
  * Decides whether a call to {@code /result} is a genuine, current notification for this safe, or which answer the
- * provider gets instead (docs/protocol.md §2). The checks run in the protocol's order, cheapest and least revealing
+ * gateway gets instead (docs/protocol.md §2). The checks run in the protocol's order, cheapest and least revealing
  * first: a stranger learns nothing beyond {@code forbidden}, and only a correctly signed request learns whether the
  * safe or the time was wrong.
  *
@@ -60,7 +60,7 @@ public final class NotificationGate {
         if (notification.safeId() != safeId) {
             throw RejectedRequestException.unknown("safe");
         }
-        if (!window.containsEpochSecond(notification.providerTime())) {
+        if (!window.containsEpochSecond(notification.gatewayTime())) {
             throw RejectedRequestException.staleRequest();
         }
         return notification;

@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A notification as the provider sends it to {@code /result} (docs/protocol.md §2): the ten signed values in the
- * protocol's order, then {@code sign}. The one builder for whoever plays the provider: the signed-notification tool,
- * the tests' fake provider and the benchmark. Unless set otherwise it is a paid SMS of 1.45 EUR from a Bitė phone in
- * Lithuania to short code 1337. Nothing is validated: a test may well want to send what the gate refuses.
+ * A notification as the sms:safe gateway sends it to {@code /result} (docs/protocol.md §2): the ten signed values in
+ * the protocol's order, then {@code sign}. The one builder for whoever plays the gateway: the signed-notification
+ * tool, the tests' fake gateway and the benchmark. Unless set otherwise it is a paid SMS of 1.45 EUR from a Bitė
+ * phone in Lithuania to short code 1337. Nothing is validated: a test may well want to send what the gate refuses.
  */
 public final class NotificationRequest {
     /** The parameter that carries the signature. */

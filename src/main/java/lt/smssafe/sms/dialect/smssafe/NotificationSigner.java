@@ -8,9 +8,9 @@ import lt.smssafe.signing.HmacSha256;
 import lt.smssafe.signing.Signatures;
 
 /**
- * Signs a notification as the provider does (docs/protocol.md §2) and verifies one that arrived, so that there is one
+ * Signs a notification as the gateway does (docs/protocol.md §2) and verifies one that arrived, so that there is one
  * definition of the signature: the gate verifies with it, {@link NotificationRequest} signs with it for the
- * signed-notification tool, the tests' fake provider and the benchmark. {@code hmac-sha256}: {@code hex(HMAC-SHA256(key = passkey, data = canonical))}; {@code md5}:
+ * signed-notification tool, the tests' fake gateway and the benchmark. {@code hmac-sha256}: {@code hex(HMAC-SHA256(key = passkey, data = canonical))}; {@code md5}:
  * {@code hex(MD5(passkey + "::" + canonical))}; all text as UTF-8.
  */
 public final class NotificationSigner {
@@ -41,8 +41,8 @@ public final class NotificationSigner {
     }
 
     /**
-     * The signature of a notification built from these parameters (missing ones count as empty), as a provider
-     * sends it.
+     * The signature of a notification built from these parameters (missing ones count as empty), as the
+     * gateway sends it.
      */
     public String sign(Map<String, String> parameters) {
         return sign(SIGNED_PARAMETERS.stream().map(name -> parameters.getOrDefault(name, ""))

@@ -3,7 +3,7 @@ package lt.smssafe.sms.dialect.smssafe;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The secret shared by the provider and this installation. Its {@link #toString()} never shows the value, so a
+ * The secret shared by the sms:safe gateway and this installation. Its {@link #toString()} never shows the value, so a
  * passkey that ends up in a log line or an exception message stays secret.
  */
 public final class Passkey {

@@ -4,11 +4,11 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** How the provider signs a notification (docs/protocol.md §2); chosen by the {@code signature} key. */
+/** How the sms:safe gateway signs a notification (docs/protocol.md §2); chosen by the {@code signature} key. */
 public enum SignatureScheme {
     /** {@code hex(HMAC-SHA256(key = passkey, data = canonical))}, the default. */
     HMAC_SHA256,
-    /** {@code hex(MD5(passkey + "::" + canonical))}, for legacy providers only. */
+    /** {@code hex(MD5(passkey + "::" + canonical))}, for legacy gateways only. */
     MD5;
 
     /** The name used in configuration: the constant's, in lower case with a hyphen, e.g. {@code hmac-sha256}. */

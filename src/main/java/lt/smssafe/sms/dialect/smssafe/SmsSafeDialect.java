@@ -3,8 +3,8 @@ package lt.smssafe.sms.dialect.smssafe;
 import lt.smssafe.signing.RejectedRequestException;
 import lt.smssafe.sms.Answer;
 import lt.smssafe.sms.dialect.Dialect;
+import lt.smssafe.sms.dialect.GatewayRequest;
 import lt.smssafe.sms.dialect.HttpAnswer;
-import lt.smssafe.sms.dialect.ProviderRequest;
 
 /**
  * The sms:safe protocol of {@code /result} (docs/protocol.md §2): eleven signed parameters in, the reply SMS as the
@@ -23,7 +23,7 @@ public final class SmsSafeDialect implements Dialect {
     }
 
     @Override
-    public Notification read(ProviderRequest request) throws RejectedRequestException {
+    public Notification read(GatewayRequest request) throws RejectedRequestException {
         return gate.verify(request.remoteAddress(), request.parameters());
     }
 

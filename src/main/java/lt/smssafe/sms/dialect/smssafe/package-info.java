@@ -4,7 +4,7 @@
  * caller, the form, the signature, the safe and the time window in the contract's order. Nothing here stores or
  * counts: the verified {@link lt.smssafe.sms.dialect.smssafe.Notification} is a {@link lt.smssafe.sms.PaidMessage}
  * for the engine. {@link lt.smssafe.sms.dialect.smssafe.NotificationRequest} builds and signs a notification as the
- * provider sends it, for whoever plays the provider (the signed-notification tool, the tests, the benchmark). The
+ * gateway sends it, for whoever plays the gateway (the signed-notification tool, the tests, the benchmark). The
  * builder and the signer need only the JDK and the {@code signing} kit: the signed-notification tool ships them.
  */
 package lt.smssafe.sms.dialect.smssafe;

@@ -10,11 +10,11 @@ import java.util.Optional;
 import java.util.Set;
 import lt.smssafe.signing.RejectedRequestException;
 import lt.smssafe.sms.DeliveryReport;
+import lt.smssafe.sms.GatewayEvent;
 import lt.smssafe.sms.PaidMessage;
-import lt.smssafe.sms.ProviderEvent;
 import lt.smssafe.sms.dialect.AddressFilter;
 import lt.smssafe.sms.dialect.FuzzedRequests;
-import lt.smssafe.sms.dialect.ProviderRequest;
+import lt.smssafe.sms.dialect.GatewayRequest;
 import lt.smssafe.sms.dialect.TestPolicy;
 
 /**
@@ -53,7 +53,7 @@ class FortumoDialectFuzzTest {
         }
         FortumoDialect dialect = (harness & 2) != 0 ? NO_TESTS : STRICT;
         try {
-            ProviderEvent event = dialect.read(new ProviderRequest("81.20.151.38", parameters));
+            GatewayEvent event = dialect.read(new GatewayRequest("81.20.151.38", parameters));
             assertThat(event.dialect()).isEqualTo(FortumoDialect.NAME);
             assertThat(event.messageId()).isEqualTo(parameters.get("message_id")[0]);
             if (event instanceof PaidMessage message) {

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import lt.smssafe.signing.RejectedRequestException;
 import lt.smssafe.sms.DeliveryReport;
-import lt.smssafe.sms.ProviderEvent;
+import lt.smssafe.sms.GatewayEvent;
 import lt.smssafe.sms.dialect.AddressFilter;
 import lt.smssafe.sms.dialect.GatewayMessage;
-import lt.smssafe.sms.dialect.ProviderRequest;
+import lt.smssafe.sms.dialect.GatewayRequest;
 import lt.smssafe.sms.dialect.TestPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,15 +64,15 @@ class FortumoDialectTest {
 
     private Object read(FortumoDialect d, Map<String, String[]> params) {
         try {
-            return d.read(new ProviderRequest(CALLER, params));
+            return d.read(new GatewayRequest(CALLER, params));
         } catch (RejectedRequestException e) {
             return e.status() + " " + e.answer();
         }
     }
 
     @Test
-    void aPendingMessageIsAPaidMessageWithTheOperatorAsProviderCode() {
-        ProviderEvent event = (ProviderEvent) read(dialect, signed(pending()));
+    void aPendingMessageIsAPaidMessageWithTheOperatorNameAsACode() {
+        GatewayEvent event = (GatewayEvent) read(dialect, signed(pending()));
 
         assertThat(event).isEqualTo(new GatewayMessage(FortumoDialect.NAME, "f-1", "37060000001", "lt", "tele2_lt",
                 "1337", "order-42", new BigDecimal("1.45"), "EUR", false));

@@ -12,11 +12,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import lt.smssafe.signing.RejectedRequestException;
+import lt.smssafe.sms.GatewayEvent;
 import lt.smssafe.sms.PaidMessage;
-import lt.smssafe.sms.ProviderEvent;
 import lt.smssafe.sms.dialect.AddressFilter;
 import lt.smssafe.sms.dialect.GatewayMessage;
-import lt.smssafe.sms.dialect.ProviderRequest;
+import lt.smssafe.sms.dialect.GatewayRequest;
 import lt.smssafe.sms.dialect.TestPolicy;
 import org.junit.jupiter.api.Test;
 
@@ -81,7 +81,7 @@ class FortumoRecutPropertyTest {
             FortumoDialect dialect = withService ? strict : loose;
             Map<String, String> genuine = genuine(random, withService);
             String sig = new FortumoSigner(SECRET).sign(genuine);
-            Optional<ProviderEvent> original = read(dialect, genuine, sig);
+            Optional<GatewayEvent> original = read(dialect, genuine, sig);
             boolean paid = genuine.get("status").equals("pending");
             List<Map<String, String>> readings = readings(signedString(genuine),
                     paid ? REQUIRED_PAID : REQUIRED_ALWAYS);
@@ -92,7 +92,7 @@ class FortumoRecutPropertyTest {
                 recuts++;
                 assertThat(new FortumoSigner(SECRET).sign(reading)).as("a reading signs as the original")
                         .isEqualTo(sig);
-                Optional<ProviderEvent> event = read(dialect, reading, sig);
+                Optional<GatewayEvent> event = read(dialect, reading, sig);
                 if (event.isPresent() && !event.equals(original)) {
                     String recut = reading + " read as " + event.get() + ", the genuine as " + original;
                     // paid messages counted under a new id first: the worst kind
@@ -218,12 +218,12 @@ class FortumoRecutPropertyTest {
         return required.stream().noneMatch(r -> r.compareTo(previous) > 0 && r.compareTo(name) < 0);
     }
 
-    private static Optional<ProviderEvent> read(FortumoDialect dialect, Map<String, String> values, String sig) {
+    private static Optional<GatewayEvent> read(FortumoDialect dialect, Map<String, String> values, String sig) {
         Map<String, String[]> parameters = new LinkedHashMap<>();
         values.forEach((name, value) -> parameters.put(name, new String[] {value}));
         parameters.put(FortumoSigner.SIG, new String[] {sig});
         try {
-            return Optional.of(dialect.read(new ProviderRequest("81.20.151.38", parameters)));
+            return Optional.of(dialect.read(new GatewayRequest("81.20.151.38", parameters)));
         } catch (RejectedRequestException refused) {
             return Optional.empty();
         }

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import lt.smssafe.signing.RejectedRequestException;
 import lt.smssafe.sms.DeliveryReport;
+import lt.smssafe.sms.GatewayEvent;
 import lt.smssafe.sms.PaidMessage;
-import lt.smssafe.sms.ProviderEvent;
 import lt.smssafe.sms.dialect.AddressFilter;
-import lt.smssafe.sms.dialect.ProviderRequest;
+import lt.smssafe.sms.dialect.GatewayRequest;
 import lt.smssafe.sms.dialect.TestPolicy;
 import org.junit.jupiter.api.Test;
 
@@ -22,10 +22,10 @@ class FortumoRequestTest {
     private static final FortumoDialect DIALECT = new FortumoDialect(new FortumoConfig(SECRET, Optional.of("svc1"),
             TestPolicy.ACCEPT), AddressFilter.allowAll());
 
-    private static ProviderEvent read(Map<String, String> parameters) throws RejectedRequestException {
+    private static GatewayEvent read(Map<String, String> parameters) throws RejectedRequestException {
         Map<String, String[]> request = new LinkedHashMap<>();
         parameters.forEach((name, value) -> request.put(name, new String[] {value}));
-        return DIALECT.read(new ProviderRequest("127.0.0.1", request));
+        return DIALECT.read(new GatewayRequest("127.0.0.1", request));
     }
 
     private static FortumoRequest message() {
@@ -37,7 +37,7 @@ class FortumoRequestTest {
     void aSignedMessageIsReadWithItsValues() throws RejectedRequestException {
         PaidMessage paid = (PaidMessage) read(message().signedWith(new FortumoSigner(SECRET)));
 
-        assertThat(List.of(paid.messageId(), paid.msisdn(), paid.country(), paid.provider(), paid.content(),
+        assertThat(List.of(paid.messageId(), paid.msisdn(), paid.country(), paid.operator(), paid.content(),
                 paid.cost(), paid.test()))
                 .containsExactly("f-1", "37060000001", "lt", "tele2_lt", "order 42", new BigDecimal("2.90"), true);
     }

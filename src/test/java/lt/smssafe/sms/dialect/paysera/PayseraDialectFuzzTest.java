@@ -20,7 +20,7 @@ import lt.smssafe.signing.RejectedRequestException;
 import lt.smssafe.sms.dialect.AddressFilter;
 import lt.smssafe.sms.dialect.FuzzedRequests;
 import lt.smssafe.sms.dialect.GatewayMessage;
-import lt.smssafe.sms.dialect.ProviderRequest;
+import lt.smssafe.sms.dialect.GatewayRequest;
 import lt.smssafe.sms.dialect.TestPolicy;
 import lt.smssafe.sms.dialect.paysera.PayseraCodec.RsaSignature;
 
@@ -98,7 +98,7 @@ class PayseraDialectFuzzTest {
             default -> WITH_KEY;
         };
         try {
-            GatewayMessage message = (GatewayMessage) dialect.read(new ProviderRequest("127.0.0.1", request));
+            GatewayMessage message = (GatewayMessage) dialect.read(new GatewayRequest("127.0.0.1", request));
             FuzzedRequests.assertWellFormed(message);
             if (fields != null) {
                 assertThat(message.messageId()).isEqualTo(fields.get("id")[0]);

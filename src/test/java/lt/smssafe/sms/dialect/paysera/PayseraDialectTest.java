@@ -26,7 +26,7 @@ import javax.crypto.spec.SecretKeySpec;
 import lt.smssafe.signing.RejectedRequestException;
 import lt.smssafe.sms.dialect.AddressFilter;
 import lt.smssafe.sms.dialect.GatewayMessage;
-import lt.smssafe.sms.dialect.ProviderRequest;
+import lt.smssafe.sms.dialect.GatewayRequest;
 import lt.smssafe.sms.dialect.TestPolicy;
 import lt.smssafe.sms.dialect.paysera.PayseraCodec.RsaSignature;
 import org.junit.jupiter.api.BeforeAll;
@@ -147,7 +147,7 @@ class PayseraDialectTest {
 
     private Object read(PayseraDialect d, String caller, Map<String, String[]> params) {
         try {
-            return d.read(new ProviderRequest(caller, params));
+            return d.read(new GatewayRequest(caller, params));
         } catch (RejectedRequestException e) {
             return e.status() + " " + e.answer();
         }

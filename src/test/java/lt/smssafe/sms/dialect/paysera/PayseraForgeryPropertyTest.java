@@ -16,9 +16,9 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Collectors;
 import lt.smssafe.signing.RejectedRequestException;
-import lt.smssafe.sms.ProviderEvent;
+import lt.smssafe.sms.GatewayEvent;
 import lt.smssafe.sms.dialect.AddressFilter;
-import lt.smssafe.sms.dialect.ProviderRequest;
+import lt.smssafe.sms.dialect.GatewayRequest;
 import lt.smssafe.sms.dialect.TestPolicy;
 import lt.smssafe.sms.dialect.paysera.PayseraCodec.RsaSignature;
 import org.junit.jupiter.api.Test;
@@ -54,9 +54,10 @@ class PayseraForgeryPropertyTest {
         int tries = 0;
         for (int i = 0; i < CALLBACKS; i++) {
             Map<String, String> fields = fields(random);
-            String data = PayseraCodec.encode(lt.smssafe.testing.FakeProvider.form(fields).getBytes(StandardCharsets.UTF_8));
+            String data = PayseraCodec.encode(lt.smssafe.testing.FakeSmsSafeGateway.form(fields)
+                    .getBytes(StandardCharsets.UTF_8));
             Map<String, String> genuine = signatures(data, PAYSERA);
-            Optional<ProviderEvent> original = read(withKey, request(data, genuine));
+            Optional<GatewayEvent> original = read(withKey, request(data, genuine));
             assertThat(original).as("the genuine callback %s", fields).isPresent();
             for (String forged : forgedData(fields, data, random)) {
                 for (Map<String, String[]> attempt : attempts(forged, data, genuine)) {
@@ -78,8 +79,8 @@ class PayseraForgeryPropertyTest {
     }
 
     private static void record(List<String> accepted, PayseraDialect dialect, Map<String, String[]> attempt,
-            Optional<ProviderEvent> original, String attacker) {
-        Optional<ProviderEvent> event = read(dialect, attempt);
+            Optional<GatewayEvent> original, String attacker) {
+        Optional<GatewayEvent> event = read(dialect, attempt);
         if (event.isPresent() && !event.equals(original)) {
             accepted.add(attacker + ": " + describe(attempt) + " read as " + event.get() + ", the genuine as "
                     + original.get());
@@ -114,11 +115,11 @@ class PayseraForgeryPropertyTest {
         List<String> forged = new ArrayList<>();
         Map<String, String> other = new LinkedHashMap<>(fields);
         other.put("id", "forged-" + random.nextInt(1000));
-        forged.add(encode(lt.smssafe.testing.FakeProvider.form(other)));
+        forged.add(encode(lt.smssafe.testing.FakeSmsSafeGateway.form(other)));
         Map<String, String> cheaper = new LinkedHashMap<>(fields);
         cheaper.put("amount", "1");
-        forged.add(encode(lt.smssafe.testing.FakeProvider.form(cheaper)));
-        String genuineQuery = lt.smssafe.testing.FakeProvider.form(fields);
+        forged.add(encode(lt.smssafe.testing.FakeSmsSafeGateway.form(cheaper)));
+        String genuineQuery = lt.smssafe.testing.FakeSmsSafeGateway.form(fields);
         forged.add(encode(genuineQuery + "&id=forged"));
         forged.add(encode("id=forged&" + genuineQuery));
         forged.add(encode(genuineQuery + "&sms=SAFE+other"));
@@ -175,9 +176,9 @@ class PayseraForgeryPropertyTest {
                 .collect(Collectors.joining(" "));
     }
 
-    private static Optional<ProviderEvent> read(PayseraDialect dialect, Map<String, String[]> request) {
+    private static Optional<GatewayEvent> read(PayseraDialect dialect, Map<String, String[]> request) {
         try {
-            return Optional.of(dialect.read(new ProviderRequest("127.0.0.1", request)));
+            return Optional.of(dialect.read(new GatewayRequest("127.0.0.1", request)));
         } catch (RejectedRequestException refused) {
             return Optional.empty();
         }

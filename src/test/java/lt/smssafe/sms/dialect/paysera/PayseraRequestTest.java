@@ -11,7 +11,7 @@ import java.util.Optional;
 import lt.smssafe.signing.RejectedRequestException;
 import lt.smssafe.sms.PaidMessage;
 import lt.smssafe.sms.dialect.AddressFilter;
-import lt.smssafe.sms.dialect.ProviderRequest;
+import lt.smssafe.sms.dialect.GatewayRequest;
 import lt.smssafe.sms.dialect.TestPolicy;
 import lt.smssafe.testing.RsaKeys;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class PayseraRequestTest {
             throws RejectedRequestException {
         Map<String, String[]> request = new LinkedHashMap<>();
         parameters.forEach((name, value) -> request.put(name, new String[] {value}));
-        return (PaidMessage) dialect.read(new ProviderRequest("127.0.0.1", request));
+        return (PaidMessage) dialect.read(new GatewayRequest("127.0.0.1", request));
     }
 
     private static PayseraDialect dialect(boolean publicKey) {
@@ -43,7 +43,7 @@ class PayseraRequestTest {
                 read(dialect(true), request.signedWith(PASSWORD, KEYS.getPrivate(), "ss1", "ss2", "ss3")),
                 read(dialect(true), request.encryptedWith(PASSWORD)),
                 read(dialect(false), request.signedWith(PASSWORD, null, "ss1")))) {
-            assertThat(List.of(paid.messageId(), paid.msisdn(), paid.provider(), paid.content(), paid.cost(),
+            assertThat(List.of(paid.messageId(), paid.msisdn(), paid.operator(), paid.content(), paid.cost(),
                     paid.test()))
                     .containsExactly("p-1", "37060000001", "tele2", "order 42", new BigDecimal("2.90"), true);
         }

@@ -50,12 +50,12 @@ class NotificationGateTest {
         assertThat(n.messageId()).isEqualTo("msg-1");
         assertThat(n.msisdn()).isEqualTo("37060000001");
         assertThat(n.country()).isEqualTo("lt");
-        assertThat(n.provider()).isEqualTo("bite_lt");
+        assertThat(n.operator()).isEqualTo("bite_lt");
         assertThat(n.shortcode()).isEqualTo("1337");
         assertThat(n.content()).isEqualTo("order-42");
         assertThat(n.cost()).isEqualTo(new BigDecimal("1.45"));
         assertThat(n.currency()).isEqualTo("EUR");
-        assertThat(n.providerTime()).isEqualTo(NOW.getEpochSecond());
+        assertThat(n.gatewayTime()).isEqualTo(NOW.getEpochSecond());
         assertThat(n.canonical())
                 .isEqualTo("1234::msg-1::37060000001::lt::bite_lt::1337::order-42::1.45::EUR::1763805600");
     }

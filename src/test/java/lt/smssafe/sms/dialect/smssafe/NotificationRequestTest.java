@@ -14,7 +14,7 @@ import java.util.Map;
 import lt.smssafe.signing.RejectedRequestException;
 import lt.smssafe.signing.TimeWindow;
 import lt.smssafe.sms.dialect.AddressFilter;
-import lt.smssafe.sms.dialect.ProviderRequest;
+import lt.smssafe.sms.dialect.GatewayRequest;
 import org.junit.jupiter.api.Test;
 
 /** What the builder makes is what the production gate accepts, with the values it was given. */
@@ -28,7 +28,7 @@ class NotificationRequestTest {
         parameters.forEach((name, value) -> request.put(name, new String[] {value}));
         return new SmsSafeDialect(new NotificationGate(77, new NotificationSigner(scheme, PASSKEY),
                 new TimeWindow(Duration.ofHours(1), Clock.fixed(NOW, ZoneOffset.UTC)), AddressFilter.allowAll()))
-                .read(new ProviderRequest("127.0.0.1", request));
+                .read(new GatewayRequest("127.0.0.1", request));
     }
 
     @Test
@@ -43,7 +43,7 @@ class NotificationRequestTest {
             assertThat(signed.keySet()).containsExactly("safe", "message_id", "msisdn", "country", "provider",
                     "shortcode", "content", "cost_local", "currency", "time", "sign");
             assertThat(List.of(notification.messageId(), notification.msisdn(), notification.country(),
-                    notification.provider(), notification.content(), notification.cost(), notification.currency()))
+                    notification.operator(), notification.content(), notification.cost(), notification.currency()))
                     .containsExactly("n-1", "37060000001", "lt", "tele2_lt", "order 42", new BigDecimal("2.90"), "EUR");
         }
     }

@@ -15,7 +15,7 @@ import lt.smssafe.signing.RejectedRequestException;
 import lt.smssafe.signing.TimeWindow;
 import lt.smssafe.sms.dialect.AddressFilter;
 import lt.smssafe.sms.dialect.FuzzedRequests;
-import lt.smssafe.sms.dialect.ProviderRequest;
+import lt.smssafe.sms.dialect.GatewayRequest;
 
 /**
  * {@code /result}'s reading of a notification (docs/protocol.md §2) under fuzzed parameters: a verified notification
@@ -58,7 +58,7 @@ class SmsSafeDialectFuzzTest {
             FuzzedRequests.put(parameters, "sign", sign);
         }
         try {
-            Notification notification = dialect.read(new ProviderRequest("192.0.2.10", parameters));
+            Notification notification = dialect.read(new GatewayRequest("192.0.2.10", parameters));
             FuzzedRequests.assertWellFormed(notification);
             assertThat(notification.safeId()).isEqualTo(SAFE);
             // what was verified is what was sent: the canonical string is made of the texts as received

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import lt.smssafe.signing.RejectedRequestException;
 import lt.smssafe.signing.TimeWindow;
 import lt.smssafe.sms.dialect.AddressFilter;
-import lt.smssafe.sms.dialect.ProviderRequest;
+import lt.smssafe.sms.dialect.GatewayRequest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -82,7 +82,7 @@ class SmsSafeRecutPropertyTest {
                 new TimeWindow(Duration.ofHours(1), Clock.fixed(NOW, ZoneOffset.UTC)), AddressFilter.allowAll()));
     }
 
-    /** A notification as a provider sends it, its content written by a hostile buyer. */
+    /** A notification as the sms:safe gateway sends it, its content written by a hostile buyer. */
     private static Map<String, String> genuine(Random random) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("safe", String.valueOf(SAFE));
@@ -158,7 +158,7 @@ class SmsSafeRecutPropertyTest {
         values.forEach((name, value) -> parameters.put(name, new String[] {value}));
         parameters.put("sign", new String[] {sign});
         try {
-            return dialect.read(new ProviderRequest("192.0.2.10", parameters));
+            return dialect.read(new GatewayRequest("192.0.2.10", parameters));
         } catch (RejectedRequestException refused) {
             return null;
         }
@@ -166,9 +166,9 @@ class SmsSafeRecutPropertyTest {
 
     private static boolean sameValues(Notification a, Notification b) {
         return a.safeId() == b.safeId() && a.messageId().equals(b.messageId()) && a.msisdn().equals(b.msisdn())
-                && a.country().equals(b.country()) && a.provider().equals(b.provider())
+                && a.country().equals(b.country()) && a.operator().equals(b.operator())
                 && a.shortcode().equals(b.shortcode()) && a.content().equals(b.content())
                 && a.cost().equals(b.cost()) && a.currency().equals(b.currency())
-                && a.providerTime() == b.providerTime();
+                && a.gatewayTime() == b.gatewayTime();
     }
 }

@@ -17,16 +17,16 @@ import lt.smssafe.sms.dialect.smssafe.Passkey;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 
 /**
- * Plays the SMS provider over real HTTP: a paid SMS built and signed as the production
- * {@link NotificationRequest} builds it, sent to {@code /result}.
+ * Plays the sms:safe gateway over real HTTP: a paid SMS built and signed as the production
+ * {@link NotificationRequest} builds it, sent to {@code /result}. (Fortumo and Paysera are {@link FakeLiveGateway}.)
  */
-public final class FakeProvider {
+public final class FakeSmsSafeGateway {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI result;
     private final NotificationSigner signer;
 
-    public FakeProvider(URI result, SignatureScheme scheme, String passkey) {
+    public FakeSmsSafeGateway(URI result, SignatureScheme scheme, String passkey) {
         this.result = result;
         this.signer = new NotificationSigner(scheme, Passkey.of(passkey));
     }
@@ -38,8 +38,8 @@ public final class FakeProvider {
 
     /** A valid paid SMS from a phone of this country and operator, of now, unsigned. */
     public static Map<String, String> sms(long safe, String messageId, String msisdn, String content, String country,
-            String provider) {
-        return request(safe, messageId, msisdn, content).set("country", country).set("provider", provider).values();
+            String operator) {
+        return request(safe, messageId, msisdn, content).set("country", country).set("provider", operator).values();
     }
 
     private static NotificationRequest request(long safe, String messageId, String msisdn, String content) {
@@ -75,7 +75,7 @@ public final class FakeProvider {
                 .collect(Collectors.joining("&"));
     }
 
-    /** Sends a request as the gateways do, with their timeouts; {@link FakeGateway} sends through here too. */
+    /** Sends a request as the gateways do, with their timeouts; {@link FakeLiveGateway} sends through here too. */
     static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),

@@ -13,10 +13,11 @@ import lt.smssafe.sms.dialect.paysera.PayseraRequest;
 /**
  * The live gateways as the tests and the sandbox play them: Fortumo and Paysera calling an endpoint with a paid SMS
  * (and Fortumo with its billing report), built and signed by the production {@link FortumoRequest} and
- * {@link PayseraRequest} exactly as the gateway signs.
+ * {@link PayseraRequest} exactly as the gateway signs. (The sms:safe gateway of {@code /result} is
+ * {@link FakeSmsSafeGateway}.)
  */
-public final class FakeGateway {
-    private FakeGateway() {
+public final class FakeLiveGateway {
+    private FakeLiveGateway() {
     }
 
     /** A Fortumo service: its endpoint, secret and service id. */
@@ -87,6 +88,7 @@ public final class FakeGateway {
     }
 
     private static HttpResponse<String> get(URI endpoint, Map<String, String> params) {
-        return FakeProvider.send(HttpRequest.newBuilder(URI.create(endpoint + "?" + FakeProvider.form(params))).GET());
+        return FakeSmsSafeGateway.send(
+                HttpRequest.newBuilder(URI.create(endpoint + "?" + FakeSmsSafeGateway.form(params))).GET());
     }
 }

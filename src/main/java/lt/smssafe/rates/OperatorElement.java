@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A {@code <provider>} of the feed, as JAXB reads it. */
+/** A {@code <provider>} of the feed, one operator's entry, as JAXB reads it. */
 @XmlAccessorType(XmlAccessType.FIELD)
-final class ProviderElement {
+final class OperatorElement {
     @XmlAttribute(name = "code", required = true)
     private String code;
 
@@ -39,7 +39,7 @@ final class ProviderElement {
     private List<String> notes = new ArrayList<>();
 
     /**
-     * The rate of this provider in {@code country}, for the gateway it names ({@code smssafe} when it names none).
+     * The rate of this operator in {@code country}, for the gateway it names ({@code smssafe} when it names none).
      * The price gets scale 2, so that {@code 1.5} and {@code 1.450} (both within the schema's two fraction digits)
      * show and add up as money; notes lose the indentation a pretty-printer gave them, and blank ones are dropped.
      */

@@ -8,8 +8,8 @@ import java.util.Map;
  * @param remoteAddress the caller's address, {@code ServletRequest#getRemoteAddr()}
  * @param parameters the query and form parameters, URL-decoded as UTF-8, {@code ServletRequest#getParameterMap()}
  */
-public record ProviderRequest(String remoteAddress, Map<String, String[]> parameters) {
-    public ProviderRequest {
+public record GatewayRequest(String remoteAddress, Map<String, String[]> parameters) {
+    public GatewayRequest {
         parameters = parameters == null ? Map.of() : parameters;
     }
 }

@@ -4,20 +4,20 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 import lt.smssafe.SmsSafe;
 import lt.smssafe.signing.RejectedRequestException;
-import java.util.Optional;
-import lt.smssafe.sms.ProviderEvent;
+import lt.smssafe.sms.GatewayEvent;
 import lt.smssafe.sms.dialect.Dialect;
+import lt.smssafe.sms.dialect.GatewayRequest;
 import lt.smssafe.sms.dialect.HttpAnswer;
-import lt.smssafe.sms.dialect.ProviderRequest;
 
 /**
  * An SMS gateway's endpoint: the gateway delivers every paid SMS here (GET, or POST form-encoded), the dialect reads
  * and verifies it, the session engine processes it, and the dialect writes the answer whose body is the reply SMS.
  * A refused request gets the dialect's refusal; a database outage reaches {@link FailureFilter} (503, nothing kept).
  */
-abstract class ProviderServlet extends HttpServlet {
+abstract class GatewayServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final RefusedCallers REFUSED = new RefusedCallers(java.time.Clock.systemUTC());
 
@@ -25,7 +25,7 @@ abstract class ProviderServlet extends HttpServlet {
     abstract Optional<? extends Dialect> dialect(SmsSafe app);
 
     /** The endpoint's name in the 404 of a gateway that is not configured. */
-    abstract String gateway();
+    abstract String gatewayName();
 
     @Override
     protected final void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -41,13 +41,13 @@ abstract class ProviderServlet extends HttpServlet {
         SmsSafe app = SmsSafeListener.of(getServletContext());
         Optional<? extends Dialect> configured = dialect(app);
         if (configured.isEmpty()) {
-            PlainText.send(response, 404, gateway() + " is not configured");
+            PlainText.send(response, 404, gatewayName() + " is not configured");
             return;
         }
         Dialect dialect = configured.get();
         HttpAnswer answer;
         try {
-            ProviderEvent event = dialect.read(new ProviderRequest(request.getRemoteAddr(),
+            GatewayEvent event = dialect.read(new GatewayRequest(request.getRemoteAddr(),
                     request.getParameterMap()));
             answer = dialect.answer(app.processor().handle(event));
         } catch (RejectedRequestException e) {
