@@ -74,15 +74,15 @@ public final class TimeLeft {
         }
 
         String hours(long count) {
-            return hourForms[Plural.form(language(), count)];
+            return hourForms[language().pluralForm(count)];
         }
 
         String minutes(long count) {
-            return minuteForms[Plural.form(language(), count)];
+            return minuteForms[language().pluralForm(count)];
         }
 
         String seconds(long count) {
-            return secondForms[Plural.form(language(), count)];
+            return secondForms[language().pluralForm(count)];
         }
 
         private Language language() {

@@ -15,6 +15,7 @@ import lt.smssafe.action.ActionWakeUp;
 import lt.smssafe.i18n.Language;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.persistence.DatabaseUnavailableException;
+import lt.smssafe.sms.PaymentSession.Outcome;
 
 /**
  * The message path, and the engine's entry for what a gateway says ({@link #handle}): stores one verified paid message

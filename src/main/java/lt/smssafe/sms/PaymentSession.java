@@ -10,6 +10,7 @@ import lt.smssafe.api.ClosedSession;
 import lt.smssafe.api.PaymentAction;
 import lt.smssafe.api.SessionState;
 import lt.smssafe.persistence.Columns;
+import java.util.Objects;
 
 /**
  * One payment: N paid messages from one phone to one safe (docs/protocol.md §3). N is fixed when the session opens; the
@@ -283,5 +284,22 @@ public final class PaymentSession implements OwedPayment {
     /** What reversed messages took from it after it closed. */
     public BigDecimal reversedTotal() {
         return reversedTotal;
+    }
+
+    /**
+     * What one message did to its session.
+     *
+     * @param kind which reply it gets
+     * @param left for {@link ReplyKind#LAST} and {@link ReplyKind#WAIT}, the wait still ahead; zero otherwise
+     */
+    public record Outcome(ReplyKind kind, Duration left) {
+        public Outcome {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(left, "left");
+        }
+
+        static Outcome of(ReplyKind kind) {
+            return new Outcome(kind, Duration.ZERO);
+        }
     }
 }

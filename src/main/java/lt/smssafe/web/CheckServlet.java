@@ -17,7 +17,6 @@ import lt.smssafe.rates.RateTable;
 import lt.smssafe.api.SessionStatus;
 import lt.smssafe.sms.PaidMessage;
 import lt.smssafe.i18n.Language;
-import lt.smssafe.i18n.Plural;
 import lt.smssafe.i18n.TimeLeft;
 
 /**
@@ -143,7 +142,7 @@ public final class CheckServlet extends HttpServlet {
             request.setAttribute("rate", r);
             request.setAttribute("textToSend", r.textToSend(app.settings().safe(), content));
             request.setAttribute("delayed", r.messages() > 1 && !app.settings().delay().isZero());
-            request.setAttribute("timesForm", Plural.form(language, r.messages()));
+            request.setAttribute("timesForm", language.pluralForm(r.messages()));
             request.setAttribute("delay", TimeLeft.formatForPage(app.settings().delay(), language));
             showNotes(app, r, language, request);
             r.promotionalText().map(text -> text.forPage(language.code(), r.country())).filter(t -> !t.isBlank())

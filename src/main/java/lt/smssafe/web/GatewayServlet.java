@@ -9,8 +9,8 @@ import lt.smssafe.SmsSafe;
 import lt.smssafe.signing.RejectedRequestException;
 import lt.smssafe.sms.GatewayEvent;
 import lt.smssafe.sms.dialect.Dialect;
-import lt.smssafe.sms.dialect.GatewayRequest;
-import lt.smssafe.sms.dialect.HttpAnswer;
+import lt.smssafe.sms.dialect.Dialect.GatewayRequest;
+import lt.smssafe.sms.dialect.Dialect.HttpAnswer;
 
 /**
  * An SMS gateway's endpoint: the gateway delivers every paid SMS here (GET, or POST form-encoded), the dialect reads

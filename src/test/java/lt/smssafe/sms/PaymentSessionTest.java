@@ -13,6 +13,7 @@ import lt.smssafe.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import lt.smssafe.sms.PaymentSession.Outcome;
 
 /** The session state machine of docs/protocol.md §3, every branch, with a clock moved by hand. */
 class PaymentSessionTest {

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import lt.smssafe.sms.PaidMessage;
 import lt.smssafe.sms.dialect.AddressFilter;
-import lt.smssafe.sms.dialect.GatewayRequest;
+import lt.smssafe.sms.dialect.Dialect.GatewayRequest;
 import lt.smssafe.sms.dialect.TestPolicy;
 import lt.smssafe.sms.dialect.fortumo.FortumoConfig;
 import lt.smssafe.sms.dialect.fortumo.FortumoDialect;

@@ -4,6 +4,7 @@ import lt.smssafe.signing.RejectedRequestException;
 import lt.smssafe.sms.Answer;
 import lt.smssafe.sms.GatewayEvent;
 import lt.smssafe.sms.PaidMessage;
+import java.util.Map;
 
 /**
  * How one SMS gateway talks to us: what its HTTP request means and how it wants to be answered. The session engine
@@ -28,5 +29,24 @@ public interface Dialect {
     /** A refused request → the HTTP answer this gateway expects: by default its status and text as they are. */
     default HttpAnswer refusal(RejectedRequestException rejected) {
         return new HttpAnswer(rejected.status(), rejected.answer());
+    }
+
+    /**
+     * What a gateway is answered: a status and a {@code text/plain; charset=UTF-8} body, which for a 200 the gateway
+     * sends to the buyer as the reply SMS.
+     */
+    public record HttpAnswer(int status, String body) {
+    }
+
+    /**
+     * A gateway's HTTP request as a dialect reads it, without the servlet API.
+     *
+     * @param remoteAddress the caller's address, {@code ServletRequest#getRemoteAddr()}
+     * @param parameters the query and form parameters, URL-decoded as UTF-8, {@code ServletRequest#getParameterMap()}
+     */
+    public record GatewayRequest(String remoteAddress, Map<String, String[]> parameters) {
+        public GatewayRequest {
+            parameters = parameters == null ? Map.of() : parameters;
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Objects;
 import lt.smssafe.signing.RejectedRequestException;
 import lt.smssafe.signing.TimeWindow;
 import lt.smssafe.sms.dialect.AddressFilter;
+import lt.smssafe.sms.dialect.smssafe.Notification.MalformedNotificationException;
 
 /**
  * Decides whether a call to {@code /result} is a genuine, current notification for this safe, or which answer the

@@ -3,8 +3,8 @@ package lt.smssafe.sms.dialect.smssafe;
 import lt.smssafe.signing.RejectedRequestException;
 import lt.smssafe.sms.Answer;
 import lt.smssafe.sms.dialect.Dialect;
-import lt.smssafe.sms.dialect.GatewayRequest;
-import lt.smssafe.sms.dialect.HttpAnswer;
+import lt.smssafe.sms.dialect.Dialect.GatewayRequest;
+import lt.smssafe.sms.dialect.Dialect.HttpAnswer;
 
 /**
  * The sms:safe protocol of {@code /result} (docs/protocol.md §2): eleven signed parameters in, the reply SMS as the

@@ -14,7 +14,7 @@ import lt.smssafe.sms.GatewayEvent;
 import lt.smssafe.sms.PaidMessage;
 import lt.smssafe.sms.dialect.AddressFilter;
 import lt.smssafe.sms.dialect.FuzzedRequests;
-import lt.smssafe.sms.dialect.GatewayRequest;
+import lt.smssafe.sms.dialect.Dialect.GatewayRequest;
 import lt.smssafe.sms.dialect.TestPolicy;
 
 /**

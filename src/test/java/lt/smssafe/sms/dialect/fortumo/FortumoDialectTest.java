@@ -11,7 +11,7 @@ import lt.smssafe.sms.DeliveryReport;
 import lt.smssafe.sms.GatewayEvent;
 import lt.smssafe.sms.dialect.AddressFilter;
 import lt.smssafe.sms.dialect.GatewayMessage;
-import lt.smssafe.sms.dialect.GatewayRequest;
+import lt.smssafe.sms.dialect.Dialect.GatewayRequest;
 import lt.smssafe.sms.dialect.TestPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

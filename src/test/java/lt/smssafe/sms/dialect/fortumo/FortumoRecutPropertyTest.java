@@ -16,7 +16,7 @@ import lt.smssafe.sms.GatewayEvent;
 import lt.smssafe.sms.PaidMessage;
 import lt.smssafe.sms.dialect.AddressFilter;
 import lt.smssafe.sms.dialect.GatewayMessage;
-import lt.smssafe.sms.dialect.GatewayRequest;
+import lt.smssafe.sms.dialect.Dialect.GatewayRequest;
 import lt.smssafe.sms.dialect.TestPolicy;
 import org.junit.jupiter.api.Test;
 

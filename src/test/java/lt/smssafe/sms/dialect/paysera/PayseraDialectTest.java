@@ -26,7 +26,7 @@ import javax.crypto.spec.SecretKeySpec;
 import lt.smssafe.signing.RejectedRequestException;
 import lt.smssafe.sms.dialect.AddressFilter;
 import lt.smssafe.sms.dialect.GatewayMessage;
-import lt.smssafe.sms.dialect.GatewayRequest;
+import lt.smssafe.sms.dialect.Dialect.GatewayRequest;
 import lt.smssafe.sms.dialect.TestPolicy;
 import lt.smssafe.sms.dialect.paysera.PayseraCodec.RsaSignature;
 import org.junit.jupiter.api.BeforeAll;

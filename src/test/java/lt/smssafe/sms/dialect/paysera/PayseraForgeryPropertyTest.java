@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 import lt.smssafe.signing.RejectedRequestException;
 import lt.smssafe.sms.GatewayEvent;
 import lt.smssafe.sms.dialect.AddressFilter;
-import lt.smssafe.sms.dialect.GatewayRequest;
+import lt.smssafe.sms.dialect.Dialect.GatewayRequest;
 import lt.smssafe.sms.dialect.TestPolicy;
 import lt.smssafe.sms.dialect.paysera.PayseraCodec.RsaSignature;
 import org.junit.jupiter.api.Test;

@@ -11,7 +11,7 @@ import java.util.Optional;
 import lt.smssafe.signing.RejectedRequestException;
 import lt.smssafe.sms.PaidMessage;
 import lt.smssafe.sms.dialect.AddressFilter;
-import lt.smssafe.sms.dialect.GatewayRequest;
+import lt.smssafe.sms.dialect.Dialect.GatewayRequest;
 import lt.smssafe.sms.dialect.TestPolicy;
 import lt.smssafe.testing.RsaKeys;
 import org.junit.jupiter.api.Test;

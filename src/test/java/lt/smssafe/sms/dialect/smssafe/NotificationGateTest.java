@@ -22,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import lt.smssafe.sms.dialect.smssafe.Notification.MalformedNotificationException;
 
 /**
  * Every answer of docs/protocol.md §2 that the gate gives, one test per failure mode, on a fixed clock, with requests

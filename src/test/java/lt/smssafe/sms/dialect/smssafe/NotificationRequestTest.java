@@ -14,7 +14,7 @@ import java.util.Map;
 import lt.smssafe.signing.RejectedRequestException;
 import lt.smssafe.signing.TimeWindow;
 import lt.smssafe.sms.dialect.AddressFilter;
-import lt.smssafe.sms.dialect.GatewayRequest;
+import lt.smssafe.sms.dialect.Dialect.GatewayRequest;
 import org.junit.jupiter.api.Test;
 
 /** What the builder makes is what the production gate accepts, with the values it was given. */

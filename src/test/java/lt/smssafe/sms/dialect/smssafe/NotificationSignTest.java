@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import lt.smssafe.sms.dialect.smssafe.Notification.MalformedNotificationException;
 
 /**
  * The production signer and verifier against fixed vectors computed outside Java, so that a mistake shared by the

@@ -15,7 +15,7 @@ import lt.smssafe.signing.RejectedRequestException;
 import lt.smssafe.signing.TimeWindow;
 import lt.smssafe.sms.dialect.AddressFilter;
 import lt.smssafe.sms.dialect.FuzzedRequests;
-import lt.smssafe.sms.dialect.GatewayRequest;
+import lt.smssafe.sms.dialect.Dialect.GatewayRequest;
 
 /**
  * {@code /result}'s reading of a notification (docs/protocol.md §2) under fuzzed parameters: a verified notification
