@@ -1,5 +1,6 @@
 package lt.smssafe.web;
 
+import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,19 +14,41 @@ import lt.smssafe.sms.dialect.Dialect.GatewayRequest;
 import lt.smssafe.sms.dialect.Dialect.HttpAnswer;
 
 /**
- * An SMS gateway's endpoint: the gateway delivers every paid SMS here (GET, or POST form-encoded), the dialect reads
- * and verifies it, the session engine processes it, and the dialect writes the answer whose body is the reply SMS.
- * A refused request gets the dialect's refusal; a database outage reaches {@link FailureFilter} (503, nothing kept).
+ * The SMS gateways' endpoints: a gateway delivers every paid SMS to its URL (GET, or POST form-encoded), its dialect
+ * reads and verifies it, the session engine processes it, and the dialect writes the answer whose body is the reply
+ * SMS. A refused request gets the dialect's refusal; a database outage reaches {@link FailureFilter} (503, nothing
+ * kept). Every answer is {@code text/plain}.
+ * <ul>
+ * <li>{@code /result}, the PHP original's {@code result.php}: the sms:safe protocol (docs/protocol.md §2);
+ * <li>{@code /fortumo}: Fortumo premium SMS (docs/protocol.md §8.1), its paid messages and their billing reports.
+ * Enter this URL as the service's "URL to forward payment info" in Fortumo's dashboard; 404 until
+ * {@code fortumo.secret} is set;
+ * <li>{@code /paysera}: Paysera SMS keywords (docs/protocol.md §8.2). Enter this URL as the keyword's callback
+ * address in Paysera's project settings; 404 until {@code paysera.project-id} and {@code paysera.password} are set.
+ * </ul>
  */
-abstract class GatewayServlet extends HttpServlet {
+@WebServlet(name = "gateways", urlPatterns = {"/result", "/fortumo", "/paysera"})
+public final class GatewayServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final RefusedCallers REFUSED = new RefusedCallers(java.time.Clock.systemUTC());
 
-    /** This endpoint's dialect in the running installation; empty when its keys are not set. */
-    abstract Optional<? extends Dialect> dialect(SmsSafe app);
+    /** The dialect of the gateway at this URL in the running installation; empty when its keys are not set. */
+    private static Optional<? extends Dialect> dialect(SmsSafe app, String path) {
+        return switch (path) {
+            case "/fortumo" -> app.fortumoDialect();
+            case "/paysera" -> app.payseraDialect();
+            default -> Optional.of(app.smsSafeDialect());
+        };
+    }
 
-    /** The endpoint's name in the 404 of a gateway that is not configured. */
-    abstract String gatewayName();
+    /** The gateway's name in the 404 of a gateway that is not configured. */
+    private static String gatewayName(String path) {
+        return switch (path) {
+            case "/fortumo" -> "Fortumo";
+            case "/paysera" -> "Paysera";
+            default -> "sms:safe";
+        };
+    }
 
     @Override
     protected final void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -39,9 +62,10 @@ abstract class GatewayServlet extends HttpServlet {
 
     private void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
         SmsSafe app = SmsSafeListener.of(getServletContext());
-        Optional<? extends Dialect> configured = dialect(app);
+        String path = request.getServletPath();
+        Optional<? extends Dialect> configured = dialect(app, path);
         if (configured.isEmpty()) {
-            PlainText.send(response, 404, gatewayName() + " is not configured");
+            PlainText.send(response, 404, gatewayName(path) + " is not configured");
             return;
         }
         Dialect dialect = configured.get();
@@ -52,7 +76,7 @@ abstract class GatewayServlet extends HttpServlet {
             answer = dialect.answer(app.processor().handle(event));
         } catch (RejectedRequestException e) {
             if (e.reason() == RejectedRequestException.Reason.FORBIDDEN) {
-                REFUSED.refused(request.getServletPath(), request.getRemoteAddr());
+                REFUSED.refused(path, request.getRemoteAddr());
             }
             answer = dialect.refusal(e);
         }

@@ -91,7 +91,7 @@ class PackageCyclesTest {
                 import lt.smssafe.sms.Answer;
                 import static lt.smssafe.signing.Signatures.md5;
 
-                /** Not code: {@link lt.smssafe.web.ResultServlet}. */
+                /** Not code: {@link lt.smssafe.web.GatewayServlet}. */
                 final class Example {
                     int max = lt.smssafe.sms.dialect.Parameters.MAX; // lt.smssafe.action.ActionRunner
                     String name = "lt.smssafe.api.SessionStatus";

@@ -10,7 +10,7 @@
  * leave a signed request one reading, and the argument why.
  *
  * <p>Not here: counting, storing and reversing messages (the engine in {@code sms} does that for every dialect),
- * reading the keys from the configuration ({@code config}), the endpoint itself ({@code web.FortumoServlet}). No
+ * reading the keys from the configuration ({@code config}), the endpoint itself ({@code web.GatewayServlet}). No
  * servlet API and no database here.
  */
 package lt.smssafe.sms.dialect.fortumo;

@@ -9,7 +9,7 @@
  * {@link lt.smssafe.sms.dialect.GatewayMessage}.
  *
  * <p>Not here: counting and storing messages (the engine in {@code sms} does that for every dialect), reading the
- * keys from the configuration ({@code config}), the endpoint itself ({@code web.PayseraServlet}). No servlet API and
+ * keys from the configuration ({@code config}), the endpoint itself ({@code web.GatewayServlet}). No servlet API and
  * no database here.
  */
 package lt.smssafe.sms.dialect.paysera;
