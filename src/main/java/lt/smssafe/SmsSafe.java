@@ -23,11 +23,13 @@ import lt.smssafe.persistence.Database;
 import lt.smssafe.persistence.SchemaMigrations;
 import lt.smssafe.queries.PaymentPages;
 import lt.smssafe.queries.SessionQueries;
+import lt.smssafe.rates.Gateway;
 import lt.smssafe.rates.RatesRefresher;
 import lt.smssafe.sms.MessageCount;
 import lt.smssafe.sms.MessageProcessor;
 import lt.smssafe.sms.Redemptions;
 import lt.smssafe.sms.RevenueSummary;
+import lt.smssafe.sms.dialect.Dialect;
 import lt.smssafe.sms.dialect.TestPolicy;
 import lt.smssafe.sms.dialect.fortumo.FortumoDialect;
 import lt.smssafe.sms.dialect.paysera.PayseraDialect;
@@ -168,19 +170,16 @@ public final class SmsSafe implements AutoCloseable {
         return migrations;
     }
 
-    /** The sms:safe protocol of {@code /result}. */
-    public SmsSafeDialect smsSafeDialect() {
-        return smsSafeDialect;
-    }
-
-    /** Fortumo's {@code /fortumo}, when {@code fortumo.secret} is set. */
-    public Optional<FortumoDialect> fortumoDialect() {
-        return fortumoDialect;
-    }
-
-    /** Paysera's {@code /paysera}, when its project id and password are set. */
-    public Optional<PayseraDialect> payseraDialect() {
-        return payseraDialect;
+    /**
+     * The dialect of this gateway in this installation: sms:safe's of {@code /result} always; Fortumo's when
+     * {@code fortumo.secret} is set, Paysera's when its project id and password are.
+     */
+    public Optional<? extends Dialect> dialect(Gateway gateway) {
+        return switch (gateway) {
+            case SMSSAFE -> Optional.of(smsSafeDialect);
+            case FORTUMO -> fortumoDialect;
+            case PAYSERA -> payseraDialect;
+        };
     }
 
     /** Applies a verified paid message of any dialect to its session. */

@@ -1,5 +1,6 @@
 package lt.smssafe.rates;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -9,23 +10,21 @@ import java.util.Optional;
  */
 public enum Gateway {
     /** The sms:safe gateway of {@code /result}: the text is {@code <prefix> <safe> <content>}. */
-    SMSSAFE("smssafe", "sms:safe"),
+    SMSSAFE("sms:safe"),
     /** Fortumo's {@code /fortumo}: the text is {@code <keyword> <content>}. */
-    FORTUMO("fortumo", "Fortumo"),
+    FORTUMO("Fortumo"),
     /** Paysera's {@code /paysera}: the text is {@code <keyword> <content>}. */
-    PAYSERA("paysera", "Paysera");
+    PAYSERA("Paysera");
 
-    private final String code;
     private final String displayName;
 
-    Gateway(String code, String displayName) {
-        this.code = code;
+    Gateway(String displayName) {
         this.displayName = displayName;
     }
 
-    /** The dialect's name, e.g. {@code fortumo}. */
+    /** The dialect's name, as stored: the constant's in lower case, e.g. {@code fortumo}. */
     public String code() {
-        return code;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The name a buyer knows, e.g. {@code Fortumo}. */
@@ -41,7 +40,7 @@ public enum Gateway {
     /** The gateway of a dialect's name; empty for a name no rates entry can have. */
     public static Optional<Gateway> ofCode(String code) {
         for (Gateway gateway : values()) {
-            if (gateway.code.equals(code)) {
+            if (gateway.code().equals(code)) {
                 return Optional.of(gateway);
             }
         }

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import lt.smssafe.SmsSafe;
+import lt.smssafe.rates.Gateway;
 import lt.smssafe.signing.RejectedRequestException;
 import lt.smssafe.sms.GatewayEvent;
 import lt.smssafe.sms.dialect.Dialect;
@@ -32,21 +33,12 @@ public final class GatewayServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final RefusedCallers REFUSED = new RefusedCallers(java.time.Clock.systemUTC());
 
-    /** The dialect of the gateway at this URL in the running installation; empty when its keys are not set. */
-    private static Optional<? extends Dialect> dialect(SmsSafe app, String path) {
+    /** The gateway that calls this URL. */
+    private static Gateway gateway(String path) {
         return switch (path) {
-            case "/fortumo" -> app.fortumoDialect();
-            case "/paysera" -> app.payseraDialect();
-            default -> Optional.of(app.smsSafeDialect());
-        };
-    }
-
-    /** The gateway's name in the 404 of a gateway that is not configured. */
-    private static String gatewayName(String path) {
-        return switch (path) {
-            case "/fortumo" -> "Fortumo";
-            case "/paysera" -> "Paysera";
-            default -> "sms:safe";
+            case "/fortumo" -> Gateway.FORTUMO;
+            case "/paysera" -> Gateway.PAYSERA;
+            default -> Gateway.SMSSAFE;
         };
     }
 
@@ -63,9 +55,10 @@ public final class GatewayServlet extends HttpServlet {
     private void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
         SmsSafe app = SmsSafeListener.of(getServletContext());
         String path = request.getServletPath();
-        Optional<? extends Dialect> configured = dialect(app, path);
+        Gateway gateway = gateway(path);
+        Optional<? extends Dialect> configured = app.dialect(gateway);
         if (configured.isEmpty()) {
-            PlainText.send(response, 404, gatewayName(path) + " is not configured");
+            PlainText.send(response, 404, gateway.displayName() + " is not configured");
             return;
         }
         Dialect dialect = configured.get();

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import lt.smssafe.SmsSafe;
+import lt.smssafe.rates.Gateway;
 
 /**
  * {@code /integration} (admin): the exact URLs to give each gateway and the MBS platform, which of them are on, and
@@ -25,8 +26,8 @@ public final class IntegrationServlet extends HttpServlet {
         String base = url.substring(0, url.length() - "integration".length());
         request.setAttribute("base", base);
         request.setAttribute("checkUrl", base + "check");
-        request.setAttribute("fortumo", app.fortumoDialect().isPresent());
-        request.setAttribute("paysera", app.payseraDialect().isPresent());
+        request.setAttribute("fortumo", app.dialect(Gateway.FORTUMO).isPresent());
+        request.setAttribute("paysera", app.dialect(Gateway.PAYSERA).isPresent());
         request.setAttribute("mbs", app.mbs().isPresent());
         request.setAttribute("redeem", app.settings().apiKey().isPresent());
         Views.render(request, response, "integration");
