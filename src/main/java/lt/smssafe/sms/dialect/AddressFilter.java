@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import lt.smssafe.signing.RejectedRequestException;
 
 /**
  * Which caller addresses may call the gateway endpoints ({@code /result}, {@code /fortumo} and {@code /paysera}
@@ -50,6 +51,17 @@ public final class AddressFilter {
         }
         InetAddress caller = literal(remoteAddress);
         return caller != null && blocks.stream().anyMatch(block -> block.contains(caller));
+    }
+
+    /**
+     * Every dialect's first check: the caller is refused ({@code 403}) before anything it sent is read.
+     *
+     * @throws RejectedRequestException when {@code notify.allow} does not list the caller
+     */
+    public void check(String remoteAddress) throws RejectedRequestException {
+        if (!allows(remoteAddress)) {
+            throw RejectedRequestException.forbidden();
+        }
     }
 
     /** Whether everyone is allowed. */

@@ -66,9 +66,7 @@ public final class FortumoDialect implements Dialect {
 
     @Override
     public GatewayEvent read(GatewayRequest request) throws RejectedRequestException {
-        if (!allow.allows(request.remoteAddress())) {
-            throw RejectedRequestException.forbidden();
-        }
+        allow.check(request.remoteAddress());
         Parameters p = Parameters.of(request.parameters());
         // which parameters a request must carry depends on its status; an unreadable status counts as a message,
         // so that the first missing parameter is named in the table's order, status among them

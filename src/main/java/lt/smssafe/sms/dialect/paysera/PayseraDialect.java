@@ -62,9 +62,7 @@ public final class PayseraDialect implements Dialect {
 
     @Override
     public GatewayEvent read(GatewayRequest request) throws RejectedRequestException {
-        if (!allow.allows(request.remoteAddress())) {
-            throw RejectedRequestException.forbidden();
-        }
+        allow.check(request.remoteAddress());
         Parameters p = Parameters.of(request.parameters());
         String data = p.required("data", DATA);
         Optional<String> ss1 = p.optional("ss1", SS1);

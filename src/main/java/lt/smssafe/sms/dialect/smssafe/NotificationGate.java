@@ -46,9 +46,7 @@ public final class NotificationGate {
      */
     public Notification verify(String remoteAddress, Map<String, String[]> parameters)
             throws RejectedRequestException {
-        if (!allow.allows(remoteAddress)) {
-            throw RejectedRequestException.forbidden();
-        }
+        allow.check(remoteAddress);
         Notification notification;
         try {
             notification = Notification.parse(parameters);
