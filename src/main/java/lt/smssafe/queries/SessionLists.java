@@ -115,6 +115,19 @@ final class SessionLists {
     record Statement(String sql, List<Object> parameters) {
     }
 
+    /** The times from {@code from} (included) to {@code to} (excluded) on {@code column}, each end optional. */
+    static void within(String column, Optional<Long> from, Optional<Long> to, List<String> conditions,
+            List<Object> parameters) {
+        from.ifPresent(at -> {
+            conditions.add(column + " >= ?");
+            parameters.add(at);
+        });
+        to.ifPresent(at -> {
+            conditions.add(column + " < ?");
+            parameters.add(at);
+        });
+    }
+
     /**
      * What a filter reads: the streams (merged), the conditions their index does not hold, and the days where the
      * index holds them.
@@ -253,14 +266,7 @@ final class SessionLists {
         Optional<Long> to = filter.before(zone).map(Instant::toEpochMilli);
         if (streams.get(0).order != Cursor.Order.ACTIVITY) {
             // the days are the last activity's; an index in phone or reversal order does not hold them
-            from.ifPresent(at -> {
-                conditions.add("s.last_message_at >= ?");
-                parameters.add(at);
-            });
-            to.ifPresent(at -> {
-                conditions.add("s.last_message_at < ?");
-                parameters.add(at);
-            });
+            within("s.last_message_at", from, to, conditions, parameters);
         }
         String phone = filter.msisdn().map(m -> literal(m) + "%").orElse(null);
         return new Plan(streams, phone, conditions, parameters, from, to, engine);

@@ -18,21 +18,14 @@ public final class TransactionList {
 
     /** The MBS transactions newest report first, in the index {@code ix_mbs_reported}; the days optional. */
     static SessionLists.Statement transactionsStatement(long safeId, Optional<Long> from, Optional<Long> to) {
-        StringBuilder sql = new StringBuilder("SELECT t.service_id, t.transaction_id, t.ident, t.operator,"
-                + " t.account_id, t.price_cents, t.currency, t.status, t.last_reported_at"
-                + " FROM smssafe_mbs_transaction t WHERE t.safe_id = ?");
+        List<String> conditions = new ArrayList<>(List.of("t.safe_id = ?"));
         List<Object> parameters = new ArrayList<>(List.of(safeId));
-        from.ifPresent(at -> {
-            sql.append(" AND t.last_reported_at >= ?");
-            parameters.add(at);
-        });
-        to.ifPresent(at -> {
-            sql.append(" AND t.last_reported_at < ?");
-            parameters.add(at);
-        });
+        SessionLists.within("t.last_reported_at", from, to, conditions, parameters);
         // safe_id first: H2 reads an index in its order only when the ORDER BY names its columns from the first
-        sql.append(" ORDER BY t.safe_id DESC, t.last_reported_at DESC LIMIT ").append(Page.SIZE);
-        return new SessionLists.Statement(sql.toString(), parameters);
+        return new SessionLists.Statement("SELECT t.service_id, t.transaction_id, t.ident, t.operator,"
+                + " t.account_id, t.price_cents, t.currency, t.status, t.last_reported_at"
+                + " FROM smssafe_mbs_transaction t WHERE " + String.join(" AND ", conditions)
+                + " ORDER BY t.safe_id DESC, t.last_reported_at DESC LIMIT " + Page.SIZE, parameters);
     }
 
     /** The MBS transactions reported within the filter's days, the latest first (at most a page of them). */
