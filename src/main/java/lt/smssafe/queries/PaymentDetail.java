@@ -32,31 +32,30 @@ public record PaymentDetail(SessionStatus session, List<Message> messages, List<
         }
         String of = "counted, " + position + " of " + session.required();
         return switch (message.outcome()) {
-            case "STARTED" -> of + ": session opened";
-            case "NEXT" -> of;
-            case "LAST" -> of + (position == 1 ? ": session opened; " : ": ") + "waiting before the last message";
-            case "CLOSED" -> of + ": paid, session closed";
-            case "WAIT" -> "not counted: sent during the wait before the last message";
-            case "UNIDENTIFIED" -> "not counted: the gateway did not say who sent it";
-            default -> message.outcome().toLowerCase(java.util.Locale.ROOT);
+            case STARTED -> of + ": session opened";
+            case NEXT -> of;
+            case LAST -> of + (position == 1 ? ": session opened; " : ": ") + "waiting before the last message";
+            case CLOSED -> of + ": paid, session closed";
+            case WAIT -> "not counted: sent during the wait before the last message";
+            case UNIDENTIFIED -> "not counted: the gateway did not say who sent it";
         };
     }
 
     /**
      * One message of the payment.
      *
-     * @param outcome what it did: {@code STARTED}, {@code NEXT}, {@code LAST}, {@code CLOSED} or {@code WAIT}
+     * @param outcome what it did, the reply it got
      */
-    public record Message(String messageId, Instant receivedAt, BigDecimal cost, String currency, String outcome,
+    public record Message(String messageId, Instant receivedAt, BigDecimal cost, String currency, ReplyKind outcome,
             String reply, Optional<Instant> reversedAt) {
         static Message of(ReceivedMessage m) {
-            return new Message(m.messageId(), m.receivedAt(), m.cost(), m.currency(), m.outcome().name(), m.reply(),
+            return new Message(m.messageId(), m.receivedAt(), m.cost(), m.currency(), m.outcome(), m.reply(),
                     m.reversedAt());
         }
 
         /** Whether it added to the session (a rejected one did not). */
         public boolean counted() {
-            return ReplyKind.valueOf(outcome).counted();
+            return outcome.counted();
         }
     }
 }

@@ -420,7 +420,6 @@ final class SessionLists {
         return row.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
     }
 
-
     /** Text as a LIKE pattern matches it literally: the wildcards and the escape character escaped. */
     static String literal(String text) {
         return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import lt.smssafe.action.ActionRun;
-import lt.smssafe.api.SessionState;
 import lt.smssafe.api.SessionStatus;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.sms.SessionCode;

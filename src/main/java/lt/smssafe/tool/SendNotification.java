@@ -3,7 +3,6 @@ package lt.smssafe.tool;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,12 +17,12 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import lt.smssafe.sms.dialect.fortumo.FortumoRequest;
 import lt.smssafe.sms.dialect.fortumo.FortumoSigner;
 import lt.smssafe.sms.dialect.paysera.PayseraRequest;
 import lt.smssafe.sms.dialect.smssafe.NotificationRequest;
 import lt.smssafe.sms.dialect.smssafe.NotificationSigner;
+import lt.smssafe.sms.dialect.FormQuery;
 
 /**
  * Sends correctly signed notifications to any {@code /result} (or, with {@code --dialect}, {@code /fortumo} and
@@ -203,8 +202,7 @@ public final class SendNotification {
     }
 
     private HttpResponse<String> send(CommandLine options, Map<String, String> params) {
-        String form = params.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        String form = FormQuery.of(params);
         HttpRequest.Builder request = options.post
                 ? HttpRequest.newBuilder(options.url).header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(form))

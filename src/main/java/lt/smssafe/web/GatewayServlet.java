@@ -43,12 +43,12 @@ public final class GatewayServlet extends HttpServlet {
     }
 
     @Override
-    protected final void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         handle(request, response);
     }
 
     @Override
-    protected final void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         handle(request, response);
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import lt.smssafe.sms.dialect.fortumo.FortumoRequest;
 import lt.smssafe.sms.dialect.fortumo.FortumoSigner;
 import lt.smssafe.sms.dialect.paysera.PayseraRequest;
+import lt.smssafe.sms.dialect.FormQuery;
 
 /**
  * The live gateways as the tests and the sandbox play them: Fortumo and Paysera calling an endpoint with a paid SMS
@@ -89,6 +90,6 @@ public final class FakeLiveGateway {
 
     private static HttpResponse<String> get(URI endpoint, Map<String, String> params) {
         return FakeSmsSafeGateway.send(
-                HttpRequest.newBuilder(URI.create(endpoint + "?" + FakeSmsSafeGateway.form(params))).GET());
+                HttpRequest.newBuilder(URI.create(endpoint + "?" + FormQuery.of(params))).GET());
     }
 }

@@ -2,7 +2,6 @@ package lt.smssafe.testing;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -10,11 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.stream.Collectors;
 import lt.smssafe.sms.dialect.smssafe.NotificationRequest;
 import lt.smssafe.sms.dialect.smssafe.NotificationSigner;
 import lt.smssafe.sms.dialect.smssafe.Passkey;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
+import lt.smssafe.sms.dialect.FormQuery;
 
 /**
  * Plays the sms:safe gateway over real HTTP: a paid SMS built and signed as the production
@@ -54,25 +53,18 @@ public final class FakeSmsSafeGateway {
 
     /** Sends these exact parameters (already signed, or deliberately not) with GET. */
     public HttpResponse<String> get(Map<String, String> params) {
-        return send(HttpRequest.newBuilder(URI.create(result + "?" + form(params))).GET());
+        return send(HttpRequest.newBuilder(URI.create(result + "?" + FormQuery.of(params))).GET());
     }
 
     /** Sends these exact parameters form-encoded with POST. */
     public HttpResponse<String> post(Map<String, String> params) {
         return send(HttpRequest.newBuilder(result).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(params))));
+                .POST(HttpRequest.BodyPublishers.ofString(FormQuery.of(params))));
     }
 
     /** Signs and sends with GET. */
     public HttpResponse<String> deliver(Map<String, String> params) {
         return get(signed(params));
-    }
-
-    public static String form(Map<String, String> params) {
-        return params.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
     }
 
     /** Sends a request as the gateways do, with their timeouts; {@link FakeLiveGateway} sends through here too. */

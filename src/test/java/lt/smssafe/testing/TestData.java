@@ -47,6 +47,10 @@ public final class TestData {
     /** An eleven-digit number that starts with {@code prefix} (a page's filter by number, say), not drawn before. */
     public synchronized String phone(String prefix) {
         long span = span(prefix);
+        if (span < 1_000) {
+            // a draw that cannot miss a number drawn before must have room: fail rather than loop for ever
+            throw new IllegalArgumentException("prefix " + prefix + " leaves too few numbers to draw from");
+        }
         long first = Long.parseLong(prefix) * span;
         long phone;
         do {

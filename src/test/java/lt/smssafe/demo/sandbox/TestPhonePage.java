@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import lt.smssafe.rates.Rate;
-import lt.smssafe.testing.FakeSmsSafeGateway;
+import lt.smssafe.sms.dialect.FormQuery;
 
 /**
  * {@code /phone}: type a phone number, pick the gateway and the operator, type the text and send; the message list
@@ -76,7 +76,7 @@ final class TestPhonePage implements Exchanges.Page {
         back.put("operator", TestPhone.key(operator.get()));
         back.put("text", text);
         back.put("gateway", gateway.name().toLowerCase(java.util.Locale.ROOT));
-        Exchanges.redirect(exchange, "/phone?" + FakeSmsSafeGateway.form(back) + "#latest");
+        Exchanges.redirect(exchange, "/phone?" + FormQuery.of(back) + "#latest");
     }
 
     /** What the primer tells a buyer of this operator to send through this gateway, or nothing without an entry. */

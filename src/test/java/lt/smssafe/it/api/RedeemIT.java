@@ -33,6 +33,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import lt.smssafe.sms.dialect.FormQuery;
 
 /**
  * {@code POST /redeem} (docs/protocol.md §9) in a real Tomcat on MariaDB, as a site's server in any language calls it:
@@ -102,7 +103,7 @@ class RedeemIT {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "redeem"))
                 .timeout(java.time.Duration.ofSeconds(60))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(FakeSmsSafeGateway.form(fields)));
+                .POST(HttpRequest.BodyPublishers.ofString(FormQuery.of(fields)));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

@@ -2,13 +2,12 @@ package lt.smssafe.sms.dialect.paysera;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
+import lt.smssafe.sms.dialect.FormQuery;
 
 /**
  * A callback as Paysera sends it to {@code /paysera} (docs/protocol.md §8.2): the fields of a paid SMS, form-encoded
@@ -89,7 +88,7 @@ public final class PayseraRequest {
      */
     public static Map<String, String> signed(Map<String, String> fields, String password, PrivateKey privateKey,
             String... signatures) {
-        String data = PayseraCodec.encode(query(fields).getBytes(StandardCharsets.UTF_8));
+        String data = PayseraCodec.encode(FormQuery.of(fields).getBytes(StandardCharsets.UTF_8));
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("data", data);
         for (String signature : signatures) {
@@ -106,13 +105,7 @@ public final class PayseraRequest {
     /** These fields as {@code data} encrypted with the project password, and no signature. */
     public static Map<String, String> encrypted(Map<String, String> fields, String password) {
         Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("data", PayseraCodec.encrypt(query(fields), password));
+        parameters.put("data", PayseraCodec.encrypt(FormQuery.of(fields), password));
         return parameters;
-    }
-
-    /** The form-encoded query that {@code data} carries. */
-    public static String query(Map<String, String> fields) {
-        return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
     }
 }

@@ -22,6 +22,7 @@ import lt.smssafe.sms.dialect.Dialect.GatewayRequest;
 import lt.smssafe.sms.dialect.TestPolicy;
 import lt.smssafe.sms.dialect.paysera.PayseraCodec.RsaSignature;
 import org.junit.jupiter.api.Test;
+import lt.smssafe.sms.dialect.FormQuery;
 
 /**
  * Only {@code data} is signed (docs/protocol.md §8.2), as a property: whoever holds one genuine signed callback, whose
@@ -54,7 +55,7 @@ class PayseraForgeryPropertyTest {
         int tries = 0;
         for (int i = 0; i < CALLBACKS; i++) {
             Map<String, String> fields = fields(random);
-            String data = PayseraCodec.encode(lt.smssafe.testing.FakeSmsSafeGateway.form(fields)
+            String data = PayseraCodec.encode(FormQuery.of(fields)
                     .getBytes(StandardCharsets.UTF_8));
             Map<String, String> genuine = signatures(data, PAYSERA);
             Optional<GatewayEvent> original = read(withKey, request(data, genuine));
@@ -115,11 +116,11 @@ class PayseraForgeryPropertyTest {
         List<String> forged = new ArrayList<>();
         Map<String, String> other = new LinkedHashMap<>(fields);
         other.put("id", "forged-" + random.nextInt(1000));
-        forged.add(encode(lt.smssafe.testing.FakeSmsSafeGateway.form(other)));
+        forged.add(encode(FormQuery.of(other)));
         Map<String, String> cheaper = new LinkedHashMap<>(fields);
         cheaper.put("amount", "1");
-        forged.add(encode(lt.smssafe.testing.FakeSmsSafeGateway.form(cheaper)));
-        String genuineQuery = lt.smssafe.testing.FakeSmsSafeGateway.form(fields);
+        forged.add(encode(FormQuery.of(cheaper)));
+        String genuineQuery = FormQuery.of(fields);
         forged.add(encode(genuineQuery + "&id=forged"));
         forged.add(encode("id=forged&" + genuineQuery));
         forged.add(encode(genuineQuery + "&sms=SAFE+other"));
