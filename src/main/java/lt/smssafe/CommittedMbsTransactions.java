@@ -31,6 +31,7 @@ public final class CommittedMbsTransactions implements OwedAction {
         em.persist(ActionRun.dueNow(safeId, ActionRun.Kind.MBS_TRANSACTION, reference.toString(), now));
     }
 
+    /** The runner need not know which: it claims whatever is due. */
     @Override
     public void owed(TransactionReference reference) {
         runner.wake();

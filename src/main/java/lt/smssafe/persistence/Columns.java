@@ -14,8 +14,9 @@ import java.util.stream.Collectors;
 
 /**
  * The columns of one table and, for each, how its value moves between a row and one class's field: the one list from
- * which the plain SQL that inserts and reads that class is written. A column is so named once in Java (and once in
- * its migration), where an entity would carry its {@code @Column}; the statements that change only some columns name
+ * which the plain SQL that inserts and reads that class is written. A column is so named once for the store's
+ * inserts and reads (and once in its migration), where an entity would carry its {@code @Column}; the pages'
+ * statements in {@code queries} select what they show, and the statements that change only some columns name
  * those themselves. The first column is the table's generated id: read, never inserted.
  *
  * <p>An instant is kept as UTC epoch milliseconds in a BIGINT, as {@link EpochMillisConverter} keeps it for the

@@ -43,8 +43,9 @@ public final class MessageProcessor {
 
     /**
      * @param runner woken after the commit of every message that owed a payment action: a message closed its
-     *     session, or a reversal of one of its messages owes {@code paymentReversed}
-     *     — its dashboard's summary has days in UTC: the application gives a {@link RevenueSummary} in its zone
+     *     session, or a reversal of one of its messages owes {@code paymentReversed}. This processor's dashboard
+     *     summary has days in UTC; the application gives a {@link RevenueSummary} in its zone to the other
+     *     constructor
      */
     public MessageProcessor(Database database, long safeId, MessageCount messageCount, Duration delay,
             Language language, Clock clock, SecureRandom random, ActionWakeUp runner) {

@@ -18,14 +18,16 @@ import lt.smssafe.persistence.SqlEngine;
 import org.hibernate.Session;
 
 /**
- * The one writer of the SMS engine's tables — sessions, messages, the phones' lock rows and reports about messages
- * never stored — and their one reader: plain SQL on the connection of the transaction Hibernate opened. A row is read
- * and inserted through its class's column list ({@link PaymentSession#COLUMNS}, {@link ReceivedMessage#COLUMNS});
+ * The one writer of the SMS engine's tables — sessions, messages, the phones' lock rows (through {@link PhoneLock})
+ * and reports about messages never stored — and the reader of what the engine itself needs of them: plain SQL on the
+ * connection of the transaction Hibernate opened. (The pages read these tables in {@code queries}, by their own
+ * index-ordered statements.) A row is read and inserted through its class's column list ({@link PaymentSession#COLUMNS}, {@link ReceivedMessage#COLUMNS});
  * the rules stay with the classes: a session read here counts a message itself, a stored message compares a copy
  * itself.
  *
- * <p>Every paid message runs these statements (docs/protocol.md §3), so they are exactly what the work needs and no
- * more — no entity in a persistence context, nothing dirty-checked at commit, no generated key read back unless it
+ * <p>Every paid message runs these statements (docs/protocol.md §3), so they are kept to what the work needs — a
+ * row is read whole by its key (one list of columns for every read of a class), but no entity in a persistence
+ * context, nothing dirty-checked at commit, no generated key read back unless it
  * is used, an update of only the columns a message or a report changes — and their cost is the endpoint's (issue 15,
  * docs/performance.md).
  */

@@ -16,7 +16,7 @@ import org.hibernate.Session;
  * The transactions in which the message path ({@link MessageProcessor}) and the report path ({@link ReportProcessor})
  * run one safe's {@link MessageStore}, and what follows from a change to a phone's rows.
  *
- * <p>A change is one retried transaction. Each attempt's first statement takes the phone's lock row, the clock is
+ * <p>A change to a phone's rows is one retried transaction. Each attempt's first statement takes the phone's lock row, the clock is
  * read under that lock, and the statements are the store's plain SQL on the transaction's connection. When the change
  * makes the payment action owed — it closed a session, or reversed a message of a closed one — the dashboard's
  * summary ({@link RevenueSummary}) is kept and an {@link ActionRun} owed on the same transaction (through the
@@ -40,10 +40,6 @@ final class StoreTransactions {
         this.clock = clock;
         this.summary = summary;
         this.runner = runner;
-    }
-
-    long safeId() {
-        return safeId;
     }
 
     Instant now() {
