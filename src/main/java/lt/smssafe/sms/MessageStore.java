@@ -18,18 +18,17 @@ import lt.smssafe.persistence.SqlEngine;
 import org.hibernate.Session;
 
 /**
- * The one writer of the SMS engine's tables — sessions, messages, the phones' lock rows (through {@link PhoneLock})
- * and reports about messages never stored — and the reader of what the engine itself needs of them: plain SQL on the
+ * The one writer of the SMS engine's tables — sessions, messages, the phones' lock rows (through {@link PhoneLock}) and
+ * reports about messages never stored — and the reader of what the engine itself needs of them: plain SQL on the
  * connection of the transaction Hibernate opened. (The pages read these tables in {@code queries}, by their own
- * index-ordered statements.) A row is read and inserted through its class's column list ({@link PaymentSession#COLUMNS}, {@link ReceivedMessage#COLUMNS});
- * the rules stay with the classes: a session read here counts a message itself, a stored message compares a copy
- * itself.
+ * index-ordered statements.) A row is read and inserted through its class's column list ({@link
+ * PaymentSession#COLUMNS}, {@link ReceivedMessage#COLUMNS}); the rules stay with the classes: a session read here
+ * counts a message itself, a stored message compares a copy itself.
  *
- * <p>Every paid message runs these statements (docs/protocol.md §3), so they are kept to what the work needs — a
- * row is read whole by its key (one list of columns for every read of a class), but no entity in a persistence
- * context, nothing dirty-checked at commit, no generated key read back unless it
- * is used, an update of only the columns a message or a report changes — and their cost is the endpoint's (issue 15,
- * docs/performance.md).
+ * <p>Every paid message runs these statements (docs/protocol.md §3), so they are kept to what the work needs — a row is
+ * read whole by its key (one list of columns for every read of a class), but no entity in a persistence context,
+ * nothing dirty-checked at commit, no generated key read back unless it is used, an update of only the columns a
+ * message or a report changes — and their cost is the endpoint's (issue 15, docs/performance.md).
  */
 final class MessageStore {
     private static final String SESSION = "SELECT " + PaymentSession.COLUMNS.select("s") + " FROM smssafe_session s";
@@ -49,7 +48,8 @@ final class MessageStore {
             + " WHERE id = ? AND version = ?";
     /** What a reversal of one of its messages changes in a session, guarded alike. */
     private static final String REVERSE_SESSION = "UPDATE smssafe_session SET received_messages = ?, total = ?,"
-            + " wait_until = ?, reversed_at = ?, reversed_total = ?, version = version + 1 WHERE id = ? AND version = ?";
+            + " wait_until = ?, reversed_at = ?, reversed_total = ?, version = version + 1"
+            + " WHERE id = ? AND version = ?";
     private static final String REVERSE_MESSAGE = "UPDATE smssafe_message SET reversed_at = ? WHERE id = ?";
     private static final String FIND_UNMATCHED = "SELECT id, reports FROM smssafe_unmatched_report"
             + " WHERE safe_id = ? AND dialect = ? AND message_id = ? AND status = ?";

@@ -16,11 +16,11 @@ import org.hibernate.Session;
  * The transactions in which the message path ({@link MessageProcessor}) and the report path ({@link ReportProcessor})
  * run one safe's {@link MessageStore}, and what follows from a change to a phone's rows.
  *
- * <p>A change to a phone's rows is one retried transaction. Each attempt's first statement takes the phone's lock row, the clock is
- * read under that lock, and the statements are the store's plain SQL on the transaction's connection. When the change
- * makes the payment action owed — it closed a session, or reversed a message of a closed one — the dashboard's
- * summary ({@link RevenueSummary}) is kept and an {@link ActionRun} owed on the same transaction (through the
- * persistence context, once per payment, not per message), so a committed change always owes its action; once it is
+ * <p>A change to a phone's rows is one retried transaction. Each attempt's first statement takes the phone's lock row,
+ * the clock is read under that lock, and the statements are the store's plain SQL on the transaction's connection. When
+ * the change makes the payment action owed — it closed a session, or reversed a message of a closed one — the
+ * dashboard's summary ({@link RevenueSummary}) is kept and an {@link ActionRun} owed on the same transaction (through
+ * the persistence context, once per payment, not per message), so a committed change always owes its action; once it is
  * committed, whoever runs the actions is told.
  */
 final class StoreTransactions {
