@@ -20,7 +20,7 @@ public final class CommittedMbsTransactions implements OwedAction {
     private final long safeId;
     private final ActionWakeUp runner;
 
-    /** @param runner woken once a transaction's action became owed */
+    /** @param runner which targets a transaction owes a run to, woken once they became owed */
     public CommittedMbsTransactions(long safeId, ActionWakeUp runner) {
         this.safeId = safeId;
         this.runner = runner;
@@ -28,7 +28,7 @@ public final class CommittedMbsTransactions implements OwedAction {
 
     @Override
     public void owe(EntityManager em, TransactionReference reference, Instant now) {
-        em.persist(ActionRun.dueNow(safeId, ActionRun.Kind.MBS_TRANSACTION, reference.toString(), now));
+        runner.owe(safeId, ActionRun.Kind.MBS_TRANSACTION, reference.toString(), now).forEach(em::persist);
     }
 
     /** The runner need not know which: it claims whatever is due. */

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,24 +24,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Calls the payment action for every payment that is owed one, on its own thread, never on a request thread.
+ * Calls the payment action of one {@link ActionRun.Target} — the Java action, or the webhook — for every payment that
+ * is owed one, on its own thread, never on a request thread; each target has its own runner, so a slow webhook
+ * receiver never delays the Java action.
  *
  * <p>A run is claimed with a conditional update that also counts the attempt, so that nodes sharing the database
- * do not run it at once, and a node that dies mid-attempt leaves a claim that expires after {@link #LEASE}. A claim
- * whose action this runner did not call because the database went away (the claim's commit, the run's load or the
- * payment's look-up failed) is given back as soon as the database answers again, so that the payment waits for the
- * database and not for the lease. The runner wakes when told that a payment completed, and polls for retries that
- * fell due, for runs left behind, and for the database's return.
+ * do not run it at once, and a node that dies mid-attempt leaves a claim that expires after its target's
+ * {@linkplain ActionRun.Target#lease() lease}. A claim whose action this runner did not call because the database
+ * went away (the claim's commit, the run's load or the payment's look-up failed) is given back as soon as the
+ * database answers again, so that the payment waits for the database and not for the lease. The runner wakes when
+ * told that a payment completed, and polls for retries that fell due, for runs left behind, and for the database's
+ * return. A run of a target that {@linkplain ActionRun.Target#givesUp() gives up} is given up after
+ * {@link ActionRun#GIVE_UP_ATTEMPTS} failed attempts, until {@link #sendAgain}.
  */
 public final class ActionRunner implements ActionWakeUp, AutoCloseable {
-    /** How long a claimed run is left to its node before another may take it over (plus up to a minute, below). */
-    static final Duration LEASE = Duration.ofMinutes(5);
-    /**
-     * A random part added to each claim's expiry, so that the expiry this runner wrote names its claim alone: giving
-     * back a claim whose commit it never saw confirmed must not give back another node's claim taken in the same
-     * millisecond. Two claims of one run in one millisecond with one offset of these: one chance in 60,000.
-     */
-    private static final long LEASE_SPREAD_MILLIS = 60_000;
+    /** How long a claimed run of the Java action is left to its node before another may take it over (plus up to a minute). */
+    static final Duration LEASE = ActionRun.Target.ACTION.lease();
     private static final Logger LOG = LoggerFactory.getLogger(ActionRunner.class);
     private static final int BATCH = 50;
     /** The longest pause between tries to record an attempt's outcome while the database is away. */
@@ -48,6 +47,9 @@ public final class ActionRunner implements ActionWakeUp, AutoCloseable {
 
     private final Database database;
     private final long safeId;
+    private final ActionRun.Target target;
+    /** What the log lines call an attempt of this target. */
+    private final String noun;
     private final PaymentAction action;
     private final Clock clock;
     private final PaymentLookup payments;
@@ -58,6 +60,7 @@ public final class ActionRunner implements ActionWakeUp, AutoCloseable {
     /** Wake-ups and polls that found the database away since the outage began; 0 while it answers. */
     private final java.util.concurrent.atomic.AtomicLong missedDuringOutage = new java.util.concurrent.atomic.AtomicLong();
     private final LongAdder failed = new LongAdder();
+    private final LongAdder givenUp = new LongAdder();
     /**
      * Claims this runner took (or may have taken: the commit's outcome was lost with the connection) whose action it
      * has not called, by run id, with the expiry it wrote. Given back at the start of the next round; a claim whose
@@ -66,21 +69,46 @@ public final class ActionRunner implements ActionWakeUp, AutoCloseable {
     private final Map<Long, Instant> uncalledClaims = new ConcurrentHashMap<>();
 
     /**
-     * A runner that does nothing until {@link #start(Duration)}.
+     * The Java action's runner, which does nothing until {@link #start(Duration)}.
      *
      * @param payments how each kind of payment is found from a run's reference
      */
     public ActionRunner(Database database, long safeId, PaymentAction action, Clock clock, PaymentLookup payments) {
+        this(database, safeId, ActionRun.Target.ACTION, action, clock, payments);
+    }
+
+    /**
+     * The runner of this target's runs, calling {@code action} for each, which does nothing until
+     * {@link #start(Duration)}.
+     *
+     * @param payments how each kind of payment is found from a run's reference
+     */
+    public ActionRunner(Database database, long safeId, ActionRun.Target target, PaymentAction action, Clock clock,
+            PaymentLookup payments) {
         this.database = database;
         this.safeId = safeId;
+        this.target = target;
+        this.noun = target == ActionRun.Target.WEBHOOK ? "webhook" : "payment action";
         this.action = action;
         this.clock = clock;
         this.payments = payments;
         this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "smssafe-payment-action");
+            Thread thread = new Thread(runnable, target == ActionRun.Target.WEBHOOK ? "smssafe-webhook"
+                    : "smssafe-payment-action");
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /** The one target whose runs this runner claims. */
+    public ActionRun.Target target() {
+        return target;
+    }
+
+    /** A payment completed with this runner alone: it owes a run to this runner's target. */
+    @Override
+    public Set<ActionRun.Target> targets() {
+        return Set.of(target);
     }
 
     /** Starts polling for due runs every {@code pollInterval}. */
@@ -102,17 +130,16 @@ public final class ActionRunner implements ActionWakeUp, AutoCloseable {
             runDue();
             long missed = missedDuringOutage.getAndSet(0);
             if (missed > 0) {
-                LOG.info("sms:safe payment actions run again: the database is back after {} attempts failed",
-                        missed);
+                LOG.info("sms:safe {}s run again: the database is back after {} attempts failed", noun, missed);
             }
         } catch (DatabaseUnavailableException | TransactionConflictException e) {
             // one line when an outage starts and one when it ends: every wake-up in between is only counted
             if (missedDuringOutage.getAndIncrement() == 0) {
-                LOG.warn("sms:safe payment actions wait for the database ({}); they run again once it is back",
+                LOG.warn("sms:safe {}s wait for the database ({}); they run again once it is back", noun,
                         e.toString());
             }
         } catch (RuntimeException e) {
-            LOG.error("sms:safe payment actions not run now because of a defect", e);
+            LOG.error("sms:safe {}s not run now because of a defect", noun, e);
         }
     }
 
@@ -121,7 +148,7 @@ public final class ActionRunner implements ActionWakeUp, AutoCloseable {
         releaseUncalledClaims();
         Instant now = clock.instant();
         List<Long> due = database.inTransaction(em -> em.createNamedQuery("ActionRun.findDue", Long.class)
-                .setParameter("safeId", safeId).setParameter("now", now)
+                .setParameter("safeId", safeId).setParameter("target", target).setParameter("now", now)
                 .setMaxResults(BATCH).getResultList());
         int attempted = 0;
         for (long id : due) {
@@ -147,7 +174,7 @@ public final class ActionRunner implements ActionWakeUp, AutoCloseable {
             int released = database.inRetriedTransaction(em -> em.createNamedQuery("ActionRun.release")
                     .setParameter("id", claim.getKey()).setParameter("until", claim.getValue()).executeUpdate());
             uncalledClaims.remove(claim.getKey(), claim.getValue());
-            LOG.debug("sms:safe payment action run {}: {} claim whose action was not called given back", claim.getKey(),
+            LOG.debug("sms:safe {} run {}: {} claim whose action was not called given back", noun, claim.getKey(),
                     released);
         }
     }
@@ -159,7 +186,8 @@ public final class ActionRunner implements ActionWakeUp, AutoCloseable {
      */
     private Instant claim(long id) {
         Instant now = clock.instant();
-        Instant until = now.plus(LEASE).plusMillis(ThreadLocalRandom.current().nextLong(LEASE_SPREAD_MILLIS))
+        Instant until = now.plus(target.lease())
+                .plusMillis(ThreadLocalRandom.current().nextLong(target.leaseSpread().toMillis()))
                 .truncatedTo(ChronoUnit.MILLIS);
         try {
             return database.inTransaction(em -> em.createNamedQuery("ActionRun.claim")
@@ -208,13 +236,18 @@ public final class ActionRunner implements ActionWakeUp, AutoCloseable {
             }
         }
         Throwable outcome = failure;
-        recordOutcome(id, outcome);
+        boolean gaveUp = recordOutcome(id, outcome);
         (outcome == null ? succeeded : failed).increment();
         if (outcome == null) {
-            LOG.info("sms:safe payment action for {} {} succeeded (attempt {})", run.kind(), run.reference(),
+            LOG.info("sms:safe {} for {} {} succeeded (attempt {})", noun, run.kind(), run.reference(),
                     run.attempts());
+        } else if (gaveUp) {
+            givenUp.increment();
+            LOG.warn("sms:safe {} for {} {} failed (attempt {}) and is given up after {} days of retries; the admin"
+                    + " can send it again: {}", noun, run.kind(), run.reference(), run.attempts(),
+                    ActionRun.GIVE_UP_AFTER.toDays(), LogText.of(outcome.toString()));
         } else {
-            LOG.warn("sms:safe payment action for {} {} failed (attempt {}), will retry: {}", run.kind(),
+            LOG.warn("sms:safe {} for {} {} failed (attempt {}), will retry: {}", noun, run.kind(),
                     run.reference(), run.attempts(), LogText.of(outcome.toString()));
         }
     }
@@ -227,19 +260,21 @@ public final class ActionRunner implements ActionWakeUp, AutoCloseable {
      * Records how the attempt went, however long the database is away: the action has run, and if its success were
      * not recorded, another attempt would run it again once the claim expires. Only a stopping runner gives up; the
      * claim then lets another node or the next start take the run over, as after a crash.
+     *
+     * @return whether the run failed and was given up
      */
-    private void recordOutcome(long id, Throwable outcome) {
+    private boolean recordOutcome(long id, Throwable outcome) {
         Duration pause = Duration.ofMillis(250);
         for (boolean said = false; ; ) {
             try {
-                database.inRetriedTransaction(em -> record(em, id, outcome));
+                boolean gaveUp = database.inRetriedTransaction(em -> record(em, id, outcome));
                 if (said) {
-                    LOG.info("sms:safe payment action run {} recorded now that the database is back", id);
+                    LOG.info("sms:safe {} run {} recorded now that the database is back", noun, id);
                 }
-                return;
+                return gaveUp;
             } catch (DatabaseUnavailableException e) {
                 if (!said) {
-                    LOG.warn("sms:safe payment action run {} ran; recording it waits for the database: {}", id,
+                    LOG.warn("sms:safe {} run {} ran; recording it waits for the database: {}", noun, id,
                             e.toString());
                     said = true;
                 }
@@ -257,14 +292,30 @@ public final class ActionRunner implements ActionWakeUp, AutoCloseable {
         }
     }
 
-    private Void record(EntityManager em, long id, Throwable failure) {
+    private boolean record(EntityManager em, long id, Throwable failure) {
         ActionRun run = em.find(ActionRun.class, id);
         if (failure == null) {
             run.succeeded(clock.instant());
-        } else {
-            run.failed(clock.instant(), failure);
+            return false;
         }
-        return null;
+        return run.failed(clock.instant(), failure);
+    }
+
+    /**
+     * The admin's "send again" of a run of this target that was given up: its attempts start again from 0 and it is
+     * due now; this runner is woken to run it. Its last error stays, as history.
+     *
+     * @return whether the run was this safe's and target's, given up, and is due again now; false for any other id
+     */
+    public boolean sendAgain(long runId) {
+        int reset = database.inRetriedTransaction(em -> em.createNamedQuery("ActionRun.sendAgain")
+                .setParameter("now", clock.instant()).setParameter("id", runId).setParameter("safeId", safeId)
+                .setParameter("target", target).executeUpdate());
+        if (reset == 1) {
+            LOG.info("sms:safe {} run {} sent again by the admin", noun, runId);
+            wake();
+        }
+        return reset == 1;
     }
 
     /** Attempts of this node's runner that succeeded since it started. */
@@ -277,6 +328,11 @@ public final class ActionRunner implements ActionWakeUp, AutoCloseable {
         return failed.sum();
     }
 
+    /** Runs this node's runner gave up since it started (their last attempt is also among the failed ones). */
+    public long givenUpRuns() {
+        return givenUp.sum();
+    }
+
     /**
      * Stops the runner; an action in progress is interrupted and its run retried later. Claims whose action was not
      * called are given back if the database answers, else left to expire.
@@ -287,7 +343,7 @@ public final class ActionRunner implements ActionWakeUp, AutoCloseable {
         executor.shutdownNow();
         try {
             if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.warn("sms:safe payment action still running after 10 s at shutdown");
+                LOG.warn("sms:safe {} still running after 10 s at shutdown", noun);
                 return;
             }
         } catch (InterruptedException e) {
@@ -297,8 +353,8 @@ public final class ActionRunner implements ActionWakeUp, AutoCloseable {
         try {
             releaseUncalledClaims();
         } catch (RuntimeException e) {
-            LOG.info("sms:safe payment actions: {} claims not given back at shutdown expire in {} minutes ({})",
-                    uncalledClaims.size(), LEASE.toMinutes(), e.toString());
+            LOG.info("sms:safe {}s: {} claims not given back at shutdown expire in {} s ({})", noun,
+                    uncalledClaims.size(), target.lease().toSeconds(), e.toString());
         }
     }
 }

@@ -15,12 +15,22 @@ public final class PaymentActions {
      *     action is registered for ServiceLoader (which one runs must not depend on class-path order)
      */
     public static PaymentAction find(Optional<String> className, ClassLoader loader) {
+        return configured(className, loader).orElseGet(LoggingPaymentAction::new);
+    }
+
+    /**
+     * The site owner's own action, named by the {@code action} key or registered for ServiceLoader; empty when there
+     * is none (then {@link #find} logs, or the webhook alone delivers).
+     *
+     * @throws IllegalArgumentException as {@link #find} does
+     */
+    public static Optional<PaymentAction> configured(Optional<String> className, ClassLoader loader) {
         if (className.isPresent()) {
-            return instantiate(className.get(), loader);
+            return Optional.of(instantiate(className.get(), loader));
         }
         Iterator<PaymentAction> registered = ServiceLoader.load(PaymentAction.class, loader).iterator();
         if (!registered.hasNext()) {
-            return new LoggingPaymentAction();
+            return Optional.empty();
         }
         PaymentAction action = registered.next();
         if (registered.hasNext()) {
@@ -28,7 +38,7 @@ public final class PaymentActions {
                     + action.getClass().getName() + " and " + registered.next().getClass().getName()
                     + "; name one with the 'action' key");
         }
-        return action;
+        return Optional.of(action);
     }
 
     private static PaymentAction instantiate(String className, ClassLoader loader) {

@@ -19,4 +19,19 @@ public final class RetrySchedule {
         Duration pause = FIRST.multipliedBy(1L << doublings);
         return pause.compareTo(LONGEST) > 0 ? LONGEST : pause;
     }
+
+    /**
+     * The number of attempts whose pauses in between add up to at least {@code span}: the first attempt that starts
+     * {@code span} or later after the first one, when every attempt fails at once. (3 days: attempt 84, after pauses
+     * of 1 s … 2,048 s, then 71 of an hour.)
+     */
+    public static int attemptsSpanning(Duration span) {
+        Duration between = Duration.ZERO;
+        int attempts = 1;
+        while (between.compareTo(span) < 0) {
+            between = between.plus(pauseAfter(attempts));
+            attempts++;
+        }
+        return attempts;
+    }
 }

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import lt.smssafe.action.ActionRun;
 import lt.smssafe.action.ActionWakeUp;
@@ -19,9 +20,9 @@ import org.hibernate.Session;
  * <p>A change to a phone's rows is one retried transaction. Each attempt's first statement takes the phone's lock row,
  * the clock is read under that lock, and the statements are the store's plain SQL on the transaction's connection. When
  * the change makes the payment action owed — it closed a session, or reversed a message of a closed one — the
- * dashboard's summary ({@link RevenueSummary}) is kept and an {@link ActionRun} owed on the same transaction (through
- * the persistence context, once per payment, not per message), so a committed change always owes its action; once it is
- * committed, whoever runs the actions is told.
+ * dashboard's summary ({@link RevenueSummary}) is kept and an {@link ActionRun} per target (the Java action, the
+ * webhook) owed on the same transaction (through the persistence context, once per payment, not per message), so a
+ * committed change always owes its action; once it is committed, whoever runs the actions is told.
  */
 final class StoreTransactions {
     private final Database database;
@@ -89,7 +90,7 @@ final class StoreTransactions {
     }
 
     private <T> Changed<T> once(EntityManager em, String dialect, String msisdn, Attempt<T> attempt) {
-        record Attempted<T>(Changed<T> changed, Optional<ActionRun> owed) {
+        record Attempted<T>(Changed<T> changed, List<ActionRun> owed) {
         }
         Attempted<T> attempted = em.unwrap(Session.class).doReturningWork(connection -> {
             MessageStore store = new MessageStore(connection, safeId);
@@ -99,25 +100,27 @@ final class StoreTransactions {
             Changed<T> changed = attempt.run(store, firstOfPhone, now);
             return new Attempted<>(changed, owe(connection, changed, now));
         });
-        attempted.owed().ifPresent(em::persist);
+        attempted.owed().forEach(em::persist);
         return attempted.changed();
     }
 
-    /** Keeps the summary for a change that owes the payment action, and gives the run it owes. */
-    private Optional<ActionRun> owe(Connection connection, Changed<?> changed, Instant now) throws SQLException {
+    /**
+     * Keeps the summary for a change that owes the payment action, and gives the runs it owes: one per target the
+     * runners deliver to (the Java action, the webhook).
+     */
+    private List<ActionRun> owe(Connection connection, Changed<?> changed, Instant now) throws SQLException {
         if (changed.owedFor().isEmpty()) {
-            return Optional.empty();
+            return List.of();
         }
         PaymentSession session = changed.owedFor().get();
         if (changed.reversed().isPresent()) {
             ReceivedMessage message = changed.reversed().get();
             summary.reversed(connection, database.engine(), session, message.cost());
             // a reversal's run is found by the reversed message's row id (Reversal#find), a close's by the code
-            return Optional.of(ActionRun.dueNow(safeId, ActionRun.Kind.SMS_REVERSAL, String.valueOf(message.id()),
-                    now));
+            return runner.owe(safeId, ActionRun.Kind.SMS_REVERSAL, String.valueOf(message.id()), now);
         }
         summary.closed(connection, database.engine(), session);
-        return Optional.of(ActionRun.dueNow(safeId, ActionRun.Kind.SMS_SESSION, session.code().value(), now));
+        return runner.owe(safeId, ActionRun.Kind.SMS_SESSION, session.code().value(), now);
     }
 
     /** Runs the store's statements in one transaction of their own. */
