@@ -45,13 +45,14 @@
       <c:otherwise>
         <div class="scroll">
         <table id="runs">
-          <thead><tr><th>For</th><th>Attempts</th><th>Succeeded</th><th>Last error</th><th>Owed since</th></tr></thead>
+          <thead><tr><th>For</th><th>To</th><th>Attempts</th><th>Succeeded</th><th>Last error</th><th>Owed since</th></tr></thead>
           <tbody>
           <c:forEach var="r" items="${detail.actionRuns()}">
             <tr>
               <td><c:out value="${r.kind() == 'SMS_REVERSAL' ? 'reversal' : 'paid session'}"/></td>
+              <td><c:out value="${r.target() == 'WEBHOOK' ? 'webhook' : 'payment action'}"/></td>
               <td><c:out value="${r.attempts()}"/></td>
-              <td><c:out value="${r.succeededAt().isPresent() ? times.format(r.succeededAt()) : 'not yet'}"/></td>
+              <td><c:choose><c:when test="${r.succeededAt().isPresent()}"><c:out value="${times.format(r.succeededAt())}"/></c:when><c:when test="${r.failedAt().isPresent()}">given up <c:out value="${times.format(r.failedAt())}"/></c:when><c:otherwise>not yet</c:otherwise></c:choose></td>
               <td class="error-text"><c:out value="${r.lastError().orElse('')}"/></td>
               <td><c:out value="${times.format(r.createdAt())}"/></td>
             </tr>

@@ -63,15 +63,16 @@
   <c:otherwise>
     <div class="scroll">
     <table id="actions">
-      <thead><tr><th>Payment</th><th>Reference</th><th>Attempts</th><th>Last error</th><th>Next attempt</th><th>Owed since</th></tr></thead>
+      <thead><tr><th>Payment</th><th>Reference</th><th>To</th><th>Attempts</th><th>Last error</th><th>Next attempt</th><th>Owed since</th></tr></thead>
       <tbody>
       <c:forEach var="a" items="${actions}">
         <tr>
           <td><c:out value="${a.kind()}"/></td>
           <td><c:out value="${a.reference()}"/></td>
+          <td><c:out value="${a.target() == 'WEBHOOK' ? 'webhook' : 'payment action'}"/></td>
           <td><c:out value="${a.attempts()}"/></td>
           <td class="error-text"><c:out value="${a.lastError().orElse('')}"/></td>
-          <td><time><c:out value="${times.format(a.nextAttemptAt())}"/></time></td>
+          <td><c:choose><c:when test="${a.failedAt().isPresent()}">given up <time><c:out value="${times.format(a.failedAt())}"/></time></c:when><c:otherwise><time><c:out value="${times.format(a.nextAttemptAt())}"/></time></c:otherwise></c:choose></td>
           <td><time><c:out value="${times.format(a.createdAt())}"/></time></td>
         </tr>
       </c:forEach>

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import lt.smssafe.action.ActionRunner;
+import lt.smssafe.action.ActionRunners;
 import lt.smssafe.action.PaymentActions;
 import lt.smssafe.api.PaymentAction;
 import lt.smssafe.api.SmsSafePayments;
@@ -59,7 +59,7 @@ public final class SmsSafe implements AutoCloseable {
     private final Optional<PayseraDialect> payseraDialect;
     private final MessageProcessor processor;
     private final RevenueSummary summary;
-    private final ActionRunner actions;
+    private final PaymentDeliveries deliveries;
     private final SessionQueries queries;
     private final PaymentPages payments;
     private final SmsSafePayments sitePayments;
@@ -70,7 +70,8 @@ public final class SmsSafe implements AutoCloseable {
     private final NodeMetrics metrics;
     private final NodeHealth health;
 
-    private SmsSafe(Settings settings, Database database, SchemaMigrations migrations, PaymentAction action) {
+    private SmsSafe(Settings settings, Database database, SchemaMigrations migrations,
+            Optional<PaymentAction> action) {
         Clock clock = Clock.systemUTC();
         this.settings = settings;
         this.database = database;
@@ -82,7 +83,8 @@ public final class SmsSafe implements AutoCloseable {
                 settings.notifyAllow()));
         this.fortumoDialect = settings.fortumo().map(config -> new FortumoDialect(config, settings.notifyAllow()));
         this.payseraDialect = settings.paysera().map(config -> new PayseraDialect(config, settings.notifyAllow()));
-        this.actions = new ActionRunner(database, settings.safe(), action, clock, new OwedPayments());
+        this.deliveries = PaymentDeliveries.of(database, settings.safe(), action, settings.webhook(), clock);
+        ActionRunners actions = deliveries.runners();
         this.queries = new SessionQueries(database, settings.safe(), clock);
         this.payments = PaymentPages.of(database, settings.safe(), clock, settings.timezone());
         this.mbs = settings.mbs().map(MbsDirect::new);
@@ -95,7 +97,8 @@ public final class SmsSafe implements AutoCloseable {
         this.processor = new MessageProcessor(database, MessageCount.fromRates(rates::table, settings.messages()),
                 settings.delay(), settings.language(), clock, new SecureRandom(), actions, summary);
         this.metrics = new NodeMetrics(processor, List.of(Notification.DIALECT, FortumoDialect.NAME,
-                PayseraDialect.NAME), actions, queries, rates::status, database, database.dataSource(), clock);
+                PayseraDialect.NAME), actions, deliveries.webhook(), queries, rates::status, database,
+                database.dataSource(), clock);
         this.health = new NodeHealth(database, migrations, clock);
     }
 
@@ -112,13 +115,13 @@ public final class SmsSafe implements AutoCloseable {
                         ConfigSource.initParams(initParameters), ConfigSource.systemProperties(System.getProperties()),
                         ConfigSource.environment(System.getenv()))),
                 System.getProperties());
-        PaymentAction action = findAction(settings.action(), classLoader);
+        Optional<PaymentAction> action = findAction(settings.action(), classLoader);
         Database database = DatabaseBootstrap.open(settings);
         try {
             SchemaMigrations migrations = DatabaseBootstrap.schemaUpToDate(database, settings);
             SmsSafe app = new SmsSafe(settings, database, migrations, action);
             app.summaryUpToDate();
-            app.actions.start(ACTION_POLL);
+            app.deliveries.runners().start(ACTION_POLL);
             app.rates.start();
             return app;
         } catch (RuntimeException e) {
@@ -127,9 +130,10 @@ public final class SmsSafe implements AutoCloseable {
         }
     }
 
-    private static PaymentAction findAction(Optional<String> className, ClassLoader classLoader) {
+    /** The site owner's own payment action, if one is configured. */
+    private static Optional<PaymentAction> findAction(Optional<String> className, ClassLoader classLoader) {
         try {
-            return PaymentActions.find(className, classLoader);
+            return PaymentActions.configured(className, classLoader);
         } catch (IllegalArgumentException e) {
             throw InvalidConfigException.invalid("action", e.getMessage());
         }
@@ -230,6 +234,14 @@ public final class SmsSafe implements AutoCloseable {
         return health;
     }
 
+    /**
+     * The payment action's runners, one per target (the Java action, the webhook): for the admin's "send again" of
+     * a webhook that was given up ({@link ActionRunners#sendAgain}).
+     */
+    public ActionRunners actions() {
+        return deliveries.runners();
+    }
+
     /** Records verified billing reports and owes the payment action for committed transactions. */
     public BillingRecorder billing() {
         return billing;
@@ -239,7 +251,7 @@ public final class SmsSafe implements AutoCloseable {
     public void close() {
         rates.close();
         mbs.ifPresent(MbsDirect::close);
-        actions.close();
+        deliveries.close();
         database.close();
     }
 }

@@ -1,5 +1,6 @@
 package lt.smssafe.config;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Clock;
@@ -20,6 +21,7 @@ import lt.smssafe.sms.dialect.paysera.PayseraConfig;
 import lt.smssafe.sms.dialect.paysera.PayseraKeys;
 import lt.smssafe.sms.dialect.smssafe.Passkey;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
+import lt.smssafe.webhook.WebhookConfig;
 
 /**
  * This installation's configuration (docs/protocol.md §1), every key validated. Built once at start-up by
@@ -49,13 +51,15 @@ import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
  * @param checkLimit lookups of unknown session codes one address may make on {@code /check} per minute
  * @param apiKey the bearer key of {@code /redeem} for the site's own server; empty switches {@code /redeem} off
  * @param redeemTest whether a test payment may be redeemed ({@code redeem.test}); {@code REJECT} by default
+ * @param webhook the webhook (docs/protocol.md §10), when {@code webhook.url} and {@code webhook.secret} are set
  */
 public record Settings(long safe, Passkey passkey, SignatureScheme signature, Duration maxSkew, int messages,
         Duration delay, Language language, Optional<String> ratesUrl, Duration ratesRefresh,
         Optional<FortumoRatesConfig> fortumoRates, Path dataDir,
         Optional<String> datasourceKey, boolean schemaAuto, Optional<String> action, AddressFilter notifyAllow,
         Optional<MbsConfig> mbs, Optional<FortumoConfig> fortumo, Optional<PayseraConfig> paysera,
-        ZoneId timezone, String siteName, int checkLimit, Optional<String> apiKey, TestPolicy redeemTest) {
+        ZoneId timezone, String siteName, int checkLimit, Optional<String> apiKey, TestPolicy redeemTest,
+        Optional<WebhookConfig> webhook) {
     /** Messages per session where the rates name no count, when the {@code messages} key is not set. */
     public static final int DEFAULT_MESSAGES = 3;
     /** The JNDI name of the DataSource when the {@code datasource} key is not set. */
@@ -102,7 +106,28 @@ public record Settings(long safe, Passkey passkey, SignatureScheme signature, Du
                 keys.optional("site.name", KeyParsers::siteName).orElse("sms:safe"),
                 keys.optional("check.limit", KeyParsers::checkLimit).orElse(10),
                 keys.optional("api.key", KeyParsers.secret(API_KEY_MIN_LENGTH)),
-                keys.optional("redeem.test", TestPolicy::parse).orElse(TestPolicy.REJECT));
+                keys.optional("redeem.test", TestPolicy::parse).orElse(TestPolicy.REJECT),
+                webhook(keys));
+    }
+
+    /**
+     * The webhook (docs/protocol.md §10): on when {@code webhook.url} is set, which then needs {@code webhook.secret};
+     * a secret without a URL is a mistake too (the site expects events that would never come). The URL's rules are
+     * {@link WebhookConfig#checkUrl}, the secret's {@link WebhookConfig#checkSecret}.
+     */
+    private static Optional<WebhookConfig> webhook(Keys keys) {
+        Optional<URI> url = keys.optional("webhook.url", value -> WebhookConfig.checkUrl(KeyParsers.uri(value)));
+        Optional<String> secret = keys.optional("webhook.secret", WebhookConfig::checkSecret);
+        if (url.isEmpty() && secret.isEmpty()) {
+            return Optional.empty();
+        }
+        if (url.isEmpty()) {
+            throw InvalidConfigException.missing("webhook.url");
+        }
+        if (secret.isEmpty()) {
+            throw InvalidConfigException.missing("webhook.secret");
+        }
+        return Optional.of(new WebhookConfig(url.get(), secret.get()));
     }
 
     /**
@@ -182,7 +207,7 @@ public record Settings(long safe, Passkey passkey, SignatureScheme signature, Du
         return new TimeWindow(maxSkew, clock);
     }
 
-    /** Every key, the passkey, the gateways' secrets, the MBS secret and the API key hidden. */
+    /** Every key, the passkey, the gateways' secrets, the MBS secret, the API key and the webhook's secret hidden. */
     @Override
     public String toString() {
         return "Settings[safe=" + safe + ", passkey=" + passkey + ", signature=" + signature.configName()
@@ -198,6 +223,7 @@ public record Settings(long safe, Passkey passkey, SignatureScheme signature, Du
                 + ", fortumo=" + fortumo.map(FortumoConfig::toString).orElse("off")
                 + ", paysera=" + paysera.map(PayseraConfig::toString).orElse("off")
                 + ", check.limit=" + checkLimit + ", api.key=" + (apiKey.isPresent() ? "(hidden)" : "off")
-                + ", redeem.test=" + redeemTest + "]";
+                + ", redeem.test=" + redeemTest + ", webhook=" + webhook.map(WebhookConfig::toString).orElse("off")
+                + "]";
     }
 }

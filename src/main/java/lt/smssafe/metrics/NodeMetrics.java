@@ -11,17 +11,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import lt.smssafe.action.ActionRun;
 import lt.smssafe.action.ActionRunner;
+import lt.smssafe.action.ActionRunners;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.persistence.DatabaseUnavailableException;
 import lt.smssafe.persistence.TransactionConflictException;
 import lt.smssafe.queries.SessionQueries;
 import lt.smssafe.rates.RatesStatus;
 import lt.smssafe.sms.MessageProcessor;
+import lt.smssafe.webhook.WebhookAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +41,9 @@ public final class NodeMetrics {
             "/integration");
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeMetrics.class);
+    private static final String WEBHOOK_DELIVERIES = "smssafe.webhook.deliveries";
+    private static final String WEBHOOK_DESCRIPTION = "webhook deliveries by this node by outcome, and runs it gave up"
+            + " (failed_for_good) after 3 days of failures";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     /**
@@ -47,11 +54,16 @@ public final class NodeMetrics {
 
     /**
      * @param dialects the gateways whose sessions are counted
+     * @param runners the payment action's runners: {@code smssafe.actions.attempts} counts the Java action's, and
+     *     {@code smssafe.webhook.deliveries} the webhook's given-up runs ({@code failed_for_good})
+     * @param webhook the webhook, whose deliveries are counted by outcome, when it is configured
      * @param rates the rates' status as it is at each scrape
      * @param pool the embedded connection pool, whose own metrics are added; null for a container's DataSource
      */
-    public NodeMetrics(MessageProcessor processor, List<String> dialects, ActionRunner actions,
-            SessionQueries queries, Supplier<RatesStatus> rates, Database database, DataSource pool, Clock clock) {
+    public NodeMetrics(MessageProcessor processor, List<String> dialects, ActionRunners runners,
+            Optional<WebhookAction> webhook, SessionQueries queries, Supplier<RatesStatus> rates, Database database,
+            DataSource pool, Clock clock) {
+        ActionRunner actions = runners.runner(ActionRun.Target.ACTION).orElseThrow();
         for (String dialect : dialects) {
             FunctionCounter.builder("smssafe.sessions.opened", processor, p -> p.sessionsOpened(dialect))
                     .description("payment sessions opened by this node").tag("dialect", dialect).register(registry);
@@ -63,6 +75,15 @@ public final class NodeMetrics {
                 .description("payment-action attempts by this node").tag("outcome", "succeeded").register(registry);
         FunctionCounter.builder("smssafe.actions.attempts", actions, ActionRunner::failedAttempts)
                 .description("payment-action attempts by this node").tag("outcome", "failed").register(registry);
+        webhook.ifPresent(action -> {
+            for (WebhookAction.Outcome outcome : WebhookAction.Outcome.values()) {
+                FunctionCounter.builder(WEBHOOK_DELIVERIES, action, a -> a.deliveries(outcome))
+                        .description(WEBHOOK_DESCRIPTION).tag("outcome", outcome.tag()).register(registry);
+            }
+            runners.runner(ActionRun.Target.WEBHOOK).ifPresent(runner -> FunctionCounter.builder(
+                    WEBHOOK_DELIVERIES, runner, ActionRunner::givenUpRuns).description(WEBHOOK_DESCRIPTION)
+                    .tag("outcome", "failed_for_good").register(registry));
+        });
         FunctionCounter.builder("smssafe.database.conflicts", database, Database::conflicts)
                 .description("transactions rolled back by a concurrent one (lock, deadlock, Galera certification)"
                         + " and run again")

@@ -34,12 +34,12 @@ public final class PaymentDetails {
     private PaymentDetail detail(EntityManager em, SessionLists.Found found) {
         List<ReceivedMessage> messages = ReceivedMessage.ofSession(em, scope.safeId(), found.id());
         // the session's own run is keyed by its code, a reversal's by the reversed message's row id: one kind per
-        // query, so that H2 looks them up in uq_action_run (safe_id, kind, reference) (with two IN lists it read
-        // every run of the safe)
+        // query, so that H2 looks them up in uq_action_run (safe_id, kind, reference, target) (with two IN lists it
+        // read every run of the safe); each payment has a run per target (the Java action, the webhook)
         List<ActionRun> runs = new ArrayList<>(runs(em, ActionRun.Kind.SMS_SESSION, List.of(found.status().code())));
         runs.addAll(runs(em, ActionRun.Kind.SMS_REVERSAL, messages.stream().map(m -> String.valueOf(m.id()))
                 .toList()));
-        runs.sort(Comparator.comparing(ActionRun::createdAt));
+        runs.sort(Comparator.comparing(ActionRun::createdAt).thenComparing(ActionRun::target));
         return new PaymentDetail(found.status(), messages.stream().map(PaymentDetail.Message::of).toList(), runs);
     }
 

@@ -121,9 +121,40 @@ public final class SessionQueries {
                 + " and r.succeededAt is null", Long.class).setParameter("safeId", safeId).getSingleResult());
     }
 
-    /** The payment actions that have not succeeded yet, oldest first, with their attempts and last error. */
+    /**
+     * The payment actions that have not succeeded yet, of every target (the Java action's and the webhook's, those
+     * given up included: see {@link ActionRun#target()} and {@link ActionRun#failedAt()}), oldest first, with their
+     * attempts and last error; at most {@value #MAX_PENDING_ACTIONS}.
+     */
     public List<ActionRun> pendingActions() {
         return database.inTransaction(em -> em.createNamedQuery("ActionRun.findUnsucceeded", ActionRun.class)
                 .setParameter("safeId", safeId).setMaxResults(MAX_PENDING_ACTIONS).getResultList());
+    }
+
+    /**
+     * The webhook's events still being retried (not delivered, not given up), oldest first, with their attempts,
+     * last error and next attempt; at most {@value #MAX_PENDING_ACTIONS}.
+     */
+    public List<ActionRun> pendingWebhooks() {
+        return database.inTransaction(em -> em.createNamedQuery("ActionRun.findPending", ActionRun.class)
+                .setParameter("safeId", safeId).setParameter("target", ActionRun.Target.WEBHOOK)
+                .setMaxResults(MAX_PENDING_ACTIONS).getResultList());
+    }
+
+    /**
+     * The webhook's events given up after at least 3 days of failed deliveries, latest given up first, with their
+     * attempts and last error: what the admin may send again ({@code ActionRunners.sendAgain(run.id())}); at most
+     * {@value #MAX_PENDING_ACTIONS}, their number is {@link #failedWebhookCount()}.
+     */
+    public List<ActionRun> failedWebhooks() {
+        return database.inTransaction(em -> em.createNamedQuery("ActionRun.findFailed", ActionRun.class)
+                .setParameter("safeId", safeId).setParameter("target", ActionRun.Target.WEBHOOK)
+                .setMaxResults(MAX_PENDING_ACTIONS).getResultList());
+    }
+
+    /** How many of the webhook's events were given up and not sent again, for the dashboard. */
+    public long failedWebhookCount() {
+        return database.inTransaction(em -> em.createNamedQuery("ActionRun.countFailed", Long.class)
+                .setParameter("safeId", safeId).setParameter("target", ActionRun.Target.WEBHOOK).getSingleResult());
     }
 }
