@@ -86,7 +86,7 @@ class ActionRunnerRecoveryTest {
     private ActionRun run(String code) {
         return database.inTransaction(em -> em.createNamedQuery("ActionRun.findByReference", ActionRun.class)
                 .setParameter("safeId", SAFE).setParameter("kind", ActionRun.Kind.SMS_SESSION)
-                .setParameter("reference", code).getSingleResult());
+                .setParameter("reference", code).setParameter("target", ActionRun.Target.ACTION).getSingleResult());
     }
 
     /**

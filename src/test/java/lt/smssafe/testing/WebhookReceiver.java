@@ -1,0 +1,129 @@
+package lt.smssafe.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A site's webhook receiver on the loopback address (the JDK's HTTP server): it keeps every request it got, raw body
+ * bytes and headers, and answers with the statuses it was told, one per request in order, the last one repeated; it
+ * may wait before answering, and sends a {@code Location} with a 3xx.
+ */
+public final class WebhookReceiver implements AutoCloseable {
+    /** One request as it arrived: the headers by lower-case name (first value), and the body's bytes. */
+    public record Received(String method, Map<String, String> headers, byte[] body) {
+        public String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "webhook-receiver");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger answered = new AtomicInteger();
+    private volatile List<Integer> statuses = List.of(200);
+    private volatile Duration wait = Duration.ZERO;
+    private volatile String location = "";
+
+    private WebhookReceiver() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", this::handle);
+        server.setExecutor(threads);
+        server.start();
+    }
+
+    /** A receiver answering 200 until told otherwise. */
+    public static WebhookReceiver start() {
+        return new WebhookReceiver();
+    }
+
+    /** {@code http://127.0.0.1:<port>/hook}. */
+    public URI url() {
+        return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":"
+                + server.getAddress().getPort() + "/hook");
+    }
+
+    /** The statuses of the next requests, in order; the last one for every request after. */
+    public WebhookReceiver answer(Integer... next) {
+        answered.set(0);
+        statuses = List.of(next);
+        return this;
+    }
+
+    /** Waits this long before answering each request. */
+    public WebhookReceiver waiting(Duration before) {
+        wait = before;
+        return this;
+    }
+
+    /** The {@code Location} of a 3xx answer. */
+    public WebhookReceiver redirectingTo(URI target) {
+        location = target.toString();
+        return this;
+    }
+
+    /** Every request so far, in the order they arrived. */
+    public List<Received> received() {
+        return new ArrayList<>(received);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange; InputStream in = exchange.getRequestBody()) {
+            byte[] body = in.readAllBytes();
+            Map<String, String> headers = new TreeMap<>();
+            exchange.getRequestHeaders().forEach((name, values) ->
+                    headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
+            received.add(new Received(exchange.getRequestMethod(), headers, body));
+            List<Integer> script = statuses;
+            int status = script.get(Math.min(answered.getAndIncrement(), script.size() - 1));
+            if (!wait.isZero()) {
+                try {
+                    Thread.sleep(wait.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            if (status >= 300 && status < 400) {
+                exchange.getResponseHeaders().add("Location", location);
+            }
+            byte[] answer = ("status " + status).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, answer.length);
+            exchange.getResponseBody().write(answer);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}
