@@ -381,4 +381,57 @@ class SettingsTest {
         assertInvalid("smssafe configuration: 'redeem.test' is invalid: must be accept or reject, not 'yes'",
                 "redeem.test", "yes");
     }
+
+    @Test
+    void theWebhookIsOffUntilItsUrlAndSecretAreSet() {
+        assertThat(resolve().webhook()).isEmpty();
+        String secret = "w".repeat(32);
+
+        Settings settings = resolve("webhook.url", "https://shop.example/hooks/smssafe?token=t0k", "webhook.secret",
+                secret);
+
+        assertThat(settings.webhook()).hasValueSatisfying(webhook -> {
+            assertThat(webhook.url()).hasToString("https://shop.example/hooks/smssafe?token=t0k");
+            assertThat(webhook.secret()).isEqualTo(secret);
+        });
+        assertThat(settings.toString()).contains("webhook=https://shop.example/hooks/smssafe?… (secret hidden)")
+                .doesNotContain(secret).doesNotContain("t0k");
+        assertThat(resolve("webhook.url", "http://127.0.0.1:8081/hook", "webhook.secret", secret).webhook())
+                .as("http to a loopback address, for testing").isPresent();
+        assertThat(resolve("webhook.url", "http://localhost/hook", "webhook.secret", secret).webhook()).isPresent();
+        assertThat(resolve("webhook.url", "http://[::1]:9000/", "webhook.secret", secret).webhook()).isPresent();
+    }
+
+    @Test
+    void aWebhookUrlThatIsNotHttpsOrHttpToALoopbackAddressStopsTheDeployment() {
+        String secret = "w".repeat(32);
+        assertInvalid("smssafe configuration: 'webhook.url' is invalid: must be https: (http: only to a loopback"
+                + " address such as http://127.0.0.1/, for testing), not 'http://shop.example/hook'",
+                "webhook.url", "http://shop.example/hook", "webhook.secret", secret);
+        assertInvalid("smssafe configuration: 'webhook.url' is invalid: must be https: (http: only to a loopback"
+                + " address such as http://127.0.0.1/, for testing), not 'http://192.168.1.10/hook'",
+                "webhook.url", "http://192.168.1.10/hook", "webhook.secret", secret);
+        assertInvalid("smssafe configuration: 'webhook.url' is invalid: must be an absolute https: URL, not"
+                + " 'ftp://shop.example/hook'", "webhook.url", "ftp://shop.example/hook", "webhook.secret", secret);
+        assertInvalid("smssafe configuration: 'webhook.url' is invalid: must be an absolute https: URL, not"
+                + " 'shop.example/hook'", "webhook.url", "shop.example/hook", "webhook.secret", secret);
+        assertThatThrownBy(() -> resolve("webhook.url", "https://shop example/", "webhook.secret", secret))
+                .isInstanceOf(InvalidConfigException.class).hasMessageStartingWith(
+                        "smssafe configuration: 'webhook.url' is invalid: is not a URL");
+        assertInvalid("smssafe configuration: 'webhook.url' is invalid: must not carry credentials: the receiver"
+                + " checks the signature", "webhook.url", "https://u:p@shop.example/", "webhook.secret", secret);
+    }
+
+    @Test
+    void aWebhookNeedsBothItsUrlAndASecretOfAtLeast32Characters() {
+        String short31 = "w".repeat(31);
+        assertThatThrownBy(() -> resolve("webhook.url", "https://shop.example/hook", "webhook.secret", short31))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage("smssafe configuration: 'webhook.secret' is invalid: must be at least 32 characters")
+                .message().doesNotContain(short31);
+        assertInvalid("smssafe configuration: 'webhook.secret' is missing (required)", "webhook.url",
+                "https://shop.example/hook");
+        assertInvalid("smssafe configuration: 'webhook.url' is missing (required)", "webhook.secret",
+                "w".repeat(32));
+    }
 }
