@@ -12,7 +12,8 @@ import lt.smssafe.api.PaymentAction;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.testing.TestDatabases;
 import lt.smssafe.webhook.WebhookConfig;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,10 +26,15 @@ class PaymentDeliveriesTest {
     private static final Optional<WebhookConfig> WEBHOOK = Optional.of(new WebhookConfig(
             URI.create("https://shop.example/hook"), "w".repeat(32)));
 
-    private final Database database = TestDatabases.H2.openMigrated();
+    private static Database database;
 
-    @AfterEach
-    void close() {
+    @BeforeAll
+    static void open() {
+        database = TestDatabases.H2.openMigrated();
+    }
+
+    @AfterAll
+    static void close() {
         database.close();
     }
 
