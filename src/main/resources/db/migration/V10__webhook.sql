@@ -12,5 +12,6 @@ ALTER TABLE smssafe_action_run ADD CONSTRAINT uq_action_run UNIQUE (safe_id, kin
 -- each runner looks for its own due runs: not succeeded, not given up, next attempt due
 DROP INDEX ix_action_run_due ON smssafe_action_run;
 CREATE INDEX ix_action_run_due ON smssafe_action_run (succeeded_at, failed_at, target, next_attempt_at);
--- the admin's given-up webhooks, latest first, and their count; written once when a run is given up
+-- the admin's given-up webhooks, latest first (MariaDB reads the index backwards; H2 sorts the given-up ones), and
+-- their count; written once when a run is given up and once when it is sent again
 CREATE INDEX ix_action_run_failed ON smssafe_action_run (safe_id, target, failed_at);

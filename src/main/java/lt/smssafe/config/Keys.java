@@ -22,6 +22,18 @@ final class Keys {
         return check(key, () -> value.map(parser));
     }
 
+    /**
+     * Whether two keys that switch something on together are set: neither (false) or both (true).
+     *
+     * @throws InvalidConfigException naming the one missing when only the other is set
+     */
+    static boolean together(String firstKey, Optional<?> first, String secondKey, Optional<?> second) {
+        if (first.isPresent() != second.isPresent()) {
+            throw InvalidConfigException.missing(first.isEmpty() ? firstKey : secondKey);
+        }
+        return first.isPresent();
+    }
+
     /** Builds something from keys already read, blaming {@code key} for what it refuses. */
     <T> T check(String key, Supplier<T> build) {
         try {

