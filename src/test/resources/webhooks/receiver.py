@@ -67,9 +67,12 @@ def handle(header, body):
 
 
 class Receiver(BaseHTTPRequestHandler):
+    protocol_version = 'HTTP/1.1'  # keep-alive, as a sender expects: HTTP/1.0 closes under a pooling client
+
     def do_POST(self):
         length = int(self.headers.get('Content-Length') or 0)
         if not 0 <= length <= MAX_BODY:
+            self.close_connection = True  # the body is not read: this connection cannot carry another request
             return self.answer(413, 'too large')
         self.answer(*handle(self.headers.get('SmsSafe-Signature'), self.rfile.read(length)))
 
