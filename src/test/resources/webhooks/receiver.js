@@ -9,7 +9,7 @@ const MAX_BODY = 1024 * 1024;
 const secret = process.env.SMSSAFE_WEBHOOK_SECRET;
 const eventsFile = process.env.EVENTS_FILE;
 const idsFile = eventsFile + '.ids'; // the ids of the events handled, one a line
-if (!secret) throw new Error('SMSSAFE_WEBHOOK_SECRET is not set'); // never check against an empty secret
+if (!secret || !eventsFile) throw new Error('set SMSSAFE_WEBHOOK_SECRET and EVENTS_FILE'); // never an empty secret
 
 // Why the delivery is refused, or null when it is genuine. body: the raw bytes, exactly as they were signed.
 function refusal(header, body) {

@@ -13,8 +13,9 @@ function answer(int $status, string $text): void
 }
 
 $secret = getenv('SMSSAFE_WEBHOOK_SECRET');
-if (!$secret) {
-    answer(500, 'SMSSAFE_WEBHOOK_SECRET is not set'); // never check against an empty secret
+$eventsFile = getenv('EVENTS_FILE');
+if (!$secret || !$eventsFile) {
+    answer(500, 'set SMSSAFE_WEBHOOK_SECRET and EVENTS_FILE'); // never check against an empty secret
 }
 if ($_SERVER['REQUEST_METHOD'] !== 'POST') {
     answer(405, 'POST only');
@@ -55,7 +56,6 @@ if (!is_object($event) || !is_string($event->id ?? null) || !preg_match('/^[\x21
 
 // Each event once: a retry of an event already handled has the same id. php -S runs every request afresh,
 // so the ids handled are kept in a file next to the events, locked while one delivery is handled.
-$eventsFile = getenv('EVENTS_FILE');
 $ids = fopen($eventsFile . '.ids', 'c+');
 flock($ids, LOCK_EX);
 $duplicate = in_array($event->id, explode("\n", stream_get_contents($ids)), true);

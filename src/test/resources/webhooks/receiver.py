@@ -5,6 +5,7 @@ import hashlib
 import hmac
 import json
 import os
+import pathlib
 import re
 import threading
 import time
@@ -16,7 +17,7 @@ SECRET = os.environ['SMSSAFE_WEBHOOK_SECRET'].encode()
 if not SECRET:
     raise SystemExit('SMSSAFE_WEBHOOK_SECRET is empty')  # never check against an empty secret
 EVENTS_FILE = os.environ['EVENTS_FILE']
-IDS_FILE = EVENTS_FILE + '.ids'  # the ids of the events handled, one a line
+IDS_FILE = pathlib.Path(EVENTS_FILE + '.ids')  # the ids of the events handled, one a line
 lock = threading.Lock()  # one delivery at a time between "handled yet?" and "handled"
 
 
@@ -53,7 +54,7 @@ def handle(header, body):
         return 400, 'malformed body'
     with lock:
         # Each event once: a retry of an event already handled has the same id.
-        handled = open(IDS_FILE, encoding='utf-8').read().split('\n') if os.path.exists(IDS_FILE) else []
+        handled = IDS_FILE.read_text(encoding='utf-8').split('\n') if IDS_FILE.exists() else []
         if event['id'] in handled:
             return 200, 'duplicate'
         # the shop's own action: here, one JSON line per event
