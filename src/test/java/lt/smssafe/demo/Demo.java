@@ -20,9 +20,9 @@ import lt.smssafe.demo.sandbox.SandboxSite;
 import lt.smssafe.testing.Folders;
 
 /**
- * The whole demo: the sandbox ({@link SandboxSite}: gateways, test phone, MBS platform) and, beside it, Tomcat with
- * the production WAR on the embedded H2 database, configured to fetch the sandbox's rates, take its notifications
- * and bill through its MBS platform. The README's run command starts one; so does the browser test of the demo
+ * The whole demo: the sandbox ({@link SandboxSite}: gateways, test phone, MBS platform, a shop's webhook receiver)
+ * and, beside it, Tomcat with the production WAR on the embedded H2 database, configured to fetch the sandbox's
+ * rates, take its notifications, bill through its MBS platform and POST its webhook to it. The README's run command starts one; so does the browser test of the demo
  * story, on other ports.
  */
 public final class Demo implements AutoCloseable {
@@ -37,6 +37,8 @@ public final class Demo implements AutoCloseable {
     static final String PAYSERA_PASSWORD = "demo-paysera-password";
     /** {@code api.key}: switches {@code /redeem} on, so that the demo shows how a shop spends a paid code. */
     static final String API_KEY = "demo-api-key-of-at-least-32-characters";
+    /** {@code webhook.secret}: the webhook POSTs to the sandbox's receiver, which checks the signature with it. */
+    public static final String WEBHOOK_SECRET = "demo-webhook-secret-of-at-least-32-characters";
 
     /**
      * Where things are and how the demo behaves.
@@ -73,7 +75,7 @@ public final class Demo implements AutoCloseable {
         Files.writeString(payseraKey, PayseraKeys.pem(paysera.getPublic()));
         SandboxSite sandbox = SandboxSite.start(new SandboxSite.Settings(settings.sandboxPort(), tomcat.app(), SAFE,
                 PASSKEY, settings.delay(), MBS_SERVICE, MBS_SECRET, FORTUMO_SECRET, FORTUMO_SERVICE, PAYSERA_PROJECT,
-                PAYSERA_PASSWORD, paysera.getPrivate()));
+                PAYSERA_PASSWORD, paysera.getPrivate(), WEBHOOK_SECRET));
         Demo demo = new Demo(sandbox, tomcat);
         try {
             Map<String, String> keys = new LinkedHashMap<>();
@@ -94,6 +96,8 @@ public final class Demo implements AutoCloseable {
             keys.put("paysera.public-key", payseraKey.toUri().toString());
             keys.put("action", SandboxPaymentAction.class.getName());
             keys.put("api.key", API_KEY);
+            keys.put("webhook.url", sandbox.webhookUrl().toString());
+            keys.put("webhook.secret", WEBHOOK_SECRET);
             tomcat.start(settings.war(), keys, actionClasses(settings.work().resolve("action-classes")),
                     Map.of("demo.payments.url", sandbox.paymentsUrl().toString()), settings.tomcatOutput());
             if (!tomcat.awaitReady(Duration.ofMinutes(2))) {
@@ -114,6 +118,11 @@ public final class Demo implements AutoCloseable {
     /** The sandbox's start page. */
     public URI sandbox() {
         return sandbox.url();
+    }
+
+    /** The WAR's {@code webhook.url}: the sandbox's receiver. */
+    public URI webhookUrl() {
+        return sandbox.webhookUrl();
     }
 
     Path contextFile() {

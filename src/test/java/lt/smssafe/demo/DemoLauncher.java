@@ -62,6 +62,8 @@ public final class DemoLauncher {
                 "   test phone          " + sandbox.resolve("phone"),
                 "   charge by MBS       " + sandbox.resolve("charge"),
                 "   action received     " + sandbox.resolve("payments"),
+                "   webhooks received   " + sandbox.resolve("webhooks") + "   (webhook.secret "
+                        + Demo.WEBHOOK_SECRET + ")",
                 "",
                 " sms:safe's pages:",
                 "   how buyers pay      " + app.resolve("check?content=order-42"),

@@ -23,6 +23,12 @@ final class Html {
             .notice{background:#eef;padding:.5rem;border-radius:.3rem}
             code,pre{background:#f4f4f4;padding:.1rem .3rem}
             pre{padding:.5rem;overflow-x:auto}
+            .verdict{padding:.1rem .4rem;border-radius:.3rem}
+            .verdict.ok{background:#d4edda;color:#155724}
+            .verdict.bad{background:#f8d7da;color:#721c24}
+            .switch button{margin-right:.5rem}
+            table.headers td code{overflow-wrap:anywhere}
+            li.delivery{margin:.8rem 0;padding-bottom:.5rem;border-bottom:1px solid #ddd}
             @media (max-width:40rem){table.stack tr:first-child{display:none}table.stack tr{display:block;
             border-bottom:2px solid #ccc;padding:.3rem 0}table.stack td{display:block;border:0;padding:.1rem .3rem}
             table.stack td[data-label]::before{content:attr(data-label) ": ";color:#666}}
@@ -42,7 +48,7 @@ final class Html {
                 %s<title>%s</title><style>%s</style></head>
                 <body><header><span class="sandbox">sandbox: nothing here is real money</span><br>
                 <a href="/">Start</a><a href="/phone">Test phone</a><a href="/charge">Charge by MBS</a>
-                <a href="/payments">Action received</a></header>
+                <a href="/payments">Action received</a><a href="/webhooks">Webhooks</a></header>
                 <h1>%s</h1>
                 %s
                 </body></html>

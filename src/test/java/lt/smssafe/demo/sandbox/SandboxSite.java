@@ -43,7 +43,9 @@ import lt.smssafe.testing.mbs.SandboxMbs;
  * <li>{@code /phone}, the test phone ({@link TestPhonePage});</li>
  * <li>{@code /mbs/direct}, the sandbox MBS platform's SOAP endpoint, and {@code /charge}, the page that bills
  * through it ({@link ChargePage});</li>
- * <li>{@code /payments}, what the demo's payment action received ({@link PaymentsPage}).</li>
+ * <li>{@code /payments}, what the demo's payment action received ({@link PaymentsPage});</li>
+ * <li>{@code /webhook}, a shop's webhook receiver, the demo's {@code webhook.url} ({@link WebhookInbox}), and
+ * {@code /webhooks}, what it received, with the switch that makes it fail ({@link WebhooksPage}).</li>
  * </ul>
  */
 public final class SandboxSite implements AutoCloseable {
@@ -76,10 +78,11 @@ public final class SandboxSite implements AutoCloseable {
      *     for it and every Fortumo request names it
      * @param payseraProject and {@code payseraPassword}, {@code payseraKey}: the Paysera project, its password, and
      *     the private key whose public half the site has as {@code paysera.public-key}
+     * @param webhookSecret the site's {@code webhook.secret}: the sandbox's receiver checks deliveries with it
      */
     public record Settings(int port, URI site, long safe, String passkey, Duration delay, long mbsService,
             String mbsSecret, String fortumoSecret, String fortumoService, long payseraProject, String payseraPassword,
-            java.security.PrivateKey payseraKey) {
+            java.security.PrivateKey payseraKey, String webhookSecret) {
         public Settings {
             Objects.requireNonNull(site, "site");
             if (!site.getPath().endsWith("/")) {
@@ -94,6 +97,7 @@ public final class SandboxSite implements AutoCloseable {
     private final SandboxMbs mbs;
     private final MbsDirect mbsClient;
     private final PaymentsPage payments;
+    private final WebhookInbox webhookInbox;
 
     private SandboxSite(Settings settings) {
         this.settings = settings;
@@ -159,6 +163,10 @@ public final class SandboxSite implements AutoCloseable {
                 new TestPhonePage(phone, settings.safe(), settings.site(), settings.delay())));
         server.createContext("/charge", Exchanges.handler("/charge", new ChargePage(mbs, mbsClient, clientCode)));
         server.createContext("/payments", Exchanges.handler("/payments", payments));
+        webhookInbox = new WebhookInbox(clock, settings.webhookSecret());
+        server.createContext("/webhook", Exchanges.handler("/webhook", webhookInbox));
+        server.createContext("/webhooks", Exchanges.handler("/webhooks", new WebhooksPage(webhookInbox, webhookUrl(),
+                settings.webhookSecret(), settings.site().resolve("select"))));
     }
 
     /** Starts the sandbox; {@link #close()} stops it. */
@@ -198,6 +206,16 @@ public final class SandboxSite implements AutoCloseable {
     /** Where the demo's payment action reports what it received. */
     public URI paymentsUrl() {
         return url().resolve("payments");
+    }
+
+    /** The sandbox's webhook receiver, the WAR's {@code webhook.url}: on 127.0.0.1, as the key wants it for http:. */
+    public URI webhookUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/webhook");
+    }
+
+    /** What the receiver got, for the sandbox's tests. */
+    WebhookInbox webhookInbox() {
+        return webhookInbox;
     }
 
     @Override
@@ -264,6 +282,10 @@ public final class SandboxSite implements AutoCloseable {
                     admin page <a href="%4$s" target="_blank">/select</a> (user <code>admin</code>, password
                     <code>admin-secret</code>).</li>
                     </ol>
+                    <h2>A shop in any language: the webhook</h2>
+                    <p>sms:safe also POSTs every payment, signed, to the demo's <code>webhook.url</code>: this
+                    sandbox plays your shop's receiver. See <a id="start-webhooks" href="/webhooks">the webhooks it
+                    received</a>, whether each signature verified, and switch it to fail to watch the retries.</p>
                     <h2>Charge by MBS</h2>
                     <p><a href="/charge">Bill a registered mobile account</a> through the sandbox MBS platform, then
                     commit or roll back.</p>
