@@ -14,15 +14,20 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import lt.smssafe.sms.dialect.smssafe.Passkey;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
+import lt.smssafe.webhook.WebhookConfig;
+import lt.smssafe.webhook.WebhookEvent;
 
 /**
  * The signed-notification tool's command line, parsed and checked: which gateway, where, its secret (from a flag, a
- * file or the environment), the notification's values and what to override after signing.
+ * file or the environment), the notification's values and what to override after signing; or, with
+ * {@code --webhook}, which sample webhook event goes to which receiver, signed with which secret.
  */
 final class CommandLine {
     /** What {@code --help} prints, and a usage mistake. */
@@ -31,9 +36,11 @@ final class CommandLine {
                    SendNotification --dialect fortumo --url URL [--secret-file FILE] [--service-id ID] [options]
                    SendNotification --dialect paysera --url URL --project-id ID [--password-file FILE]
                                     [--private-key PKCS8.pem | --encrypted] [options]
+                   SendNotification --webhook --url URL [--secret-file FILE] [--type TYPE] [webhook options]
               --passkey-file, --secret-file, --password-file FILE
                                          the secret is the file's text (trimmed); without the option it is read
-                                         from SMSSAFE_PASSKEY, SMSSAFE_FORTUMO_SECRET, SMSSAFE_PAYSERA_PASSWORD;
+                                         from SMSSAFE_PASSKEY, SMSSAFE_FORTUMO_SECRET, SMSSAFE_PAYSERA_PASSWORD
+                                         (with --webhook: SMSSAFE_WEBHOOK_SECRET);
                                          --passkey, --secret, --password SECRET work too (and win), with a
                                          warning: ps shows them to every user, the shell history keeps them
               --dialect smssafe|fortumo|paysera   the gateway to sign as (default smssafe, /result)
@@ -53,11 +60,27 @@ final class CommandLine {
               --set NAME=VALUE           any parameter after signing, e.g. --set sign=00 to send a wrong one
               --messages N               send a whole session of N messages (default 1)
               --wait DURATION            before the last of N messages, wait this long (ISO-8601, e.g. PT30S)
-              --post                     send form-encoded POST instead of GET""";
+              --post                     send form-encoded POST instead of GET
+            webhook: a sample event, signed with your webhook.secret as sms:safe signs it, POSTed to your receiver
+              --webhook                  send a webhook event (docs/webhooks.md) instead of a notification
+              --type session.closed|session.reversed|mbs.committed   the event (default session.closed); each
+                                         run makes a new payment, so a new event id
+              --deliveries N             deliver the same event N times, as sms:safe's retries do (same id, new
+                                         signature): from the second on, your receiver must answer 2xx and not
+                                         act again (default 1)
+              --safe --msisdn --country --provider --content --currency --test
+                                         the sample payment's values (defaults: safe 1234, a test phone in
+                                         lt/bite_lt, content test, EUR); --content is the MBS ident too""";
 
     /** Each secret's flag, and the environment variable that holds it when neither the flag nor its file is given. */
     static final Map<String, String> SECRET_VARIABLES = Map.of("--passkey", "SMSSAFE_PASSKEY", "--secret",
             "SMSSAFE_FORTUMO_SECRET", "--password", "SMSSAFE_PAYSERA_PASSWORD");
+    /** With {@code --webhook}, {@code --secret} is the webhook's, from this variable (the receivers' too). */
+    static final String WEBHOOK_SECRET_VARIABLE = "SMSSAFE_WEBHOOK_SECRET";
+    /** The options a webhook event takes; any other is a mistake with {@code --webhook}. */
+    private static final Set<String> WEBHOOK_FLAGS = Set.of("--webhook", "--url", "--secret", "--secret-file",
+            "--type", "--deliveries", "--safe", "--msisdn", "--country", "--provider", "--content", "--currency",
+            "--test");
     private static final Map<String, String> VALUE_FLAGS = Map.of("--msisdn", "msisdn", "--country", "country",
             "--provider", "provider", "--shortcode", "shortcode", "--content", "content", "--cost", "cost_local",
             "--currency", "currency", "--message-id", "message_id", "--time", "time");
@@ -82,6 +105,14 @@ final class CommandLine {
     int messages = 1;
     Duration wait = Duration.ZERO;
     boolean post;
+    /** {@code --webhook}: a webhook event to a shop's receiver, not a notification to sms:safe. */
+    boolean webhook;
+    /** The webhook event's type, {@code --type}. */
+    String type = WebhookEvent.SESSION_CLOSED;
+    /** How many times the webhook event is delivered, {@code --deliveries}. */
+    int deliveries = 1;
+    /** With {@code --webhook}: where to and the secret, checked as sms:safe checks its webhook keys. */
+    WebhookConfig webhookConfig;
     /** The secrets' flags given with the secret itself, in their order: each gets a warning. */
     final List<String> secretsOnCommandLine = new ArrayList<>();
     private final Map<String, String> secrets = new LinkedHashMap<>();
@@ -89,12 +120,16 @@ final class CommandLine {
     static CommandLine parse(String[] args, Function<String, String> environment) {
         CommandLine o = new CommandLine();
         List<String> rest = new ArrayList<>(List.of(args));
+        Set<String> given = new LinkedHashSet<>();
         while (!rest.isEmpty()) {
             String flag = rest.remove(0);
-            if (flag.equals("--post") || flag.equals("--test") || flag.equals("--encrypted")) {
+            given.add(flag);
+            if (flag.equals("--post") || flag.equals("--test") || flag.equals("--encrypted")
+                    || flag.equals("--webhook")) {
                 o.post |= flag.equals("--post");
                 o.test |= flag.equals("--test");
                 o.encrypted |= flag.equals("--encrypted");
+                o.webhook |= flag.equals("--webhook");
                 continue;
             }
             if (rest.isEmpty()) {
@@ -118,7 +153,10 @@ final class CommandLine {
                 case "--private-key" -> o.privateKey = privateKey(value);
                 case "--safe" -> o.safe = value;
                 case "--scheme" -> o.scheme = SignatureScheme.parse(value);
-                case "--messages" -> o.messages = count(value);
+                case "--messages" -> o.messages = count(flag, value);
+                case "--type" -> o.type = oneOf("--type", value, WebhookEvent.SESSION_CLOSED,
+                        WebhookEvent.SESSION_REVERSED, WebhookEvent.MBS_COMMITTED);
+                case "--deliveries" -> o.deliveries = count(flag, value);
                 case "--wait" -> o.wait = Duration.parse(value);
                 case "--set" -> {
                     int eq = value.indexOf('=');
@@ -136,13 +174,21 @@ final class CommandLine {
                 }
             }
         }
-        SECRET_VARIABLES.forEach((flag, variable) -> {
-            String fromEnvironment = environment.apply(variable);
+        SECRET_VARIABLES.keySet().forEach(flag -> {
+            String fromEnvironment = environment.apply(o.secretVariable(flag));
             if (!o.secrets.containsKey(flag) && fromEnvironment != null && !fromEnvironment.isBlank()) {
                 o.secrets.put(flag, fromEnvironment.strip());
             }
         });
         o.secret = o.secrets.get("--secret");
+        if (o.webhook) {
+            return o.checkedForWebhook(given);
+        }
+        for (String webhookOnly : List.of("--type", "--deliveries")) {
+            if (given.contains(webhookOnly)) {
+                throw new IllegalArgumentException(webhookOnly + " is for --webhook");
+            }
+        }
         o.password = o.secrets.get("--password");
         if (o.secrets.containsKey("--passkey")) {
             o.passkey = Passkey.of(o.secrets.get("--passkey"));
@@ -165,6 +211,43 @@ final class CommandLine {
             });
         }
         return o;
+    }
+
+    /**
+     * The environment variable that holds this secret's flag's secret: {@code --secret}'s is Fortumo's, or with
+     * {@code --webhook} the webhook's.
+     */
+    String secretVariable(String flag) {
+        return webhook && flag.equals("--secret") ? WEBHOOK_SECRET_VARIABLE : SECRET_VARIABLES.get(flag);
+    }
+
+    /** A webhook command line: only the webhook's options, the URL and secret as sms:safe's keys want them. */
+    private CommandLine checkedForWebhook(Set<String> given) {
+        for (String flag : given) {
+            if (!WEBHOOK_FLAGS.contains(flag)) {
+                throw new IllegalArgumentException(flag + " is not for --webhook, which sends a sample event to"
+                        + " your receiver");
+            }
+        }
+        if (url == null || secret == null) {
+            throw new IllegalArgumentException("--url and the webhook secret (--secret-file or "
+                    + WEBHOOK_SECRET_VARIABLE + ") are required");
+        }
+        if (safe != null && !safe.matches("\\d{1,18}")) {
+            throw new IllegalArgumentException("--safe must be a number, not '" + safe + "'");
+        }
+        try {
+            WebhookConfig.checkUrl(url);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--url, like webhook.url, " + e.getMessage(), e);
+        }
+        try {
+            WebhookConfig.checkSecret(secret);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the webhook secret, like webhook.secret, " + e.getMessage(), e);
+        }
+        webhookConfig = new WebhookConfig(url, secret);
+        return this;
     }
 
     /** The value given for this notification parameter's name, or the default. */
@@ -229,9 +312,9 @@ final class CommandLine {
         }
     }
 
-    private static int count(String value) {
+    private static int count(String flag, String value) {
         if (!value.matches("\\d{1,3}") || Integer.parseInt(value) < 1) {
-            throw new IllegalArgumentException("--messages must be a number from 1, not '" + value + "'");
+            throw new IllegalArgumentException(flag + " must be a number from 1, not '" + value + "'");
         }
         return Integer.parseInt(value);
     }

@@ -43,11 +43,16 @@ import lt.smssafe.sms.dialect.FormQuery;
  * given on the command line it is visible to every user of the machine ({@code ps}) and kept in the shell's history,
  * and the tool warns on stderr. Exit code 0 when every answer was 200 and every
  * reply named the same session (a 200 with a rejection text, such as the wait's, is a failure and says why).
+ *
+ * <p>With {@code --webhook} it plays sms:safe instead, for a shop testing its webhook receiver: a sample event of
+ * {@code --type} ({@code session.closed}, {@code session.reversed}, {@code mbs.committed}), signed with the webhook
+ * secret ({@code --secret-file} or {@code SMSSAFE_WEBHOOK_SECRET}), POSTed to {@code --url} ({@link SendWebhook});
+ * exit code 0 when every answer was 2xx.
  */
 public final class SendNotification {
     /** The phone and the text of a message whose values are not given: a test phone in lt/bite_lt. */
-    private static final String DEFAULT_MSISDN = "37060000000";
-    private static final String DEFAULT_CONTENT = "test";
+    static final String DEFAULT_MSISDN = "37060000000";
+    static final String DEFAULT_CONTENT = "test";
 
     /** A session code (docs/protocol.md §3) standing alone in a reply. */
     private static final Pattern SESSION_CODE = Pattern.compile("(?<![0-9A-Z])([23456789A-HJ-NP-Z]{8})(?![0-9A-Z])");
@@ -79,9 +84,8 @@ public final class SendNotification {
     }
 
     /**
-     * Runs the command; returns the exit code (0 all answered 200 with replies of one session, or help was asked
-     * for; 1 otherwise; 2 for a usage
-     * mistake).
+     * Runs the command; returns the exit code (0 all answered 200 with replies of one session, or with
+     * {@code --webhook} all answered 2xx, or help was asked for; 1 otherwise; 2 for a usage mistake).
      */
     public int run(String[] args) {
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
@@ -98,7 +102,10 @@ public final class SendNotification {
         }
         options.secretsOnCommandLine.forEach(flag -> err.println("warning: " + flag + " on the command line is seen"
                 + " by every user of this machine (ps) and kept in the shell's history; use " + flag + "-file or "
-                + CommandLine.SECRET_VARIABLES.get(flag) + " instead"));
+                + options.secretVariable(flag) + " instead"));
+        if (options.webhook) {
+            return new SendWebhook(http, clock, out).run(options);
+        }
         boolean allOk = true;
         List<String> codes = new ArrayList<>();
         String idBase = options.values.getOrDefault("message_id", "tool-" + UUID.randomUUID());
