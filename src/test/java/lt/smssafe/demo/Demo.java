@@ -22,8 +22,8 @@ import lt.smssafe.testing.Folders;
 /**
  * The whole demo: the sandbox ({@link SandboxSite}: gateways, test phone, MBS platform, a shop's webhook receiver)
  * and, beside it, Tomcat with the production WAR on the embedded H2 database, configured to fetch the sandbox's
- * rates, take its notifications, bill through its MBS platform and POST its webhook to it. The README's run command starts one; so does the browser test of the demo
- * story, on other ports.
+ * rates, take its notifications, bill through its MBS platform and POST its webhook to it. The README's run
+ * command starts one; so does the browser test of the demo story, on other ports.
  */
 public final class Demo implements AutoCloseable {
     public static final long SAFE = 1234;

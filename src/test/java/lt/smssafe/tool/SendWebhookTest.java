@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import lt.smssafe.testing.Receivers;
 import lt.smssafe.webhook.WebhookEvent;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,7 +78,7 @@ class SendWebhookTest {
     void everySampleEventIsAcceptedOnceByAShopsReceiverAndItsRepeatIsADuplicate(Receivers.Language language)
             throws Exception {
         try (Receivers.Receiver receiver = Receivers.start(language, SECRET, folder)) {
-            List<JsonNode> sent = new java.util.ArrayList<>();
+            List<JsonNode> sent = new ArrayList<>();
             for (String type : TYPES) {
                 Run run = webhook(receiver.uri().toString(), "--type", type, "--deliveries", "2");
 
@@ -134,8 +136,9 @@ class SendWebhookTest {
             assertThat(closed.at("/data/msisdn").asText()).isEqualTo("37069999999");
             assertThat(closed.at("/data/test").asBoolean()).isTrue();
             assertThat(again.at("/data/test").asBoolean()).isFalse();
-            assertThat(closed.get("created").asLong()).isEqualTo(Instant.parse(closed.at("/data/closedAt").asText())
-                    .getEpochSecond()).isCloseTo(Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(5L));
+            assertThat(closed.get("created").asLong())
+                    .isEqualTo(Instant.parse(closed.at("/data/closedAt").asText()).getEpochSecond())
+                    .isCloseTo(Instant.now().getEpochSecond(), Offset.offset(5L));
             assertThat(reversed.get("data").fieldNames()).toIterable().containsExactly("session", "message", "amount");
             assertThat(reversed.get("id").asText()).isEqualTo(WebhookEvent.idOf(1234, "session.reversed",
                     reversed.at("/data/session/code").asText() + "|fortumo:" + reversed.at("/data/message/messageId")

@@ -186,7 +186,8 @@ class WebhookInboxTest {
                 .extracting(HttpResponse::statusCode).containsOnly(400);
         assertThat(tampered.body()).startsWith("bad signature");
         assertThat(otherSecret.body()).startsWith("bad signature");
-        assertThat(stale.body()).matches("stale timestamp: t is 30[23] s from the sandbox's clock \\(at most 300 s\\)\n");
+        assertThat(stale.body())
+                .matches("stale timestamp: t is 30[23] s from the sandbox's clock \\(at most 300 s\\)\n");
         assertThat(future.body()).startsWith("stale timestamp");
         assertThat(unsigned.body()).isEqualTo("no SmsSafe-Signature header\n");
         assertThat(noV1.body()).startsWith("malformed SmsSafe-Signature header");

@@ -3,15 +3,24 @@ package lt.smssafe.it.deploy;
 import static lt.smssafe.testing.TestData.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.stream.Collectors;
+import lt.smssafe.action.RetrySchedule;
 import lt.smssafe.demo.Demo;
 import lt.smssafe.it.RawHttp;
 import lt.smssafe.testing.Browser;
 import lt.smssafe.testing.Folders;
 import lt.smssafe.testing.TestData;
+import lt.smssafe.webhook.WebhookEvent;
+import lt.smssafe.webhook.WebhookSigner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -30,8 +39,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The demo (docs/demo.md), end to end, in a real headless Chromium: the same {@link Demo} the run command starts (a
  * Tomcat of its own with the production WAR on H2, the sandbox beside it), on other ports so that it can run beside
  * the in-container tests' Tomcat, with a 10 s delay. A newcomer's story: pay a session from the test phone, watch
- * its status page, see it on the admin page, see what the payment action received; then charge by MBS. At the end
- * Tomcat is stopped as Ctrl+C would and must stop cleanly. Screenshots land in {@code target/screenshots/demo}.
+ * its status page, see it on the admin page, see what the payment action received; then charge by MBS. Every
+ * payment also arrives at the sandbox's webhook receiver, verified there; switched to fail, it gets the same event
+ * again and again with growing pauses (and {@code /select} shows it owed) until switched back. At the end Tomcat is
+ * stopped as Ctrl+C would and must stop cleanly. Screenshots land in {@code target/screenshots/demo}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoStoryIT {
@@ -117,6 +128,22 @@ class DemoStoryIT {
         assertThat(field(payment, "total")).isEqualTo("4.00");
         assertThat(field(payment, "msisdn")).isEqualTo("37069990077");
         browser.screenshot("8-payments");
+
+        // the same payment as the demo's webhook: signed, POSTed to the sandbox's receiver, verified there
+        page.get(demo.sandbox().toString());
+        clickAndWait(page, By.id("start-webhooks"), By.id("mode"));
+        WebElement delivery = awaitDelivery(page, WebhookEvent.idOf(Demo.SAFE, WebhookEvent.SESSION_CLOSED, code),
+                200);
+        assertThat(delivery.getAttribute("data-verified")).isEqualTo("true");
+        assertThat(delivery.findElement(By.className("type")).getText()).isEqualTo("session.closed");
+        assertThat(delivery.findElement(By.className("answer")).getText()).isEqualTo("200 accepted");
+        assertThat(delivery.getText()).contains("signature verified", "first delivery of this event");
+        assertThat(delivery.findElement(By.cssSelector("pre.body")).getText()).contains("\"code\" : \"" + code
+                + "\"", "\"content\" : \"order-77\"", "\"total\" : \"4.00\"");
+        assertThat(delivery.findElement(By.cssSelector("table.headers")).getText())
+                .contains("SmsSafe-Event " + WebhookEvent.idOf(Demo.SAFE, WebhookEvent.SESSION_CLOSED, code),
+                        "User-Agent sms:safe for Java");
+        browser.screenshot("8-webhooks");
     }
 
     @Test
@@ -234,11 +261,98 @@ class DemoStoryIT {
 
     @Test
     @Order(5)
+    void theShopsReceiverGotEveryKindOfPaymentVerifiedAndRefusesATamperedDelivery() throws Exception {
+        WebDriver page = browser.driver();
+        page.get(demo.sandbox().resolve("webhooks").toString());
+        for (String type : List.of(WebhookEvent.SESSION_CLOSED, WebhookEvent.SESSION_REVERSED,
+                WebhookEvent.MBS_COMMITTED)) {
+            List<WebElement> ofType = page.findElements(By.cssSelector("li.delivery")).stream()
+                    .filter(d -> d.findElement(By.className("type")).getText().equals(type)).toList();
+            assertThat(ofType).as("%s deliveries", type).isNotEmpty()
+                    .allSatisfy(d -> assertThat(d.getAttribute("data-verified")).isEqualTo("true"));
+        }
+
+        // what a forger would send: a genuine delivery with its body changed after signing
+        String body = "{\"id\":\"evt_forged\",\"type\":\"session.closed\",\"created\":1,\"data\":"
+                + "{\"code\":\"FORGED42\"}}";
+        String signature = new WebhookSigner(Demo.WEBHOOK_SECRET).header(Instant.now().getEpochSecond(), body);
+        HttpResponse<String> forged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(demo.webhookUrl())
+                .header("Content-Type", "application/json").header("SmsSafe-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body.replace("FORGED42", "FORGED43"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(forged.statusCode()).isEqualTo(400);
+        page.get(demo.sandbox().resolve("webhooks").toString());
+        WebElement refused = awaitDelivery(page, "evt_forged", 400);
+        assertThat(refused.getAttribute("data-verified")).isEqualTo("false");
+        assertThat(refused.getText()).contains("signature refused: bad signature",
+                "400 bad signature: no v1 is HMAC-SHA256(secret, t + \".\" + body)");
+        browser.screenshot("13-webhooks-refused");
+    }
+
+    @Test
+    @Order(6)
+    void whileTheReceiverFailsTheSameEventIsRetriedWithGrowingPausesAndSeenOnSelectUntilItIsAccepted() {
+        WebDriver page = browser.driver();
+        page.get(demo.sandbox().resolve("webhooks").toString());
+        clickAndRead(page, By.id("fail"), By.id("mode"));
+        assertThat(page.findElement(By.id("mode")).getAttribute("data-mode")).isEqualTo("fail");
+
+        page.get(demo.sandbox().resolve("charge").toString());
+        new Select(page.findElement(By.id("account"))).selectByValue("acc-1001");
+        page.findElement(By.id("ident")).clear();
+        page.findElement(By.id("ident")).sendKeys("order-hook-500");
+        String billed = clickAndRead(page, By.id("bill"), By.id("note"));
+        String transaction = billed.replaceFirst("^Transaction (\\d+) .*", "$1");
+        clickAndRead(page, By.cssSelector("#transaction-" + transaction + " button.commit"), By.id("note"));
+        String reference = "1:" + transaction;
+        String id = WebhookEvent.idOf(Demo.SAFE, WebhookEvent.MBS_COMMITTED, reference);
+
+        page.get(demo.sandbox().resolve("webhooks").toString());
+        Browser.awaitOnReloadingPage(page, Duration.ofSeconds(60), d -> deliveries(d, id).size() >= 3 ? true : null);
+        List<WebElement> failing = deliveries(page, id);
+        assertThat(failing).allSatisfy(d -> {
+            assertThat(d.getAttribute("data-status")).isEqualTo("500");
+            assertThat(d.getAttribute("data-verified")).as("refused on purpose, not for its signature")
+                    .isEqualTo("true");
+        });
+        browser.screenshot("14-webhooks-failing");
+
+        page.get(demo.app().toString().replace("://", "://admin:admin-secret@") + "select");
+        WebElement owed = page.findElements(By.tagName("tr")).stream()
+                .filter(row -> row.getText().contains(reference) && row.getText().contains("webhook")).findFirst()
+                .orElseThrow(() -> new AssertionError("/select lists no webhook run of " + reference));
+        assertThat(owed.getText()).contains("HTTP 500");
+        browser.screenshot("15-select-webhook-failing");
+
+        page.get(demo.sandbox().resolve("webhooks").toString());
+        clickAndRead(page, By.id("answer"), By.id("mode"));
+        WebElement accepted = awaitDelivery(page, id, 200);
+        assertThat(accepted.findElement(By.className("answer")).getText()).isEqualTo("200 accepted");
+        browser.screenshot("16-webhooks-accepted");
+
+        List<WebElement> all = deliveries(page, id);
+        List<String> statuses = all.stream().map(d -> d.getAttribute("data-status")).toList();
+        assertThat(statuses.get(statuses.size() - 1)).isEqualTo("200");
+        assertThat(statuses.subList(0, statuses.size() - 1)).as("every delivery before the last")
+                .hasSizeGreaterThanOrEqualTo(3).containsOnly("500");
+        // the runner polls every 5 s: each pause is at least the schedule's, 1 s, 2 s, 4 s, … after 1, 2, 3, … failures
+        List<Instant> times = all.stream().map(d -> Instant.parse(d.getAttribute("data-at"))).toList();
+        for (int failed = 1; failed < times.size(); failed++) {
+            assertThat(Duration.between(times.get(failed - 1), times.get(failed)))
+                    .as("the pause after %d failed deliveries", failed)
+                    .isGreaterThanOrEqualTo(RetrySchedule.pauseAfter(failed).minusMillis(500));
+        }
+    }
+
+    @Test
+    @Order(7)
     void theSandboxAndTheBuyersPagesFitAPhoneAndADesktop() {
         WebDriver page = browser.driver();
         List<String> pages = List.of(demo.sandbox().toString(), demo.sandbox().resolve("phone").toString(),
                 demo.sandbox().resolve("charge").toString(), demo.sandbox().resolve("payments").toString(),
-                demo.app() + "check", demo.app() + "check?content=order-1&lang=ru");
+                demo.sandbox().resolve("webhooks").toString(), demo.app() + "check",
+                demo.app() + "check?content=order-1&lang=ru");
         try {
             for (int width : new int[] {390, 1280}) {
                 page.manage().window().setSize(new Dimension(width, 900));
@@ -273,7 +387,7 @@ class DemoStoryIT {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void aRequestTomcatRefusesItselfNamesNoExceptionAndNoVersion() throws Exception {
         // '{' is not allowed in a request target: Tomcat answers before the WAR sees the request
         String answer = RawHttp.get(demo.app(), "/" + "smssafe/check?content={x}", null);
@@ -284,7 +398,7 @@ class DemoStoryIT {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void theDemoStopsCleanlyAndTheActionWroteItsLogLines() throws Exception {
         demo.close();
         String log = Files.readString(TOMCAT_LOG);
@@ -324,6 +438,21 @@ class DemoStoryIT {
                         .filter(p -> p.findElements(By.cssSelector("td." + name)).stream()
                                 .anyMatch(td -> td.getText().equals(value)))
                         .findFirst().orElse(null));
+    }
+
+    /** The webhooks page refreshes itself: wait until a delivery of this event with this status is listed. */
+    private static WebElement awaitDelivery(WebDriver page, String eventId, int status) {
+        return Browser.awaitOnReloadingPage(page, Duration.ofSeconds(60), d -> deliveries(d, eventId).stream()
+                .filter(delivery -> delivery.getAttribute("data-status").equals(String.valueOf(status)))
+                .reduce((newer, older) -> newer).orElse(null));
+    }
+
+    /** The deliveries of this event on the webhooks page, oldest first. */
+    private static List<WebElement> deliveries(WebDriver page, String eventId) {
+        List<WebElement> newestFirst = page.findElements(By.cssSelector("li.delivery")).stream()
+                .filter(d -> eventId.equals(d.getAttribute("data-event"))).collect(Collectors.toList());
+        Collections.reverse(newestFirst);
+        return newestFirst;
     }
 
     private static String field(WebElement payment, String name) {
