@@ -61,24 +61,19 @@ final class WebhooksPage implements Exchanges.Page {
     public void get(HttpExchange exchange) throws IOException {
         WebhookInbox.Mode mode = inbox.mode();
         StringBuilder body = new StringBuilder("""
-                <p class="notice">With <code>webhook.url</code> set, sms:safe POSTs every completed payment to your
-                shop's server as a signed JSON event: the payment action for a shop in any language
-                (docs/webhooks.md). The demo's <code>webhook.url</code> is this sandbox's
-                <code id="webhook-url">%s</code> and its <code>webhook.secret</code> is
-                <code id="webhook-secret">%s</code>. The sandbox checks each delivery as your receiver must:
-                <code>HMAC-SHA256(secret, t + "." + raw body)</code> in hex against <code>v1</code>, compared in
-                constant time, <code>t</code> within 5 minutes of its clock; then it handles each event id once. This
-                page refreshes every 5 seconds.</p>
-                <h2>The receiver</h2>
-                <p id="mode" class="%s" data-mode="%s">Now it %s.</p>
+                <p class="notice">sms:safe POSTs every completed payment as a signed JSON event to its
+                <code>webhook.url</code> (docs/webhooks.md): in this demo to the sandbox's
+                <code id="webhook-url">%s</code>, signed with the <code>webhook.secret</code>
+                <code id="webhook-secret">%s</code>. The sandbox plays your shop's receiver; this page shows what it
+                got and refreshes every 5 seconds.</p>
+                <p id="mode" class="%s" data-mode="%s">The receiver %s.</p>
                 <form method="post" action="/webhooks" class="switch">
                 %s%s%s
                 </form>
-                <p>Switch it to fail, then pay a session with the <a href="/phone">test phone</a> or
-                <a href="/charge">charge by MBS</a>: the same event arrives again and again, the pauses between
-                growing (1 s, 2 s, 4 s, … as sms:safe's runner polls every 5 s), and sms:safe's
-                <a href="%s" target="_blank">/select</a> lists it with its attempts and last error. Switch back to
-                200 and the next retry is accepted.</p>
+                <p>Switch it to fail, then pay with the <a href="/phone">test phone</a> or
+                <a href="/charge">charge by MBS</a>: the same event comes again and again with growing pauses, and
+                sms:safe's <a href="%s" target="_blank">/select</a> lists it with its attempts and last error. Switch
+                back and the next retry is accepted.</p>
                 """.formatted(escape(webhookUrl), escape(secret), mode == WebhookInbox.Mode.ANSWER ? "verdict ok"
                 : "verdict bad", escape(mode.formValue()), escape(mode.words),
                 button(mode, WebhookInbox.Mode.ANSWER, "Answer 200"),
@@ -95,6 +90,13 @@ final class WebhooksPage implements Exchanges.Page {
             body.append(delivery(all, i, all.size() - 1 - i < OPEN));
         }
         body.append("</ol>").append("""
+                <h2>How the sandbox checks a delivery</h2>
+                <p>As your receiver must (docs/webhooks-receivers.md): it reads the raw body, computes
+                <code>HMAC-SHA256(secret, t + "." + raw body)</code> in hex and compares it with each
+                <code>v1</code> of <code>SmsSafe-Signature</code> in constant time, refuses a <code>t</code> more than
+                5 minutes from its clock (answering 400 with the reason), and then handles each event id once: a
+                retry of an event it has accepted is answered 200 <code>duplicate</code> and not done again. The
+                retries come 1 s, 2 s, 4 s, … apart, doubling, at sms:safe's next poll (every 5 s).</p>
                 <h2>Test your own receiver</h2>
                 <p>The signed-notification tool sends your receiver a sample event of each type, signed as sms:safe
                 signs it, and prints the answer (docs/webhooks-receivers.md). Against this sandbox:</p>
