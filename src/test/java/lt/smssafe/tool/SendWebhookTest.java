@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -48,23 +45,16 @@ class SendWebhookTest {
     @TempDir
     Path folder;
 
-    private record Run(int exitCode, List<String> lines, List<String> warnings) {
-        /** The event the tool printed that it sends: its second line. */
-        JsonNode event() throws IOException {
-            return JSON.readTree(lines.get(1));
-        }
+    /** The event the tool printed that it sends: its second line. */
+    private static JsonNode event(ToolRun run) throws IOException {
+        return JSON.readTree(run.lines().get(1));
     }
 
-    private static Run tool(Map<String, String> environment, String... args) {
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        ByteArrayOutputStream warned = new ByteArrayOutputStream();
-        int exit = new SendNotification(Clock.systemUTC(), new PrintStream(printed, true, StandardCharsets.UTF_8),
-                new PrintStream(warned, true, StandardCharsets.UTF_8), environment::get).run(args);
-        return new Run(exit, printed.toString(StandardCharsets.UTF_8).lines().toList(),
-                warned.toString(StandardCharsets.UTF_8).lines().toList());
+    private static ToolRun tool(Map<String, String> environment, String... args) {
+        return ToolRun.of(environment, args);
     }
 
-    private static Run webhook(String url, String... more) {
+    private static ToolRun webhook(String url, String... more) {
         String[] args = new String[more.length + 3];
         args[0] = "--webhook";
         args[1] = "--url";
@@ -80,15 +70,15 @@ class SendWebhookTest {
         try (Receivers.Receiver receiver = Receivers.start(language, SECRET, folder)) {
             List<JsonNode> sent = new ArrayList<>();
             for (String type : TYPES) {
-                Run run = webhook(receiver.uri().toString(), "--type", type, "--deliveries", "2");
+                ToolRun run = webhook(receiver.uri().toString(), "--type", type, "--deliveries", "2");
 
                 assertThat(run.exitCode()).as("%s: %s\n%s", type, run, receiver.log()).isZero();
                 assertThat(run.lines()).hasSize(4);
-                assertThat(run.lines().get(0)).isEqualTo(type + " " + run.event().get("id").asText() + " to "
+                assertThat(run.lines().get(0)).isEqualTo(type + " " + event(run).get("id").asText() + " to "
                         + receiver.uri());
                 assertThat(run.lines().subList(2, 4)).containsExactly("200 accepted", "200 duplicate");
                 assertThat(run.warnings()).isEmpty();
-                sent.add(run.event());
+                sent.add(event(run));
             }
 
             List<JsonNode> acted = receiver.events();
@@ -106,7 +96,7 @@ class SendWebhookTest {
         try (Receivers.Receiver receiver = Receivers.start(Receivers.Language.PYTHON, SECRET, folder)) {
             Path wrong = Files.writeString(folder.resolve("wrong-secret"), "not-the-receivers-secret-0123456789\n");
 
-            Run run = tool(Map.of(), "--webhook", "--url", receiver.uri().toString(), "--secret-file",
+            ToolRun run = tool(Map.of(), "--webhook", "--url", receiver.uri().toString(), "--secret-file",
                     wrong.toString());
 
             assertThat(run.exitCode()).isEqualTo(1);
@@ -120,11 +110,11 @@ class SendWebhookTest {
     void eachRunIsANewPaymentWithTheValuesGivenAndTheIdSmsSafeWouldDerive() throws Exception {
         try (Receivers.Receiver receiver = Receivers.start(Receivers.Language.PYTHON, SECRET, folder)) {
             String url = receiver.uri().toString();
-            JsonNode closed = webhook(url, "--safe", "4321", "--content", "order-9", "--msisdn", "37069999999",
-                    "--test").event();
-            JsonNode again = webhook(url, "--safe", "4321", "--content", "order-9").event();
-            JsonNode reversed = webhook(url, "--type", "session.reversed", "--currency", "PLN").event();
-            JsonNode committed = webhook(url, "--type", "mbs.committed", "--content", "account-7").event();
+            JsonNode closed = event(webhook(url, "--safe", "4321", "--content", "order-9", "--msisdn",
+                    "37069999999", "--test"));
+            JsonNode again = event(webhook(url, "--safe", "4321", "--content", "order-9"));
+            JsonNode reversed = event(webhook(url, "--type", "session.reversed", "--currency", "PLN"));
+            JsonNode committed = event(webhook(url, "--type", "mbs.committed", "--content", "account-7"));
 
             assertThat(closed.get("id").asText()).isEqualTo(WebhookEvent.idOf(4321, "session.closed",
                     closed.at("/data/code").asText())).isNotEqualTo(again.get("id").asText());
@@ -176,15 +166,15 @@ class SendWebhookTest {
         server.start();
         try {
             String base = "http://127.0.0.1:" + server.getAddress().getPort();
-            Run delivered = webhook(base + "/hook");
-            Run redirected = webhook(base + "/moved");
-            Run failed = webhook(base + "/broken");
+            ToolRun delivered = webhook(base + "/hook");
+            ToolRun redirected = webhook(base + "/moved");
+            ToolRun failed = webhook(base + "/broken");
 
             assertThat(delivered.exitCode()).isZero();
             assertThat(delivered.lines().get(2)).isEqualTo("204");
             Map<String, String> request = requests.get(0);
             assertThat(request).containsEntry("content-type", "application/json")
-                    .containsEntry("smssafe-event", delivered.event().get("id").asText())
+                    .containsEntry("smssafe-event", event(delivered).get("id").asText())
                     .containsEntry("user-agent", "sms:safe for Java").containsEntry(":protocol", "HTTP/1.1")
                     .doesNotContainKey("upgrade");
             assertThat(request.get(":body")).as("the body as printed, byte for byte").isEqualTo(delivered.lines()
@@ -214,7 +204,7 @@ class SendWebhookTest {
             port = socket.getLocalPort();
         }
 
-        Run run = webhook("http://127.0.0.1:" + port + "/");
+        ToolRun run = webhook("http://127.0.0.1:" + port + "/");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.lines().get(2)).startsWith("cannot reach http://127.0.0.1:" + port + "/: ")
@@ -227,10 +217,10 @@ class SendWebhookTest {
             String url = receiver.uri().toString();
             Path file = Files.writeString(folder.resolve("webhook-secret"), SECRET + "\n");
 
-            Run fromFile = tool(Map.of(), "--webhook", "--url", url, "--secret-file", file.toString());
-            Run fromEnvironment = tool(Map.of("SMSSAFE_WEBHOOK_SECRET", SECRET), "--webhook", "--url", url);
-            Run fromFlag = tool(Map.of(), "--webhook", "--url", url, "--secret", SECRET);
-            Run fortumosIsNotIt = tool(Map.of("SMSSAFE_FORTUMO_SECRET", SECRET), "--webhook", "--url", url);
+            ToolRun fromFile = tool(Map.of(), "--webhook", "--url", url, "--secret-file", file.toString());
+            ToolRun fromEnvironment = tool(Map.of("SMSSAFE_WEBHOOK_SECRET", SECRET), "--webhook", "--url", url);
+            ToolRun fromFlag = tool(Map.of(), "--webhook", "--url", url, "--secret", SECRET);
+            ToolRun fortumosIsNotIt = tool(Map.of("SMSSAFE_FORTUMO_SECRET", SECRET), "--webhook", "--url", url);
 
             assertThat(List.of(fromFile, fromEnvironment, fromFlag)).allSatisfy(run -> {
                 assertThat(run.exitCode()).as("%s", run).isZero();
@@ -269,7 +259,7 @@ class SendWebhookTest {
                 "--type", "mbs.committed"))).isEqualTo("--type is for --webhook");
     }
 
-    private static String firstLine(Run run) {
+    private static String firstLine(ToolRun run) {
         assertThat(run.exitCode()).as("a usage mistake: %s", run).isEqualTo(2);
         return run.lines().get(0);
     }

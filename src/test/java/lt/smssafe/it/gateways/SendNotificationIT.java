@@ -2,14 +2,11 @@ package lt.smssafe.it.gateways;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +15,7 @@ import lt.smssafe.it.TestWar;
 import lt.smssafe.sms.dialect.paysera.PayseraKeys;
 import lt.smssafe.testing.RsaKeys;
 import lt.smssafe.testing.TestData;
-import lt.smssafe.tool.SendNotification;
+import lt.smssafe.tool.ToolRun;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -49,26 +46,18 @@ class SendNotificationIT {
                 .with("paysera.public-key", PayseraKeys.pem(PAYSERA_KEYS.getPublic())).build();
     }
 
-    private record Run(int exitCode, List<String> lines, List<String> warnings) {
-    }
-
-    private Run tool(String... args) {
+    private ToolRun tool(String... args) {
         return toolWith(Map.of(), args);
     }
 
     /** The tool with these environment variables (and no other). */
-    private Run toolWith(Map<String, String> environment, String... args) {
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        ByteArrayOutputStream warned = new ByteArrayOutputStream();
-        int exit = new SendNotification(Clock.systemUTC(), new PrintStream(printed, true, StandardCharsets.UTF_8),
-                new PrintStream(warned, true, StandardCharsets.UTF_8), environment::get).run(args);
-        return new Run(exit, printed.toString(StandardCharsets.UTF_8).lines().toList(),
-                warned.toString(StandardCharsets.UTF_8).lines().toList());
+    private ToolRun toolWith(Map<String, String> environment, String... args) {
+        return ToolRun.of(environment, args);
     }
 
     @Test
     void aCorrectNotificationIsAnswered200WithTheReply() {
-        Run run = tool("--url", base + "result", "--safe", "3131", "--passkey", PASSKEY, "--msisdn", DATA.phone());
+        ToolRun run = tool("--url", base + "result", "--safe", "3131", "--passkey", PASSKEY, "--msisdn", DATA.phone());
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.lines()).singleElement().asString()
@@ -93,11 +82,11 @@ class SendNotificationIT {
     @Test
     void itSignsAsFortumoAndItsBillingReportToo() {
         String phone = DATA.phone();
-        Run paid = tool("--dialect", "fortumo", "--url", base + "fortumo", "--secret", FORTUMO_SECRET,
+        ToolRun paid = tool("--dialect", "fortumo", "--url", base + "fortumo", "--secret", FORTUMO_SECRET,
                 "--msisdn", phone, "--message-id", "tool-f-" + phone, "--content", "order-f");
-        Run report = tool("--dialect", "fortumo", "--url", base + "fortumo", "--secret", FORTUMO_SECRET,
+        ToolRun report = tool("--dialect", "fortumo", "--url", base + "fortumo", "--secret", FORTUMO_SECRET,
                 "--msisdn", phone, "--message-id", "tool-f-" + phone, "--content", "order-f", "--status", "failed");
-        Run forged = tool("--dialect", "fortumo", "--url", base + "fortumo", "--secret", "not-the-secret");
+        ToolRun forged = tool("--dialect", "fortumo", "--url", base + "fortumo", "--secret", "not-the-secret");
 
         assertThat(paid.exitCode()).isZero();
         assertThat(paid.lines()).singleElement().asString()
@@ -111,12 +100,12 @@ class SendNotificationIT {
         Path key = Files.writeString(dir.resolve("paysera-private.pem"), "-----BEGIN PRIVATE KEY-----\n"
                 + Base64.getMimeEncoder().encodeToString(PAYSERA_KEYS.getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n");
-        Run signed = tool("--dialect", "paysera", "--url", base + "paysera", "--project-id", "31313",
+        ToolRun signed = tool("--dialect", "paysera", "--url", base + "paysera", "--project-id", "31313",
                 "--password", PAYSERA_PASSWORD, "--private-key", key.toString(), "--msisdn", DATA.phone());
-        Run encrypted = tool("--dialect", "paysera", "--url", base + "paysera", "--project-id", "31313",
+        ToolRun encrypted = tool("--dialect", "paysera", "--url", base + "paysera", "--project-id", "31313",
                 "--password", PAYSERA_PASSWORD, "--encrypted", "--msisdn", DATA.phone());
         // signed with ss3 too: with paysera.public-key set, ss1 alone is 403 checksum failed (docs/protocol.md §8.2)
-        Run wrongProject = tool("--dialect", "paysera", "--url", base + "paysera", "--project-id", "1",
+        ToolRun wrongProject = tool("--dialect", "paysera", "--url", base + "paysera", "--project-id", "1",
                 "--password", PAYSERA_PASSWORD, "--private-key", key.toString(), "--msisdn", DATA.phone());
 
         assertThat(signed.lines()).singleElement().asString()
@@ -129,9 +118,9 @@ class SendNotificationIT {
     @Test
     void aReplyThatCountsNothingFailsAndSaysWhy() {
         String phone = DATA.phone();
-        Run started = tool("--url", base + "result", "--safe", "3131", "--passkey", PASSKEY, "--msisdn", phone,
+        ToolRun started = tool("--url", base + "result", "--safe", "3131", "--passkey", PASSKEY, "--msisdn", phone,
                 "--messages", "2");
-        Run tooEarly = tool("--url", base + "result", "--safe", "3131", "--passkey", PASSKEY, "--msisdn", phone);
+        ToolRun tooEarly = tool("--url", base + "result", "--safe", "3131", "--passkey", PASSKEY, "--msisdn", phone);
 
         assertThat(started.exitCode()).isZero();
         assertThat(tooEarly.exitCode()).isEqualTo(1);
@@ -141,7 +130,7 @@ class SendNotificationIT {
 
     @Test
     void helpPrintsTheUsageAndSucceeds() {
-        Run run = tool("--help");
+        ToolRun run = tool("--help");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.lines().get(0)).startsWith("usage: SendNotification --url URL");
@@ -149,7 +138,7 @@ class SendNotificationIT {
 
     @Test
     void aWrongPasskeyIsAnswered403AndTheToolSaysSo() {
-        Run run = tool("--url", base + "result", "--safe", "3131", "--passkey", "not-the-passkey", "--post");
+        ToolRun run = tool("--url", base + "result", "--safe", "3131", "--passkey", "not-the-passkey", "--post");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.lines()).containsExactly("403 checksum failed");
@@ -157,7 +146,7 @@ class SendNotificationIT {
 
     @Test
     void aWholeSessionWithItsWaitCloses() {
-        Run run = tool("--url", base + "result", "--safe", "3131", "--passkey", PASSKEY, "--msisdn", DATA.phone(),
+        ToolRun run = tool("--url", base + "result", "--safe", "3131", "--passkey", PASSKEY, "--msisdn", DATA.phone(),
                 "--messages", "3", "--wait", "PT2.1S", "--content", "order-7");
 
         assertThat(run.exitCode()).isZero();
@@ -170,7 +159,7 @@ class SendNotificationIT {
 
     @Test
     void anUnreachableDeploymentIsSaidInOneLine() {
-        Run run = tool("--url", "http://127.0.0.1:1/result", "--safe", "3131", "--passkey", PASSKEY);
+        ToolRun run = tool("--url", "http://127.0.0.1:1/result", "--safe", "3131", "--passkey", PASSKEY);
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.lines()).singleElement().asString().startsWith("cannot reach http://127.0.0.1:1/result");
@@ -178,7 +167,7 @@ class SendNotificationIT {
 
     @Test
     void aMistakeOnTheCommandLineIsExplained() {
-        Run run = tool("--url", base + "result", "--safe", "3131");
+        ToolRun run = tool("--url", base + "result", "--safe", "3131");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.lines().get(0))
@@ -187,7 +176,7 @@ class SendNotificationIT {
 
     @Test
     void aSecretOnTheCommandLineWorksButIsWarnedAboutOnStderr() {
-        Run run = tool("--url", base + "result", "--safe", "3131", "--passkey", PASSKEY, "--msisdn", DATA.phone());
+        ToolRun run = tool("--url", base + "result", "--safe", "3131", "--passkey", PASSKEY, "--msisdn", DATA.phone());
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.warnings()).containsExactly("warning: --passkey on the command line is seen by every user of"
@@ -201,16 +190,16 @@ class SendNotificationIT {
         Path passkey = Files.writeString(dir.resolve("passkey"), PASSKEY + "\n");
         Path password = Files.writeString(dir.resolve("paysera-password"), PAYSERA_PASSWORD);
 
-        Run fromFile = tool("--url", base + "result", "--safe", "3131", "--passkey-file", passkey.toString(),
+        ToolRun fromFile = tool("--url", base + "result", "--safe", "3131", "--passkey-file", passkey.toString(),
                 "--msisdn", DATA.phone());
-        Run fromEnvironment = toolWith(Map.of("SMSSAFE_PASSKEY", PASSKEY), "--url", base + "result", "--safe", "3131",
+        ToolRun fromEnvironment = toolWith(Map.of("SMSSAFE_PASSKEY", PASSKEY), "--url", base + "result", "--safe", "3131",
                 "--msisdn", DATA.phone());
-        Run fortumo = toolWith(Map.of("SMSSAFE_FORTUMO_SECRET", FORTUMO_SECRET), "--dialect", "fortumo", "--url",
+        ToolRun fortumo = toolWith(Map.of("SMSSAFE_FORTUMO_SECRET", FORTUMO_SECRET), "--dialect", "fortumo", "--url",
                 base + "fortumo", "--msisdn", DATA.phone());
         // encrypted with the password from the file: this site has paysera.public-key, so ss1 alone is refused
-        Run paysera = tool("--dialect", "paysera", "--url", base + "paysera", "--project-id", "31313",
+        ToolRun paysera = tool("--dialect", "paysera", "--url", base + "paysera", "--project-id", "31313",
                 "--password-file", password.toString(), "--encrypted", "--msisdn", DATA.phone());
-        Run missingFile = tool("--url", base + "result", "--safe", "3131", "--passkey-file",
+        ToolRun missingFile = tool("--url", base + "result", "--safe", "3131", "--passkey-file",
                 dir.resolve("none").toString());
 
         assertThat(List.of(fromFile, fromEnvironment, fortumo)).allSatisfy(run -> {
