@@ -18,6 +18,7 @@ import java.util.random.RandomGenerator;
 import lt.smssafe.api.ClosedSession;
 import lt.smssafe.api.CommittedTransaction;
 import lt.smssafe.api.ReversedMessage;
+import lt.smssafe.sms.SessionCode;
 import lt.smssafe.webhook.WebhookEvent;
 import lt.smssafe.webhook.WebhookSigner;
 
@@ -35,8 +36,6 @@ final class SendWebhook {
     static final Duration LIMIT = Duration.ofSeconds(10);
     /** The safe of the sample payment when {@code --safe} is not given: the demo's. */
     static final long DEFAULT_SAFE = 1234;
-    /** The letters and digits of a session code (docs/protocol.md §3): no 0, 1, I, O. */
-    private static final String CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
     /** What the tool prints of a receiver's answer, at most. */
     private static final int ANSWER_SHOWN = 300;
 
@@ -138,11 +137,7 @@ final class SendWebhook {
     /** A session of two messages, 2.90 in all, opened 15 minutes before it closed, with a new code. */
     private ClosedSession session(long safe, String msisdn, CommandLine options, String operator, String content,
             String currency, Instant closed, String dialect) {
-        StringBuilder code = new StringBuilder(8);
-        for (int i = 0; i < 8; i++) {
-            code.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
-        }
-        return new ClosedSession(code.toString(), safe, msisdn, options.value("country", "lt"), operator, content,
+        return new ClosedSession(SessionCode.random(random).value(), safe, msisdn, options.value("country", "lt"), operator, content,
                 2, new BigDecimal("2.90"), currency, closed.minus(Duration.ofMinutes(15)), closed, dialect,
                 options.test);
     }
