@@ -58,7 +58,8 @@ public final class DemoLauncher {
                 " sms:safe is running: " + app,
                 "",
                 " START HERE: " + sandbox,
-                "   the sandbox plays the SMS provider, your buyers' phones and the MBS platform:",
+                "   the sandbox plays the SMS provider, your buyers' phones, the MBS platform and your shop's webhook"
+                        + " receiver:",
                 "   test phone          " + sandbox.resolve("phone"),
                 "   charge by MBS       " + sandbox.resolve("charge"),
                 "   action received     " + sandbox.resolve("payments"),

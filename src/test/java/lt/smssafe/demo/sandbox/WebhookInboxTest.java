@@ -94,8 +94,9 @@ class WebhookInboxTest {
 
     /** The page's entry of the newest delivery of this event. */
     private static String newestEntry(String page, String eventId) {
-        int start = page.indexOf("<li class=\"delivery\" data-event=\"" + eventId + "\"");
-        assertThat(start).as("an entry for %s on the page", eventId).isNotNegative();
+        int attribute = page.indexOf(" data-event=\"" + eventId + "\"");
+        assertThat(attribute).as("an entry for %s on the page", eventId).isNotNegative();
+        int start = page.lastIndexOf("<li class=\"delivery\"", attribute);
         return page.substring(start, page.indexOf("</li>", start));
     }
 

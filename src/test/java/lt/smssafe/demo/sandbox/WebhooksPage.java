@@ -136,13 +136,15 @@ final class WebhooksPage implements Exchanges.Page {
         }
         headers.append("</table></div>");
         return """
-                <li class="delivery" data-event="%s" data-status="%d" data-verified="%b" data-at="%s">
+                <li class="delivery" value="%d" data-event="%s" data-status="%d" data-verified="%b"
+                 data-at="%s">
                 <strong class="type">%s</strong> <span class="meta">%s · %s</span>
                 <span class="meta">event <code class="event-id">%s</code></span>
                 <p>%s · answered <code class="answer">%s</code></p>
                 <details%s><summary>Headers and body</summary>%s<pre class="body">%s</pre></details>
                 </li>
-                """.formatted(escape(delivery.eventId()), delivery.status(), delivery.verified(), delivery.at(),
+                """.formatted(index + 1, escape(delivery.eventId()), delivery.status(), delivery.verified(),
+                delivery.at(),
                 escape(delivery.type().isEmpty() ? "(no type)" : delivery.type()), escape(TIME.format(delivery.at())),
                 escape(which), escape(delivery.eventId()), verdict, escape(answer), open ? " open" : "", headers,
                 escape(pretty(delivery.body())));
