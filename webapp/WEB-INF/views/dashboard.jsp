@@ -9,6 +9,7 @@
 <%@ include file="adminnav.jspf" %>
 <%@ include file="languages.jspf" %>
 <h1><fmt:message key="dashboard.title"/></h1>
+<c:if test="${failedWebhooks > 0}"><p class="warning" id="webhooks-failed"><a href="${pageContext.request.contextPath}/select#webhook-failed"><fmt:message key="dashboard.webhooksFailed"><fmt:param value="${failedWebhooks}"/></fmt:message></a></p></c:if>
 <div class="cards">
   <section class="card" id="today"><h2><fmt:message key="dashboard.today"/></h2>
     <c:choose><c:when test="${empty today}"><p class="figure"><fmt:message key="dashboard.paid"><fmt:param value="0"/></fmt:message></p></c:when>

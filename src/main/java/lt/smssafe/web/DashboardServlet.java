@@ -20,7 +20,8 @@ import lt.smssafe.queries.Dashboard;
  * {@code /dashboard} (admin, the admin's first page), in the configured language or {@code ?lang=}: revenue and paid
  * sessions per day of the last 30 days as a chart by country (or {@code ?by=operator}), today's and this month's
  * totals, open sessions, owed or failing payment actions, the rates' age
- * and their last refresh error. Server-rendered (an SVG chart), so it works without JavaScript.
+ * and their last refresh error; and a warning while webhook events are given up (failed for good), linking to them
+ * on {@code /select}. Server-rendered (an SVG chart), so it works without JavaScript.
  */
 @WebServlet(name = "dashboard", urlPatterns = "/dashboard")
 public final class DashboardServlet extends HttpServlet {
@@ -43,6 +44,9 @@ public final class DashboardServlet extends HttpServlet {
         // the count is the database's (up to a bound); the list (at most a few shown) is capped, so it is not counted
         request.setAttribute("owedCount", dashboard.owedActions());
         request.setAttribute("owed", app.queries().pendingActions());
+        // given-up webhook events wait for the admin's "send again" on /select, which needs the webhook configured
+        request.setAttribute("failedWebhooks", app.settings().webhook().isPresent()
+                ? app.queries().failedWebhookCount() : 0L);
         request.setAttribute("rates", app.rates().status());
         request.setAttribute("ratesTable", app.rates().table());
         request.setAttribute("fortumoRates", app.rates().fortumoStatus().orElse(null));
