@@ -55,6 +55,8 @@ public final class ActionRunner implements ActionWakeUp, AutoCloseable {
     private final PaymentLookup payments;
     private final ScheduledExecutorService executor;
     private final LongAdder succeeded = new LongAdder();
+    /** How often a started runner polls; a retry due sooner is woken for (zero until {@link #start}). */
+    private volatile Duration pollInterval = Duration.ZERO;
     /** Set by {@link #close()}: an outcome still waiting for the database is left to the claim's expiry. */
     private volatile boolean closing;
     /** Wake-ups and polls that found the database away since the outage began; 0 while it answers. */
@@ -113,6 +115,7 @@ public final class ActionRunner implements ActionWakeUp, AutoCloseable {
 
     /** Starts polling for due runs every {@code pollInterval}. */
     public void start(Duration pollInterval) {
+        this.pollInterval = pollInterval;
         executor.scheduleWithFixedDelay(this::runDueSafely, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -249,6 +252,21 @@ public final class ActionRunner implements ActionWakeUp, AutoCloseable {
         } else {
             LOG.warn("sms:safe {} for {} {} failed (attempt {}), will retry: {}", noun, run.kind(),
                     run.reference(), run.attempts(), LogText.of(outcome.toString()));
+            wakeAfter(RetrySchedule.pauseAfter(run.attempts()));
+        }
+    }
+
+    /**
+     * Runs what is due once this pause, the one the failure just recorded, is over, when that comes before the next
+     * poll: the first pauses (1 s, 2 s, 4 s) are shorter than the poll's interval.
+     */
+    private void wakeAfter(Duration pause) {
+        if (pause.compareTo(pollInterval) < 0 && !executor.isShutdown()) {
+            try {
+                executor.schedule(this::runDueSafely, pause.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // closing: the run stays due for another node or the next start
+            }
         }
     }
 
