@@ -7,12 +7,9 @@ import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import lt.smssafe.action.ActionRun;
-import lt.smssafe.action.ActionWakeUp;
 import lt.smssafe.i18n.Language;
 import lt.smssafe.persistence.Database;
 import lt.smssafe.sms.DeliveryReport;
@@ -21,9 +18,9 @@ import lt.smssafe.sms.MessageProcessor;
 import lt.smssafe.sms.dialect.GatewayMessage;
 import lt.smssafe.sms.dialect.fortumo.FortumoDialect;
 import lt.smssafe.testing.MutableClock;
+import lt.smssafe.testing.OwedTargets;
 import lt.smssafe.testing.TestDatabases;
 import lt.smssafe.webhook.WebhookEvent;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -36,28 +33,10 @@ class WebhookRunsTest {
     private static final long SAFE = 53;
     private static final Instant START = Instant.parse("2026-12-07T10:00:00Z");
     private static final BigDecimal PRICE = new BigDecimal("1.45");
-    private static final ActionWakeUp BOTH = new ActionWakeUp() {
-        @Override
-        public void wake() {
-        }
-
-        @Override
-        public Set<ActionRun.Target> targets() {
-            return EnumSet.allOf(ActionRun.Target.class);
-        }
-    };
 
     private final MutableClock clock = new MutableClock(START);
-    private Database database;
 
-    @AfterEach
-    void close() {
-        if (database != null) {
-            database.close();
-        }
-    }
-
-    private ActionRun persist(long safe, ActionRun.Kind kind, String reference) {
+    private ActionRun persist(Database database, long safe, ActionRun.Kind kind, String reference) {
         ActionRun run = ActionRun.dueNow(safe, ActionRun.Target.WEBHOOK, kind, reference, clock.instant());
         database.inTransaction(em -> {
             em.persist(run);
@@ -69,17 +48,22 @@ class WebhookRunsTest {
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void eachEventHasItsTypeItsIdAndItsSession(TestDatabases kind) {
-        database = kind.openMigrated();
+        try (Database database = kind.openMigrated()) {
+            eachEventHasItsTypeItsIdAndItsSession(database);
+        }
+    }
+
+    private void eachEventHasItsTypeItsIdAndItsSession(Database database) {
         MessageProcessor processor = new MessageProcessor(database, SAFE, MessageCount.fixed(1), Duration.ZERO,
-                Language.EN, clock, new SecureRandom(), BOTH);
+                Language.EN, clock, new SecureRandom(), OwedTargets.ALL);
         String code = processor.process(new GatewayMessage(FortumoDialect.NAME, "f-1", "37060000003", "lt",
                 "tele2_lt", "1337", "order-9", PRICE, "EUR", false)).closedSession().orElseThrow().value();
         clock.advance(Duration.ofMinutes(5));
         processor.handle(new DeliveryReport("fortumo", "f-1", false, Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(PRICE), Optional.empty()));
-        persist(SAFE, ActionRun.Kind.MBS_TRANSACTION, "1:2456");
-        ActionRun gone = persist(SAFE, ActionRun.Kind.SMS_REVERSAL, "999999");
-        ActionRun otherSafe = persist(SAFE + 1, ActionRun.Kind.SMS_SESSION, "ZZZZZZZZ");
+        persist(database, SAFE, ActionRun.Kind.MBS_TRANSACTION, "1:2456");
+        ActionRun gone = persist(database, SAFE, ActionRun.Kind.SMS_REVERSAL, "999999");
+        ActionRun otherSafe = persist(database, SAFE + 1, ActionRun.Kind.SMS_SESSION, "ZZZZZZZZ");
         SessionQueries queries = new SessionQueries(database, SAFE, clock);
 
         List<WebhookRun> events = queries.webhookEvents(queries.pendingWebhooks());

@@ -30,6 +30,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -72,6 +73,21 @@ class WebhookAdminIT {
 
     @ArquillianResource
     private Deployer deployer;
+
+    /** The deployment of the test running now, undeployed after it: its runner stops retrying. */
+    private String deployed;
+
+    private void deploy(String name) {
+        deployer.deploy(name);
+        deployed = name;
+    }
+
+    @AfterEach
+    void undeploy() {
+        if (deployed != null) {
+            deployer.undeploy(deployed);
+        }
+    }
 
     @AfterAll
     static void stopReceivers() {
@@ -122,164 +138,134 @@ class WebhookAdminIT {
 
     @Test
     void aReceiverAnswering500IsRetriedWithTheSameEventThenGivenUpAndTheAdminSendsItAgain() throws Exception {
-        deployer.deploy(ERRORS);
-        try {
-            String code = closeSession(ERRORS, "order-500");
-            String eventId = WebhookEvent.idOf(SAFE, WebhookEvent.SESSION_CLOSED, code);
-            List<WebhookReceiver.Received> attempts = awaitRequests(ANSWERS_500, 3, Duration.ofSeconds(30));
-            assertPausesOfOneThenTwoSeconds(attempts);
-            assertThat(attempts).extracting(r -> r.header("SmsSafe-Event")).containsOnly(eventId);
-            assertThat(attempts).extracting(WebhookReceiver.Received::text).containsOnly(attempts.get(0).text());
+        deploy(ERRORS);
+        String code = closeSession(ERRORS, "order-500");
+        String eventId = WebhookEvent.idOf(SAFE, WebhookEvent.SESSION_CLOSED, code);
+        List<WebhookReceiver.Received> attempts = threeAttempts(ANSWERS_500, code);
 
-            String retried = section(admin(ERRORS, "select").body(), "webhook-pending");
-            assertThat(retried).contains(">" + code + "</a>", eventId, "session.closed",
-                    "class=\"error-text last-error\">HTTP 500<").doesNotContain("WebhookDeliveryException");
-            assertThat(attemptsShown(retried)).isGreaterThanOrEqualTo(3);
-            assertThat(admin(ERRORS, "select").body()).contains("id=\"no-webhook-failed\"");
-            assertThat(admin(ERRORS, "dashboard").body()).doesNotContain("id=\"webhooks-failed\"");
+        String retried = section(admin(ERRORS, "select").body(), "webhook-pending");
+        assertThat(retried).contains(">" + code + "</a>", eventId, "session.closed",
+                "class=\"error-text last-error\">HTTP 500<").doesNotContain("WebhookDeliveryException");
+        assertThat(attemptsShown(retried)).isGreaterThanOrEqualTo(3);
+        assertThat(admin(ERRORS, "select").body()).contains("id=\"no-webhook-failed\"");
+        assertThat(admin(ERRORS, "dashboard").body()).doesNotContain("id=\"webhooks-failed\"");
 
-            // 3 days of failures cannot be waited for here, and the engine's own tests give a run up after them
-            // (WebhookDeliveryTest). This run has really failed three times and more against a receiver answering
-            // 500; it is given up as the runner would after its 84th attempt: failed_at set, not while an attempt
-            // holds its claim (locked_until), after which no runner claims it again
-            long run = givenUp(code);
-            int attemptsBefore = ANSWERS_500.received().size();
-            Thread.sleep(500);
-            assertThat(ANSWERS_500.received()).as("a given-up event is not tried again").hasSize(attemptsBefore);
-            ANSWERS_500.answer(200);
+        // 3 days of failures cannot be waited for here, and the engine's own tests give a run up after them
+        // (WebhookDeliveryTest). This run has really failed three times and more against a receiver answering
+        // 500; it is given up as the runner would after its 84th attempt: failed_at set, not while an attempt
+        // holds its claim (locked_until), after which no runner claims it again
+        long run = givenUp(code);
+        int attemptsBefore = ANSWERS_500.received().size();
+        Thread.sleep(500);
+        assertThat(ANSWERS_500.received()).as("a given-up event is not tried again").hasSize(attemptsBefore);
+        ANSWERS_500.answer(200);
 
-            String page = admin(ERRORS, "select").body();
-            String givenUp = section(page, "webhook-given-up");
-            assertThat(givenUp).contains("data-run=\"" + run + "\"", ">" + code + "</a>", eventId,
-                    "class=\"error-text last-error\">HTTP 500<", "name=\"run\" value=\"" + run + "\"",
-                    "<button type=\"submit\">Send again</button>");
-            assertThat(attemptsShown(givenUp)).isEqualTo(attemptsBefore);
-            assertThat(page).as("no longer among those being retried").contains("id=\"no-webhook-pending\"");
-            assertThat(admin(ERRORS, "dashboard").body()).contains("id=\"webhooks-failed\"",
-                    "1 webhook event failed for good — see /select", "/select#webhook-failed");
-            assertThat(admin(ERRORS, "dashboard?lang=lt").body()).contains(
-                    "Galutinai nepristatyti webhook įvykiai: 1");
-            assertThat(admin(ERRORS, "dashboard?lang=ru").body()).contains(
-                    "Окончательно не доставленные события вебхука: 1");
-            looksRightInChromium(ERRORS);
+        String page = admin(ERRORS, "select").body();
+        String givenUp = section(page, "webhook-given-up");
+        assertThat(givenUp).contains("data-run=\"" + run + "\"", ">" + code + "</a>", eventId,
+                "class=\"error-text last-error\">HTTP 500<", "name=\"run\" value=\"" + run + "\"",
+                "<button type=\"submit\">Send again</button>");
+        assertThat(attemptsShown(givenUp)).isEqualTo(attemptsBefore);
+        assertThat(page).as("no longer among those being retried").contains("id=\"no-webhook-pending\"");
+        assertThat(admin(ERRORS, "dashboard").body()).contains("id=\"webhooks-failed\"",
+                "1 webhook event failed for good — see /select", "/select#webhook-failed");
+        assertThat(admin(ERRORS, "dashboard?lang=lt").body()).contains(
+                "Galutinai nepristatyti webhook įvykiai: 1");
+        assertThat(admin(ERRORS, "dashboard?lang=ru").body()).contains(
+                "Окончательно не доставленные события вебхука: 1");
+        looksRightInChromium(ERRORS);
 
-            String sendAgain = "action=send-again&run=" + run;
-            assertThat(post(ERRORS, null, null, sendAgain).statusCode()).as("without a login").isEqualTo(401);
-            assertThat(post(ERRORS, AdminHttp.VISITOR, null, sendAgain).statusCode()).as("without the admin role")
-                    .isEqualTo(403);
-            AdminBrowser browser = AdminBrowser.open(ERRORS);
-            assertThat(browser.post(sendAgain).statusCode()).as("the form without its CSRF token").isEqualTo(403);
-            assertThat(browser.post(sendAgain + "&csrf=" + "0".repeat(64)).statusCode()).as("a wrong token")
-                    .isEqualTo(403);
-            Thread.sleep(500);
-            assertThat(ANSWERS_500.received()).as("nothing sent by a refused form").hasSize(attemptsBefore);
-            assertThat(givenUpIds(ERRORS)).containsExactly(run);
+        String sendAgain = "action=send-again&run=" + run;
+        assertThat(post(ERRORS, null, null, sendAgain).statusCode()).as("without a login").isEqualTo(401);
+        assertThat(post(ERRORS, AdminHttp.VISITOR, null, sendAgain).statusCode()).as("without the admin role")
+                .isEqualTo(403);
+        AdminBrowser browser = AdminBrowser.open(ERRORS);
+        assertThat(browser.post(sendAgain).statusCode()).as("the form without its CSRF token").isEqualTo(403);
+        assertThat(browser.post(sendAgain + "&csrf=" + "0".repeat(64)).statusCode()).as("a wrong token")
+                .isEqualTo(403);
+        Thread.sleep(500);
+        assertThat(ANSWERS_500.received()).as("nothing sent by a refused form").hasSize(attemptsBefore);
+        assertThat(givenUpIds(ERRORS)).containsExactly(run);
 
-            HttpResponse<String> sent = browser.post(sendAgain + "&csrf=" + browser.token);
-            assertThat(sent.statusCode()).isEqualTo(303);
-            assertThat(sent.headers().firstValue("Location")).contains("/" + ERRORS + "/select#webhook");
-            List<WebhookReceiver.Received> all = awaitRequests(ANSWERS_500, attemptsBefore + 1,
-                    Duration.ofSeconds(10));
-            assertThat(all.get(attemptsBefore).header("SmsSafe-Event")).as("the same event id").isEqualTo(eventId);
-            assertThat(all.get(attemptsBefore).text()).as("the same event").isEqualTo(attempts.get(0).text());
-            assertThat(DatabaseRows.await(List.of(List.of("1", "1", "0")), ERRORS_DATABASE, "select attempts,"
-                    + " succeeded_at is not null, failed_at is not null from smssafe_action_run where id = ?", run))
-                    .as("delivered at its first attempt since sent again").containsExactly(List.of("1", "1", "0"));
+        HttpResponse<String> sent = browser.post(sendAgain + "&csrf=" + browser.token());
+        assertThat(sent.statusCode()).isEqualTo(303);
+        assertThat(sent.headers().firstValue("Location")).contains("/" + ERRORS + "/select#webhook");
+        List<WebhookReceiver.Received> all = awaitRequests(ANSWERS_500, attemptsBefore + 1,
+                Duration.ofSeconds(10));
+        assertThat(all.get(attemptsBefore).header("SmsSafe-Event")).as("the same event id").isEqualTo(eventId);
+        assertThat(all.get(attemptsBefore).text()).as("the same event").isEqualTo(attempts.get(0).text());
+        assertThat(DatabaseRows.await(List.of(List.of("1", "1", "0")), ERRORS_DATABASE, "select attempts,"
+                + " succeeded_at is not null, failed_at is not null from smssafe_action_run where id = ?", run))
+                .as("delivered at its first attempt since sent again").containsExactly(List.of("1", "1", "0"));
 
-            String after = browser.get("select").body();
-            assertThat(after).contains("id=\"sent-again\"", eventId, "Delivered").contains("id=\"no-webhook-failed\"")
-                    .contains("id=\"no-webhook-pending\"");
-            assertThat(browser.get("select").body()).as("the confirmation is shown once")
-                    .doesNotContain("id=\"sent-again\"");
-            assertThat(admin(ERRORS, "dashboard").body()).doesNotContain("id=\"webhooks-failed\"");
-            awaitDelivered(ERRORS, code, 1);
+        String after = browser.get("select").body();
+        assertThat(after).contains("id=\"sent-again\"", eventId, "Delivered").contains("id=\"no-webhook-failed\"")
+                .contains("id=\"no-webhook-pending\"");
+        assertThat(browser.get("select").body()).as("the confirmation is shown once")
+                .doesNotContain("id=\"sent-again\"");
+        assertThat(admin(ERRORS, "dashboard").body()).doesNotContain("id=\"webhooks-failed\"");
+        awaitDelivered(ERRORS, code, 1);
 
-            HttpResponse<String> again = browser.post(sendAgain + "&csrf=" + browser.token);
-            assertThat(again.statusCode()).as("a delivered event is not sent again").isEqualTo(409);
-            assertThat(again.body()).contains("id=\"send-again-refused\"", eventId + " was delivered meanwhile");
-            HttpResponse<String> unknown = post(ERRORS, AdminHttp.ADMIN, null, "action=send-again&run=987654321");
-            assertThat(unknown.statusCode() + " " + unknown.body()).isEqualTo(
-                    "404 Nothing sent: no webhook event has the number 987654321.\n");
-            assertThat(post(ERRORS, AdminHttp.ADMIN, null, "action=send-again&run=x").statusCode()).isEqualTo(400);
-            assertThat(post(ERRORS, AdminHttp.ADMIN, null, "action=other&run=" + run).statusCode()).isEqualTo(400);
-            assertThat(ANSWERS_500.received()).hasSize(attemptsBefore + 1);
-        } finally {
-            deployer.undeploy(ERRORS);
-        }
+        HttpResponse<String> again = browser.post(sendAgain + "&csrf=" + browser.token());
+        assertThat(again.statusCode()).as("a delivered event is not sent again").isEqualTo(409);
+        assertThat(again.body()).contains("id=\"send-again-refused\"", eventId + " was delivered meanwhile");
+        HttpResponse<String> unknown = post(ERRORS, AdminHttp.ADMIN, null, "action=send-again&run=987654321");
+        assertThat(unknown.statusCode() + " " + unknown.body()).isEqualTo(
+                "404 Nothing sent: no webhook event has the number 987654321.\n");
+        assertThat(post(ERRORS, AdminHttp.ADMIN, null, "action=send-again&run=x").statusCode()).isEqualTo(400);
+        assertThat(post(ERRORS, AdminHttp.ADMIN, null, "action=other&run=" + run).statusCode()).isEqualTo(400);
+        assertThat(ANSWERS_500.received()).hasSize(attemptsBefore + 1);
     }
 
     @Test
     void aReceiverThatNeverAnswersWithinTenSecondsIsCutOffAndRetried() throws Exception {
-        deployer.deploy(TIMEOUT);
-        try {
-            String code = closeSession(TIMEOUT, "order-slow");
-            List<WebhookReceiver.Received> attempts = awaitRequests(NEVER_IN_TIME, 2, Duration.ofSeconds(25));
-            double gap = seconds(attempts.get(1).arrivedNanos() - attempts.get(0).arrivedNanos());
-            assertThat(gap).as("10 s for the answer that never came, then a pause of 1 s").isBetween(10.5, 13.0);
-            assertThat(attempts).extracting(r -> r.header("SmsSafe-Event")).containsOnly(
-                    WebhookEvent.idOf(SAFE, WebhookEvent.SESSION_CLOSED, code));
+        deploy(TIMEOUT);
+        String code = closeSession(TIMEOUT, "order-slow");
+        List<WebhookReceiver.Received> attempts = awaitRequests(NEVER_IN_TIME, 2, Duration.ofSeconds(25));
+        double gap = seconds(attempts.get(1).arrivedNanos() - attempts.get(0).arrivedNanos());
+        assertThat(gap).as("10 s for the answer that never came, then a pause of 1 s").isBetween(10.5, 13.0);
+        assertOneEvent(attempts, code);
 
-            String retried = section(admin(TIMEOUT, "select").body(), "webhook-pending");
-            assertThat(retried).contains(">" + code + "</a>", "class=\"error-text last-error\">no answer within 10 s<");
-            assertThat(attemptsShown(retried)).as("the second attempt is under way").isEqualTo(2);
-        } finally {
-            deployer.undeploy(TIMEOUT);
-        }
+        String retried = section(admin(TIMEOUT, "select").body(), "webhook-pending");
+        assertThat(retried).contains(">" + code + "</a>", "class=\"error-text last-error\">no answer within 10 s<");
+        assertThat(attemptsShown(retried)).as("the second attempt is under way").isEqualTo(2);
     }
 
     @Test
     void aRefusedConnectionIsRetried() throws Exception {
-        deployer.deploy(REFUSED);
-        try {
-            String code = closeSession(REFUSED, "order-refused");
-            String retried = awaitPending(REFUSED, code, row -> attemptsShown(row) >= 3);
-            assertThat(retried).contains("class=\"error-text last-error\">connection refused<",
-                    WebhookEvent.idOf(SAFE, WebhookEvent.SESSION_CLOSED, code));
-        } finally {
-            deployer.undeploy(REFUSED);
-        }
+        deploy(REFUSED);
+        String code = closeSession(REFUSED, "order-refused");
+        String retried = awaitPending(REFUSED, code, row -> attemptsShown(row) >= 3);
+        assertThat(retried).contains("class=\"error-text last-error\">connection refused<",
+                WebhookEvent.idOf(SAFE, WebhookEvent.SESSION_CLOSED, code));
     }
 
     @Test
     void aRedirectIsNotFollowedAndIsRetried() throws Exception {
-        deployer.deploy(REDIRECT);
-        try {
-            String code = closeSession(REDIRECT, "order-redirect");
-            List<WebhookReceiver.Received> attempts = awaitRequests(REDIRECTS, 3, Duration.ofSeconds(30));
-            assertPausesOfOneThenTwoSeconds(attempts);
-            assertThat(attempts).extracting(r -> r.header("SmsSafe-Event")).containsOnly(
-                    WebhookEvent.idOf(SAFE, WebhookEvent.SESSION_CLOSED, code));
-            assertThat(REDIRECT_TARGET.received()).as("the redirect's target").isEmpty();
-            String retried = section(admin(REDIRECT, "select").body(), "webhook-pending");
-            assertThat(retried).contains(">" + code + "</a>",
-                    "class=\"error-text last-error\">redirect (302) not followed<");
-            assertThat(attemptsShown(retried)).isGreaterThanOrEqualTo(3);
-        } finally {
-            deployer.undeploy(REDIRECT);
-        }
+        deploy(REDIRECT);
+        String code = closeSession(REDIRECT, "order-redirect");
+        threeAttempts(REDIRECTS, code);
+        assertThat(REDIRECT_TARGET.received()).as("the redirect's target").isEmpty();
+        String retried = section(admin(REDIRECT, "select").body(), "webhook-pending");
+        assertThat(retried).contains(">" + code + "</a>",
+                "class=\"error-text last-error\">redirect (302) not followed<");
+        assertThat(attemptsShown(retried)).isGreaterThanOrEqualTo(3);
     }
 
     @Test
     void aReceiverAnswering2xxOnTheThirdTryHasTheEventDeliveredAndTheJavaActionKeepsItsOwnSection()
             throws Exception {
-        deployer.deploy(THIRD_TRY);
-        try {
-            // the Java action fails for good on this content: its run stays in its own section
-            String code = closeSession(THIRD_TRY, "fail-always-third");
-            List<WebhookReceiver.Received> attempts = awaitRequests(THIRD_TIME_LUCKY, 3, Duration.ofSeconds(30));
-            assertPausesOfOneThenTwoSeconds(attempts);
-            assertThat(attempts).extracting(r -> r.header("SmsSafe-Event")).containsOnly(
-                    WebhookEvent.idOf(SAFE, WebhookEvent.SESSION_CLOSED, code));
+        deploy(THIRD_TRY);
+        // the Java action fails for good on this content: its run stays in its own section
+        String code = closeSession(THIRD_TRY, "fail-always-third");
+        threeAttempts(THIRD_TIME_LUCKY, code);
 
-            awaitDelivered(THIRD_TRY, code, 3);
-            String page = admin(THIRD_TRY, "select").body();
-            assertThat(page).contains("id=\"no-webhook-pending\"", "id=\"no-webhook-failed\"");
-            assertThat(page).contains("Java payment action: runs not yet succeeded");
-            assertThat(section(page, "actions")).contains(code, "the shop is down for " + code);
-            assertThat(THIRD_TIME_LUCKY.received()).as("never again once delivered").hasSize(3);
-        } finally {
-            deployer.undeploy(THIRD_TRY);
-        }
+        awaitDelivered(THIRD_TRY, code, 3);
+        String page = admin(THIRD_TRY, "select").body();
+        assertThat(page).contains("id=\"no-webhook-pending\"", "id=\"no-webhook-failed\"");
+        assertThat(page).contains("Java payment action: runs not yet succeeded");
+        assertThat(section(page, "actions")).contains(code, "the shop is down for " + code);
+        assertThat(THIRD_TIME_LUCKY.received()).as("never again once delivered").hasSize(3);
     }
 
     /** The webhook's run on /payment?code=, once it shows it delivered after this many attempts (within 10 s). */
@@ -334,12 +320,26 @@ class WebhookAdminIT {
                 .map(row -> Long.parseLong(row.get(0))).toList();
     }
 
-    /** ~1 s, then ~2 s: the payment action's first pauses (plus the attempt itself and the runner's wake-up). */
-    private static void assertPausesOfOneThenTwoSeconds(List<WebhookReceiver.Received> attempts) {
+    /**
+     * The first three deliveries of this session's event, once they have arrived (within 30 s): one event, ~1 s then
+     * ~2 s apart, the payment action's first pauses (plus the attempt itself and the runner's wake-up).
+     */
+    private static List<WebhookReceiver.Received> threeAttempts(WebhookReceiver receiver, String code)
+            throws InterruptedException {
+        List<WebhookReceiver.Received> attempts = awaitRequests(receiver, 3, Duration.ofSeconds(30));
         double first = seconds(attempts.get(1).arrivedNanos() - attempts.get(0).arrivedNanos());
         double second = seconds(attempts.get(2).arrivedNanos() - attempts.get(1).arrivedNanos());
         assertThat(first).as("the pause after the first attempt").isBetween(0.9, 1.9);
         assertThat(second).as("the pause after the second attempt").isBetween(1.9, 2.9);
+        assertOneEvent(attempts, code);
+        return attempts;
+    }
+
+    /** Every delivery is this session's {@code session.closed}: the same {@code SmsSafe-Event} id and body. */
+    private static void assertOneEvent(List<WebhookReceiver.Received> attempts, String code) {
+        assertThat(attempts).extracting(r -> r.header("SmsSafe-Event")).containsOnly(
+                WebhookEvent.idOf(SAFE, WebhookEvent.SESSION_CLOSED, code));
+        assertThat(attempts).extracting(WebhookReceiver.Received::text).containsOnly(attempts.get(0).text());
     }
 
     private static double seconds(long nanos) {
@@ -418,17 +418,7 @@ class WebhookAdminIT {
     }
 
     /** The admin in a browser: the session cookie and form token of a /select page, sent back with its forms. */
-    private static final class AdminBrowser {
-        private final String deployment;
-        private final String cookie;
-        private final String token;
-
-        private AdminBrowser(String deployment, String cookie, String token) {
-            this.deployment = deployment;
-            this.cookie = cookie;
-            this.token = token;
-        }
-
+    private record AdminBrowser(String deployment, String cookie, String token) {
         static AdminBrowser open(String deployment) {
             HttpResponse<String> page = AdminHttp.get(URI.create(base(deployment) + "select"), AdminHttp.ADMIN);
             String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
