@@ -115,7 +115,7 @@
           <td data-label="Given up"><time datetime="${times.iso(w.run().failedAt())}"><c:out value="${times.format(w.run().failedAt())}"/></time></td>
           <td data-label="Last error" class="error-text last-error"><c:out value="${w.lastError()}"/></td>
           <td data-label="Owed since"><time datetime="${times.iso(w.run().createdAt())}"><c:out value="${times.format(w.run().createdAt())}"/></time></td>
-          <td><form method="post" action="${pageContext.request.contextPath}/select" class="send-again">
+          <td class="form"><form method="post" action="${pageContext.request.contextPath}/select" class="send-again">
             <input type="hidden" name="csrf" value="<c:out value='${csrf}'/>">
             <input type="hidden" name="action" value="send-again">
             <input type="hidden" name="run" value="${w.run().id()}">
