@@ -417,25 +417,48 @@ class WebhookAdminIT {
         return AdminHttp.send(request);
     }
 
-    /** The admin in a browser: the session cookie and form token of a /select page, sent back with its forms. */
-    private record AdminBrowser(String deployment, String cookie, String token) {
+    /**
+     * The admin in a browser: the session cookie and form token of a /select page, sent back with its forms. As a
+     * browser does, it keeps the cookie each answer sets: Tomcat gives the session a new id when it first
+     * authenticates a request of it.
+     */
+    private static final class AdminBrowser {
+        private final String deployment;
+        private final String token;
+        private String cookie;
+
+        private AdminBrowser(String deployment, String token, HttpResponse<String> page) {
+            this.deployment = deployment;
+            this.token = token;
+            keepCookie(page);
+        }
+
         static AdminBrowser open(String deployment) {
             HttpResponse<String> page = AdminHttp.get(URI.create(base(deployment) + "select"), AdminHttp.ADMIN);
-            String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
             Matcher token = CSRF.matcher(page.body());
             assertThat(token.find()).as("the form's token").isTrue();
-            return new AdminBrowser(deployment, cookie, token.group(1));
+            return new AdminBrowser(deployment, token.group(1), page);
+        }
+
+        String token() {
+            return token;
         }
 
         HttpResponse<String> get(String pathAndQuery) {
-            return AdminHttp.send(AdminHttp.request(URI.create(base(deployment) + pathAndQuery), AdminHttp.ADMIN)
-                    .header("Accept", "text/html").header("Cookie", cookie).GET());
+            return keepCookie(AdminHttp.send(AdminHttp.request(URI.create(base(deployment) + pathAndQuery),
+                    AdminHttp.ADMIN).header("Accept", "text/html").header("Cookie", cookie).GET()));
         }
 
         HttpResponse<String> post(String form) {
-            return AdminHttp.send(AdminHttp.request(URI.create(base(deployment) + "select"), AdminHttp.ADMIN)
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
-                    .header("Origin", TOMCAT).header("Cookie", cookie).POST(AdminHttp.form(form)));
+            return keepCookie(AdminHttp.send(AdminHttp.request(URI.create(base(deployment) + "select"),
+                    AdminHttp.ADMIN).header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Accept", "text/html").header("Origin", TOMCAT).header("Cookie", cookie)
+                    .POST(AdminHttp.form(form))));
+        }
+
+        private HttpResponse<String> keepCookie(HttpResponse<String> answer) {
+            answer.headers().firstValue("Set-Cookie").ifPresent(set -> cookie = set.split(";", 2)[0]);
+            return answer;
         }
     }
 
