@@ -62,7 +62,7 @@
 <section id="webhook">
 <h2>Webhook events</h2>
 <p class="muted">Each payment is POSTed to <code>webhook.url</code> as a signed event. A failed delivery is retried
-  after 1 s, 2 s, 4 s, … up to an hour between tries, for at least 3 days; then it is given up and waits here until
+  after 1&nbsp;s, 2&nbsp;s, 4&nbsp;s, … up to an hour between tries, for at least 3 days; then it is given up and waits here until
   you send it again. The receiver sees the same event id (<code>SmsSafe-Event</code>) on every delivery.</p>
 <c:if test="${not empty sentAgain}">
   <c:set var="w" value="${sentAgain}"/>

@@ -41,7 +41,16 @@ public record WebhookRun(ActionRun run, String type, Optional<String> eventId, O
      * with its exception's name, as the run keeps it. Empty before the first failure.
      */
     public String lastError() {
-        String error = run.lastError().orElse("");
-        return error.startsWith(DELIVERY_FAILED) ? error.substring(DELIVERY_FAILED.length()) : error;
+        return lastErrorOf(run).orElse("");
+    }
+
+    /**
+     * A run's last error as the admin's pages show it: a webhook's failed delivery as docs/webhooks.md names it
+     * ({@code HTTP 500}), without the exception's name; anything else (the Java action's exception, a payment not
+     * found) as the run keeps it.
+     */
+    public static Optional<String> lastErrorOf(ActionRun run) {
+        return run.lastError().map(error -> error.startsWith(DELIVERY_FAILED)
+                ? error.substring(DELIVERY_FAILED.length()) : error);
     }
 }
