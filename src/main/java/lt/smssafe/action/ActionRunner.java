@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * {@link ActionRun#GIVE_UP_ATTEMPTS} failed attempts, until {@link #sendAgain}.
  */
 public final class ActionRunner implements ActionWakeUp, AutoCloseable {
-    /** How long a claimed run of the Java action is left to its node before another may take it over (plus up to a minute). */
+    /** How long a claimed run of the Java action is left to its node before another may take it over (plus 0–60 s). */
     static final Duration LEASE = ActionRun.Target.ACTION.lease();
     private static final Logger LOG = LoggerFactory.getLogger(ActionRunner.class);
     private static final int BATCH = 50;
