@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * {@link ActionRun#GIVE_UP_ATTEMPTS} failed attempts, until {@link #sendAgain}.
  */
 public final class ActionRunner implements ActionWakeUp, AutoCloseable {
-    /** How long a claimed run of the Java action is left to its node before another may take it over (plus up to a minute). */
+    /** How long a claimed run of the Java action is left to its node before another may take it over (plus 0–60 s). */
     static final Duration LEASE = ActionRun.Target.ACTION.lease();
     private static final Logger LOG = LoggerFactory.getLogger(ActionRunner.class);
     private static final int BATCH = 50;
@@ -155,6 +155,10 @@ public final class ActionRunner implements ActionWakeUp, AutoCloseable {
                 .setMaxResults(BATCH).getResultList());
         int attempted = 0;
         for (long id : due) {
+            if (closing) {
+                // stopping: the rest stay due for another node or the next start
+                break;
+            }
             Instant claim = claim(id);
             if (claim != null) {
                 attempt(id, claim);
@@ -352,13 +356,21 @@ public final class ActionRunner implements ActionWakeUp, AutoCloseable {
     }
 
     /**
+     * Starts stopping without waiting: no run is claimed any more, and the thread is interrupted. {@link #close()}
+     * then waits for an action in progress; {@link ActionRunners} stops every runner before it waits for any.
+     */
+    void stop() {
+        closing = true;
+        executor.shutdownNow();
+    }
+
+    /**
      * Stops the runner; an action in progress is interrupted and its run retried later. Claims whose action was not
      * called are given back if the database answers, else left to expire.
      */
     @Override
     public void close() {
-        closing = true;
-        executor.shutdownNow();
+        stop();
         try {
             if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
                 LOG.warn("sms:safe {} still running after 10 s at shutdown", noun);
