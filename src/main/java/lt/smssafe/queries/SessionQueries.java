@@ -2,6 +2,7 @@ package lt.smssafe.queries;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -84,37 +85,37 @@ public final class SessionQueries {
      * (docs/protocol.md §8). The latest first.
      */
     public List<UnattributedMessage> unattributedMessages() {
-        return database.inJdbcTransaction(connection -> {
-            List<UnattributedMessage> messages = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(UNATTRIBUTED)) {
-                select.setLong(1, safeId);
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        messages.add(new UnattributedMessage(row.getString(1), row.getString(2), row.getString(3),
-                                row.getString(4), row.getString(5), row.getBigDecimal(6), row.getString(7),
-                                row.getBoolean(8), Instant.ofEpochMilli(row.getLong(9))));
-                    }
-                }
-            }
-            return messages;
-        });
+        return listOfSafe(UNATTRIBUTED, row -> new UnattributedMessage(row.getString(1), row.getString(2),
+                row.getString(3), row.getString(4), row.getString(5), row.getBigDecimal(6), row.getString(7),
+                row.getBoolean(8), Instant.ofEpochMilli(row.getLong(9))));
     }
 
     /** Gateways' reports about messages never stored, the latest first reported first. */
     public List<UnmatchedRow> unmatchedReports() {
+        return listOfSafe(UNMATCHED, row -> new UnmatchedRow(row.getString(1), row.getString(2), row.getString(3),
+                row.getInt(4), Instant.ofEpochMilli(row.getLong(5))));
+    }
+
+    /** Every row a select of this safe's finds (the safe its one parameter), each read by {@code read}. */
+    private <T> List<T> listOfSafe(String select, RowReader<T> read) {
         return database.inJdbcTransaction(connection -> {
-            List<UnmatchedRow> reports = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(UNMATCHED)) {
-                select.setLong(1, safeId);
-                try (ResultSet row = select.executeQuery()) {
+            List<T> items = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement(select)) {
+                statement.setLong(1, safeId);
+                try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
-                        reports.add(new UnmatchedRow(row.getString(1), row.getString(2), row.getString(3),
-                                row.getInt(4), Instant.ofEpochMilli(row.getLong(5))));
+                        items.add(read.read(row));
                     }
                 }
             }
-            return reports;
+            return items;
         });
+    }
+
+    /** Reads one item from the current row. */
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
     }
 
     /** A gateway's report about a message never stored, as {@code /select} lists it. */
