@@ -319,10 +319,13 @@ class DemoStoryIT {
         browser.screenshot("14-webhooks-failing");
 
         page.get(demo.app().toString().replace("://", "://admin:admin-secret@") + "select");
-        WebElement owed = page.findElements(By.tagName("tr")).stream()
-                .filter(row -> row.getText().contains(reference) && row.getText().contains("webhook")).findFirst()
-                .orElseThrow(() -> new AssertionError("/select lists no webhook run of " + reference));
-        assertThat(owed.getText()).contains("HTTP 500");
+        // the admin sees the same event id the receiver sees, being retried
+        WebElement owed = page.findElements(By.cssSelector("#webhook-pending tr")).stream()
+                .filter(row -> row.findElements(By.className("event-id")).stream()
+                        .anyMatch(shown -> shown.getText().equals(id))).findFirst()
+                .orElseThrow(() -> new AssertionError("/select lists no webhook event " + id + " being retried"));
+        assertThat(owed.getText()).contains(reference, "mbs.committed");
+        assertThat(owed.findElement(By.className("last-error")).getText()).isEqualTo("HTTP 500");
         browser.screenshot("15-select-webhook-failing");
 
         page.get(demo.sandbox().resolve("webhooks").toString());
