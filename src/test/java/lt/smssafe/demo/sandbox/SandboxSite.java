@@ -125,7 +125,10 @@ public final class SandboxSite implements AutoCloseable {
             return thread;
         });
         server.setExecutor(threads);
-        mbs = new SandboxMbs(clock).addService(settings.mbsService(), settings.mbsSecret())
+        // the demo's database is kept between runs, the platform's transactions are not: ids from this start's time,
+        // so that a transaction billed now is never one the site recorded in an earlier run (and ran the action for)
+        mbs = new SandboxMbs(clock).firstTransactionId(clock.instant().getEpochSecond())
+                .addService(settings.mbsService(), settings.mbsSecret())
                 .addOperator("bite_lt", "Bitė", true)
                 .addOperator("tele2_lt", "Tele2", false)
                 .addAccount("acc-1001", "37060001001", "bite_lt", AccountType.PREPAID, 2_000)

@@ -203,6 +203,15 @@ public final class SandboxMbs implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The id of the next transaction billed, instead of {@link #FIRST_TRANSACTION_ID}: a platform that starts anew
+     * for a site that kept its database (the demo's) must not hand out the ids of transactions the site has recorded.
+     */
+    public synchronized SandboxMbs firstTransactionId(long id) {
+        this.nextTransactionId = id;
+        return this;
+    }
+
     /** An account as a page shows it. */
     public record AccountSummary(String id, String msisdn, String operator, AccountType type, long balanceCents) {
     }
