@@ -37,6 +37,10 @@ public final class Benchmark {
      * {@code bench.webhook.every} closing its session at once (N = 1), the others starting a session of 3.
      */
     static final int CLOSING = 4;
+    /** Sessions the webhook comparison closes one at a time after its rounds, for the lag at rest. */
+    private static final int AT_REST = 200;
+    /** The pause after each of them: a few dozen a second, far below what a runner delivers. */
+    private static final Duration AT_REST_PAUSE = Duration.ofMillis(20);
     /** The webhook's signing secret in the comparison: the receiver does not check it. */
     private static final String WEBHOOK_SECRET = "bench-webhook-secret-of-at-least-32-characters";
     private static final String BUFFER_POOL = "1G";
@@ -252,7 +256,8 @@ public final class Benchmark {
      * logging payment action) and on ({@code /smssafe-hook}, its own database, {@code webhook.url} at the
      * {@link WebhookReceiver}), both tables emptied, under the {@link #CLOSING} load: warm-up rounds, then measured
      * ABBA rounds. After each round of either side the benchmark waits until every run it owed is done, and checks
-     * that each session it closed had one run and, with the webhook on, one event ({@link Deliveries}).
+     * that each session it closed had one run and, with the webhook on, one event ({@link Deliveries}). Then, on each
+     * side, {@value #AT_REST} sessions closed one at a time ({@link #atRest}).
      */
     private WebhookReport webhook(boolean fresh) throws Exception {
         String loadBefore = CpuMeter.loadAverage();
@@ -270,7 +275,37 @@ public final class Benchmark {
             Map<Side, RoundResult> pair = abba(CLOSING, r, Side.WEBHOOK_OFF_ON, null);
             rounds.add(new WebhookReport.Pair(r, pair.get(Side.WAR), pair.get(Side.HOOK)));
         }
-        return new WebhookReport(engine.label(), options, warmups, rounds, loadBefore, CpuMeter.loadAverage());
+        List<String> problems = new ArrayList<>();
+        Map<Side, Deliveries> atRest = new LinkedHashMap<>();
+        for (Side side : Side.WEBHOOK_OFF_ON) {
+            atRest.put(side, atRest(side, problems));
+        }
+        return new WebhookReport(engine.label(), options, warmups, rounds, atRest.get(Side.WAR),
+                atRest.get(Side.HOOK), problems, loadBefore, CpuMeter.loadAverage());
+    }
+
+    /**
+     * {@value #AT_REST} sessions of one side closed one at a time, each message sent after the answer to the one
+     * before and a pause: what a payment's run or event waits for when no backlog is before it.
+     */
+    private Deliveries atRest(Side side, List<String> problems) throws Exception {
+        WebhookReceiver hook = side == Side.HOOK ? receiver : null;
+        Deliveries.Mark mark = Deliveries.mark(engine, side, hook);
+        Http http = new Http(base);
+        long now = System.currentTimeMillis() / 1000;
+        for (int i = 0; i < AT_REST; i++) {
+            // a phone of its own: 5, side, sequence
+            Http.Answer answer = http.get(requests.line(side, "rest" + side.letter() + "-0-" + i,
+                    "5" + side.ordinal() + String.format("%07d", i), SignedRequests.CLOSING, now));
+            if (answer.status() != 200) {
+                problems.add(side.label + " at rest: " + answer);
+            }
+            Thread.sleep(AT_REST_PAUSE.toMillis());
+        }
+        Deliveries deliveries = Deliveries.check(engine, side, hook, mark, Instant.now(), problems);
+        log(engine.name() + " " + side.label + " at rest, " + AT_REST + " sessions closed one at a time: "
+                + deliveries.line());
+        return deliveries;
     }
 
     /**

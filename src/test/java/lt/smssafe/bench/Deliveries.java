@@ -51,7 +51,11 @@ record Deliveries(long closed, long owedAtEnd, long retried, Percentiles service
 
         @Override
         public String toString() {
-            return String.format("%.0f / %.0f", median, p99);
+            return millis(median) + " / " + millis(p99);
+        }
+
+        private static String millis(double value) {
+            return String.format(value < 100 ? "%.1f" : "%.0f", value);
         }
     }
 

@@ -10,9 +10,12 @@ import java.util.function.ToDoubleFunction;
  * a session's close to its event's arrival.
  *
  * @param rounds the measured rounds, in the order run
+ * @param offAtRest the logging action's runs of sessions closed one at a time after the rounds
+ * @param onAtRest the webhook's runs and events of sessions closed one at a time after the rounds
+ * @param problems what was wrong with those
  */
 record WebhookReport(String engine, BenchOptions options, List<RoundResult> warmups, List<Pair> rounds,
-        String loadBefore, String loadAfter) {
+        Deliveries offAtRest, Deliveries onAtRest, List<String> problems, String loadBefore, String loadAfter) {
 
     /** One ABBA pair: the same round with the webhook off and on. */
     record Pair(int round, RoundResult off, RoundResult on) {
@@ -30,7 +33,7 @@ record WebhookReport(String engine, BenchOptions options, List<RoundResult> warm
     }
 
     boolean valid() {
-        return warmups.stream().allMatch(RoundResult::valid)
+        return problems.isEmpty() && warmups.stream().allMatch(RoundResult::valid)
                 && rounds.stream().allMatch(p -> p.off().valid() && p.on().valid());
     }
 
@@ -43,30 +46,33 @@ record WebhookReport(String engine, BenchOptions options, List<RoundResult> warm
         out.append(String.format("### Webhook off / on, %s: every message from a new phone, one in %d closing its"
                 + " session (load average %s before, %s after; %d warm-up rounds)%n%n", engine,
                 options.closingEvery(), loadBefore, loadAfter, warmups.size()));
-        out.append("| round | `/result` off req/s | on req/s | on / off | p99 off / on ms | sessions closed (on)"
-                + " | events delivered once | deliveries/s, first to last arrival | after the load | close → arrival"
-                + " ms, median / p99 | webhook run, claim → done ms | off: logging action runs/s | off: close → done"
-                + " ms |\n");
-        out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        out.append("| round | `/result` off req/s | on req/s | **on / off** | p99 off / on ms | events, one per closed"
+                + " session | deliveries/s, first to last arrival | after the load | webhook run, claim → done ms"
+                + " (median / p99) | close → arrival ms | off: logging action runs/s after the load |\n");
+        out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Pair p : rounds) {
             Deliveries on = p.onDeliveries();
-            Deliveries off = p.offDeliveries();
-            out.append(String.format("| %d | %.0f | %.0f | %.2f | %.0f / %.0f | %d | %d | %.0f | %.0f | %s | %s | %.0f"
-                    + " | %s |%s%n", p.round(), p.off().rate(), p.on().rate(), p.ratio(), p.off().p99Millis(),
-                    p.on().p99Millis(), on.closed(), on.events(), on.eventsPerSecond(), on.drainPerSecond(),
-                    on.arrivalLag(), on.service(), off.runsPerSecond(), off.doneLag(),
-                    p.off().valid() && p.on().valid() ? "" : " INVALID"));
+            out.append(String.format("| %d | %.0f | %.0f | **%.2f** | %.0f / %.0f | %d | %.0f | %.0f | %s | %s | %.0f |%s%n",
+                    p.round(), p.off().rate(), p.on().rate(), p.ratio(), p.off().p99Millis(), p.on().p99Millis(),
+                    on.events(), on.eventsPerSecond(), on.drainPerSecond(), on.service(), on.arrivalLag(),
+                    p.offDeliveries().drainPerSecond(), p.off().valid() && p.on().valid() ? "" : " INVALID"));
         }
-        double perSecond = median(p -> p.onDeliveries().eventsPerSecond());
-        out.append(String.format("%n`/result` with the webhook on / off (median of the rounds' ratios): **%.2f**;"
-                + " deliveries: **%.0f events/s** from the first arrival to the last (%.1f ms per event; after the"
-                + " load %.0f/s), close → arrival %.0f ms median, %.0f ms p99 (medians of the rounds); %d events in"
-                + " the measured rounds, each closed session's exactly once%n", median(Pair::ratio), perSecond,
-                1000 / perSecond, median(p -> p.onDeliveries().drainPerSecond()),
+        double draining = median(p -> p.onDeliveries().drainPerSecond());
+        double logging = median(p -> p.offDeliveries().drainPerSecond());
+        out.append(String.format("%n`/result` with the webhook on / off (median of the rounds' ratios): **%.2f**.%n",
+                median(Pair::ratio)));
+        out.append(String.format("Deliveries (medians of the rounds): **%.0f events/s** while the backlog drained after"
+                + " the load, **%.1f ms per event** (the logging action: %.0f runs/s, %.1f ms); %.0f/s from the first"
+                + " arrival to the last; close → arrival %.0f ms median, %.0f ms p99 with the backlog; %d events in"
+                + " the measured rounds, each closed session's exactly once.%n", draining, 1000 / draining, logging,
+                1000 / logging, median(p -> p.onDeliveries().eventsPerSecond()),
                 median(p -> p.onDeliveries().arrivalLag().median()), median(p -> p.onDeliveries().arrivalLag().p99()),
                 rounds.stream().mapToLong(p -> p.onDeliveries().events()).sum()));
+        out.append(String.format("At rest (%d sessions closed one at a time): close → arrival **%s ms** (median /"
+                + " p99), the webhook run's claim → done %s ms; the logging action's close → done %s ms.%n",
+                onAtRest.closed(), onAtRest.arrivalLag(), onAtRest.service(), offAtRest.doneLag()));
         if (!valid()) {
-            List<String> problems = new ArrayList<>();
+            List<String> problems = new ArrayList<>(this.problems);
             warmups.forEach(w -> problems.addAll(w.problems()));
             rounds.forEach(p -> {
                 problems.addAll(p.off().problems());
