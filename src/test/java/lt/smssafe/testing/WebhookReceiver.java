@@ -26,8 +26,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * may wait before answering, and sends a {@code Location} with a 3xx.
  */
 public final class WebhookReceiver implements AutoCloseable {
-    /** One request as it arrived: the headers by lower-case name (first value), and the body's bytes. */
-    public record Received(String method, Map<String, String> headers, byte[] body) {
+    /**
+     * One request as it arrived: the headers by lower-case name (first value), the body's bytes, and when it arrived
+     * ({@link System#nanoTime()}, for the pauses between attempts).
+     */
+    public record Received(String method, Map<String, String> headers, byte[] body, long arrivedNanos) {
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
@@ -96,12 +99,13 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        long arrived = System.nanoTime();
         try (exchange; InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
             Map<String, String> headers = new TreeMap<>();
             exchange.getRequestHeaders().forEach((name, values) ->
                     headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
-            received.add(new Received(exchange.getRequestMethod(), headers, body));
+            received.add(new Received(exchange.getRequestMethod(), headers, body, arrived));
             List<Integer> script = statuses;
             int status = script.get(Math.min(answered.getAndIncrement(), script.size() - 1));
             if (!wait.isZero()) {
