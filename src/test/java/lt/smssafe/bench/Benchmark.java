@@ -668,6 +668,10 @@ public final class Benchmark {
     }
 
     private Path writeRates(Path file) throws IOException {
+        String providers = provider(SignedRequests.NEW_PHONES, "Benchmark, new phones", 3)
+                + provider(SignedRequests.OPEN_SESSIONS, "Benchmark, open sessions", 100)
+                + provider(Prefill.CLOSED_SESSIONS, "Benchmark, scenario 3's closed sessions", options.prefillMessages())
+                + provider(SignedRequests.CLOSING, "Benchmark, paid by one message", 1);
         Files.writeString(file, """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <!-- The benchmark's rates: N = 3 for scenario 1's new phones, N = 100 (the most there is) for the
@@ -675,38 +679,22 @@ public final class Benchmark {
                      for the webhook comparison's sessions that close at their first message. -->
                 <rates safe="%d" generated="%s">
                   <country code="lt" name="Lithuania">
-                    <provider code="%s" name="Benchmark, new phones">
-                      <shortcode>%s</shortcode>
-                      <prefix>SAFE</prefix>
-                      <price currency="EUR" vat="included">%s</price>
-                      <messages>3</messages>
-                    </provider>
-                    <provider code="%s" name="Benchmark, open sessions">
-                      <shortcode>%s</shortcode>
-                      <prefix>SAFE</prefix>
-                      <price currency="EUR" vat="included">%s</price>
-                      <messages>100</messages>
-                    </provider>
-                    <provider code="%s" name="Benchmark, scenario 3's closed sessions">
+                %s  </country>
+                </rates>
+                """.formatted(SAFE, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), providers));
+        return file;
+    }
+
+    /** One operator of the benchmark's rates: the benchmark's shortcode and price, N = {@code messages}. */
+    private static String provider(String code, String name, int messages) {
+        return """
+                    <provider code="%s" name="%s">
                       <shortcode>%s</shortcode>
                       <prefix>SAFE</prefix>
                       <price currency="EUR" vat="included">%s</price>
                       <messages>%d</messages>
                     </provider>
-                    <provider code="%s" name="Benchmark, paid by one message">
-                      <shortcode>%s</shortcode>
-                      <prefix>SAFE</prefix>
-                      <price currency="EUR" vat="included">%s</price>
-                      <messages>1</messages>
-                    </provider>
-                  </country>
-                </rates>
-                """.formatted(SAFE, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
-                SignedRequests.NEW_PHONES, SignedRequests.SHORTCODE, SignedRequests.COST,
-                SignedRequests.OPEN_SESSIONS, SignedRequests.SHORTCODE, SignedRequests.COST,
-                Prefill.CLOSED_SESSIONS, SignedRequests.SHORTCODE, SignedRequests.COST, options.prefillMessages(),
-                SignedRequests.CLOSING, SignedRequests.SHORTCODE, SignedRequests.COST));
-        return file;
+                """.formatted(code, DemoTomcat.xml(name), SignedRequests.SHORTCODE, SignedRequests.COST, messages);
     }
 
     private void shuffle(int[] values) {
