@@ -120,8 +120,8 @@ record BenchOptions(List<String> engines, List<Integer> scenarios, int rounds, D
     public String toString() {
         return "db=" + String.join(",", engines) + " scenarios=" + scenarios + (pages ? " + pages (" + pageTries
                 + " timed loads a page, " + mbsTransactions + " MBS transactions)" : "") + (webhook
-                ? " + webhook off/on (one message in " + closingEvery + " closes a session)" : "") + " rounds=" + rounds + " x "
-                + round.toSeconds() + " s per side (warm-up rounds of " + warmup.toSeconds() + " s, at most "
+                ? " + webhook off/on (one message in " + closingEvery + " closes a session)" : "") + " rounds="
+                + rounds + " x " + round.toSeconds() + " s per side (warm-up rounds of " + warmup.toSeconds() + " s, at most "
                 + warmupMax + ", at -c" + warmupConnections + "), wrk -t" + threads + " -c" + connections + ", "
                 + phones + " phones, prefill " + closedSessions + " closed sessions of " + prefillMessages
                 + " message(s) of " + prefillPhones + " phones, port " + port + ", Tomcat's JVM: " + jvm;

@@ -670,7 +670,8 @@ public final class Benchmark {
     private Path writeRates(Path file) throws IOException {
         String providers = provider(SignedRequests.NEW_PHONES, "Benchmark, new phones", 3)
                 + provider(SignedRequests.OPEN_SESSIONS, "Benchmark, open sessions", 100)
-                + provider(Prefill.CLOSED_SESSIONS, "Benchmark, scenario 3's closed sessions", options.prefillMessages())
+                + provider(Prefill.CLOSED_SESSIONS, "Benchmark, scenario 3's closed sessions",
+                        options.prefillMessages())
                 + provider(SignedRequests.CLOSING, "Benchmark, paid by one message", 1);
         Files.writeString(file, """
                 <?xml version="1.0" encoding="UTF-8"?>
