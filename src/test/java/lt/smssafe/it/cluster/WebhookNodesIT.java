@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -27,8 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -43,6 +37,8 @@ import lt.smssafe.testing.Folders;
 import lt.smssafe.testing.MariaDbServer;
 import lt.smssafe.testing.TestData;
 import lt.smssafe.testing.WebhookContract;
+import lt.smssafe.testing.WebhookReceiver;
+import lt.smssafe.testing.WebhookReceiver.Received;
 import lt.smssafe.webhook.WebhookAction;
 import org.junit.jupiter.api.Test;
 
@@ -270,42 +266,42 @@ class WebhookNodesIT {
         }
     }
 
-    /** One request as the receiver got it: from which node, the event's id, the raw body, when; 0 while held. */
-    private record Delivery(String node, String id, String signature, byte[] body, long arrivedNanos, int status) {
+    /** One request as the receiver got it, from which node, when; its status 200, or 0 for the one held. */
+    private record Delivery(String node, Received request, long arrivedNanos, int status) {
+        String id() {
+            return request.header(WebhookAction.EVENT_HEADER);
+        }
+
+        byte[] body() {
+            return request.body();
+        }
+
+        String signature() {
+            return request.header("SmsSafe-Signature");
+        }
+
         @Override
         public String toString() {
-            return node + " " + id + " " + status;
+            return node + " " + id() + " " + status;
         }
     }
 
     /**
-     * The site's webhook receiver (the JDK's HTTP server on the loopback address): keeps every request, answers 200,
-     * except the one it was told to hold, which it leaves open until it is closed itself.
+     * The site's webhook receiver: keeps every request, answers 200, except the one it was told to hold, which it
+     * leaves open, unanswered, until it is closed itself.
      */
     private static final class Receiver implements AutoCloseable {
-        private final HttpServer server;
-        private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "webhook-nodes-receiver");
-            thread.setDaemon(true);
-            return thread;
-        });
         private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
         private volatile String holdFrom = "";
         private final AtomicBoolean holding = new AtomicBoolean();
         private final CountDownLatch heldArrived = new CountDownLatch(1);
         private final CountDownLatch release = new CountDownLatch(1);
         private volatile Delivery held;
-
-        Receiver() throws IOException {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/hook/", this::handle);
-            server.setExecutor(threads);
-            server.start();
-        }
+        private final WebhookReceiver server = WebhookReceiver.answering(this::answer);
 
         /** The {@code webhook.url} of this node: {@code http://127.0.0.1:<port>/hook/<node>}. */
         URI url(String node) {
-            return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook/" + node);
+            return URI.create(server.url() + "/" + node);
         }
 
         /** The next delivery from this node is held open, unanswered. */
@@ -341,36 +337,24 @@ class WebhookNodesIT {
             return true;
         }
 
-        private void handle(HttpExchange exchange) throws IOException {
+        private int answer(Received request) throws InterruptedException {
             long arrived = System.nanoTime();
-            try (exchange; InputStream in = exchange.getRequestBody()) {
-                byte[] body = in.readAllBytes();
-                String node = exchange.getRequestURI().getPath().substring("/hook/".length());
-                String id = exchange.getRequestHeaders().getFirst(WebhookAction.EVENT_HEADER);
-                String signature = exchange.getRequestHeaders().getFirst("SmsSafe-Signature");
-                if (node.equals(holdFrom) && holding.compareAndSet(true, false)) {
-                    held = new Delivery(node, id, signature, body, arrived, 0);
-                    deliveries.add(held);
-                    heldArrived.countDown();
-                    try {
-                        release.await();   // its node is killed meanwhile: the exchange is closed unanswered
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return;
-                }
-                deliveries.add(new Delivery(node, id, signature, body, arrived, 200));
-                byte[] answer = "ok".getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(200, answer.length);
-                exchange.getResponseBody().write(answer);
+            String node = request.path().substring(request.path().lastIndexOf('/') + 1);
+            if (node.equals(holdFrom) && holding.compareAndSet(true, false)) {
+                held = new Delivery(node, request, arrived, 0);
+                deliveries.add(held);
+                heldArrived.countDown();
+                release.await();   // its node is killed meanwhile: the request ends unanswered
+                return WebhookReceiver.NO_ANSWER;
             }
+            deliveries.add(new Delivery(node, request, arrived, 200));
+            return 200;
         }
 
         @Override
         public void close() {
             release.countDown();
-            server.stop(0);
-            threads.shutdownNow();
+            server.close();
         }
     }
 }
