@@ -145,7 +145,7 @@ class WebhookReceiversIT {
         assertThat(data.get("msisdn").asText()).isEqualTo(phone);
         assertThat(data.get("content").asText()).isEqualTo("order-17");
         assertThat(data.get("currency").asText()).isEqualTo("EUR");
-        assertThat(DatabaseRows.query(DATABASE, "select total, currency, messages from smssafe_session"
+        assertThat(DatabaseRows.query(DATABASE, "select total, currency, received_messages from smssafe_session"
                 + " where safe_id = ? and code = ?", SAFE, code)).containsExactly(List.of("4.35", "EUR", "3"));
         JsonNode kept = JSON.createObjectNode().put("id", id).put("type", "session.closed").set("data", data);
         for (Receiver receiver : RECEIVERS) {
