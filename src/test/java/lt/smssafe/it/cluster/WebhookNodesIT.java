@@ -160,8 +160,8 @@ class WebhookNodesIT {
     }
 
     /**
-     * Each delivery: signed with the secret at about the time it arrived (checked with the JDK's own HMAC), its
-     * header's id the body's id, a {@code session.closed} of one of the sessions paid.
+     * Each delivery: signed with the secret (checked with the JDK's own HMAC), its header's id the body's id, a
+     * {@code session.closed} of one of the sessions paid.
      */
     private static void checkEveryDelivery(List<Delivery> deliveries, List<Paid> paid) throws IOException {
         Map<String, Paid> byId = paid.stream().collect(Collectors.toMap(Paid::eventId, Function.identity()));
@@ -187,6 +187,9 @@ class WebhookNodesIT {
                 .isEqualTo(new String(held.body(), StandardCharsets.UTF_8));
         assertThat(Duration.ofNanos(again.arrivedNanos() - held.arrivedNanos())).as("not before the claim's lease")
                 .isGreaterThan(ActionRun.Target.WEBHOOK.lease().minusSeconds(1));
+        assertThat(WebhookContract.t(again.signature()) - WebhookContract.t(held.signature()))
+                .as("signed anew when sent again").isGreaterThanOrEqualTo(ActionRun.Target.WEBHOOK.lease().toSeconds()
+                        - 1);
     }
 
     /**
