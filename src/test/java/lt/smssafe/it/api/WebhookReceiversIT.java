@@ -25,6 +25,7 @@ import lt.smssafe.it.DatabaseRows;
 import lt.smssafe.it.TestWar;
 import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 import lt.smssafe.testing.FakeSmsSafeGateway;
+import lt.smssafe.testing.Folders;
 import lt.smssafe.testing.Receivers;
 import lt.smssafe.testing.Receivers.Language;
 import lt.smssafe.testing.Receivers.Receiver;
@@ -96,6 +97,7 @@ class WebhookReceiversIT {
     @BeforeAll
     static void startReceivers() {
         Path folder = Path.of("target", "webhook-receivers-it").toAbsolutePath();
+        Folders.deleteTree(folder);   // the events and ids an earlier run kept
         for (Language language : Language.values()) {
             RECEIVERS.add(Receivers.start(language, SECRET, folder.resolve(language.name().toLowerCase(Locale.ROOT))));
         }
