@@ -9,6 +9,7 @@
 <%@ include file="adminnav.jspf" %>
 <%@ include file="languages.jspf" %>
 <h1><fmt:message key="dashboard.title"/></h1>
+<c:if test="${failedWebhooks > 0}"><p class="warning" id="webhooks-failed"><a href="${pageContext.request.contextPath}/select#webhook-failed"><fmt:message key="dashboard.webhooksFailed"><fmt:param value="${failedWebhooks}"/></fmt:message></a></p></c:if>
 <div class="cards">
   <section class="card" id="today"><h2><fmt:message key="dashboard.today"/></h2>
     <c:choose><c:when test="${empty today}"><p class="figure"><fmt:message key="dashboard.paid"><fmt:param value="0"/></fmt:message></p></c:when>
@@ -21,7 +22,7 @@
   <section class="card" id="open"><h2><fmt:message key="dashboard.open"/></h2><p class="figure"><a href="${pageContext.request.contextPath}/select"><c:choose><c:when test="${dashboard.openSessionsBeyond()}"><fmt:message key="dashboard.beyond"><fmt:param value="${dashboard.countedUpTo()}"/></fmt:message></c:when><c:otherwise><c:out value="${dashboard.openSessions()}"/></c:otherwise></c:choose></a></p></section>
   <fmt:message key="dashboard.notTried" var="notTried"/>
   <section class="card" id="owed"><h2><fmt:message key="dashboard.owed"/></h2><p class="figure ${owedCount == 0 ? '' : 'error-text'}" id="owed-count"><c:choose><c:when test="${dashboard.owedActionsBeyond()}"><fmt:message key="dashboard.beyond"><fmt:param value="${dashboard.countedUpTo()}"/></fmt:message></c:when><c:otherwise><c:out value="${owedCount}"/></c:otherwise></c:choose></p>
-    <c:forEach var="a" items="${owed}" end="2"><p class="muted error-text"><c:out value="${a.reference()}"/>: <c:out value="${a.lastError().orElse(notTried)}"/></p></c:forEach></section>
+    <c:forEach var="a" items="${owed}"><p class="muted error-text"><c:out value="${a.reference()}"/>: <c:out value="${a.lastError().orElse(notTried)}"/></p></c:forEach></section>
   <section class="card" id="rates-card"><h2><fmt:message key="dashboard.rates"/></h2>
     <p><c:choose><c:when test="${rates.lastSuccess().isPresent()}"><fmt:message key="dashboard.ratesRefreshed"><fmt:param value="${times.format(rates.lastSuccess())}"/></fmt:message></c:when><c:otherwise><fmt:message key="dashboard.ratesNever"/></c:otherwise></c:choose></p>
     <c:if test="${rates.failingNow()}"><p class="error-text" id="rates-error"><c:out value="${rates.lastFailureReason().orElse('')}"/></p></c:if>

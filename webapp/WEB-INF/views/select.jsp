@@ -4,6 +4,7 @@
 <c:set var="wide" value="true" scope="request"/>
 <%@ include file="header.jspf" %>
 <%@ include file="adminnav.jspf" %>
+<c:if test="${not empty sendAgainRefused}"><p class="error" id="send-again-refused"><c:out value="${sendAgainRefused}"/></p></c:if>
 <h1>Unclosed sessions</h1>
 <form method="get" action="${pageContext.request.contextPath}/select" class="filters">
   <label>Phone starts with <input name="msisdn" value="<c:out value="${filter_msisdn}"/>" size="14" inputmode="numeric"></label>
@@ -57,7 +58,81 @@
   <c:if test="${page.hasNext() and not page.isWindowed()}"><a rel="next" href="<c:out value="${olderLink}"/>">older →</a></c:if>
 </nav>
 
-<h2>Payment actions not yet succeeded</h2>
+<c:if test="${webhook}">
+<section id="webhook">
+<h2>Webhook events</h2>
+<p class="muted">Each payment is POSTed to <code>webhook.url</code> as a signed event. A failed delivery is retried
+  after 1&nbsp;s, 2&nbsp;s, 4&nbsp;s, … up to an hour between tries, for at least 3 days; then it is given up and waits here until
+  you send it again. The receiver sees the same event id (<code>SmsSafe-Event</code>) on every delivery.</p>
+<c:if test="${not empty sentAgain}">
+  <c:set var="w" value="${sentAgain}"/>
+  <p class="outcome" id="sent-again">Sent again: <c:out value="${w.type()}"/> <code><c:out value="${w.eventId().orElse('')}"/></code>
+    for <c:out value="${w.sessionCode().orElse(w.run().reference())}"/>, its attempts counted from 0.
+    <c:choose>
+      <c:when test="${w.run().succeededAt().isPresent()}">Delivered <time datetime="${times.iso(w.run().succeededAt())}"><c:out value="${times.formatSeconds(w.run().succeededAt())}"/></time>.</c:when>
+      <c:when test="${w.run().failedAt().isPresent()}">It failed again and is given up again (below).</c:when>
+      <c:otherwise>It is due now: it is listed below under being retried until it is delivered.</c:otherwise>
+    </c:choose></p>
+</c:if>
+<h3 id="webhook-retried">Being retried</h3>
+<c:choose>
+  <c:when test="${empty webhookPending}"><p id="no-webhook-pending">No event is waiting for a retry.</p></c:when>
+  <c:otherwise>
+    <div class="scroll">
+    <table id="webhook-pending" class="stack">
+      <thead><tr><th>Event</th><th>Payment</th><th>Attempts</th><th>Next attempt</th><th>Last error</th><th>Owed since</th></tr></thead>
+      <tbody>
+      <c:forEach var="w" items="${webhookPending}">
+        <tr data-run="${w.run().id()}">
+          <td data-label="Event"><c:out value="${w.type()}"/><br><code class="event-id"><c:out value="${w.eventId().orElse('')}"/></code></td>
+          <td data-label="Payment" class="payment"><%@ include file="webhook-payment.jspf" %></td>
+          <td data-label="Attempts" class="attempts"><c:out value="${w.run().attempts()}"/></td>
+          <td data-label="Next attempt"><time datetime="${times.iso(w.run().nextAttemptAt())}"><c:out value="${times.formatSeconds(w.run().nextAttemptAt())}"/></time></td>
+          <td data-label="Last error" class="error-text last-error"><c:out value="${w.lastError()}"/></td>
+          <td data-label="Owed since"><time datetime="${times.iso(w.run().createdAt())}"><c:out value="${times.format(w.run().createdAt())}"/></time></td>
+        </tr>
+      </c:forEach>
+      </tbody>
+    </table>
+    </div>
+  </c:otherwise>
+</c:choose>
+<h3 id="webhook-failed">Given up</h3>
+<c:choose>
+  <c:when test="${empty webhookFailed}"><p id="no-webhook-failed">No event was given up.</p></c:when>
+  <c:otherwise>
+    <p class="muted">Sending again tries the event at once, with the same event id; if it fails, its retries and their
+      3 days start over.</p>
+    <div class="scroll">
+    <table id="webhook-given-up" class="stack">
+      <thead><tr><th>Event</th><th>Payment</th><th>Attempts</th><th>Given up</th><th>Last error</th><th>Owed since</th><th></th></tr></thead>
+      <tbody>
+      <c:forEach var="w" items="${webhookFailed}">
+        <tr data-run="${w.run().id()}">
+          <td data-label="Event"><c:out value="${w.type()}"/><br><code class="event-id"><c:out value="${w.eventId().orElse('')}"/></code></td>
+          <td data-label="Payment" class="payment"><%@ include file="webhook-payment.jspf" %></td>
+          <td data-label="Attempts" class="attempts"><c:out value="${w.run().attempts()}"/></td>
+          <td data-label="Given up"><time datetime="${times.iso(w.run().failedAt())}"><c:out value="${times.format(w.run().failedAt())}"/></time></td>
+          <td data-label="Last error" class="error-text last-error"><c:out value="${w.lastError()}"/></td>
+          <td data-label="Owed since"><time datetime="${times.iso(w.run().createdAt())}"><c:out value="${times.format(w.run().createdAt())}"/></time></td>
+          <td class="form"><form method="post" action="${pageContext.request.contextPath}/select" class="send-again">
+            <input type="hidden" name="csrf" value="<c:out value='${csrf}'/>">
+            <input type="hidden" name="action" value="send-again">
+            <input type="hidden" name="run" value="${w.run().id()}">
+            <button type="submit">Send again</button>
+          </form></td>
+        </tr>
+      </c:forEach>
+      </tbody>
+    </table>
+    </div>
+  </c:otherwise>
+</c:choose>
+</section>
+</c:if>
+
+<c:if test="${not webhook or javaAction or not empty actions}">
+<h2 id="java-action">${webhook ? 'Java payment action: runs not yet succeeded' : 'Payment actions not yet succeeded'}</h2>
 <c:choose>
   <c:when test="${empty actions}"><p id="no-actions">Every payment action has succeeded.</p></c:when>
   <c:otherwise>
@@ -81,6 +156,7 @@
     </div>
   </c:otherwise>
 </c:choose>
+</c:if>
 
 <h2>Reversed payments</h2>
 <p class="muted">Closed sessions the gateway later reported a message of as not billed: the session stays paid,

@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * {@link ActionRun#GIVE_UP_ATTEMPTS} failed attempts, until {@link #sendAgain}.
  */
 public final class ActionRunner implements ActionWakeUp, AutoCloseable {
-    /** How long a claimed run of the Java action is left to its node before another may take it over (plus up to a minute). */
+    /** How long a claimed run of the Java action is left to its node before another may take it over (plus 0–60 s). */
     static final Duration LEASE = ActionRun.Target.ACTION.lease();
     private static final Logger LOG = LoggerFactory.getLogger(ActionRunner.class);
     private static final int BATCH = 50;
@@ -55,6 +55,8 @@ public final class ActionRunner implements ActionWakeUp, AutoCloseable {
     private final PaymentLookup payments;
     private final ScheduledExecutorService executor;
     private final LongAdder succeeded = new LongAdder();
+    /** How often a started runner polls; a retry due sooner is woken for (zero until {@link #start}). */
+    private volatile Duration pollInterval = Duration.ZERO;
     /** Set by {@link #close()}: an outcome still waiting for the database is left to the claim's expiry. */
     private volatile boolean closing;
     /** Wake-ups and polls that found the database away since the outage began; 0 while it answers. */
@@ -113,6 +115,7 @@ public final class ActionRunner implements ActionWakeUp, AutoCloseable {
 
     /** Starts polling for due runs every {@code pollInterval}. */
     public void start(Duration pollInterval) {
+        this.pollInterval = pollInterval;
         executor.scheduleWithFixedDelay(this::runDueSafely, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -152,6 +155,10 @@ public final class ActionRunner implements ActionWakeUp, AutoCloseable {
                 .setMaxResults(BATCH).getResultList());
         int attempted = 0;
         for (long id : due) {
+            if (closing) {
+                // stopping: the rest stay due for another node or the next start
+                break;
+            }
             Instant claim = claim(id);
             if (claim != null) {
                 attempt(id, claim);
@@ -249,6 +256,21 @@ public final class ActionRunner implements ActionWakeUp, AutoCloseable {
         } else {
             LOG.warn("sms:safe {} for {} {} failed (attempt {}), will retry: {}", noun, run.kind(),
                     run.reference(), run.attempts(), LogText.of(outcome.toString()));
+            wakeAfter(RetrySchedule.pauseAfter(run.attempts()));
+        }
+    }
+
+    /**
+     * Runs what is due once this pause, the one the failure just recorded, is over, when that comes before the next
+     * poll: the first pauses (1 s, 2 s, 4 s) are shorter than the poll's interval.
+     */
+    private void wakeAfter(Duration pause) {
+        if (pause.compareTo(pollInterval) < 0 && !executor.isShutdown()) {
+            try {
+                executor.schedule(this::runDueSafely, pause.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // closing: the run stays due for another node or the next start
+            }
         }
     }
 
@@ -334,13 +356,21 @@ public final class ActionRunner implements ActionWakeUp, AutoCloseable {
     }
 
     /**
+     * Starts stopping without waiting: no run is claimed any more, and the thread is interrupted. {@link #close()}
+     * then waits for an action in progress; {@link ActionRunners} stops every runner before it waits for any.
+     */
+    void stop() {
+        closing = true;
+        executor.shutdownNow();
+    }
+
+    /**
      * Stops the runner; an action in progress is interrupted and its run retried later. Claims whose action was not
      * called are given back if the database answers, else left to expire.
      */
     @Override
     public void close() {
-        closing = true;
-        executor.shutdownNow();
+        stop();
         try {
             if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
                 LOG.warn("sms:safe {} still running after 10 s at shutdown", noun);

@@ -63,9 +63,13 @@ public final class ActionRunners implements ActionWakeUp, AutoCloseable {
         return runners.values().stream().anyMatch(runner -> runner.sendAgain(runId));
     }
 
-    /** Stops every runner; see {@link ActionRunner#close()}. */
+    /**
+     * Stops every runner; see {@link ActionRunner#close()}. All stop claiming at once, then each is waited for, so
+     * that a slow webhook receiver and a slow Java action are waited for together, not one after the other.
+     */
     @Override
     public void close() {
+        runners.values().forEach(ActionRunner::stop);
         runners.values().forEach(ActionRunner::close);
     }
 }

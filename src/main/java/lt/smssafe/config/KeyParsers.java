@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 final class KeyParsers {
     private static final Pattern ID = Pattern.compile("\\d{1,10}");
     private static final Pattern GATEWAY_ID = Pattern.compile("[A-Za-z0-9]{1,64}");
-    private static final Pattern MESSAGES = Pattern.compile("\\d{1,3}");
     private static final Pattern RATES_SCHEME = Pattern.compile("(?i)(https?|file):.*");
     private static final Pattern CLASS_NAME =
             Pattern.compile("\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*"
@@ -28,10 +27,7 @@ final class KeyParsers {
 
     /** A safe or service id: 1 to 10 digits, more than zero. */
     static long positiveId(String value) {
-        if (!ID.matcher(value).matches()) {
-            throw refused("be 1 to 10 digits", value);
-        }
-        long id = Long.parseLong(value);
+        long id = Long.parseLong(matching(ID, "be 1 to 10 digits", value));
         if (id == 0) {
             throw refused("be greater than zero", value);
         }
@@ -40,10 +36,7 @@ final class KeyParsers {
 
     /** A gateway's own id of a service: 1 to 64 letters and digits. */
     static String gatewayId(String value) {
-        if (!GATEWAY_ID.matcher(value).matches()) {
-            throw refused("be 1 to 64 letters and digits", value);
-        }
-        return value;
+        return matching(GATEWAY_ID, "be 1 to 64 letters and digits", value);
     }
 
     /** A time zone by its region id, e.g. {@code Europe/Vilnius}, or an offset such as {@code +02:00} or {@code UTC}. */
@@ -79,11 +72,7 @@ final class KeyParsers {
 
     /** {@code check.limit}: unknown session codes one address may look up per minute, 1 to 1,000,000. */
     static int checkLimit(String value) {
-        int limit = value.matches("\\d{1,7}") ? Integer.parseInt(value) : 0;
-        if (limit < 1 || limit > 1_000_000) {
-            throw refused("be a whole number from 1 to 1000000", value);
-        }
-        return limit;
+        return wholeNumber(value, 1_000_000);
     }
 
     static Duration positiveDuration(String value) {
@@ -94,19 +83,13 @@ final class KeyParsers {
         return duration;
     }
 
+    /** N of a session: 1 to 100 messages. */
     static int messageCount(String value) {
-        int count = MESSAGES.matcher(value).matches() ? Integer.parseInt(value) : 0;
-        if (count < 1 || count > 100) {
-            throw refused("be a whole number from 1 to 100", value);
-        }
-        return count;
+        return wholeNumber(value, 100);
     }
 
     static String ratesUrl(String value) {
-        if (!RATES_SCHEME.matcher(value).matches()) {
-            throw refused("start with http:, https: or file:", value);
-        }
-        return value;
+        return matching(RATES_SCHEME, "start with http:, https: or file:", value);
     }
 
     /** A URI in its syntax only; what kind of address it must be is the user's rule. */
@@ -136,11 +119,7 @@ final class KeyParsers {
     }
 
     static String className(String value) {
-        if (!CLASS_NAME.matcher(value).matches()) {
-            throw new IllegalArgumentException(
-                    "must be a fully qualified class name such as com.example.ShopAction, not '" + value + "'");
-        }
-        return value;
+        return matching(CLASS_NAME, "be a fully qualified class name such as com.example.ShopAction", value);
     }
 
     /** The first of the container's own data directory, WildFly's, and the user's home that is set. */
@@ -159,6 +138,26 @@ final class KeyParsers {
 
     private static Optional<String> property(Properties properties, String name) {
         return Optional.ofNullable(properties.getProperty(name)).filter(value -> !value.isBlank());
+    }
+
+    /** The value, when the whole of it is in its form; {@code rule} says the form. */
+    private static String matching(Pattern form, String rule, String value) {
+        if (!form.matcher(value).matches()) {
+            throw refused(rule, value);
+        }
+        return value;
+    }
+
+    /**
+     * A whole number from 1 to {@code max}. Only digits, and no more of them than {@code max} has, are parsed, so a
+     * long run of digits is refused as out of range instead of overflowing.
+     */
+    private static int wholeNumber(String value, int max) {
+        int number = value.matches("\\d{1," + String.valueOf(max).length() + "}") ? Integer.parseInt(value) : 0;
+        if (number < 1 || number > max) {
+            throw refused("be a whole number from 1 to " + max, value);
+        }
+        return number;
     }
 
     /** The one way a refused value is said: what it must be, and what it was. */

@@ -104,50 +104,63 @@ public final class Columns<T> {
 
     /** A VARCHAR or CHAR. */
     public static <T> Column<T> text(String name, Function<T, String> get, BiConsumer<T, String> set) {
-        return new Column<>(name, (statement, index, object) -> statement.setString(index, get.apply(object)),
-                (row, index, object) -> set.accept(object, row.getString(index)));
+        return column(name, get, set, PreparedStatement::setString, ResultSet::getString);
     }
 
     /** An INT, never NULL. */
     public static <T> Column<T> integer(String name, Function<T, Integer> get, BiConsumer<T, Integer> set) {
-        return new Column<>(name, (statement, index, object) -> statement.setInt(index, get.apply(object)),
-                (row, index, object) -> set.accept(object, row.getInt(index)));
+        return column(name, get, set, PreparedStatement::setInt, ResultSet::getInt);
     }
 
     /** A BIGINT, NULL where the field is null. */
     public static <T> Column<T> number(String name, Function<T, Long> get, BiConsumer<T, Long> set) {
-        return new Column<>(name, (statement, index, object) -> setLong(statement, index, get.apply(object)),
-                (row, index, object) -> set.accept(object, getLong(row, index)));
+        return column(name, get, set, Columns::setLong, Columns::getLong);
     }
 
     /** A BOOLEAN, never NULL. */
     public static <T> Column<T> flag(String name, Function<T, Boolean> get, BiConsumer<T, Boolean> set) {
-        return new Column<>(name, (statement, index, object) -> statement.setBoolean(index, get.apply(object)),
-                (row, index, object) -> set.accept(object, row.getBoolean(index)));
+        return column(name, get, set, PreparedStatement::setBoolean, ResultSet::getBoolean);
     }
 
     /** A DECIMAL. */
     public static <T> Column<T> decimal(String name, Function<T, BigDecimal> get, BiConsumer<T, BigDecimal> set) {
-        return new Column<>(name, (statement, index, object) -> statement.setBigDecimal(index, get.apply(object)),
-                (row, index, object) -> set.accept(object, row.getBigDecimal(index)));
+        return column(name, get, set, PreparedStatement::setBigDecimal, ResultSet::getBigDecimal);
     }
 
     /** An instant as epoch milliseconds in a BIGINT, NULL where the field is null. */
     public static <T> Column<T> instant(String name, Function<T, Instant> get, BiConsumer<T, Instant> set) {
-        return new Column<>(name, (statement, index, object) -> {
-            Instant value = get.apply(object);
-            setLong(statement, index, value == null ? null : value.toEpochMilli());
-        }, (row, index, object) -> {
-            Long millis = getLong(row, index);
-            set.accept(object, millis == null ? null : Instant.ofEpochMilli(millis));
-        });
+        return column(name, get, set,
+                (statement, index, value) -> setLong(statement, index, value == null ? null : value.toEpochMilli()),
+                (row, index) -> {
+                    Long millis = getLong(row, index);
+                    return millis == null ? null : Instant.ofEpochMilli(millis);
+                });
     }
 
     /** An enum constant by its name, in a VARCHAR. */
     public static <T, E extends Enum<E>> Column<T> enumerated(String name, Class<E> type, Function<T, E> get,
             BiConsumer<T, E> set) {
-        return new Column<>(name, (statement, index, object) -> statement.setString(index, get.apply(object).name()),
-                (row, index, object) -> set.accept(object, Enum.valueOf(type, row.getString(index))));
+        return column(name, get, set, (statement, index, value) -> statement.setString(index, value.name()),
+                (row, index) -> Enum.valueOf(type, row.getString(index)));
+    }
+
+    /** The column of a field whose value {@code bind} binds to a statement and {@code read} reads from a row. */
+    private static <T, V> Column<T> column(String name, Function<T, V> get, BiConsumer<T, V> set,
+            ValueBinder<V> bind, ValueReader<V> read) {
+        return new Column<>(name, (statement, index, object) -> bind.bind(statement, index, get.apply(object)),
+                (row, index, object) -> set.accept(object, read.read(row, index)));
+    }
+
+    /** Binds a value of one JDBC type, e.g. {@link PreparedStatement#setString}. */
+    @FunctionalInterface
+    private interface ValueBinder<V> {
+        void bind(PreparedStatement statement, int index, V value) throws SQLException;
+    }
+
+    /** Reads a value of one JDBC type, e.g. {@link ResultSet#getString}. */
+    @FunctionalInterface
+    private interface ValueReader<V> {
+        V read(ResultSet row, int index) throws SQLException;
     }
 
     private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {

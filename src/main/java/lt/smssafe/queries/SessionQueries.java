@@ -2,11 +2,15 @@ package lt.smssafe.queries;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import lt.smssafe.action.ActionRun;
 import lt.smssafe.api.SessionStatus;
@@ -44,6 +48,9 @@ public final class SessionQueries {
     static final String UNMATCHED = "SELECT r.dialect, r.message_id, r.status, r.reports, r.received_at"
             + " FROM smssafe_unmatched_report r USE INDEX (ix_unmatched_latest) WHERE r.safe_id = ?"
             + " ORDER BY r.safe_id DESC, r.id DESC LIMIT " + MAX_LISTED;
+    /** Reversed messages by their row ids (a reversal run's reference), with their session's code: by primary keys. */
+    static final String REVERSED_MESSAGES = "SELECT m.id, s.code, m.dialect, m.message_id FROM smssafe_message m"
+            + " JOIN smssafe_session s ON s.id = m.session_id WHERE m.safe_id = ? AND m.id IN (%s)";
 
     /**
      * The session with this code, as the user typed it (lower case and surrounding blanks are forgiven); empty
@@ -78,37 +85,37 @@ public final class SessionQueries {
      * (docs/protocol.md §8). The latest first.
      */
     public List<UnattributedMessage> unattributedMessages() {
-        return database.inJdbcTransaction(connection -> {
-            List<UnattributedMessage> messages = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(UNATTRIBUTED)) {
-                select.setLong(1, safeId);
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        messages.add(new UnattributedMessage(row.getString(1), row.getString(2), row.getString(3),
-                                row.getString(4), row.getString(5), row.getBigDecimal(6), row.getString(7),
-                                row.getBoolean(8), Instant.ofEpochMilli(row.getLong(9))));
-                    }
-                }
-            }
-            return messages;
-        });
+        return listOfSafe(UNATTRIBUTED, row -> new UnattributedMessage(row.getString(1), row.getString(2),
+                row.getString(3), row.getString(4), row.getString(5), row.getBigDecimal(6), row.getString(7),
+                row.getBoolean(8), Instant.ofEpochMilli(row.getLong(9))));
     }
 
     /** Gateways' reports about messages never stored, the latest first reported first. */
     public List<UnmatchedRow> unmatchedReports() {
+        return listOfSafe(UNMATCHED, row -> new UnmatchedRow(row.getString(1), row.getString(2), row.getString(3),
+                row.getInt(4), Instant.ofEpochMilli(row.getLong(5))));
+    }
+
+    /** Every row a select of this safe's finds (the safe its one parameter), each read by {@code read}. */
+    private <T> List<T> listOfSafe(String select, RowReader<T> read) {
         return database.inJdbcTransaction(connection -> {
-            List<UnmatchedRow> reports = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(UNMATCHED)) {
-                select.setLong(1, safeId);
-                try (ResultSet row = select.executeQuery()) {
+            List<T> items = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement(select)) {
+                statement.setLong(1, safeId);
+                try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
-                        reports.add(new UnmatchedRow(row.getString(1), row.getString(2), row.getString(3),
-                                row.getInt(4), Instant.ofEpochMilli(row.getLong(5))));
+                        items.add(read.read(row));
                     }
                 }
             }
-            return reports;
+            return items;
         });
+    }
+
+    /** Reads one item from the current row. */
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
     }
 
     /** A gateway's report about a message never stored, as {@code /select} lists it. */
@@ -132,13 +139,21 @@ public final class SessionQueries {
     }
 
     /**
+     * One target's runs not yet succeeded and not given up, oldest first, with their attempts and last error: on
+     * {@code /select}, the Java action's beside the webhook's; at most {@value #MAX_PENDING_ACTIONS}.
+     */
+    public List<ActionRun> pendingActions(ActionRun.Target target) {
+        return database.inTransaction(em -> em.createNamedQuery("ActionRun.findPending", ActionRun.class)
+                .setParameter("safeId", safeId).setParameter("target", target)
+                .setMaxResults(MAX_PENDING_ACTIONS).getResultList());
+    }
+
+    /**
      * The webhook's events still being retried (not delivered, not given up), oldest first, with their attempts,
      * last error and next attempt; at most {@value #MAX_PENDING_ACTIONS}.
      */
     public List<ActionRun> pendingWebhooks() {
-        return database.inTransaction(em -> em.createNamedQuery("ActionRun.findPending", ActionRun.class)
-                .setParameter("safeId", safeId).setParameter("target", ActionRun.Target.WEBHOOK)
-                .setMaxResults(MAX_PENDING_ACTIONS).getResultList());
+        return pendingActions(ActionRun.Target.WEBHOOK);
     }
 
     /**
@@ -157,5 +172,49 @@ public final class SessionQueries {
         return database.inTransaction(em -> em.createNamedQuery("ActionRun.countFailed", Long.class)
                 .setParameter("safeId", safeId).setParameter("target", ActionRun.Target.WEBHOOK)
                 .setParameter("epoch", Instant.EPOCH).getSingleResult());
+    }
+
+    /** This safe's payment-action run with this id, of any target and in any state. */
+    public Optional<ActionRun> actionRun(long id) {
+        return database.inTransaction(em -> em.createQuery("select r from ActionRun r where r.id = :id"
+                + " and r.safeId = :safeId", ActionRun.class).setParameter("id", id).setParameter("safeId", safeId)
+                .getResultStream().findFirst());
+    }
+
+    /**
+     * The webhook's runs as the admin reads them: each with its event's type and id and the session it is about (a
+     * reversal's found through its message, all of them in one statement).
+     */
+    public List<WebhookRun> webhookEvents(List<ActionRun> runs) {
+        List<Long> messageIds = runs.stream().filter(run -> run.kind() == ActionRun.Kind.SMS_REVERSAL)
+                .map(run -> parseId(run.reference())).flatMap(Optional::stream).distinct().toList();
+        Map<Long, WebhookRun.ReversedMessage> reversed = messageIds.isEmpty() ? Map.of()
+                : database.inJdbcTransaction(connection -> {
+                    Map<Long, WebhookRun.ReversedMessage> found = new HashMap<>();
+                    String in = String.join(",", Collections.nCopies(messageIds.size(), "?"));
+                    try (PreparedStatement select = connection.prepareStatement(REVERSED_MESSAGES.formatted(in))) {
+                        select.setLong(1, safeId);
+                        for (int i = 0; i < messageIds.size(); i++) {
+                            select.setLong(i + 2, messageIds.get(i));
+                        }
+                        try (ResultSet row = select.executeQuery()) {
+                            while (row.next()) {
+                                found.put(row.getLong(1), new WebhookRun.ReversedMessage(row.getString(2),
+                                        row.getString(3), row.getString(4)));
+                            }
+                        }
+                    }
+                    return found;
+                });
+        return runs.stream().map(run -> WebhookRun.of(safeId, run, run.kind() != ActionRun.Kind.SMS_REVERSAL
+                ? Optional.empty() : parseId(run.reference()).map(reversed::get))).toList();
+    }
+
+    private static Optional<Long> parseId(String reference) {
+        try {
+            return Optional.of(Long.parseLong(reference));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 }

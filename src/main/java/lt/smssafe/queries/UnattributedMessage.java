@@ -2,7 +2,6 @@ package lt.smssafe.queries;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import lt.smssafe.sms.ReceivedMessage;
 
 /**
  * A paid message kept without a session because the gateway could not tell who sent it (docs/protocol.md §8), as the
@@ -10,8 +9,4 @@ import lt.smssafe.sms.ReceivedMessage;
  */
 public record UnattributedMessage(String dialect, String messageId, String country, String operator,
         String content, BigDecimal cost, String currency, boolean test, Instant receivedAt) {
-    static UnattributedMessage of(ReceivedMessage m) {
-        return new UnattributedMessage(m.dialect(), m.messageId(), m.country(), m.operator(), m.content(), m.cost(),
-                m.currency(), m.test(), m.receivedAt());
-    }
 }

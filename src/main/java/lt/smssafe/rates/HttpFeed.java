@@ -7,31 +7,23 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.DefaultRedirectStrategy;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.util.Timeout;
+import lt.smssafe.outbound.Deadline;
+import lt.smssafe.outbound.OutboundHttp;
 
 /**
- * The rates feed over http and https, with an HTTP client that {@link #close()} releases whole: it starts no thread,
- * so undeploying the web application leaves nothing running that would hold its class loader.
- *
- * <p>Connecting may take the connect timeout; the whole answer, headers and body, the request timeout. The client's
- * own timeouts only bound each read, so a feed that trickles a byte now and then would never end: a task on the
- * refresher's scheduler aborts the request at its deadline instead.
+ * The rates feed over http and https, with the {@link OutboundHttp} client, which {@link #close()} releases whole.
+ * Connecting may take the connect timeout; the whole answer, headers and body, the request timeout (a
+ * {@link Deadline} on the refresher's scheduler).
  */
 final class HttpFeed implements AutoCloseable {
     private final CloseableHttpClient client;
@@ -43,20 +35,7 @@ final class HttpFeed implements AutoCloseable {
     HttpFeed(Duration connectTimeout, Duration requestTimeout) {
         this.connectTimeout = connectTimeout;
         this.requestTimeout = requestTimeout;
-        this.client = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.of(connectTimeout))
-                                .setSocketTimeout(Timeout.of(requestTimeout))
-                                .build())
-                        .build())
-                // one fetch an hour: a connection kept open that long would only be found dead on reuse
-                .setConnectionReuseStrategy((request, response, context) -> false)
-                .setRedirectStrategy(new NoDowngrade())
-                // the refresher's schedule is the retry: a failure is recorded and shown, never hidden
-                .disableAutomaticRetries()
-                .setUserAgent("sms:safe for Java")
-                .build();
+        this.client = OutboundHttp.client(connectTimeout, requestTimeout).setRedirectStrategy(new NoDowngrade()).build();
     }
 
     /**
@@ -68,27 +47,22 @@ final class HttpFeed implements AutoCloseable {
     byte[] fetch(RatesSource source, ScheduledExecutorService deadlines) throws RatesFetchException {
         HttpGet get = new HttpGet(source.uri());
         get.addHeader("Accept", "application/xml, text/xml;q=0.9, */*;q=0.1");
-        AtomicBoolean late = new AtomicBoolean();
-        ScheduledFuture<?> deadline;
+        Deadline deadline;
         try {
-            deadline = deadlines.schedule(() -> {
-                late.set(true);
-                get.cancel();
-            }, requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            deadline = Deadline.of(get, requestTimeout, deadlines);
         } catch (RejectedExecutionException closing) {
             throw new RatesFetchException("interrupted while fetching " + source.redacted());
         }
         inFlight = get;
-        try {
+        try (deadline) {
             if (closed) {
                 throw new RatesFetchException("interrupted while fetching " + source.redacted());
             }
             return read(source, get);
         } catch (IOException e) {
-            throw failure(source, e, late.get());
+            throw failure(source, e, deadline.passed());
         } finally {
             inFlight = null;
-            deadline.cancel(false);
         }
     }
 

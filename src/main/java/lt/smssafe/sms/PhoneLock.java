@@ -17,14 +17,14 @@ final class PhoneLock {
     /** Writes an existing row: the lock for every message but a phone's first. */
     private static final String WRITE = "UPDATE smssafe_phone SET writes = writes + 1"
             + " WHERE safe_id = ? AND dialect = ? AND msisdn = ?";
-    /**
-     * Creates the row or, when it exists, writes it: MariaDB's upsert, one statement that takes the row's lock either
-     * way. On H2 (no gap locks) a phone's first message inserts the row after {@link #WRITE} found none.
-     */
-    private static final String UPSERT = "INSERT INTO smssafe_phone (safe_id, dialect, msisdn, writes)"
-            + " VALUES (?, ?, ?, 1) ON DUPLICATE KEY UPDATE writes = writes + 1";
+    /** Creates the row: on H2 (no gap locks) a phone's first message inserts it after {@link #WRITE} found none. */
     private static final String INSERT = "INSERT INTO smssafe_phone (safe_id, dialect, msisdn, writes)"
             + " VALUES (?, ?, ?, 1)";
+    /**
+     * Creates the row or, when it exists, writes it: MariaDB's upsert, one statement that takes the row's lock either
+     * way.
+     */
+    private static final String UPSERT = INSERT + " ON DUPLICATE KEY UPDATE writes = writes + 1";
     /**
      * What MariaDB counts for an upsert that inserted its row. An update that changed the row counts 2 — and
      * {@link #UPSERT}'s always changes it ({@code writes + 1}): an update that left the row as it was would count 1

@@ -102,11 +102,10 @@ public final class RevenueSummary {
             BigDecimal revenue) throws SQLException {
         LocalDate day = dayOf(session.closedAt().orElseThrow(() -> new IllegalStateException("session "
                 + session.code() + " is not closed")));
-        int slot = (int) Math.floorMod(session.id(), (long) SLOTS);
+        Key key = new Key(day, session.country(), session.operator(), session.currency(), slot(session.id()));
         if (engine == SqlEngine.MARIADB) {
             try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
-                int next = setRow(upsert, day, session.country(), session.operator(), session.currency(), slot,
-                        payments, revenue);
+                int next = setRow(upsert, key, payments, revenue);
                 upsert.setLong(next, payments);
                 upsert.setBigDecimal(next + 1, revenue);
                 upsert.executeUpdate();
@@ -116,33 +115,43 @@ public final class RevenueSummary {
         try (PreparedStatement update = connection.prepareStatement(ADD)) {
             update.setLong(1, payments);
             update.setBigDecimal(2, revenue);
-            update.setLong(3, safeId);
-            update.setObject(4, day);
-            update.setString(5, session.country());
-            update.setString(6, session.operator());
-            update.setString(7, session.currency());
-            update.setInt(8, slot);
+            setKey(update, 3, key);
             if (update.executeUpdate() > 0) {
                 return;
             }
         }
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            setRow(insert, day, session.country(), session.operator(), session.currency(), slot, payments, revenue);
+            setRow(insert, key, payments, revenue);
             insert.executeUpdate();
         }
     }
 
-    private int setRow(PreparedStatement statement, LocalDate day, String country, String operator, String currency,
-            int slot, long payments, BigDecimal revenue) throws SQLException {
-        statement.setLong(1, safeId);
-        statement.setObject(2, day);
-        statement.setString(3, country);
-        statement.setString(4, operator);
-        statement.setString(5, currency);
-        statement.setInt(6, slot);
-        statement.setLong(7, payments);
-        statement.setBigDecimal(8, revenue);
-        return 9;
+    /** The row of {@code smssafe_revenue_day} a session is counted in, less its safe. */
+    private record Key(LocalDate day, String country, String operator, String currency, int slot) {
+    }
+
+    /** The slot of the session with this id. */
+    private static int slot(long sessionId) {
+        return (int) Math.floorMod(sessionId, (long) SLOTS);
+    }
+
+    /** Binds {@link #KEY}'s values, the safe first, from parameter {@code first} on; returns the next one's index. */
+    private int setKey(PreparedStatement statement, int first, Key key) throws SQLException {
+        statement.setLong(first, safeId);
+        statement.setObject(first + 1, key.day());
+        statement.setString(first + 2, key.country());
+        statement.setString(first + 3, key.operator());
+        statement.setString(first + 4, key.currency());
+        statement.setInt(first + 5, key.slot());
+        return first + 6;
+    }
+
+    /** Binds {@link #INSERT}'s values; returns the next parameter's index. */
+    private int setRow(PreparedStatement statement, Key key, long payments, BigDecimal revenue) throws SQLException {
+        int next = setKey(statement, 1, key);
+        statement.setLong(next, payments);
+        statement.setBigDecimal(next + 1, revenue);
+        return next + 2;
     }
 
     /**
@@ -186,23 +195,13 @@ public final class RevenueSummary {
             }
         }
         // a node creating it at the same moment makes this fail on the key; the transaction is retried and waits
-        try (PreparedStatement create = connection.prepareStatement("INSERT INTO smssafe_summary (safe_id,"
-                + " time_zone, built_at) VALUES (?, NULL, NULL)")) {
-            create.setLong(1, safeId);
-            create.executeUpdate();
-        }
+        updateSafe(connection, "INSERT INTO smssafe_summary (safe_id, time_zone, built_at) VALUES (?, NULL, NULL)");
         return null;
     }
 
     /** Replaces the safe's rows by a count of its closed sessions, read once, aggregated here. */
     private void rebuild(Connection connection) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM smssafe_revenue_day"
-                + " WHERE safe_id = ?")) {
-            delete.setLong(1, safeId);
-            delete.executeUpdate();
-        }
-        record Key(LocalDate day, String country, String operator, String currency, int slot) {
-        }
+        updateSafe(connection, "DELETE FROM smssafe_revenue_day WHERE safe_id = ?");
         Map<Key, long[]> payments = new HashMap<>();
         Map<Key, BigDecimal> revenues = new HashMap<>();
         try (PreparedStatement sessions = connection.prepareStatement(SESSIONS)) {
@@ -211,7 +210,7 @@ public final class RevenueSummary {
             try (ResultSet row = sessions.executeQuery()) {
                 while (row.next()) {
                     Key key = new Key(dayOf(Instant.ofEpochMilli(row.getLong(2))), row.getString(3),
-                            row.getString(4), row.getString(5), (int) Math.floorMod(row.getLong(1), (long) SLOTS));
+                            row.getString(4), row.getString(5), slot(row.getLong(1)));
                     payments.computeIfAbsent(key, k -> new long[1])[0]++;
                     revenues.merge(key, revenue(row.getBigDecimal(6), row.getBigDecimal(7)), BigDecimal::add);
                 }
@@ -221,14 +220,21 @@ public final class RevenueSummary {
             int pending = 0;
             for (Map.Entry<Key, long[]> entry : payments.entrySet()) {
                 Key key = entry.getKey();
-                setRow(insert, key.day(), key.country(), key.operator(), key.currency(), key.slot(),
-                        entry.getValue()[0], revenues.get(key));
+                setRow(insert, key, entry.getValue()[0], revenues.get(key));
                 insert.addBatch();
                 if (++pending % BATCH == 0) {
                     insert.executeBatch();
                 }
             }
             insert.executeBatch();
+        }
+    }
+
+    /** Runs a statement whose one parameter is this safe. */
+    private void updateSafe(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, safeId);
+            statement.executeUpdate();
         }
     }
 }

@@ -15,17 +15,21 @@ import lt.smssafe.rates.Rate;
 import lt.smssafe.rates.RateTable;
 import lt.smssafe.SmsSafe;
 import lt.smssafe.queries.Dashboard;
+import lt.smssafe.queries.WebhookRun;
 
 /**
  * {@code /dashboard} (admin, the admin's first page), in the configured language or {@code ?lang=}: revenue and paid
  * sessions per day of the last 30 days as a chart by country (or {@code ?by=operator}), today's and this month's
  * totals, open sessions, owed or failing payment actions, the rates' age
- * and their last refresh error. Server-rendered (an SVG chart), so it works without JavaScript.
+ * and their last refresh error; and a warning while webhook events are given up (failed for good), linking to them
+ * on {@code /select}. Server-rendered (an SVG chart), so it works without JavaScript.
  */
 @WebServlet(name = "dashboard", urlPatterns = "/dashboard")
 public final class DashboardServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     static final int DAYS = 30;
+    /** How many of the owed payment actions the card names, with their last error. */
+    private static final int OWED_SHOWN = 3;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -42,7 +46,11 @@ public final class DashboardServlet extends HttpServlet {
         request.setAttribute("month", dashboard.month());
         // the count is the database's (up to a bound); the list (at most a few shown) is capped, so it is not counted
         request.setAttribute("owedCount", dashboard.owedActions());
-        request.setAttribute("owed", app.queries().pendingActions());
+        request.setAttribute("owed", app.queries().pendingActions().stream().limit(OWED_SHOWN)
+                .map(run -> new OwedLine(run.reference(), WebhookRun.lastErrorOf(run))).toList());
+        // given-up webhook events wait for the admin's "send again" on /select, which needs the webhook configured
+        request.setAttribute("failedWebhooks", app.settings().webhook().isPresent()
+                ? app.queries().failedWebhookCount() : 0L);
         request.setAttribute("rates", app.rates().status());
         request.setAttribute("ratesTable", app.rates().table());
         request.setAttribute("fortumoRates", app.rates().fortumoStatus().orElse(null));
@@ -51,6 +59,10 @@ public final class DashboardServlet extends HttpServlet {
         request.setAttribute("dataDir", app.settings().dataDir().toString());
         request.setAttribute("datasource", app.settings().datasource());
         Views.render(request, response, "dashboard");
+    }
+
+    /** An owed payment action as the card names it: its payment's reference and its last error, if it failed. */
+    public record OwedLine(String reference, java.util.Optional<String> lastError) {
     }
 
     /**

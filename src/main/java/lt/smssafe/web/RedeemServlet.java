@@ -16,7 +16,7 @@ import lt.smssafe.sms.RedemptionReference;
 /**
  * {@code POST /redeem} (docs/protocol.md §9): the site's own server, in any language, spends a paid code once — the HTTP
  * face of {@link SmsSafePayments#redeem}, which decides. Form fields {@code code} and {@code reference},
- * {@code Authorization: Bearer <api.key>}. Every answer is JSON ({@code application/json}):
+ * {@code Authorization: Bearer <api.key>}. Every answer this servlet gives is JSON ({@code application/json}):
  * <ul>
  * <li>200 {@code {"result":"redeemed","reference":…,"redeemedAt":…,"session":{§6's status JSON}}}, also for a retry
  *     with the same reference (the first answer's values);</li>
@@ -28,7 +28,9 @@ import lt.smssafe.sms.RedemptionReference;
  *     {@code bad request: reference} for a reference that is missing or not 1–128 printable characters (a missing
  *     or blank code is malformed: 404 {@code unknown session}, as §9 says).</li>
  * </ul>
- * A database outage reaches {@link FailureFilter}: 503 with {@code Retry-After}, nothing spent. Not an admin page: no
+ * A database outage reaches {@link FailureFilter}: 503 with {@code Retry-After}, nothing spent, answered as plain text
+ * like every gateway's (§9 gives that row no body), as are the filter's 400 and 413 for a request whose parameters
+ * cannot be read; a client takes the status alone there. Not an admin page: no
  * container login and no CSRF check (a script posts here, with its key).
  */
 @WebServlet(name = "redeem", urlPatterns = "/redeem")

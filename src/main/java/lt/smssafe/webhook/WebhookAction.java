@@ -13,22 +13,18 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import javax.net.ssl.SSLException;
 import lt.smssafe.api.ClosedSession;
 import lt.smssafe.api.CommittedTransaction;
 import lt.smssafe.api.PaymentAction;
 import lt.smssafe.api.ReversedMessage;
+import lt.smssafe.outbound.Deadline;
+import lt.smssafe.outbound.OutboundHttp;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
@@ -42,9 +38,8 @@ import org.apache.hc.core5.util.Timeout;
  * else — another status, a redirect (never followed), no answer in time, a refused connection, a TLS or name
  * failure — throws a {@link WebhookDeliveryException} saying what happened, and the webhook's runner retries it.
  *
- * <p>The limit is for the whole exchange, connecting included: the client's own timeouts bound each read only, so a
- * receiver that trickles a byte now and then would never end; a task on this action's timer thread aborts the
- * request at its deadline. Neither the secret nor a signature is ever logged or put into an error.
+ * <p>The limit is for the whole exchange, connecting included: a {@link Deadline} on this action's timer thread
+ * aborts the request when it is up. Neither the secret nor a signature is ever logged or put into an error.
  */
 public final class WebhookAction implements PaymentAction, AutoCloseable {
     /** docs/protocol.md §10: a 2xx answer within 10 seconds is delivered. */
@@ -102,21 +97,9 @@ public final class WebhookAction implements PaymentAction, AutoCloseable {
         for (Outcome outcome : Outcome.values()) {
             counts.put(outcome, new LongAdder());
         }
-        this.client = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.of(limit))
-                                .setSocketTimeout(Timeout.of(limit))
-                                .build())
-                        .build())
+        this.client = OutboundHttp.client(limit, limit)
                 .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(limit)).build())
-                // a connection kept between events would often be found closed by the receiver on reuse
-                .setConnectionReuseStrategy((request, response, context) -> false)
                 .disableRedirectHandling()
-                // the runner's schedule is the retry: every attempt is counted and shown
-                .disableAutomaticRetries()
-                .disableCookieManagement()
-                .setUserAgent("sms:safe for Java")
                 .build();
         this.deadlines = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "smssafe-webhook-deadline");
@@ -162,17 +145,13 @@ public final class WebhookAction implements PaymentAction, AutoCloseable {
         post.setEntity(new ByteArrayEntity(body.getBytes(StandardCharsets.UTF_8), JSON));
         post.setHeader(EVENT_HEADER, event.id());
         post.setHeader(WebhookSigner.HEADER, signer.header(clock.instant().getEpochSecond(), body));
-        AtomicBoolean late = new AtomicBoolean();
-        ScheduledFuture<?> deadline;
+        Deadline deadline;
         try {
-            deadline = deadlines.schedule(() -> {
-                late.set(true);
-                post.cancel();
-            }, limit.toNanos(), TimeUnit.NANOSECONDS);
+            deadline = Deadline.of(post, limit, deadlines);
         } catch (RejectedExecutionException closing) {
             throw new WebhookDeliveryException(Outcome.ERROR, "not sent: the application is stopping");
         }
-        try (ClassicHttpResponse response = client.executeOpen(null, post, null)) {
+        try (deadline; ClassicHttpResponse response = client.executeOpen(null, post, null)) {
             int status = response.getCode();
             if (status >= 300 && status < 400) {
                 throw new WebhookDeliveryException(Outcome.REDIRECT, "redirect (" + status + ") not followed");
@@ -181,9 +160,7 @@ public final class WebhookAction implements PaymentAction, AutoCloseable {
                 throw new WebhookDeliveryException(Outcome.HTTP_ERROR, "HTTP " + status);
             }
         } catch (IOException e) {
-            throw failure(e, late.get());
-        } finally {
-            deadline.cancel(false);
+            throw failure(e, deadline.passed());
         }
     }
 

@@ -55,6 +55,19 @@ public final class DatabaseRows {
         return rows;
     }
 
+    /** Runs one update with these arguments on the deployment's database; returns the rows it changed. */
+    public static int update(String database, String sql, Object... args) {
+        try (Connection connection = DriverManager.getConnection(MariaDbServer.get().url(database), "root", "");
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     /** Runs one statement on the deployment's database (to change its schema under the application, say). */
     public static void execute(String database, String sql) {
         try (Connection connection = DriverManager.getConnection(MariaDbServer.get().url(database), "root", "");

@@ -92,8 +92,13 @@ class DashboardPlanTest {
             long pendingWebhooks = rowsRead(connection, kind, "SELECT * FROM smssafe_action_run WHERE safe_id = ?"
                     + " AND target = 'WEBHOOK' AND succeeded_at IS NULL AND failed_at IS NULL ORDER BY created_at"
                     + " LIMIT 200", null);
+            // and /select's list of the Java action's own runs beside the webhook's, pendingActions(ACTION)
+            long pendingJava = rowsRead(connection, kind, "SELECT * FROM smssafe_action_run WHERE safe_id = ?"
+                    + " AND target = 'ACTION' AND succeeded_at IS NULL AND failed_at IS NULL ORDER BY created_at"
+                    + " LIMIT 200", null);
             report.add("open: " + open + ", owed: " + owed + ", pending list: " + pending + ", given-up webhooks: "
-                    + failedList + " (count " + failedCount + "), pending webhooks: " + pendingWebhooks);
+                    + failedList + " (count " + failedCount + "), pending webhooks: " + pendingWebhooks
+                    + ", pending Java actions: " + pendingJava);
             System.out.println(server + " rows read: " + report);
             reads.assertThat(open).as("the open sessions' count").isLessThanOrEqualTo(Dashboard.COUNTED_UP_TO + 1
                     + OPEN_TESTS + SLACK);
@@ -108,6 +113,7 @@ class DashboardPlanTest {
                     + SLACK);
             reads.assertThat(pendingWebhooks).as("the pending webhooks' list").isLessThanOrEqualTo(WEBHOOK_PENDING
                     + SLACK);
+            reads.assertThat(pendingJava).as("the Java action's pending list").isLessThanOrEqualTo(OWED + SLACK);
             reads.assertAll();
 
             Dashboard dashboard = PaymentPages.of(database, SAFE, Clock.fixed(NOW, ZoneOffset.UTC), ZONE)

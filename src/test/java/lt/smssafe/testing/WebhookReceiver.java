@@ -27,8 +27,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Responder}, it answers what that says, each request on its own thread.
  */
 public final class WebhookReceiver implements AutoCloseable {
-    /** One request as it arrived: its path, the headers by lower-case name (first value), and the body's bytes. */
-    public record Received(String method, String path, Map<String, String> headers, byte[] body) {
+    /**
+     * One request as it arrived: its path, the headers by lower-case name (first value), the body's bytes, and when it
+     * arrived ({@link System#nanoTime()}, for the pauses between attempts).
+     */
+    public record Received(String method, String path, Map<String, String> headers, byte[] body, long arrivedNanos) {
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
@@ -116,13 +119,14 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        long arrived = System.nanoTime();
         try (exchange; InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
             Map<String, String> headers = new TreeMap<>();
             exchange.getRequestHeaders().forEach((name, values) ->
                     headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
             Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    headers, body);
+                    headers, body, arrived);
             received.add(request);
             int status;
             try {

@@ -1,21 +1,17 @@
 package lt.smssafe.mbs.wire;
 
 import jakarta.xml.bind.annotation.XmlElement;
-import jakarta.xml.bind.annotation.XmlElementWrapper;
 import jakarta.xml.bind.annotation.XmlType;
-import java.util.List;
 
-/** The type {@code transaction}: a bill as the platform keeps it. */
+/** The type {@code transaction}: a bill as the platform keeps it, its {@link Charge} among the account and status. */
 @XmlType(name = "transaction", propOrder = {"transactionId", "serviceId", "ident", "operator", "accountId",
     "accountMsisdn", "accountIdent", "accountType", "price", "tariff", "currency", "mtType", "mtText", "mtUrl",
     "status", "state", "stateDescription", "options"})
-public class WireTransaction {
+public class WireTransaction extends Charge {
     @XmlElement(name = "transaction_id")
     public long transactionId;
     @XmlElement(name = "service_id")
     public long serviceId;
-    @XmlElement(required = true)
-    public String ident;
     @XmlElement(required = true)
     public String operator;
     @XmlElement(name = "account_id", required = true)
@@ -28,18 +24,7 @@ public class WireTransaction {
     @XmlElement(name = "account_type", required = true)
     public String accountType;
     /** Cents. */
-    public long price;
-    /** Cents. */
     public long tariff;
-    @XmlElement(required = true)
-    public String currency;
-    /** {@code SMS} or {@code WapPush}. */
-    @XmlElement(name = "mt_type", required = true)
-    public String mtType;
-    @XmlElement(name = "mt_text")
-    public String mtText;
-    @XmlElement(name = "mt_url")
-    public String mtUrl;
     /** {@code reserve}, {@code commit}, {@code rollback} or {@code fail}. */
     @XmlElement(required = true)
     public String status;
@@ -47,7 +32,4 @@ public class WireTransaction {
     public String state;
     @XmlElement(name = "state_description")
     public String stateDescription;
-    @XmlElementWrapper(name = "options")
-    @XmlElement(name = "option")
-    public List<WireOption> options;
 }

@@ -269,8 +269,12 @@ class WebhookNodesIT {
         }
     }
 
-    /** One request as the receiver got it, from which node, when; its status 200, or 0 for the one held. */
-    private record Delivery(String node, Received request, long arrivedNanos, int status) {
+    /** One request as the receiver got it, and from which node; its status 200, or 0 for the one held. */
+    private record Delivery(String node, Received request, int status) {
+        long arrivedNanos() {
+            return request.arrivedNanos();
+        }
+
         String id() {
             return request.header(WebhookAction.EVENT_HEADER);
         }
@@ -341,16 +345,15 @@ class WebhookNodesIT {
         }
 
         private int answer(Received request) throws InterruptedException {
-            long arrived = System.nanoTime();
             String node = request.path().substring(request.path().lastIndexOf('/') + 1);
             if (node.equals(holdFrom) && holding.compareAndSet(true, false)) {
-                held = new Delivery(node, request, arrived, 0);
+                held = new Delivery(node, request, 0);
                 deliveries.add(held);
                 heldArrived.countDown();
                 release.await();   // its node is killed meanwhile: the request ends unanswered
                 return WebhookReceiver.NO_ANSWER;
             }
-            deliveries.add(new Delivery(node, request, arrived, 200));
+            deliveries.add(new Delivery(node, request, 200));
             return 200;
         }
 

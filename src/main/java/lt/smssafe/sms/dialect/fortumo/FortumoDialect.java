@@ -11,7 +11,7 @@ import lt.smssafe.sms.DeliveryReport;
 import lt.smssafe.sms.GatewayEvent;
 import lt.smssafe.sms.PaidMessage;
 import lt.smssafe.sms.dialect.AddressFilter;
-import lt.smssafe.sms.dialect.Dialect;
+import lt.smssafe.sms.dialect.LiveDialect;
 import lt.smssafe.sms.dialect.GatewayMessage;
 import lt.smssafe.sms.dialect.Dialect.GatewayRequest;
 import lt.smssafe.sms.dialect.Dialect.HttpAnswer;
@@ -22,14 +22,14 @@ import lt.smssafe.sms.dialect.TestPolicy;
 /**
  * Fortumo premium SMS at {@code /fortumo} (docs/protocol.md §8.1). {@code status=pending} is the paid message; a later
  * {@code status=ok} or {@code status=failed} for the same {@code message_id} is its billing report. The checks run
- * in §8's order: the caller, every parameter's form (which ones are required depends on the status), the signature,
- * the service, test messages. The reply SMS is the plain-text body of the 200.
+ * in §8's order: the caller ({@link LiveDialect}), every parameter's form (which ones are required depends on the
+ * status), the signature, the service, test messages. The reply SMS is the plain-text body of the 200.
  *
  * <p>The form checks come in the contract's table order, each value but {@code message} without {@code =}; then the
  * names we do not read, in sorted order ({@link SignedPairs}, which also says why a signed request then has one
  * reading); then the signature.
  */
-public final class FortumoDialect implements Dialect {
+public final class FortumoDialect extends LiveDialect {
     /** The dialect's name, stored with its messages and sessions. */
     public static final String NAME = "fortumo";
 
@@ -51,12 +51,11 @@ public final class FortumoDialect implements Dialect {
 
     private final FortumoSigner signer;
     private final FortumoConfig config;
-    private final AddressFilter allow;
 
     public FortumoDialect(FortumoConfig config, AddressFilter allow) {
+        super(allow);
         this.config = config;
         this.signer = new FortumoSigner(config.secret());
-        this.allow = allow;
     }
 
     @Override
@@ -65,9 +64,7 @@ public final class FortumoDialect implements Dialect {
     }
 
     @Override
-    public GatewayEvent read(GatewayRequest request) throws RejectedRequestException {
-        allow.check(request.remoteAddress());
-        Parameters p = Parameters.of(request.parameters());
+    protected GatewayEvent readAllowed(GatewayRequest request, Parameters p) throws RejectedRequestException {
         // which parameters a request must carry depends on its status; an unreadable status counts as a message,
         // so that the first missing parameter is named in the table's order, status among them
         boolean message = statusLeniently(request).map("pending"::equals).orElse(true);

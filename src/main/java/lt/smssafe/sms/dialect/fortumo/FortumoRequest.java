@@ -2,7 +2,7 @@ package lt.smssafe.sms.dialect.fortumo;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
+import lt.smssafe.sms.dialect.RequestValues;
 
 /**
  * A request as Fortumo sends it to {@code /fortumo} (docs/protocol.md §8.1): a paid message ({@code status=pending})
@@ -16,24 +16,24 @@ public final class FortumoRequest {
     private static final String PRICE_WITHOUT_VAT = "price_wo_vat";
     private static final String SERVICE_ID = "service_id";
 
-    /** In Fortumo's order; {@code price_wo_vat} and {@code service_id} are left out while null. */
-    private final Map<String, String> parameters = new LinkedHashMap<>();
+    /** In Fortumo's order; {@code price_wo_vat} and {@code service_id} are left out until set. */
+    private final RequestValues parameters = new RequestValues("not a parameter Fortumo sends: ");
 
     public FortumoRequest(String messageId, String sender, String keyword, String message) {
-        parameters.put("message", message);
-        parameters.put("sender", sender);
-        parameters.put("country", "LT");
-        parameters.put("price", "1.45");
-        parameters.put(PRICE_WITHOUT_VAT, null);
-        parameters.put("currency", "EUR");
-        parameters.put(SERVICE_ID, null);
-        parameters.put("message_id", messageId);
-        parameters.put("keyword", keyword);
-        parameters.put("shortcode", "1337");
-        parameters.put("operator", "Bite");
-        parameters.put("billing_type", "MO");
-        parameters.put("status", "pending");
-        parameters.put("test", "false");
+        parameters.add("message", message);
+        parameters.add("sender", sender);
+        parameters.add("country", "LT");
+        parameters.add("price", "1.45");
+        parameters.add(PRICE_WITHOUT_VAT, null);
+        parameters.add("currency", "EUR");
+        parameters.add(SERVICE_ID, null);
+        parameters.add("message_id", messageId);
+        parameters.add("keyword", keyword);
+        parameters.add("shortcode", "1337");
+        parameters.add("operator", "Bite");
+        parameters.add("billing_type", "MO");
+        parameters.add("status", "pending");
+        parameters.add("test", "false");
     }
 
     /**
@@ -42,17 +42,17 @@ public final class FortumoRequest {
      * @throws IllegalArgumentException for a name Fortumo does not send
      */
     public FortumoRequest set(String name, String value) {
-        if (!parameters.containsKey(name)) {
-            throw new IllegalArgumentException("not a parameter Fortumo sends: " + name);
-        }
-        parameters.put(name, Objects.requireNonNull(value, name));
+        parameters.set(name, value);
         return this;
     }
 
     /** The service's id, sent only by a service that has one: empty leaves it out. */
     public FortumoRequest serviceId(String serviceId) {
-        parameters.put(SERVICE_ID, serviceId.isEmpty() ? null : serviceId);
-        return this;
+        if (serviceId.isEmpty()) {
+            parameters.leaveOut(SERVICE_ID);
+            return this;
+        }
+        return set(SERVICE_ID, serviceId);
     }
 
     /** Whether Fortumo flags it as a test, as {@code true} or {@code false}. */
@@ -62,13 +62,7 @@ public final class FortumoRequest {
 
     /** The parameters, unsigned, in Fortumo's order: a copy to change as a test likes before signing. */
     public Map<String, String> parameters() {
-        Map<String, String> present = new LinkedHashMap<>();
-        parameters.forEach((name, value) -> {
-            if (value != null) {
-                present.put(name, value);
-            }
-        });
-        return present;
+        return parameters.present();
     }
 
     /** The parameters and their {@code sig}. */

@@ -14,7 +14,7 @@ import lt.smssafe.sms.Answer;
 import lt.smssafe.sms.GatewayEvent;
 import lt.smssafe.sms.PaidMessage;
 import lt.smssafe.sms.dialect.AddressFilter;
-import lt.smssafe.sms.dialect.Dialect;
+import lt.smssafe.sms.dialect.LiveDialect;
 import lt.smssafe.sms.dialect.GatewayMessage;
 import lt.smssafe.sms.dialect.Dialect.GatewayRequest;
 import lt.smssafe.sms.dialect.Dialect.HttpAnswer;
@@ -30,7 +30,7 @@ import lt.smssafe.sms.dialect.paysera.PayseraCodec.RsaSignature;
  * a request without any carries {@code data} encrypted with the project password. The fields inside
  * {@code data} are read in the contract's order and named in a {@code 400}. The answer is {@code OK <reply>}.
  */
-public final class PayseraDialect implements Dialect {
+public final class PayseraDialect extends LiveDialect {
     /** The dialect's name, stored with its messages and sessions. */
     public static final String NAME = "paysera";
 
@@ -48,11 +48,10 @@ public final class PayseraDialect implements Dialect {
     private static final int MAX_SMS = 200;
 
     private final PayseraConfig config;
-    private final AddressFilter allow;
 
     public PayseraDialect(PayseraConfig config, AddressFilter allow) {
+        super(allow);
         this.config = config;
-        this.allow = allow;
     }
 
     @Override
@@ -60,10 +59,9 @@ public final class PayseraDialect implements Dialect {
         return NAME;
     }
 
+    /** After the caller ({@link LiveDialect}): {@code data} and its signatures, then the fields inside it. */
     @Override
-    public GatewayEvent read(GatewayRequest request) throws RejectedRequestException {
-        allow.check(request.remoteAddress());
-        Parameters p = Parameters.of(request.parameters());
+    protected GatewayEvent readAllowed(GatewayRequest request, Parameters p) throws RejectedRequestException {
         String data = p.required("data", DATA);
         Optional<String> ss1 = p.optional("ss1", SS1);
         Optional<String> ss2 = p.optional("ss2", RSA_SIGNATURE);

@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import lt.smssafe.sms.dialect.FormQuery;
+import lt.smssafe.sms.dialect.RequestValues;
 
 /**
  * A callback as Paysera sends it to {@code /paysera} (docs/protocol.md §8.2): the fields of a paid SMS, form-encoded
@@ -19,22 +19,22 @@ import lt.smssafe.sms.dialect.FormQuery;
  * refuses.
  */
 public final class PayseraRequest {
-    private final Map<String, String> fields = new LinkedHashMap<>();
+    private final RequestValues fields = new RequestValues("not a field Paysera sends: ");
 
     /** @param content what the buyer typed after the keyword */
     public PayseraRequest(String projectId, String id, String from, String keyword, String content) {
-        fields.put("to", "1679");
-        fields.put("sms", keyword + " " + content);
-        fields.put("from", from);
-        fields.put("operator", "Bite");
-        fields.put("amount", "145");
-        fields.put("currency", "EUR");
-        fields.put("country", "LT");
-        fields.put("id", id);
-        fields.put("test", "0");
-        fields.put("key", keyword);
-        fields.put("projectid", projectId);
-        fields.put("version", "1.6");
+        fields.add("to", "1679");
+        fields.add("sms", keyword + " " + content);
+        fields.add("from", from);
+        fields.add("operator", "Bite");
+        fields.add("amount", "145");
+        fields.add("currency", "EUR");
+        fields.add("country", "LT");
+        fields.add("id", id);
+        fields.add("test", "0");
+        fields.add("key", keyword);
+        fields.add("projectid", projectId);
+        fields.add("version", "1.6");
     }
 
     /**
@@ -43,10 +43,7 @@ public final class PayseraRequest {
      * @throws IllegalArgumentException for a name Paysera does not send
      */
     public PayseraRequest set(String name, String value) {
-        if (!fields.containsKey(name)) {
-            throw new IllegalArgumentException("not a field Paysera sends: " + name);
-        }
-        fields.put(name, Objects.requireNonNull(value, name));
+        fields.set(name, value);
         return this;
     }
 
@@ -67,17 +64,17 @@ public final class PayseraRequest {
 
     /** The fields inside {@code data}, in Paysera's order: a copy to change as a test likes before signing. */
     public Map<String, String> fields() {
-        return new LinkedHashMap<>(fields);
+        return fields.present();
     }
 
     /** {@code data} with these of {@code ss1}, {@code ss2} and {@code ss3}, in that order. */
     public Map<String, String> signedWith(String password, PrivateKey privateKey, String... signatures) {
-        return signed(fields, password, privateKey, signatures);
+        return signed(fields(), password, privateKey, signatures);
     }
 
     /** {@code data} encrypted with the project password, and no signature: Paysera's newer form. */
     public Map<String, String> encryptedWith(String password) {
-        return encrypted(fields, password);
+        return encrypted(fields(), password);
     }
 
     /**

@@ -2,7 +2,7 @@ package lt.smssafe.sms.dialect.smssafe;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
+import lt.smssafe.sms.dialect.RequestValues;
 
 /**
  * A notification as the sms:safe gateway sends it to {@code /result} (docs/protocol.md §2): the ten signed values in
@@ -14,20 +14,20 @@ public final class NotificationRequest {
     /** The parameter that carries the signature. */
     public static final String SIGN = "sign";
 
-    private final Map<String, String> values = new LinkedHashMap<>();
+    private final RequestValues values = new RequestValues("not a signed value of a notification: ");
 
     /** @param time Unix seconds, as text: a test may send any */
     public NotificationRequest(String safe, String messageId, String msisdn, String content, String time) {
-        values.put("safe", safe);
-        values.put("message_id", messageId);
-        values.put("msisdn", msisdn);
-        values.put("country", "lt");
-        values.put("provider", "bite_lt");
-        values.put("shortcode", "1337");
-        values.put("content", content);
-        values.put("cost_local", "1.45");
-        values.put("currency", "EUR");
-        values.put("time", time);
+        values.add("safe", safe);
+        values.add("message_id", messageId);
+        values.add("msisdn", msisdn);
+        values.add("country", "lt");
+        values.add("provider", "bite_lt");
+        values.add("shortcode", "1337");
+        values.add("content", content);
+        values.add("cost_local", "1.45");
+        values.add("currency", "EUR");
+        values.add("time", time);
     }
 
     /**
@@ -36,21 +36,18 @@ public final class NotificationRequest {
      * @throws IllegalArgumentException for a name that is not one of {@link NotificationSigner#SIGNED_PARAMETERS}
      */
     public NotificationRequest set(String name, String value) {
-        if (!values.containsKey(name)) {
-            throw new IllegalArgumentException("not a signed value of a notification: " + name);
-        }
-        values.put(name, Objects.requireNonNull(value, name));
+        values.set(name, value);
         return this;
     }
 
     /** The ten values, unsigned, in the protocol's order: a copy to change as a test likes before signing. */
     public Map<String, String> values() {
-        return new LinkedHashMap<>(values);
+        return values.present();
     }
 
     /** The ten values and their {@code sign}. */
     public Map<String, String> signedWith(NotificationSigner signer) {
-        return signed(values, signer);
+        return signed(values(), signer);
     }
 
     /** A copy of these parameters with {@code sign} put last, as the signer signs them (missing values as empty). */
