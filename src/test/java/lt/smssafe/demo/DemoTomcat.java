@@ -136,11 +136,6 @@ public final class DemoTomcat implements AutoCloseable {
         process.destroyForcibly().waitFor();
     }
 
-    /** Whether Tomcat's JVM is still running. */
-    public boolean isAlive() {
-        return process != null && process.isAlive();
-    }
-
     private void prepareBase(Path war, Map<String, String> settings, Path actionClasses) throws IOException {
         Folders.deleteTree(base);
         for (String dir : List.of("conf/Catalina/localhost", "webapps", "logs", "temp", "work")) {
