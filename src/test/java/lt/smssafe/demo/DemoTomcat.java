@@ -128,6 +128,14 @@ public final class DemoTomcat implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills Tomcat's JVM at once, as {@code kill -9} or a crash would (SIGKILL: no shutdown hook, no undeploy, its
+     * connections cut), and waits until it is gone. {@code catalina.sh run} execs the JVM, so the process is Tomcat.
+     */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     private void prepareBase(Path war, Map<String, String> settings, Path actionClasses) throws IOException {
         Folders.deleteTree(base);
         for (String dir : List.of("conf/Catalina/localhost", "webapps", "logs", "temp", "work")) {
