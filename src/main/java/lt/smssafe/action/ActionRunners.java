@@ -38,10 +38,14 @@ public final class ActionRunners implements ActionWakeUp, AutoCloseable {
         runners.values().forEach(runner -> runner.start(pollInterval));
     }
 
-    /** Wakes every runner: each looks for its own due runs. */
+    /**
+     * A payment just completed: wakes the runners of the targets it owed runs to, each to look for its own due runs.
+     * A runner kept only for runs owed before the configuration changed (the Java action's, with the webhook alone)
+     * is owed nothing new: its poll finds what is left, and waking it would cost an empty look-up per payment.
+     */
     @Override
     public void wake() {
-        runners.values().forEach(ActionRunner::wake);
+        owed.forEach(target -> runners.get(target).wake());
     }
 
     @Override

@@ -42,11 +42,17 @@ import java.util.Locale;
  *     page before the next (default 1000: one page a second, faster than a person reads; 0 loads them back to back)
  * @param statements {@code bench.statements}: on MariaDB, one more short round per side with the general log on,
  *     printing the statements per request (default false)
+ * @param webhook {@code bench.webhook}: {@code compare} runs the webhook comparison (issue 25) on each database, after
+ *     the numbered scenarios (which then default to none) and the pages; {@code off} (the default) does not
+ * @param closingEvery {@code bench.webhook.every}: in the webhook comparison's load, one message in this many closes
+ *     its session (a new phone of an operator with N = 1) and owes an event; the others start a session of 3
+ *     (default 10: the runners, starved by the request threads during the load, are left a backlog that they drain
+ *     in seconds rather than minutes)
  */
 record BenchOptions(List<String> engines, List<Integer> scenarios, int rounds, Duration round, Duration warmup,
         int warmupMax, int warmupConnections, int threads, int connections, int phones, int closedSessions,
         int prefillMessages, int prefillPhones, int port, int maxRate, boolean pages, int pageTries,
-        int mbsTransactions, int browsingPause, boolean statements, String jvm,
+        int mbsTransactions, int browsingPause, boolean statements, boolean webhook, int closingEvery, String jvm,
         Path tomcatHome, Path war, Path work) {
 
     static BenchOptions fromSystemProperties() {
@@ -57,7 +63,13 @@ record BenchOptions(List<String> engines, List<Integer> scenarios, int rounds, D
                 throw new IllegalArgumentException("bench.db must be h2, mariadb or both, not '" + engine + "'");
             }
         }
-        List<String> named = list("bench.scenario", "1,2,3").stream().map(e -> e.toLowerCase(Locale.ROOT)).toList();
+        String webhook = System.getProperty("bench.webhook", "off").strip().toLowerCase(Locale.ROOT);
+        if (!webhook.equals("off") && !webhook.equals("compare")) {
+            throw new IllegalArgumentException("bench.webhook must be compare or off, not '" + webhook + "'");
+        }
+        boolean compareWebhook = webhook.equals("compare");
+        List<String> named = list("bench.scenario", compareWebhook ? "" : "1,2,3").stream()
+                .map(e -> e.toLowerCase(Locale.ROOT)).toList();
         boolean pages = named.contains("pages");
         List<Integer> scenarios;
         try {
@@ -79,8 +91,8 @@ record BenchOptions(List<String> engines, List<Integer> scenarios, int rounds, D
                 integer("bench.prefill.phones", 100_000),
                 integer("bench.port", 8180), integer("bench.max-rate", 12_000), pages,
                 integer("bench.pages.tries", 5), integer("bench.pages.mbs", 100_000), integer("bench.pages.pause", 1000),
-                Boolean.parseBoolean(System.getProperty("bench.statements", "false")),
-                System.getProperty("bench.jvm", "-Xms2g -Xmx2g"),
+                Boolean.parseBoolean(System.getProperty("bench.statements", "false")), compareWebhook,
+                integer("bench.webhook.every", 10), System.getProperty("bench.jvm", "-Xms2g -Xmx2g"),
                 Path.of(required("tomcat.home")), Path.of(required("smssafe.war")),
                 Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath());
         if (options.prefillPhones < options.phones) {
@@ -95,6 +107,9 @@ record BenchOptions(List<String> engines, List<Integer> scenarios, int rounds, D
             throw new IllegalArgumentException("bench.pages.tries must be positive, bench.pages.mbs and"
                     + " bench.pages.pause not negative");
         }
+        if (options.closingEvery < 1) {
+            throw new IllegalArgumentException("bench.webhook.every must be positive");
+        }
         if (options.prefillMessages < 1 || options.prefillMessages > 100) {
             throw new IllegalArgumentException("bench.prefill.messages must be 1 to 100, the N the rates allow");
         }
@@ -104,8 +119,9 @@ record BenchOptions(List<String> engines, List<Integer> scenarios, int rounds, D
     @Override
     public String toString() {
         return "db=" + String.join(",", engines) + " scenarios=" + scenarios + (pages ? " + pages (" + pageTries
-                + " timed loads a page, " + mbsTransactions + " MBS transactions)" : "") + " rounds=" + rounds + " x "
-                + round.toSeconds() + " s per side (warm-up rounds of " + warmup.toSeconds() + " s, at most "
+                + " timed loads a page, " + mbsTransactions + " MBS transactions)" : "") + (webhook
+                ? " + webhook off/on (one message in " + closingEvery + " closes a session)" : "") + " rounds="
+                + rounds + " x " + round.toSeconds() + " s per side (warm-up rounds of " + warmup.toSeconds() + " s, at most "
                 + warmupMax + ", at -c" + warmupConnections + "), wrk -t" + threads + " -c" + connections + ", "
                 + phones + " phones, prefill " + closedSessions + " closed sessions of " + prefillMessages
                 + " message(s) of " + prefillPhones + " phones, port " + port + ", Tomcat's JVM: " + jvm;

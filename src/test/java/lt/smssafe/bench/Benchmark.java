@@ -32,6 +32,17 @@ import lt.smssafe.sms.dialect.smssafe.SignatureScheme;
 public final class Benchmark {
     static final long SAFE = 4242;
     static final String PASSKEY = "bench-passkey-4242";
+    /**
+     * The webhook comparison's load, numbered after the scenarios: every message from a new phone, one in
+     * {@code bench.webhook.every} closing its session at once (N = 1), the others starting a session of 3.
+     */
+    static final int CLOSING = 4;
+    /** Sessions the webhook comparison closes one at a time after its rounds, for the lag at rest. */
+    private static final int AT_REST = 200;
+    /** The pause after each of them: a few dozen a second, far below what a runner delivers. */
+    private static final Duration AT_REST_PAUSE = Duration.ofMillis(20);
+    /** The webhook's signing secret in the comparison: the receiver does not check it. */
+    private static final String WEBHOOK_SECRET = "bench-webhook-secret-of-at-least-32-characters";
     private static final String BUFFER_POOL = "1G";
     /**
      * Warm-up rounds per side before the first scenario on a database, at least and at most: its JVM is fresh, and
@@ -64,6 +75,10 @@ public final class Benchmark {
     private final Map<Side, Integer> capacity = new java.util.EnumMap<>(Side.class);
     /** The pages scenario's results, one per database. */
     private final List<PagesReport> pagesReports = new ArrayList<>();
+    /** The webhook comparison's results, one per database. */
+    private final List<WebhookReport> webhookReports = new ArrayList<>();
+    /** The webhook comparison's receiver, for the whole run. */
+    private WebhookReceiver receiver;
 
     private Benchmark(BenchOptions options) {
         this.options = options;
@@ -81,6 +96,11 @@ public final class Benchmark {
         } finally {
             benchmark.stopAll();
             Runtime.getRuntime().removeShutdownHook(stop);
+        }
+        if (!benchmark.webhookReports.stream().allMatch(WebhookReport::valid)) {
+            throw new IllegalStateException("the webhook comparison is INVALID: a round answered something else than"
+                    + " 200, stored what it did not answer, or a closed session's event was missing or repeated; see"
+                    + " the lines marked INVALID above");
         }
         if (!benchmark.pagesReports.stream().allMatch(PagesReport::valid)) {
             throw new IllegalStateException("the pages scenario is INVALID: a page, the CSV or a round answered"
@@ -104,6 +124,10 @@ public final class Benchmark {
         baselineWar = Deployments.baselineWar(work.resolve("baseline.war"));
         probeClasses = Deployments.probeClasses(work.resolve("probe-classes"));
         rates = writeRates(work.resolve("rates-" + SAFE + ".xml"));
+        if (options.webhook()) {
+            receiver = new WebhookReceiver();
+            log("webhook receiver at " + receiver.url());
+        }
         Report report = new Report(options);
         for (String name : options.engines()) {
             engine = name.equals("h2") ? new H2Engine(work.resolve("h2"), options.port())
@@ -113,6 +137,9 @@ public final class Benchmark {
                 engine.start();
                 engine.reset();
                 new SchemaMigrations(engine.dataSource(Side.WAR)).migrate();
+                if (options.webhook()) {
+                    new SchemaMigrations(engine.dataSource(Side.HOOK)).migrate();
+                }
                 try (Connection c = engine.connect(Side.BASELINE)) {
                     BaselineSchema.create(c);
                 }
@@ -128,6 +155,13 @@ public final class Benchmark {
                     System.out.println();
                     System.out.println(pages.table());
                 }
+                if (options.webhook()) {
+                    // after the pages scenario Tomcat's JVM is fresh again but for the WAR
+                    WebhookReport webhook = webhook(first || options.pages());
+                    webhookReports.add(webhook);
+                    System.out.println();
+                    System.out.println(webhook.table());
+                }
             } finally {
                 stopTomcat();
                 engine.close();
@@ -140,6 +174,9 @@ public final class Benchmark {
                 + minutes(took) + "\n" : report.table(took);
         for (PagesReport pages : pagesReports) {
             table += "\n" + pages.table();
+        }
+        for (WebhookReport webhook : webhookReports) {
+            table += "\n" + webhook.table();
         }
         System.out.println();
         System.out.println(table);
@@ -158,7 +195,7 @@ public final class Benchmark {
         log("== " + engine.label() + ", scenario " + scenario + ": " + Report.scenario(scenario, options)
                 + " (load average " + loadBefore + ")");
         roundsOfScenario = 0;
-        for (Side side : Side.values()) {
+        for (Side side : Side.VERSUS_BASELINE) {
             engine.execute(side, engine.truncate(Prefill.tables(side)));
         }
         Duration prefill = Duration.ZERO;
@@ -166,7 +203,7 @@ public final class Benchmark {
             prefill = prefill(scenario == 3 ? options.closedSessions() : 0);
         }
         ContractCheck check = new ContractCheck(requests, new Http(base));
-        for (Side side : Side.values()) {
+        for (Side side : Side.VERSUS_BASELINE) {
             List<String> problems = check.check(side, engine.name() + scenario + side.letter());
             if (!problems.isEmpty()) {
                 throw new IllegalStateException("the contract check failed, nothing measured: " + problems);
@@ -183,11 +220,7 @@ public final class Benchmark {
                 : warmUp(scenario, phones, 1, Math.max(1, options.warmupMax() / 2), 1);
         List<Report.RoundPair> rounds = new ArrayList<>();
         for (int r = 1; r <= options.rounds(); r++) {
-            // ABBA: neither side always goes first, so that a drift of the machine falls on both
-            Map<Side, RoundResult> pair = new LinkedHashMap<>();
-            for (Side side : r % 2 == 1 ? List.of(Side.WAR, Side.BASELINE) : List.of(Side.BASELINE, Side.WAR)) {
-                pair.put(side, round(scenario, side, r, options.round(), phones, ""));
-            }
+            Map<Side, RoundResult> pair = abba(scenario, r, Side.VERSUS_BASELINE, phones);
             rounds.add(new Report.RoundPair(r, pair.get(Side.WAR), pair.get(Side.BASELINE)));
         }
         Map<Side, String> statements = new LinkedHashMap<>();
@@ -207,13 +240,82 @@ public final class Benchmark {
     }
 
     /**
+     * Measured round {@code r} of two sides: ABBA, the first of {@code sides} first in odd rounds, the second in even
+     * ones, so that neither always goes first and a drift of the machine falls on both.
+     */
+    private Map<Side, RoundResult> abba(int scenario, int r, List<Side> sides, int[] phones) throws Exception {
+        Map<Side, RoundResult> pair = new LinkedHashMap<>();
+        for (Side side : r % 2 == 1 ? sides : List.of(sides.get(1), sides.get(0))) {
+            pair.put(side, round(scenario, side, r, options.round(), phones, ""));
+        }
+        return pair;
+    }
+
+    /**
+     * The webhook comparison (issue 25) on the current database: the WAR with the webhook off ({@code /smssafe}, the
+     * logging payment action) and on ({@code /smssafe-hook}, its own database, {@code webhook.url} at the
+     * {@link WebhookReceiver}), both tables emptied, under the {@link #CLOSING} load: warm-up rounds, then measured
+     * ABBA rounds. After each round of either side the benchmark waits until every run it owed is done, and checks
+     * that each session it closed had one run and, with the webhook on, one event ({@link Deliveries}). Then, on each
+     * side, {@value #AT_REST} sessions closed one at a time ({@link #atRest}).
+     */
+    private WebhookReport webhook(boolean fresh) throws Exception {
+        String loadBefore = CpuMeter.loadAverage();
+        log("== " + engine.label() + ", webhook off / on: every message from a new phone, one in "
+                + options.closingEvery() + " closing its session (load average " + loadBefore + ")");
+        roundsOfScenario = 0;
+        for (Side side : Side.WEBHOOK_OFF_ON) {
+            engine.execute(side, engine.truncate(Prefill.tables(side)));
+        }
+        List<RoundResult> warmups = fresh
+                ? warmUp(CLOSING, null, FIRST_WARMUP_MIN, options.warmupMax(), 2, Side.WEBHOOK_OFF_ON)
+                : warmUp(CLOSING, null, 1, Math.max(1, options.warmupMax() / 2), 1, Side.WEBHOOK_OFF_ON);
+        List<WebhookReport.Pair> rounds = new ArrayList<>();
+        for (int r = 1; r <= options.rounds(); r++) {
+            Map<Side, RoundResult> pair = abba(CLOSING, r, Side.WEBHOOK_OFF_ON, null);
+            rounds.add(new WebhookReport.Pair(r, pair.get(Side.WAR), pair.get(Side.HOOK)));
+        }
+        List<String> problems = new ArrayList<>();
+        Map<Side, Deliveries> atRest = new LinkedHashMap<>();
+        for (Side side : Side.WEBHOOK_OFF_ON) {
+            atRest.put(side, atRest(side, problems));
+        }
+        return new WebhookReport(engine.label(), options, warmups, rounds, atRest.get(Side.WAR),
+                atRest.get(Side.HOOK), problems, loadBefore, CpuMeter.loadAverage());
+    }
+
+    /**
+     * {@value #AT_REST} sessions of one side closed one at a time, each message sent after the answer to the one
+     * before and a pause: what a payment's run or event waits for when no backlog is before it.
+     */
+    private Deliveries atRest(Side side, List<String> problems) throws Exception {
+        WebhookReceiver hook = side == Side.HOOK ? receiver : null;
+        Deliveries.Mark mark = Deliveries.mark(engine, side, hook);
+        Http http = new Http(base);
+        long now = System.currentTimeMillis() / 1000;
+        for (int i = 0; i < AT_REST; i++) {
+            // a phone of its own: 5, side, sequence
+            Http.Answer answer = http.get(requests.line(side, "rest" + side.letter() + "-0-" + i,
+                    "5" + side.ordinal() + String.format("%07d", i), SignedRequests.CLOSING, now));
+            if (answer.status() != 200) {
+                problems.add(side.label + " at rest: " + answer);
+            }
+            Thread.sleep(AT_REST_PAUSE.toMillis());
+        }
+        Deliveries deliveries = Deliveries.check(engine, side, hook, mark, Instant.now(), problems);
+        log(engine.name() + " " + side.label + " at rest, " + AT_REST + " sessions closed one at a time: "
+                + deliveries.line());
+        return deliveries;
+    }
+
+    /**
      * Unmeasured rounds, alternating the sides, until each side is warm: during its last round the JIT compilers
      * were nearly idle ({@link #JIT_IDLE}), or without {@code jstat} its CPU per answer (robust against what else the
      * machine runs, unlike req/s) improved by less than {@value #WARM} in each of its last {@code steady} rounds;
      * after at least {@code min} and at most {@code max} rounds.
      */
     private List<RoundResult> warmUp(int scenario, int[] phones, int min, int max, int steady) throws Exception {
-        return warmUp(scenario, phones, min, max, steady, List.of(Side.values()));
+        return warmUp(scenario, phones, min, max, steady, Side.VERSUS_BASELINE);
     }
 
     /** {@link #warmUp(int, int[], int, int, int)} of some sides only. */
@@ -276,7 +378,7 @@ public final class Benchmark {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             Map<Side, java.util.concurrent.Future<String>> sides = new LinkedHashMap<>();
-            for (Side side : Side.values()) {
+            for (Side side : Side.VERSUS_BASELINE) {
                 sides.put(side, pool.submit(() -> {
                     long sideStart = System.nanoTime();
                     long rows = prefill.write(side);
@@ -410,6 +512,7 @@ public final class Benchmark {
         long now = System.currentTimeMillis() / 1000;
         int offset = random.nextInt(options.phones());
         Path prefix = options.work().resolve("requests").resolve(tag);
+        int closingEvery = scenario == CLOSING ? options.closingEvery() : 0;
         List<Path> files = SignedRequests.write(prefix, threads, count, j -> {
             int t = j % threads;
             int seq = j / threads;
@@ -417,20 +520,24 @@ public final class Benchmark {
             if (phones == null) {
                 // a new phone for every message: 4, the scenario's round, side, thread, sequence
                 String msisdn = "4" + String.format("%02d%d%d%07d", serial, side.ordinal(), t, seq);
-                return requests.line(side, id, msisdn, SignedRequests.NEW_PHONES, now);
+                return requests.line(side, id, msisdn, Validation.closes(seq, closingEvery) ? SignedRequests.CLOSING
+                        : SignedRequests.NEW_PHONES, now);
             }
             return requests.line(side, id, Prefill.phone(phones[(offset + j) % phones.length]),
                     SignedRequests.OPEN_SESSIONS, now);
         });
-        Validation validation = new Validation(engine, side, tag, scenario == 1,
+        Validation validation = new Validation(engine, side, tag, phones == null, closingEvery,
                 scenario == 3 ? options.closedSessions() : 0);
         Validation.Counts before = validation.counts();
+        WebhookReceiver hook = side == Side.HOOK ? receiver : null;
+        Deliveries.Mark mark = scenario == CLOSING ? Deliveries.mark(engine, side, hook) : null;
         engine.resetStatistics();
         long tomcatPid = tomcatPid();
         double jitBefore = JitMeter.compileSeconds(tomcatPid);
         CpuMeter.Reading cpuBefore = CpuMeter.read(tomcatPid, engine.serverPid());
         Wrk.Result result = wrk.run(base, prefix, duration, kind.startsWith("w") ? options.warmupConnections()
                 : options.connections(), options.work().resolve("wrk-" + engine.name() + "-" + tag + ".log"));
+        Instant loadEnd = Instant.now();
         double[] cores = CpuMeter.read(tomcatPid, engine.serverPid()).coresSince(cpuBefore);
         double jit = JitMeter.compileSeconds(tomcatPid) - jitBefore;
         Optional<Engine.UserStatistics> statistics = engine.statistics(side);
@@ -439,7 +546,12 @@ public final class Benchmark {
         for (Path file : files) {
             Files.deleteIfExists(file);
         }
-        RoundResult roundResult = new RoundResult(side, round, result, stored, statistics, cores, jit, problems);
+        Optional<Deliveries> deliveries = Optional.empty();
+        if (mark != null) {
+            deliveries = Optional.of(Deliveries.check(engine, side, hook, mark, loadEnd, problems));
+        }
+        RoundResult roundResult = new RoundResult(side, round, result, stored, statistics, cores, jit, deliveries,
+                problems);
         log(engine.name() + " s" + scenario + " " + roundResult.line());
         // the next round's file: three times this one's rate (a warming JVM gets faster, a slow first round can be
         // ten times slower than the next), and never less than at first
@@ -453,12 +565,15 @@ public final class Benchmark {
 
     private void startTomcat(Duration timeout) throws IOException, InterruptedException {
         tomcat = new DemoTomcat(options.tomcatHome(), engine.dir.resolve("tomcat"), options.port());
-        tomcat.contextExtras(engine.warContextExtras());
+        tomcat.contextExtras(engine.warContextExtras(Side.WAR));
         tomcat.jvmOptions(options.jvm());
         tomcat.otherContext("baseline", baselineContext());
-        Files.createDirectories(engine.warDataDir());
-        // loaded at start-up: the sessions of the first message already get the benchmark's N
-        Files.copy(rates, engine.warDataDir().resolve("local.xml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        for (Side side : options.webhook() ? Side.WEBHOOK_OFF_ON : List.of(Side.WAR)) {
+            Files.createDirectories(engine.warDataDir(side));
+            // loaded at start-up: the sessions of the first message already get the benchmark's N
+            Files.copy(rates, engine.warDataDir(side).resolve("local.xml"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
         Map<String, String> keys = new LinkedHashMap<>();
         keys.put("safe", String.valueOf(SAFE));
         keys.put("passkey", PASSKEY);
@@ -467,24 +582,36 @@ public final class Benchmark {
         keys.put("messages", "3");
         keys.put("language", "en");
         keys.put("rates.url", rates.toUri().toString());
-        keys.put("data.dir", engine.warDataDir().toString());
+        keys.put("data.dir", engine.warDataDir(Side.WAR).toString());
+        Path mounted = engine.probesWar() ? probeClasses : null;
+        if (options.webhook()) {
+            // the same WAR with the webhook on, a database of its own
+            Map<String, String> hookKeys = new LinkedHashMap<>(keys);
+            hookKeys.put("data.dir", engine.warDataDir(Side.HOOK).toString());
+            hookKeys.put("webhook.url", receiver.url().toString());
+            hookKeys.put("webhook.secret", WEBHOOK_SECRET);
+            tomcat.otherContext(Side.HOOK.context, DemoTomcat.warContext(options.war(), hookKeys, mounted,
+                    engine.warContextExtras(Side.HOOK)));
+        }
         long start = System.nanoTime();
-        tomcat.start(options.war(), keys, engine.probesWar() ? probeClasses : null, Map.of(),
+        tomcat.start(options.war(), keys, mounted, Map.of(),
                 ProcessBuilder.Redirect.appendTo(engine.dir.resolve("tomcat.log").toFile()));
-        if (!tomcat.awaitReady(timeout) || !baselineReady(Duration.ofMinutes(1))) {
-            throw new IllegalStateException("Tomcat did not start both applications; see "
+        if (!tomcat.awaitReady(timeout) || !answers("/baseline/result", 400, Duration.ofMinutes(1))
+                || options.webhook() && !answers("/" + Side.HOOK.context + "/", 200, timeout)) {
+            throw new IllegalStateException("Tomcat did not start every application; see "
                     + engine.dir.resolve("tomcat.log"));
         }
         log(engine.name() + ": Tomcat started with the WAR and the baseline in "
                 + seconds(Duration.ofNanos(System.nanoTime() - start)) + " (" + tomcat.contextFile() + ")");
     }
 
-    private boolean baselineReady(Duration timeout) throws InterruptedException {
+    /** Whether {@code path} answers {@code status} within the time: an application has started. */
+    private boolean answers(String path, int status, Duration timeout) throws InterruptedException {
         Http http = new Http(base);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                if (http.get("/baseline/result").status() == 400) {
+                if (http.get(path).status() == status) {
                     return true;
                 }
             } catch (IOException notYet) {
@@ -535,40 +662,40 @@ public final class Benchmark {
         if (engine != null) {
             engine.close();
         }
+        if (receiver != null) {
+            receiver.close();
+        }
     }
 
     private Path writeRates(Path file) throws IOException {
+        String providers = provider(SignedRequests.NEW_PHONES, "Benchmark, new phones", 3)
+                + provider(SignedRequests.OPEN_SESSIONS, "Benchmark, open sessions", 100)
+                + provider(Prefill.CLOSED_SESSIONS, "Benchmark, scenario 3's closed sessions",
+                        options.prefillMessages())
+                + provider(SignedRequests.CLOSING, "Benchmark, paid by one message", 1);
         Files.writeString(file, """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <!-- The benchmark's rates: N = 3 for scenario 1's new phones, N = 100 (the most there is) for the
-                     sessions of scenarios 2 and 3, which must stay open, and the N of scenario 3's stored ones. -->
+                     sessions of scenarios 2 and 3, which must stay open, the N of scenario 3's stored ones, and N = 1
+                     for the webhook comparison's sessions that close at their first message. -->
                 <rates safe="%d" generated="%s">
                   <country code="lt" name="Lithuania">
-                    <provider code="%s" name="Benchmark, new phones">
-                      <shortcode>%s</shortcode>
-                      <prefix>SAFE</prefix>
-                      <price currency="EUR" vat="included">%s</price>
-                      <messages>3</messages>
-                    </provider>
-                    <provider code="%s" name="Benchmark, open sessions">
-                      <shortcode>%s</shortcode>
-                      <prefix>SAFE</prefix>
-                      <price currency="EUR" vat="included">%s</price>
-                      <messages>100</messages>
-                    </provider>
-                    <provider code="%s" name="Benchmark, scenario 3's closed sessions">
+                %s  </country>
+                </rates>
+                """.formatted(SAFE, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), providers));
+        return file;
+    }
+
+    /** One operator of the benchmark's rates: the benchmark's shortcode and price, N = {@code messages}. */
+    private static String provider(String code, String name, int messages) {
+        return """
+                    <provider code="%s" name="%s">
                       <shortcode>%s</shortcode>
                       <prefix>SAFE</prefix>
                       <price currency="EUR" vat="included">%s</price>
                       <messages>%d</messages>
                     </provider>
-                  </country>
-                </rates>
-                """.formatted(SAFE, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
-                SignedRequests.NEW_PHONES, SignedRequests.SHORTCODE, SignedRequests.COST,
-                SignedRequests.OPEN_SESSIONS, SignedRequests.SHORTCODE, SignedRequests.COST,
-                Prefill.CLOSED_SESSIONS, SignedRequests.SHORTCODE, SignedRequests.COST, options.prefillMessages()));
-        return file;
+                """.formatted(code, DemoTomcat.xml(name), SignedRequests.SHORTCODE, SignedRequests.COST, messages);
     }
 
     private void shuffle(int[] values) {

@@ -58,13 +58,19 @@ abstract class Engine implements AutoCloseable {
     /** Statements that empty a side's tables (Flyway's history stays), with their identity columns. */
     abstract List<String> truncate(List<String> tables);
 
-    /** The WAR's {@code data.dir}: its {@code local.xml}, and on H2 its database. */
-    Path warDataDir() {
-        return dir.resolve("war-data");
+    /**
+     * The {@code data.dir} of the WAR deployed as {@code side} ({@link Side#WAR} or {@link Side#HOOK}): its
+     * {@code local.xml}, and on H2 its database.
+     */
+    Path warDataDir(Side side) {
+        return dir.resolve(side == Side.HOOK ? "hook-data" : "war-data");
     }
 
-    /** What goes into the WAR's {@code <Context>} besides the {@code <Environment>} keys. */
-    abstract String warContextExtras();
+    /**
+     * What goes into the {@code <Context>} of the WAR deployed as {@code side} besides the {@code <Environment>}
+     * keys.
+     */
+    abstract String warContextExtras(Side side);
 
     /** Whether the WAR gets the benchmark's SQL probe mounted into its {@code WEB-INF/classes}. */
     abstract boolean probesWar();

@@ -44,7 +44,8 @@ final class H2Engine extends Engine {
 
     @Override
     void reset() {
-        Folders.deleteTree(warDataDir());
+        Folders.deleteTree(warDataDir(Side.WAR));
+        Folders.deleteTree(warDataDir(Side.HOOK));
         Folders.deleteTree(baselineFile().getParent());
     }
 
@@ -95,8 +96,8 @@ final class H2Engine extends Engine {
     }
 
     @Override
-    String warContextExtras() {
-        return "  <Parameter name=\"bench.probe.url\" value=\"" + xml(url(Side.WAR)) + "\" override=\"false\"/>";
+    String warContextExtras(Side side) {
+        return "  <Parameter name=\"bench.probe.url\" value=\"" + xml(url(side)) + "\" override=\"false\"/>";
     }
 
     @Override
@@ -112,7 +113,7 @@ final class H2Engine extends Engine {
 
     /** The URL each application opens its file with: the WAR's is {@code DataSourceLocator.embedded}'s. */
     private String url(Side side) {
-        return BaselineApp.h2Url(side == Side.WAR ? warDataDir().resolve("smssafe").toString()
+        return BaselineApp.h2Url(side.war() ? warDataDir(side).resolve("smssafe").toString()
                 : baselineFile().toString());
     }
 

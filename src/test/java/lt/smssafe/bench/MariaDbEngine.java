@@ -9,26 +9,33 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import lt.smssafe.testing.DebianMariaDb;
 import org.mariadb.jdbc.MariaDbDataSource;
 
 /**
- * A real MariaDB ({@link DebianMariaDb}) with one database {@code smssafe} that holds both sides' tables. Each side
- * connects as its own user ({@code smssafe}, {@code baseline}) through a Tomcat {@code <Resource>} as docs/deploy-tomcat.md
- * tells a site owner, with the same pool size, so that MariaDB's per-user statistics tell the two apart.
+ * A real MariaDB ({@link DebianMariaDb}) with one database {@code smssafe} that holds the WAR's and the baseline's
+ * tables, and one {@code smssafe_hook} for the WAR deployed a second time with the webhook on. Each side connects as
+ * its own user ({@code smssafe}, {@code baseline}, {@code smssafe-hook}) through a Tomcat {@code <Resource>} as
+ * docs/deploy-tomcat.md tells a site owner, with the same pool size, so that MariaDB's per-user statistics tell them
+ * apart.
  */
 final class MariaDbEngine extends Engine {
     static final String DATABASE = "smssafe";
+    /** The database of {@link Side#HOOK}: the same tables as the WAR's. */
+    static final String HOOK_DATABASE = "smssafe_hook";
     private static final String PASSWORD = "bench-secret";
     /** The pool of each side: the WAR's embedded one has 10, and so does the issue's measurement. */
     private static final int POOL_SIZE = 10;
 
     private final String bufferPool;
     private DebianMariaDb server;
-    private Connection root;
+    /** The benchmark's connections as root, by database. */
+    private final Map<String, Connection> roots = new HashMap<>();
 
     MariaDbEngine(Path dir, String bufferPool) {
         super(dir);
@@ -57,23 +64,22 @@ final class MariaDbEngine extends Engine {
     @Override
     void reset() throws SQLException {
         try (Connection c = server.root(""); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + DATABASE);
-            s.execute("CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4");
+            for (String database : List.of(DATABASE, HOOK_DATABASE)) {
+                s.execute("DROP DATABASE IF EXISTS " + database);
+                s.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4");
+            }
             for (Side side : Side.values()) {
                 s.execute("CREATE USER IF NOT EXISTS '" + side.context + "'@'%' IDENTIFIED BY '" + PASSWORD + "'");
-                s.execute("GRANT ALL ON " + DATABASE + ".* TO '" + side.context + "'@'%'");
+                s.execute("GRANT ALL ON " + database(side) + ".* TO '" + side.context + "'@'%'");
             }
         }
-        if (root != null) {
-            root.close();
-            root = null;
-        }
+        closeRoots();
     }
 
     @Override
     DataSource dataSource(Side side) {
         try {
-            MariaDbDataSource dataSource = new MariaDbDataSource(server.url(DATABASE));
+            MariaDbDataSource dataSource = new MariaDbDataSource(server.url(database(side)));
             dataSource.setUser("root");
             dataSource.setPassword("");
             return dataSource;
@@ -89,8 +95,10 @@ final class MariaDbEngine extends Engine {
 
     @Override
     List<List<String>> query(Side side, String sql) throws SQLException {
+        Connection root = roots.get(database(side));
         if (root == null || !root.isValid(2)) {
-            root = server.root(DATABASE);
+            root = server.root(database(side));
+            roots.put(database(side), root);
         }
         List<List<String>> rows = new ArrayList<>();
         try (Statement s = root.createStatement(); ResultSet r = s.executeQuery(sql)) {
@@ -109,7 +117,7 @@ final class MariaDbEngine extends Engine {
     @Override
     long execute(Side side, List<String> statements) throws SQLException {
         long changed = 0;
-        try (Connection c = server.root(DATABASE); Statement s = c.createStatement()) {
+        try (Connection c = server.root(database(side)); Statement s = c.createStatement()) {
             for (String sql : statements) {
                 if (!s.execute(sql)) {
                     changed += Math.max(0, s.getUpdateCount());
@@ -128,8 +136,8 @@ final class MariaDbEngine extends Engine {
     }
 
     @Override
-    String warContextExtras() {
-        return resource("jdbc/smssafe", Side.WAR);
+    String warContextExtras(Side side) {
+        return resource("jdbc/smssafe", side);
     }
 
     @Override
@@ -148,7 +156,7 @@ final class MariaDbEngine extends Engine {
                   <Resource name="%s" auth="Container" type="javax.sql.DataSource"
                             driverClassName="org.mariadb.jdbc.Driver"
                             url="%s" username="%s" password="%s"
-                            maxTotal="%d" maxWaitMillis="5000"/>""".formatted(name, server.url(DATABASE),
+                            maxTotal="%d" maxWaitMillis="5000"/>""".formatted(name, server.url(database(side)),
                 side.context, PASSWORD, POOL_SIZE);
     }
 
@@ -211,15 +219,25 @@ final class MariaDbEngine extends Engine {
                 + " AND user_host LIKE '" + side.context + "[%' GROUP BY kind ORDER BY COUNT(*) DESC");
     }
 
+    /** The database that holds the side's tables. */
+    private static String database(Side side) {
+        return side == Side.HOOK ? HOOK_DATABASE : DATABASE;
+    }
+
+    private void closeRoots() {
+        for (Connection root : roots.values()) {
+            try {
+                root.close();
+            } catch (SQLException ignored) {
+                // the server goes away next, or the database was dropped
+            }
+        }
+        roots.clear();
+    }
+
     @Override
     public void close() {
-        try {
-            if (root != null) {
-                root.close();
-            }
-        } catch (SQLException ignored) {
-            // the server goes away next
-        }
+        closeRoots();
         if (server != null) {
             server.close();
         }

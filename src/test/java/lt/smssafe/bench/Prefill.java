@@ -57,7 +57,7 @@ final class Prefill {
 
     /** Writes the rows of one side (through {@link Engine#execute}, while Tomcat runs) and returns how many. */
     long write(Side side) throws Exception {
-        boolean war = side == Side.WAR;
+        boolean war = side.war();
         boolean mariaDb = engine instanceof MariaDbEngine;
         List<String> sql = new ArrayList<>();
         if (mariaDb) {
@@ -89,7 +89,7 @@ final class Prefill {
 
     /** The side's tables: phones, sessions, messages, payment actions. */
     static List<String> tables(Side side) {
-        return side == Side.WAR ? List.of("smssafe_phone", "smssafe_session", "smssafe_message", "smssafe_action_run")
+        return side.war() ? List.of("smssafe_phone", "smssafe_session", "smssafe_message", "smssafe_action_run")
                 : List.of("baseline_phone", "baseline_session", "baseline_message", "baseline_action");
     }
 

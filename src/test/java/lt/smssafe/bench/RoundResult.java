@@ -11,10 +11,12 @@ import java.util.Optional;
  * @param cores cores busy during the round: the machine's, Tomcat's, the database server's (NaN where unknown),
  *     wrk's, and what was left: the other processes on the machine
  * @param jitSeconds how long Tomcat's JIT compilers worked during the round (NaN where unknown)
- * @param problems why the round is invalid; empty when every 200 was stored once and nothing else was
+ * @param deliveries in the webhook comparison: what became of the payment actions the round owed
+ * @param problems why the round is invalid; empty when every 200 was stored once and nothing else was (and, in the
+ *     webhook comparison, every closed session had its one run and its one event)
  */
 record RoundResult(Side side, int round, Wrk.Result wrk, long stored, Optional<Engine.UserStatistics> statistics,
-        double[] cores, double jitSeconds, List<String> problems) {
+        double[] cores, double jitSeconds, Optional<Deliveries> deliveries, List<String> problems) {
 
     boolean valid() {
         return problems.isEmpty();
@@ -60,6 +62,7 @@ record RoundResult(Side side, int round, Wrk.Result wrk, long stored, Optional<E
         statistics.filter(s -> stored > 0).ifPresent(s -> line.append(String.format(
                 "  per message: %.1f statements, %.1f rows read, %.2f ms db busy", (double) s.statements() / stored,
                 (double) s.rowsRead() / stored, s.busySeconds() * 1000 / stored)));
+        deliveries.ifPresent(d -> line.append("\n    ").append(d.line()));
         line.append(valid() ? "  valid" : "  INVALID: " + String.join("; ", problems));
         return line.toString();
     }

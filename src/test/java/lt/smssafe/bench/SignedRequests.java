@@ -28,6 +28,8 @@ final class SignedRequests {
     static final String NEW_PHONES = "bench_new";
     /** The operator of scenarios 2 and 3: N = 100, the most the rates allow, so that sessions stay open. */
     static final String OPEN_SESSIONS = "bench_open";
+    /** The operator of the webhook comparison's closing messages: N = 1, so a first message closes its session. */
+    static final String CLOSING = "bench_paid";
 
     private final long safe;
     private final NotificationSigner signer;

@@ -7,7 +7,8 @@ import java.util.List;
  * messages stored with the round's ids are at least the 200 answers and at most those plus the requests still in
  * flight when wrk stopped (it stops without waiting for them, and the server finishes them); each was sent (its line
  * lies within what its wrk thread sent); no other message row appeared; the sessions moved as the scenario says (one
- * opened per message for new phones, none otherwise, every message counted, none closed). Any answer but 200, any
+ * opened per message for new phones, none otherwise, every message counted, none closed but in the webhook
+ * comparison's load, where each closing message closed one and owes one payment action). Any answer but 200, any
  * socket error or running out of pre-signed requests makes the round invalid too.
  *
  * <p>The sessions are read by their ids past scenario 3's prefilled history (those of the open sessions and of the
@@ -25,18 +26,27 @@ final class Validation {
     private final Side side;
     private final String tag;
     private final boolean newPhones;
+    private final int closingEvery;
     private final long history;
 
     /**
-     * @param newPhones scenario 1: every message opens a session
+     * @param newPhones scenario 1 and the webhook comparison: every message opens a session
+     * @param closingEvery the webhook comparison: the messages whose sequence number in their wrk thread's file is a
+     *     multiple of this close their session and owe a payment action; 0: none does
      * @param history the prefilled closed sessions, ids 1 to {@code history} (0 for none)
      */
-    Validation(Engine engine, Side side, String tag, boolean newPhones, long history) {
+    Validation(Engine engine, Side side, String tag, boolean newPhones, int closingEvery, long history) {
         this.engine = engine;
         this.side = side;
         this.tag = tag;
         this.newPhones = newPhones;
+        this.closingEvery = closingEvery;
         this.history = history;
+    }
+
+    /** Whether the message of this sequence number in its thread's file closes its session. */
+    static boolean closes(long seq, int closingEvery) {
+        return closingEvery > 0 && seq % closingEvery == 0;
     }
 
     Counts counts() throws Exception {
@@ -92,8 +102,9 @@ final class Validation {
         expect(problems, "message rows", after.messages() - before.messages(), stored);
         expect(problems, "sessions opened", after.sessions() - before.sessions(), newPhones ? stored : 0);
         expect(problems, "messages counted in sessions", after.received() - before.received(), stored);
-        expect(problems, "sessions closed", after.closed() - before.closed(), 0);
-        expect(problems, "payment actions owed", after.actions() - before.actions(), 0);
+        long closing = ids.stream().filter(id -> closes(Long.parseLong(id.get(0).split("-")[2]), closingEvery)).count();
+        expect(problems, "sessions closed", after.closed() - before.closed(), closing);
+        expect(problems, "payment actions owed", after.actions() - before.actions(), closing);
         return stored;
     }
 

@@ -128,6 +128,14 @@ public final class DemoTomcat implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills Tomcat's JVM at once, as {@code kill -9} or a crash would (SIGKILL: no shutdown hook, no undeploy, its
+     * connections cut), and waits until it is gone. {@code catalina.sh run} execs the JVM, so the process is Tomcat.
+     */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     private void prepareBase(Path war, Map<String, String> settings, Path actionClasses) throws IOException {
         Folders.deleteTree(base);
         for (String dir : List.of("conf/Catalina/localhost", "webapps", "logs", "temp", "work")) {
@@ -150,13 +158,18 @@ public final class DemoTomcat implements AutoCloseable {
             throw new IllegalStateException("no <Host> in " + serverXml);
         }
         Files.writeString(serverXml, hardened);
-        Files.writeString(contextFile(), contextXml(war, settings, actionClasses, contextExtras));
+        Files.writeString(contextFile(), warContext(war, settings, actionClasses, contextExtras));
         for (Map.Entry<String, String> other : otherContexts.entrySet()) {
             Files.writeString(contextFile().resolveSibling(other.getKey() + ".xml"), other.getValue());
         }
     }
 
-    private static String contextXml(Path war, Map<String, String> settings, Path actionClasses, String extras) {
+    /**
+     * The context file of the WAR as this Tomcat deploys it: the settings as {@code <Environment>} entries, the class
+     * folder (or null) mounted into {@code WEB-INF/classes}, and the extra XML; for {@link #otherContext} too, to
+     * deploy the WAR a second time with other settings.
+     */
+    public static String warContext(Path war, Map<String, String> settings, Path actionClasses, String extras) {
         String environment = settings.entrySet().stream()
                 .map(e -> "  <Environment name=\"smssafe/" + xml(e.getKey()) + "\" value=\"" + xml(e.getValue())
                         + "\" type=\"java.lang.String\" override=\"false\"/>")

@@ -23,14 +23,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A site's webhook receiver on the loopback address (the JDK's HTTP server): it keeps every request it got, raw body
  * bytes and headers, and answers with the statuses it was told, one per request in order, the last one repeated; it
- * may wait before answering, and sends a {@code Location} with a 3xx.
+ * may wait before answering, and sends a {@code Location} with a 3xx. Or, {@linkplain #answering made with a
+ * Responder}, it answers what that says, each request on its own thread.
  */
 public final class WebhookReceiver implements AutoCloseable {
     /**
-     * One request as it arrived: the headers by lower-case name (first value), the body's bytes, and when it arrived
-     * ({@link System#nanoTime()}, for the pauses between attempts).
+     * One request as it arrived: its path, the headers by lower-case name (first value), the body's bytes, and when it
+     * arrived ({@link System#nanoTime()}, for the pauses between attempts).
      */
-    public record Received(String method, Map<String, String> headers, byte[] body, long arrivedNanos) {
+    public record Received(String method, String path, Map<String, String> headers, byte[] body, long arrivedNanos) {
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
@@ -40,7 +41,20 @@ public final class WebhookReceiver implements AutoCloseable {
         }
     }
 
+    /**
+     * What a receiver answers to each request, instead of a script of statuses: a status, or {@link #NO_ANSWER}.
+     * Called on the request's own thread, it may take its time: hold the request open, forward it elsewhere.
+     */
+    @FunctionalInterface
+    public interface Responder {
+        int answer(Received request) throws InterruptedException;
+    }
+
+    /** A {@link Responder}'s answer that closes the request without any answer. */
+    public static final int NO_ANSWER = -1;
+
     private final HttpServer server;
+    private final Responder responder;
     private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "webhook-receiver");
         thread.setDaemon(true);
@@ -52,7 +66,8 @@ public final class WebhookReceiver implements AutoCloseable {
     private volatile Duration wait = Duration.ZERO;
     private volatile String location = "";
 
-    private WebhookReceiver() {
+    private WebhookReceiver(Responder responder) {
+        this.responder = responder == null ? this::scripted : responder;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -65,7 +80,12 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /** A receiver answering 200 until told otherwise. */
     public static WebhookReceiver start() {
-        return new WebhookReceiver();
+        return new WebhookReceiver(null);
+    }
+
+    /** A receiver that answers what {@code responder} says (the statuses and wait set here are not used). */
+    public static WebhookReceiver answering(Responder responder) {
+        return new WebhookReceiver(responder);
     }
 
     /** {@code http://127.0.0.1:<port>/hook}. */
@@ -105,16 +125,18 @@ public final class WebhookReceiver implements AutoCloseable {
             Map<String, String> headers = new TreeMap<>();
             exchange.getRequestHeaders().forEach((name, values) ->
                     headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
-            received.add(new Received(exchange.getRequestMethod(), headers, body, arrived));
-            List<Integer> script = statuses;
-            int status = script.get(Math.min(answered.getAndIncrement(), script.size() - 1));
-            if (!wait.isZero()) {
-                try {
-                    Thread.sleep(wait.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+            Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                    headers, body, arrived);
+            received.add(request);
+            int status;
+            try {
+                status = responder.answer(request);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (status == NO_ANSWER) {
+                return;
             }
             if (status >= 300 && status < 400) {
                 exchange.getResponseHeaders().add("Location", location);
@@ -123,6 +145,16 @@ public final class WebhookReceiver implements AutoCloseable {
             exchange.sendResponseHeaders(status, answer.length);
             exchange.getResponseBody().write(answer);
         }
+    }
+
+    /** The next status of the script, after the wait. */
+    private int scripted(Received request) throws InterruptedException {
+        List<Integer> script = statuses;
+        int status = script.get(Math.min(answered.getAndIncrement(), script.size() - 1));
+        if (!wait.isZero()) {
+            Thread.sleep(wait.toMillis());
+        }
+        return status;
     }
 
     @Override

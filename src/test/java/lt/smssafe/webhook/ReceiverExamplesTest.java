@@ -26,6 +26,7 @@ import lt.smssafe.testing.Concurrently;
 import lt.smssafe.testing.Receivers;
 import lt.smssafe.testing.Receivers.Language;
 import lt.smssafe.testing.Receivers.Receiver;
+import lt.smssafe.testing.WebhookContract;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,20 +72,13 @@ class ReceiverExamplesTest {
         return System.currentTimeMillis() / 1000;
     }
 
-    /** hex(HMAC-SHA256(secret, t + "." + body)), computed here with the JDK alone. */
+    /** hex(HMAC-SHA256(secret, t + "." + body)), computed with the JDK alone. */
     private static String v1(String secret, long t, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update((t + ".").getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return WebhookContract.v1(secret, t, body);
     }
 
     private static String signature(String secret, long t, String body) {
-        return "t=" + t + ",v1=" + v1(secret, t, body.getBytes(StandardCharsets.UTF_8));
+        return WebhookContract.signature(secret, t, body.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Posts the body with this {@code SmsSafe-Signature} ({@code null}: none); answers "status text". */

@@ -13,11 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import lt.smssafe.api.ClosedSession;
 import lt.smssafe.testing.MutableClock;
+import lt.smssafe.testing.WebhookContract;
 import lt.smssafe.testing.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -55,11 +53,8 @@ class WebhookActionTest {
     }
 
     /** The signature as a receiver computes it: the JDK's own HMAC over {@code t + "." + } the raw body bytes. */
-    static String expectedSignature(String secret, long t, byte[] body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        mac.update((t + ".").getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(mac.doFinal(body));
+    static String expectedSignature(String secret, long t, byte[] body) {
+        return WebhookContract.v1(secret, t, body);
     }
 
     @Test
