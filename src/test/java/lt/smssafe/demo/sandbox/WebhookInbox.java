@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,19 +13,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import lt.smssafe.testing.WebhookContract;
 
 /**
  * {@code POST /webhook}: the sandbox plays a shop's webhook receiver (docs/webhooks.md, "Check it"), the demo's
- * {@code webhook.url}. It checks each delivery as a shop must, with the JDK's own {@link Mac} and nothing of
- * sms:safe's code: {@code HMAC-SHA256(secret, t + "." + raw body)} in hex against every {@code v1} of
+ * {@code webhook.url}. It checks each delivery as a shop must, with the JDK's own HMAC ({@link WebhookContract})
+ * and nothing of sms:safe's code: {@code HMAC-SHA256(secret, t + "." + raw body)} in hex against every {@code v1} of
  * {@code SmsSafe-Signature} in constant time, {@code t} within 5 minutes of its clock; a refused one is answered
  * {@code 400} with the reason. A genuine one is handled once per event id ({@code 200 accepted}, then
  * {@code 200 duplicate}). The switch of {@link WebhooksPage} makes it fail on purpose ({@code 500}, or no answer
@@ -93,14 +90,14 @@ final class WebhookInbox implements Exchanges.Page {
     }
 
     private final Clock clock;
-    private final byte[] secret;
+    private final String secret;
     private final List<Delivery> deliveries = new ArrayList<>();
     private final Set<String> handled = new HashSet<>();
     private volatile Mode mode = Mode.ANSWER;
 
     WebhookInbox(Clock clock, String secret) {
         this.clock = clock;
-        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.secret = secret;
     }
 
     Mode mode() {
@@ -188,7 +185,8 @@ final class WebhookInbox implements Exchanges.Page {
         List<String> signatures = new ArrayList<>();
         for (String part : header.split(",")) {
             String[] pair = part.strip().split("=", 2);
-            if (pair.length == 2 && pair[0].equals("t") && pair[1].matches("[0-9]{1,12}")) {
+            // Unix seconds as the sender writes them: digits, no leading zero (the signed text is t as sent)
+            if (pair.length == 2 && pair[0].equals("t") && pair[1].matches("0|[1-9][0-9]{0,11}")) {
                 t = pair[1];
             } else if (pair.length == 2 && pair[0].equals("v1") && !pair[1].isEmpty()) {
                 signatures.add(pair[1]);
@@ -202,25 +200,14 @@ final class WebhookInbox implements Exchanges.Page {
             return Optional.of("stale timestamp: t is " + away + " s from the sandbox's clock (at most "
                     + TOLERANCE.toSeconds() + " s)");
         }
-        byte[] expected = hmacHex(t, body);
+        byte[] expected = WebhookContract.v1(secret, Long.parseLong(t), body)
+                .getBytes(StandardCharsets.US_ASCII);
         for (String signature : signatures) {
             if (MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.US_ASCII))) {
                 return Optional.empty();
             }
         }
         return Optional.of("bad signature: no v1 is HMAC-SHA256(secret, t + \".\" + body)");
-    }
-
-    /** {@code hex(HMAC-SHA256(secret, t + "." + body))}, lower case, as ASCII bytes. */
-    private byte[] hmacHex(String t, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            mac.update((t + ".").getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(mac.doFinal(body)).getBytes(StandardCharsets.US_ASCII);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256, which every Java runtime has, is unavailable", e);
-        }
     }
 
     /** The body as a JSON object, if it is one. */
