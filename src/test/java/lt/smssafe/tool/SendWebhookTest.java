@@ -114,7 +114,7 @@ class SendWebhookTest {
             JsonNode reversed = event(webhook(url, "--type", "session.reversed", "--currency", "PLN"));
             JsonNode committed = event(webhook(url, "--type", "mbs.committed", "--content", "account-7"));
 
-            assertThat(closed.get("id").asText()).isEqualTo(WebhookEvent.idOf(4321, "session.closed",
+            assertThat(closed.get("id").asText()).isEqualTo(WebhookContract.eventId(4321, "session.closed",
                     closed.at("/data/code").asText())).isNotEqualTo(again.get("id").asText());
             assertThat(closed.get("data").fieldNames()).toIterable().containsExactly("code", "safe", "msisdn",
                     "country", "provider", "content", "messages", "total", "currency", "openedAt", "closedAt",
@@ -128,11 +128,11 @@ class SendWebhookTest {
                     .isEqualTo(Instant.parse(closed.at("/data/closedAt").asText()).getEpochSecond())
                     .isCloseTo(Instant.now().getEpochSecond(), Offset.offset(5L));
             assertThat(reversed.get("data").fieldNames()).toIterable().containsExactly("session", "message", "amount");
-            assertThat(reversed.get("id").asText()).isEqualTo(WebhookEvent.idOf(1234, "session.reversed",
+            assertThat(reversed.get("id").asText()).isEqualTo(WebhookContract.eventId(1234, "session.reversed",
                     reversed.at("/data/session/code").asText() + "|fortumo:" + reversed.at("/data/message/messageId")
                             .asText()));
             assertThat(reversed.at("/data/message/currency").asText()).isEqualTo("PLN");
-            assertThat(committed.get("id").asText()).isEqualTo(WebhookEvent.idOf(1234, "mbs.committed",
+            assertThat(committed.get("id").asText()).isEqualTo(WebhookContract.eventId(1234, "mbs.committed",
                     committed.at("/data/reference").asText()));
             assertThat(committed.at("/data/ident").asText()).isEqualTo("account-7");
             assertThat(receiver.events()).extracting(e -> e.at("/data/test").asBoolean(false))

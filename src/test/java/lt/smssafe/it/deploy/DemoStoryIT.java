@@ -19,6 +19,7 @@ import lt.smssafe.it.RawHttp;
 import lt.smssafe.testing.Browser;
 import lt.smssafe.testing.Folders;
 import lt.smssafe.testing.TestData;
+import lt.smssafe.testing.WebhookContract;
 import lt.smssafe.webhook.WebhookEvent;
 import lt.smssafe.webhook.WebhookSigner;
 import org.junit.jupiter.api.AfterAll;
@@ -132,8 +133,8 @@ class DemoStoryIT {
         // the same payment as the demo's webhook: signed, POSTed to the sandbox's receiver, verified there
         page.get(demo.sandbox().toString());
         clickAndWait(page, By.id("start-webhooks"), By.id("mode"));
-        WebElement delivery = awaitDelivery(page, WebhookEvent.idOf(Demo.SAFE, WebhookEvent.SESSION_CLOSED, code),
-                200);
+        String id = WebhookContract.eventId(Demo.SAFE, WebhookEvent.SESSION_CLOSED, code);
+        WebElement delivery = awaitDelivery(page, id, 200);
         assertThat(delivery.getAttribute("data-verified")).isEqualTo("true");
         assertThat(delivery.findElement(By.className("type")).getText()).isEqualTo("session.closed");
         assertThat(delivery.findElement(By.className("answer")).getText()).isEqualTo("200 accepted");
@@ -141,7 +142,7 @@ class DemoStoryIT {
         assertThat(delivery.findElement(By.cssSelector("pre.body")).getText()).contains("\"code\" : \"" + code
                 + "\"", "\"content\" : \"order-77\"", "\"total\" : \"4.00\"");
         assertThat(delivery.findElement(By.cssSelector("table.headers")).getText())
-                .contains("SmsSafe-Event " + WebhookEvent.idOf(Demo.SAFE, WebhookEvent.SESSION_CLOSED, code),
+                .contains("SmsSafe-Event " + id,
                         "User-Agent sms:safe for Java");
         browser.screenshot("8-webhooks");
     }
@@ -306,7 +307,7 @@ class DemoStoryIT {
         String transaction = billed.replaceFirst("^Transaction (\\d+) .*", "$1");
         clickAndRead(page, By.cssSelector("#transaction-" + transaction + " button.commit"), By.id("note"));
         String reference = "1:" + transaction;
-        String id = WebhookEvent.idOf(Demo.SAFE, WebhookEvent.MBS_COMMITTED, reference);
+        String id = WebhookContract.eventId(Demo.SAFE, WebhookEvent.MBS_COMMITTED, reference);
 
         page.get(demo.sandbox().resolve("webhooks").toString());
         Browser.awaitOnReloadingPage(page, Duration.ofSeconds(60), d -> deliveries(d, id).size() >= 3 ? true : null);
