@@ -193,11 +193,6 @@ public final class WebhookAction implements PaymentAction, AutoCloseable {
         return counts.get(outcome).sum();
     }
 
-    /** Where it POSTs, the secret hidden. */
-    public WebhookConfig config() {
-        return config;
-    }
-
     /** Undeploying: a delivery in progress is aborted and fails, and is retried by another node or the next start. */
     @Override
     public void close() {
