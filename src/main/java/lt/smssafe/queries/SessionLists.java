@@ -26,7 +26,8 @@ import lt.smssafe.persistence.SqlEngine;
  * open sessions ({@code closed_at IS NULL}, by {@code last_message_at}) and the closed ones (by {@code closed_at},
  * which is their last activity: a session closes on its last message), merged here.
  * <li>With a phone filter: {@code ix_session_phone (safe_id, msisdn, id DESC)}, by phone, each phone's newest first.
- * <li>Reversed only: {@code ix_session_reversed (safe_id, reversed_at, id)}, latest reversal first.
+ * <li>Reversed only: the table of reversed sessions, {@code ix_reversal_latest (safe_id, reversed_at, session_id)},
+ * latest reversal first (schema v11: not an index of the session row, which every message updates).
  * <li>A code: {@code uq_session_code}, one row.
  * </ul>
  * A filter no index of the order holds (country, operator, gateway, content, test, redeemed, open or waiting, the
@@ -37,13 +38,22 @@ final class SessionLists {
     /** Entries of the index one request examines at most for a filter the index does not hold. */
     static final int WINDOW = 2_000;
 
-    private static final String COLUMNS = "SELECT s.id, s.code, s.msisdn, s.country, s.provider, s.content,"
+    private static final String SELECT = "SELECT s.id, s.code, s.msisdn, s.country, s.provider, s.content,"
             + " s.required_messages, s.received_messages, s.total, s.currency, s.opened_at, s.last_message_at,"
             + " s.wait_until, s.closed_at, s.dialect, s.test, s.reversed_at, s.reversed_total, r.redeemed_at,"
-            + " r.reference FROM smssafe_session s";
+            + " r.reference";
     private static final String REDEMPTION = " LEFT JOIN smssafe_redemption r ON r.session_id = s.id";
     /** A session by its code: {@code /check}, {@code /payment} and the API's status. */
-    static final String BY_CODE = COLUMNS + REDEMPTION + " WHERE s.safe_id = ? AND s.code = ?";
+    static final String BY_CODE = SELECT + " FROM smssafe_session s" + REDEMPTION
+            + " WHERE s.safe_id = ? AND s.code = ?";
+
+    /** A table a stream is read from: its name with its alias, and the session's id in it. */
+    record Table(String from, String alias, String id) {
+    }
+
+    private static final Table SESSIONS = new Table("smssafe_session s", "s", "s.id");
+    /** Schema v11: the reversed sessions, one row each, written by the first reversal. */
+    private static final Table REVERSALS = new Table("smssafe_reversal v", "v", "v.session_id");
 
     /** An index order the lists are read in: one stream of entries. */
     enum Stream {
@@ -54,22 +64,26 @@ final class SessionLists {
         // The index named (hint()): costing by rows alone, H2 otherwise read the closed sessions through
         // uq_session_code and sorted them. closed_at = last_message_at once closed: listing last_message_at in the
         // closed stream's order too keeps it the index's.
-        OPEN(Cursor.Order.ACTIVITY, "ix_session_state", "s.closed_at IS NULL", "s.last_message_at",
+        OPEN(Cursor.Order.ACTIVITY, SESSIONS, "ix_session_state", "s.closed_at IS NULL", "s.last_message_at",
                 "s.safe_id DESC, s.closed_at DESC, s.last_message_at DESC, s.id DESC"),
-        CLOSED(Cursor.Order.ACTIVITY, "ix_session_state", "s.closed_at >= 0", "s.closed_at",
+        CLOSED(Cursor.Order.ACTIVITY, SESSIONS, "ix_session_state", "s.closed_at >= 0", "s.closed_at",
                 "s.safe_id DESC, s.closed_at DESC, s.last_message_at DESC, s.id DESC"),
-        REVERSED(Cursor.Order.REVERSAL, "ix_session_reversed", "s.reversed_at >= 0", "s.reversed_at",
-                "s.safe_id DESC, s.reversed_at DESC, s.id DESC"),
-        PHONE(Cursor.Order.PHONE, "ix_session_phone", "s.msisdn LIKE ? ESCAPE '!'", "s.msisdn", "s.safe_id, s.msisdn, s.id DESC");
+        REVERSED(Cursor.Order.REVERSAL, REVERSALS, "ix_reversal_latest", "v.reversed_at >= 0", "v.reversed_at",
+                "v.safe_id DESC, v.reversed_at DESC, v.session_id DESC"),
+        PHONE(Cursor.Order.PHONE, SESSIONS, "ix_session_phone", "s.msisdn LIKE ? ESCAPE '!'", "s.msisdn",
+                "s.safe_id, s.msisdn, s.id DESC");
 
         final Cursor.Order order;
         final String index;
         final String holds;
         final String key;
         final String orderBy;
+        /** The table the stream's index belongs to. */
+        final Table table;
 
-        Stream(Cursor.Order order, String index, String holds, String key, String orderBy) {
+        Stream(Cursor.Order order, Table table, String index, String holds, String key, String orderBy) {
             this.order = order;
+            this.table = table;
             this.index = index;
             this.holds = holds;
             this.key = key;
@@ -94,13 +108,13 @@ final class SessionLists {
         /** Strictly after {@code at} in this order: older, or a later phone. */
         String after() {
             return this == PHONE ? "s.msisdn >= ? AND (s.msisdn > ? OR s.id < ?)"
-                    : key + " <= ? AND (" + key + " < ? OR s.id < ?)";
+                    : key + " <= ? AND (" + key + " < ? OR " + table.id() + " < ?)";
         }
 
         /** Not after {@code at}: up to and including it. */
         String upTo() {
             return this == PHONE ? "s.msisdn <= ? AND (s.msisdn < ? OR s.id >= ?)"
-                    : key + " >= ? AND (" + key + " > ? OR s.id >= ?)";
+                    : key + " >= ? AND (" + key + " > ? OR " + table.id() + " >= ?)";
         }
 
         void bind(List<Object> parameters, Cursor at) {
@@ -144,13 +158,16 @@ final class SessionLists {
 
         /** The statement of {@code stream}'s rows after {@code cursor}, up to {@code boundary}, {@code limit} of them. */
         Statement rows(long safeId, Stream stream, Optional<Cursor> cursor, Optional<Cursor> boundary, int limit) {
-            return statement(COLUMNS + hint(stream) + REDEMPTION, true, safeId, stream, cursor,
-                    boundary, limit);
+            // the reversed stream reads its own table's index and each entry's session by its primary key
+            String from = " FROM " + stream.table.from() + hint(stream)
+                    + (stream == Stream.REVERSED ? " JOIN smssafe_session s ON s.id = v.session_id" : "");
+            return statement(SELECT + from + REDEMPTION, true, safeId, stream, cursor, boundary, limit);
         }
 
         /** The statement of {@code stream}'s index entries (key and id only) after {@code cursor}. */
         Statement keys(long safeId, Stream stream, Optional<Cursor> cursor, int limit) {
-            String select = "SELECT " + stream.key + ", s.id FROM smssafe_session s" + hint(stream);
+            String select = "SELECT " + stream.key + ", " + stream.table.id() + " FROM " + stream.table.from()
+                    + hint(stream);
             return statement(select, false, safeId, stream, cursor, Optional.empty(), limit);
         }
 
@@ -166,7 +183,8 @@ final class SessionLists {
 
         private Statement statement(String select, boolean filtered, long safeId, Stream stream,
                 Optional<Cursor> cursor, Optional<Cursor> boundary, int limit) {
-            StringBuilder sql = new StringBuilder(select).append(" WHERE s.safe_id = ? AND ").append(stream.holds);
+            StringBuilder sql = new StringBuilder(select).append(" WHERE ").append(stream.table.alias())
+                    .append(".safe_id = ? AND ").append(stream.holds);
             List<Object> values = new ArrayList<>();
             values.add(safeId);
             if (stream == Stream.PHONE) {
@@ -401,7 +419,7 @@ final class SessionLists {
         return rows;
     }
 
-    /** The status at {@code now} of the session in the current row of {@link #COLUMNS}. */
+    /** The status at {@code now} of the session in the current row of {@link #SELECT}. */
     private static SessionStatus status(ResultSet row, Instant now) throws SQLException {
         Optional<Instant> closedAt = instant(row, 14);
         Optional<Instant> waitUntil = instant(row, 13);

@@ -35,7 +35,7 @@ final class MessageStore {
     private static final String MESSAGE = "SELECT " + ReceivedMessage.COLUMNS.select("m") + " FROM smssafe_message m";
     private static final String FIND_MESSAGE = MESSAGE + " WHERE m.safe_id = ? AND m.dialect = ? AND m.message_id = ?";
     /**
-     * Through the phone's lock row, which every message has just written and which names the phone's last session
+     * Through the phone's lock row, which every message has just taken and which names the phone's last session
      * (schema v6): two reads by primary key, whatever the number of sessions stored. The phone's index walked
      * instead holds an entry for every session ever opened, and a million closed sessions made that walk the
      * message's dearest read on the embedded H2 (issue 15, docs/performance.md).
@@ -51,6 +51,9 @@ final class MessageStore {
             + " wait_until = ?, reversed_at = ?, reversed_total = ?, version = version + 1"
             + " WHERE id = ? AND version = ?";
     private static final String REVERSE_MESSAGE = "UPDATE smssafe_message SET reversed_at = ? WHERE id = ?";
+    /** The reversed sessions' list (schema v11), written once per session, by its first reversal. */
+    private static final String LIST_REVERSED = "INSERT INTO smssafe_reversal (session_id, safe_id, reversed_at)"
+            + " VALUES (?, ?, ?)";
     private static final String FIND_UNMATCHED = "SELECT id, reports FROM smssafe_unmatched_report"
             + " WHERE safe_id = ? AND dialect = ? AND message_id = ? AND status = ?";
     private static final String UNMATCHED_AGAIN = "UPDATE smssafe_unmatched_report SET reports = ?, received_at = ?"
@@ -145,6 +148,15 @@ final class MessageStore {
     void reversed(PaymentSession session) throws SQLException {
         update(session, REVERSE_SESSION, session.receivedMessages(), session.total(),
                 session.waitUntil().orElse(null), session.reversedAt().orElse(null), session.reversedTotal());
+    }
+
+    /**
+     * Puts a closed session on the list of reversed ones, at its first reversal (its {@code reversed_at}); called
+     * after {@link #reversed(PaymentSession)}, whose version check has made this transaction the session's only
+     * writer, so the row is written once.
+     */
+    void listReversed(PaymentSession session) throws SQLException {
+        run(LIST_REVERSED, session.id(), safeId, session.reversedAt().orElseThrow());
     }
 
     /** Runs a session's update, which ends with its id and the version it was read with. */

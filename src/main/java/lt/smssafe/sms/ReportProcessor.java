@@ -71,8 +71,12 @@ final class ReportProcessor {
         }
         PaymentSession session = store.session(message.sessionId().get())
                 .orElseThrow(() -> new IllegalStateException("session of message " + report.messageId() + " vanished"));
+        boolean firstReversal = session.reversedAt().isEmpty();
         boolean wasClosed = session.reverse(message.cost(), now);
         store.reversed(session);
+        if (wasClosed && firstReversal) {
+            store.listReversed(session);
+        }
         return wasClosed ? StoreTransactions.Changed.reversed(ok, session, message)
                 : StoreTransactions.Changed.of(ok);
     }

@@ -86,6 +86,7 @@ final class PagesPrefill {
             sql.add(sessions(from, to));
             sql.add(actions(from, to));
             sql.add(redemptions(from, to));
+            sql.add(reversals(from, to));
         }
         for (long from = 0; from < 2 * closed; from += 2 * CHUNK) {
             sql.add(messages(from, Math.min(from + 2 * CHUNK, 2 * closed) - 1));
@@ -209,6 +210,12 @@ final class PagesPrefill {
                 + ", 2, " + dialect("n") + ", " + test("n") + ", CASE WHEN " + reversed("n") + " THEN "
                 + closedAt("n") + " + 86400000 ELSE NULL END, CASE WHEN " + reversed("n") + " THEN " + total("n")
                 + " ELSE 0 END FROM (" + engine.series(from, to) + ") s";
+    }
+
+    /** The reversed sessions' list (schema v11), as their first reversal writes it. */
+    private String reversals(long from, long to) {
+        return "INSERT INTO smssafe_reversal (session_id, safe_id, reversed_at) SELECT n + 1, " + safe + ", "
+                + closedAt("n") + " + 86400000 FROM (" + engine.series(from, to) + ") s WHERE " + reversed("n");
     }
 
     private String actions(long from, long to) {

@@ -55,6 +55,9 @@ final class ListFill {
                     + " ELSE NULL END, CASE WHEN " + closed + " AND MOD(n, 50) = 5 THEN " + activity
                     + " + 5000 ELSE NULL END, CASE WHEN " + closed + " AND MOD(n, 50) = 5 THEN 1.45 ELSE 0 END, 1"
                     + " FROM (" + series + ") s");
+            // the reversed sessions' list, as the first reversal writes it (schema v11)
+            sql.execute("INSERT INTO smssafe_reversal (session_id, safe_id, reversed_at) SELECT id, safe_id,"
+                    + " reversed_at FROM smssafe_session WHERE reversed_at IS NOT NULL");
             sql.execute("INSERT INTO smssafe_redemption (safe_id, session_id, reference, redeemed_at) SELECT " + SAFE
                     + ", n + 1, 'order', " + activity + " + 9000 FROM (" + series + ") s WHERE " + closed
                     + " AND MOD(n, 100) = 1");

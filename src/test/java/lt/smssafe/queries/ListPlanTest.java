@@ -54,6 +54,7 @@ class ListPlanTest {
     private static final Pattern H2_SCANS = Pattern.compile(
             "/\\* PUBLIC\\.(\\w+)(?:(?!scanCount).)*?scanCount: (\\d+)", Pattern.DOTALL);
     private static final Pattern H2_TABLE_SCAN = Pattern.compile("scanCount: (\\d+)");
+    private static final Pattern H2_PRIMARY_KEY_JOIN = Pattern.compile("PRIMARY_KEY_\\w*: ID = \\w+\\.\\w+ \\*/");
     private static final Pattern MARIADB_TABLE = Pattern.compile(
             "\"table_name\": \"(\\w+)\".*?\"r_loops\": (\\d+).*?\"r_rows\": ([0-9.]+)", Pattern.DOTALL);
 
@@ -234,7 +235,11 @@ class ListPlanTest {
             if (kind == TestDatabases.H2) {
                 Matcher scans = H2_SCANS.matcher(text);
                 while (scans.find()) {
-                    rows.merge(scans.group(1), Long.parseLong(scans.group(2)), Long::sum);
+                    long count = Long.parseLong(scans.group(2));
+                    // H2 counts a look-up by primary key from a joined row as two entries, the row and the next key
+                    // that ends its range (the reversed list joins its sessions so: 51 rows, scanCount 101)
+                    boolean joinedByPrimaryKey = H2_PRIMARY_KEY_JOIN.matcher(scans.group()).find();
+                    rows.merge(scans.group(1), joinedByPrimaryKey ? (count + 1) / 2 : count, Long::sum);
                 }
                 if (rows.isEmpty()) {
                     Matcher any = H2_TABLE_SCAN.matcher(text);

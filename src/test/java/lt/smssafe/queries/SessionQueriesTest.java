@@ -101,6 +101,8 @@ class SessionQueriesTest {
         assertThat(third.items()).hasSize(20);
         assertThat(third.hasNext()).isFalse();
         assertThat(third.items().get(19).msisdn()).isEqualTo("37061000000");
+        assertThat(java.util.stream.Stream.of(first, second, third).flatMap(page -> page.items().stream())
+                .map(SessionStatus::code)).as("every session on exactly one page").hasSize(120).doesNotHaveDuplicates();
     }
 
     @ParameterizedTest

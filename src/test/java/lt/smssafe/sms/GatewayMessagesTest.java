@@ -200,6 +200,29 @@ class GatewayMessagesTest {
         runner.close();
     }
 
+    /**
+     * The reversed sessions' list (schema v11) holds a closed session once, from its first reversal, however many of
+     * its messages are reported as not billed, in any order and all at once; an open session's reversal is not there.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aClosedSessionIsListedAsReversedOnceWhicheverOfItsMessagesAreReversed(TestDatabases kind) {
+        MessageProcessor processor = processor(kind, 2, Duration.ZERO);
+        String code = code(processor.process(fortumo("l-1", "37060000011", false)));
+        processor.process(fortumo("l-2", "37060000011", false));
+        processor.process(fortumo("l-3", "37060000012", false));
+
+        List<Answer> reports = Concurrently.run(16, i -> () -> processor.handle(failed(i % 2 == 0 ? "l-1" : "l-2")));
+        processor.handle(failed("l-3"));
+
+        assertThat(reports).containsOnly(Answer.reply("OK"));
+        PaymentSession session = session(code);
+        assertThat(session.reversedTotal()).isEqualByComparingTo("2.90");
+        assertThat(count("SELECT COUNT(*) FROM smssafe_reversal")).as("the closed session, once").isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM smssafe_reversal WHERE session_id = " + session.id()
+                + " AND reversed_at = " + session.reversedAt().orElseThrow().toEpochMilli())).isEqualTo(1);
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void aReportMayNameTheSenderAndOperatorTheMessageLacked(TestDatabases kind) {
