@@ -35,7 +35,7 @@ final class MessageStore {
     private static final String MESSAGE = "SELECT " + ReceivedMessage.COLUMNS.select("m") + " FROM smssafe_message m";
     private static final String FIND_MESSAGE = MESSAGE + " WHERE m.safe_id = ? AND m.dialect = ? AND m.message_id = ?";
     /**
-     * Through the phone's lock row, which every message has just taken and which names the phone's last session
+     * Through the phone's lock row, which every message has just written and which names the phone's last session
      * (schema v6): two reads by primary key, whatever the number of sessions stored. The phone's index walked
      * instead holds an entry for every session ever opened, and a million closed sessions made that walk the
      * message's dearest read on the embedded H2 (issue 15, docs/performance.md).

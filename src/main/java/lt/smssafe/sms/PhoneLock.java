@@ -2,28 +2,22 @@ package lt.smssafe.sms;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import lt.smssafe.persistence.SqlEngine;
 
 /**
  * One row per (safe, phone) whose only purpose is to be locked: while a message from a phone is processed, its
- * row is held by that transaction, so concurrent messages from that phone, on any node sharing the database, are
- * counted one after another. A sender id of one gateway is not the same phone as an equal id of another. The row is
- * keyed by safe, dialect and sender (a phone number or a gateway's sender id; blank is one key). On MariaDB its
+ * row is written (and so held) by that transaction, so concurrent messages from that phone, on any node sharing the
+ * database, are counted one after another. A sender id of one gateway is not the same phone as an equal id of another.
+ * The row is keyed by safe, dialect and sender (a phone number or a gateway's sender id; blank is one key), and its
  * {@code writes} count how often it was taken: written by every taker, so that Galera certifies takers against each
- * other; the embedded H2 locks it by a locking read (see {@link #take}). Its statements, plain SQL on the
- * transaction's connection, are {@link MessageStore}'s.
+ * other. Its statements, plain SQL on the transaction's connection, are {@link MessageStore}'s.
  */
 final class PhoneLock {
-    /**
-     * Locks an existing row on the embedded H2: the lock for every message but a phone's first. A locking read, not a
-     * write: H2 carries out an UPDATE by taking the row out of each of the table's indexes and putting it back, four
-     * B-tree changes more than the lock itself, for a count that only Galera's certification needs (issue 23).
-     */
-    private static final String LOCK = "SELECT writes FROM smssafe_phone WHERE safe_id = ? AND dialect = ?"
-            + " AND msisdn = ? FOR UPDATE";
-    /** Creates the row: on H2 (no gap locks) a phone's first message inserts it after {@link #LOCK} found none. */
+    /** Writes an existing row: the lock for every message but a phone's first. */
+    private static final String WRITE = "UPDATE smssafe_phone SET writes = writes + 1"
+            + " WHERE safe_id = ? AND dialect = ? AND msisdn = ?";
+    /** Creates the row: on H2 (no gap locks) a phone's first message inserts it after {@link #WRITE} found none. */
     private static final String INSERT = "INSERT INTO smssafe_phone (safe_id, dialect, msisdn, writes)"
             + " VALUES (?, ?, ?, 1)";
     /**
@@ -46,17 +40,14 @@ final class PhoneLock {
     /**
      * Takes the phone's lock row for the rest of the transaction, creating it for a phone's first message.
      *
-     * <p>On MariaDB it is a write, not only a locking read, for a Galera cluster: there {@code SELECT ... FOR UPDATE}
+     * <p>It is a write, not only a locking read, for a MariaDB Galera cluster: there {@code SELECT ... FOR UPDATE}
      * locks only on its own node, and certification at commit only finds conflicts between transactions that wrote
      * the same rows. Writing the row makes two nodes' messages of one phone conflict at commit; the loser gets a
-     * certification failure (SQLSTATE 40001), a conflict that is retried, and is counted after the winner. The
-     * embedded H2 is one database in one JVM, so there a locking read holds the row as well as a write would, and
-     * costs less ({@link #LOCK}); its statements read what was committed before them (read committed), so the
-     * reads that follow see what the lock's previous holder wrote. Two first messages of a new phone: the second
-     * waits for the first's uncommitted row and then writes it (MariaDB) or fails on its key and is retried (H2,
-     * where a locking read that finds no row locks nothing). It must be the transaction's first statement: on
-     * InnoDB, a plain read before it would fix the transaction's snapshot before the previous holder of the lock
-     * committed. It runs on the transaction's own connection, as plain SQL.
+     * certification failure (SQLSTATE 40001), a conflict that is retried, and is counted after the winner. Two first
+     * messages of a new phone on one database: the second waits for the first's uncommitted row and then writes it
+     * (MariaDB) or fails on its key and is retried (H2, where an update that finds no row locks nothing). It must be
+     * the transaction's first statement: on InnoDB, a plain read before it would fix the transaction's snapshot
+     * before the previous holder of the lock committed. It runs on the transaction's own connection, as plain SQL.
      *
      * @return whether the row was created: the phone's first message, which has no session to look up
      */
@@ -65,13 +56,10 @@ final class PhoneLock {
         if (engine == SqlEngine.MARIADB) {
             return run(connection, UPSERT, safeId, dialect, msisdn) == UPSERT_INSERTED;
         }
-        try (PreparedStatement lock = prepare(connection, LOCK, safeId, dialect, msisdn);
-                ResultSet row = lock.executeQuery()) {
-            if (row.next()) {
-                return false;
-            }
+        if (run(connection, WRITE, safeId, dialect, msisdn) > 0) {
+            return false;
         }
-        // a concurrent first message inserting the same row fails on its key and is retried, then locks it
+        // a concurrent first message inserting the same row fails on its key and is retried, then writes it
         run(connection, INSERT, safeId, dialect, msisdn);
         return true;
     }
@@ -111,17 +99,11 @@ final class PhoneLock {
 
     private static int run(Connection connection, String sql, long safeId, String dialect, String msisdn)
             throws SQLException {
-        try (PreparedStatement statement = prepare(connection, sql, safeId, dialect, msisdn)) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, safeId);
+            statement.setString(2, dialect);
+            statement.setString(3, msisdn);
             return statement.executeUpdate();
         }
-    }
-
-    private static PreparedStatement prepare(Connection connection, String sql, long safeId, String dialect,
-            String msisdn) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        statement.setLong(1, safeId);
-        statement.setString(2, dialect);
-        statement.setString(3, msisdn);
-        return statement;
     }
 }

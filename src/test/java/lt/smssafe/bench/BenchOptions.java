@@ -1,10 +1,12 @@
 package lt.smssafe.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What to run, from system properties ({@code -Dbench.…} on the Maven command line).
@@ -48,12 +50,14 @@ import java.util.Locale;
  *     its session (a new phone of an operator with N = 1) and owes an event; the others start a session of 3
  *     (default 10: the runners, starved by the request threads during the load, are left a backlog that they drain
  *     in seconds rather than minutes)
+ * @param profiler with {@code bench.profile=true}: async-profiler's agent library ({@code bench.profiler.lib}, which
+ *     the {@code bench} profile unpacks), attached to Tomcat through each scenario's measured rounds ({@link Profiler})
  */
 record BenchOptions(List<String> engines, List<Integer> scenarios, int rounds, Duration round, Duration warmup,
         int warmupMax, int warmupConnections, int threads, int connections, int phones, int closedSessions,
         int prefillMessages, int prefillPhones, int port, int maxRate, boolean pages, int pageTries,
         int mbsTransactions, int browsingPause, boolean statements, boolean webhook, int closingEvery, String jvm,
-        Path tomcatHome, Path war, Path work) {
+        Path tomcatHome, Path war, Path work, Optional<Path> profiler) {
 
     static BenchOptions fromSystemProperties() {
         List<String> engines = list("bench.db", "h2,mariadb").stream().map(e -> e.toLowerCase(Locale.ROOT))
@@ -94,7 +98,13 @@ record BenchOptions(List<String> engines, List<Integer> scenarios, int rounds, D
                 Boolean.parseBoolean(System.getProperty("bench.statements", "false")), compareWebhook,
                 integer("bench.webhook.every", 10), System.getProperty("bench.jvm", "-Xms2g -Xmx2g"),
                 Path.of(required("tomcat.home")), Path.of(required("smssafe.war")),
-                Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath());
+                Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath(),
+                Boolean.parseBoolean(System.getProperty("bench.profile", "false"))
+                        ? Optional.of(Path.of(required("bench.profiler.lib"))) : Optional.empty());
+        if (options.profiler.isPresent() && !Files.isRegularFile(options.profiler.get())) {
+            throw new IllegalArgumentException("bench.profile needs async-profiler's library, not found at "
+                    + options.profiler.get());
+        }
         if (options.prefillPhones < options.phones) {
             throw new IllegalArgumentException("bench.prefill.phones must be at least bench.phones");
         }

@@ -219,9 +219,16 @@ public final class Benchmark {
         List<RoundResult> warmups = fresh ? warmUp(scenario, phones, FIRST_WARMUP_MIN, options.warmupMax(), 2)
                 : warmUp(scenario, phones, 1, Math.max(1, options.warmupMax() / 2), 1);
         List<Report.RoundPair> rounds = new ArrayList<>();
+        Optional<Profiler> profiler = options.profiler().map(Profiler::new);
+        if (profiler.isPresent()) {
+            profiler.get().start(tomcatPid());
+        }
         for (int r = 1; r <= options.rounds(); r++) {
             Map<Side, RoundResult> pair = abba(scenario, r, Side.VERSUS_BASELINE, phones);
             rounds.add(new Report.RoundPair(r, pair.get(Side.WAR), pair.get(Side.BASELINE)));
+        }
+        if (profiler.isPresent()) {
+            profile(profiler.get(), scenario, rounds);
         }
         Map<Side, String> statements = new LinkedHashMap<>();
         if (options.statements() && engine instanceof MariaDbEngine mariaDb) {
@@ -237,6 +244,22 @@ public final class Benchmark {
         }
         return new Report.ScenarioResult(engine.label(), scenario, warmups, rounds, prefill, loadBefore,
                 CpuMeter.loadAverage(), statements);
+    }
+
+    /**
+     * Stops the profiler that ran through a scenario's measured rounds and writes its stacks and their summary by side
+     * ({@link Profiler}) beside Tomcat's log.
+     */
+    private void profile(Profiler profiler, int scenario, List<Report.RoundPair> rounds) throws Exception {
+        Path dir = options.work().resolve(engine.name());
+        Path collapsed = dir.resolve("profile-s" + scenario + ".collapsed");
+        profiler.stop(tomcatPid(), collapsed);
+        List<String> summary = Profiler.summary(collapsed, rounds.stream().mapToLong(p -> p.war().wrk().ok()).sum(),
+                rounds.stream().mapToLong(p -> p.baseline().wrk().ok()).sum());
+        Path md = dir.resolve("profile-s" + scenario + ".md");
+        Files.write(md, summary);
+        log(engine.name() + " s" + scenario + ": profile of the measured rounds in " + collapsed + ", by side in " + md);
+        summary.forEach(Benchmark::log);
     }
 
     /**
