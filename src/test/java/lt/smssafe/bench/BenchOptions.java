@@ -134,7 +134,8 @@ record BenchOptions(List<String> engines, List<Integer> scenarios, int rounds, D
                 + rounds + " x " + round.toSeconds() + " s per side (warm-up rounds of " + warmup.toSeconds() + " s, at most "
                 + warmupMax + ", at -c" + warmupConnections + "), wrk -t" + threads + " -c" + connections + ", "
                 + phones + " phones, prefill " + closedSessions + " closed sessions of " + prefillMessages
-                + " message(s) of " + prefillPhones + " phones, port " + port + ", Tomcat's JVM: " + jvm;
+                + " message(s) of " + prefillPhones + " phones, port " + port + ", Tomcat's JVM: " + jvm
+                + (profiler.isPresent() ? ", profiled (async-profiler, itimer every 2 ms)" : "");
     }
 
     private static List<String> list(String key, String defaults) {

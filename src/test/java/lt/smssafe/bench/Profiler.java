@@ -32,7 +32,7 @@ final class Profiler {
     private static Map<String, String> frames() {
         Map<String, String> frames = new LinkedHashMap<>();
         frames.put("H2: UPDATE", "org/h2/command/dml/Update.update");
-        frames.put("H2: MERGE", "org/h2/command/dml/Merge.update");
+        frames.put("H2: MERGE", "org/h2/command/dml/Merge");
         frames.put("H2: INSERT", "org/h2/command/dml/Insert.update");
         frames.put("H2: SELECT", "org/h2/command/query/Select.query");
         frames.put("H2: secondary index changed", "org/h2/mvstore/db/MVSecondaryIndex.");
@@ -73,8 +73,9 @@ final class Profiler {
                 long samples = Long.parseLong(line.substring(space + 1));
                 int side = stack.contains("lt/smssafe/bench/baseline") ? 1 : stack.contains("lt/smssafe/") ? 0 : -1;
                 if (side < 0) {
-                    String thread = stack.substring(0, Math.max(0, stack.indexOf(';'))).replaceAll("[ -]?tid=\\d+", "")
-                            .replaceAll("\\d+", "#");
+                    String thread = stack.substring(0, Math.max(0, stack.indexOf(';'))).replaceAll(" ?tid=\\d+", "");
+                    // one line per kind of thread (exec-12, GC Thread#1, ...), a file's path kept as it is
+                    thread = thread.contains("/") ? thread : thread.replaceAll("\\d+", "#");
                     shared.merge(thread, samples, Long::sum);
                     return;
                 }
