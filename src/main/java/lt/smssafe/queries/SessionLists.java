@@ -47,13 +47,23 @@ final class SessionLists {
     static final String BY_CODE = SELECT + " FROM smssafe_session s" + REDEMPTION
             + " WHERE s.safe_id = ? AND s.code = ?";
 
-    /** A table a stream is read from: its name with its alias, and the session's id in it. */
-    record Table(String from, String alias, String id) {
+    /**
+     * A table a stream is read from: its name with its alias, the session's id in it, and how a row of it reaches
+     * its session (nothing for the session table itself).
+     */
+    record Table(String name, String alias, String id, String toSession) {
+        String from() {
+            return name + " " + alias;
+        }
     }
 
-    private static final Table SESSIONS = new Table("smssafe_session s", "s", "s.id");
-    /** Schema v11: the reversed sessions, one row each, written by the first reversal. */
-    private static final Table REVERSALS = new Table("smssafe_reversal v", "v", "v.session_id");
+    private static final Table SESSIONS = new Table("smssafe_session", "s", "s.id", "");
+    /**
+     * Schema v11: the reversed sessions, one row each, written by the first reversal; each entry's session read by
+     * its primary key.
+     */
+    private static final Table REVERSALS = new Table("smssafe_reversal", "v", "v.session_id",
+            " JOIN smssafe_session s ON s.id = v.session_id");
 
     /** An index order the lists are read in: one stream of entries. */
     enum Stream {
@@ -158,9 +168,7 @@ final class SessionLists {
 
         /** The statement of {@code stream}'s rows after {@code cursor}, up to {@code boundary}, {@code limit} of them. */
         Statement rows(long safeId, Stream stream, Optional<Cursor> cursor, Optional<Cursor> boundary, int limit) {
-            // the reversed stream reads its own table's index and each entry's session by its primary key
-            String from = " FROM " + stream.table.from() + hint(stream)
-                    + (stream == Stream.REVERSED ? " JOIN smssafe_session s ON s.id = v.session_id" : "");
+            String from = " FROM " + stream.table.from() + hint(stream) + stream.table.toSession();
             return statement(SELECT + from + REDEMPTION, true, safeId, stream, cursor, boundary, limit);
         }
 
