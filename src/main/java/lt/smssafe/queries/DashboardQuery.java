@@ -16,9 +16,8 @@ import java.util.TreeMap;
  * not grow with the history. Read-only.
  */
 public final class DashboardQuery {
-    /** The dashboard's open sessions (test ones are not shown), through the index on (safe_id, closed_at). */
-    static final String OPEN_SESSIONS = "SELECT 1 FROM smssafe_session WHERE safe_id = ? AND closed_at IS NULL"
-            + " AND test = FALSE";
+    /** The dashboard's open sessions (test ones are not shown): the table of open sessions (schema v12). */
+    static final String OPEN_SESSIONS = "SELECT 1 FROM smssafe_open_session WHERE safe_id = ? AND test = FALSE";
     /** The dashboard's owed payment actions: not succeeded yet, failing or waiting for their first attempt. */
     static final String OWED_ACTIONS = "SELECT 1 FROM smssafe_action_run WHERE safe_id = ? AND succeeded_at IS NULL";
 

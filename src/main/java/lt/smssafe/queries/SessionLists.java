@@ -22,9 +22,10 @@ import lt.smssafe.persistence.SqlEngine;
  * position, a page at a time, so that no statement reads more rows than its page shows plus a small constant,
  * whatever the history.
  * <ul>
- * <li>Newest activity first: two streams of {@code ix_session_state (safe_id, closed_at, last_message_at, id)}, the
- * open sessions ({@code closed_at IS NULL}, by {@code last_message_at}) and the closed ones (by {@code closed_at},
- * which is their last activity: a session closes on its last message), merged here.
+ * <li>Newest activity first: two streams, the open sessions by their last message ({@code ix_open_activity (safe_id,
+ * last_message_at, session_id)}) and the closed ones by {@code closed_at} ({@code ix_closed_latest}), which is their
+ * last activity: a session closes on its last message; merged here. Schema v12: each is a table of its own, written
+ * by the message store beside the session row, so that the row every message updates carries no index in this order.
  * <li>With a phone filter: {@code ix_session_phone (safe_id, msisdn, id DESC)}, by phone, each phone's newest first.
  * <li>Reversed only: the table of reversed sessions, {@code ix_reversal_latest (safe_id, reversed_at, session_id)},
  * latest reversal first (schema v11: not an index of the session row, which every message updates).
@@ -62,22 +63,29 @@ final class SessionLists {
      * Schema v11: the reversed sessions, one row each, written by the first reversal; each entry's session read by
      * its primary key.
      */
-    private static final Table REVERSALS = new Table("smssafe_reversal", "v", "v.session_id",
-            " JOIN smssafe_session s ON s.id = v.session_id");
+    private static final Table REVERSALS = listOfSessions("smssafe_reversal", "v");
+    /** Schema v12: the open sessions, one row each while open, and the closed ones, one row each from their close. */
+    private static final Table OPEN_SESSIONS = listOfSessions("smssafe_open_session", "o");
+    private static final Table CLOSED_SESSIONS = listOfSessions("smssafe_closed_session", "c");
+
+    /** A table of one row per listed session, keyed by its id: each entry's session read by its primary key. */
+    private static Table listOfSessions(String name, String alias) {
+        return new Table(name, alias, alias + ".session_id", " JOIN smssafe_session s ON s.id = " + alias
+                + ".session_id");
+    }
 
     /** An index order the lists are read in: one stream of entries. */
     enum Stream {
         // Each ORDER BY names the index's columns from the first: H2 reads an index in its order (forwards or
-        // backwards) only when the ORDER BY does, even where the WHERE fixes the first ones (safe_id, closed_at);
-        // MariaDB skips the fixed ones. "x >= 0" (times are positive) rather than "x IS NOT NULL": H2 takes only the
-        // former for a range of the index, and read every reversed_at NULL entry after the last reversed session.
-        // The index named (hint()): costing by rows alone, H2 otherwise read the closed sessions through
-        // uq_session_code and sorted them. closed_at = last_message_at once closed: listing last_message_at in the
-        // closed stream's order too keeps it the index's.
-        OPEN(Cursor.Order.ACTIVITY, SESSIONS, "ix_session_state", "s.closed_at IS NULL", "s.last_message_at",
-                "s.safe_id DESC, s.closed_at DESC, s.last_message_at DESC, s.id DESC"),
-        CLOSED(Cursor.Order.ACTIVITY, SESSIONS, "ix_session_state", "s.closed_at >= 0", "s.closed_at",
-                "s.safe_id DESC, s.closed_at DESC, s.last_message_at DESC, s.id DESC"),
+        // backwards) only when the ORDER BY does, even where the WHERE fixes the first one (safe_id); MariaDB skips
+        // the fixed ones. "x >= 0" (times are positive) rather than "x IS NOT NULL": H2 takes only the former for a
+        // range of the index (it read every reversed_at NULL entry after the last reversed session when the reversed
+        // sessions were an index of the session row). The index named (hint()): costing by rows alone, H2 otherwise
+        // chose another order and sorted.
+        OPEN(Cursor.Order.ACTIVITY, OPEN_SESSIONS, "ix_open_activity", "o.last_message_at >= 0", "o.last_message_at",
+                "o.safe_id DESC, o.last_message_at DESC, o.session_id DESC"),
+        CLOSED(Cursor.Order.ACTIVITY, CLOSED_SESSIONS, "ix_closed_latest", "c.closed_at >= 0", "c.closed_at",
+                "c.safe_id DESC, c.closed_at DESC, c.session_id DESC"),
         REVERSED(Cursor.Order.REVERSAL, REVERSALS, "ix_reversal_latest", "v.reversed_at >= 0", "v.reversed_at",
                 "v.safe_id DESC, v.reversed_at DESC, v.session_id DESC"),
         PHONE(Cursor.Order.PHONE, SESSIONS, "ix_session_phone", "s.msisdn LIKE ? ESCAPE '!'", "s.msisdn",
@@ -104,16 +112,6 @@ final class SessionLists {
         // comparison, and H2 does not over "key < ? OR (key = ? AND id < ?)" either (it read the index from the
         // newest entry to the position, so the CSV slowed with every page); the range here reads at most the
         // entries that share the position's key beyond the page.
-
-        /**
-         * The ORDER BY on {@code engine}. MariaDB does not take {@code closed_at} as fixed by {@code closed_at IS NULL}
-         * in an ORDER BY that names it: it sorted every open session (21,000 rows in the benchmark) instead of reading
-         * the index backwards from its newest entry; so there the open stream's order leaves out the columns its WHERE
-         * fixes, as MariaDB needs and H2 does not allow.
-         */
-        String orderBy(SqlEngine engine) {
-            return this == OPEN && engine == SqlEngine.MARIADB ? "s.last_message_at DESC, s.id DESC" : orderBy;
-        }
 
         /** Strictly after {@code at} in this order: older, or a later phone. */
         String after() {
@@ -220,7 +218,7 @@ final class SessionLists {
                 conditions.forEach(c -> sql.append(" AND ").append(c));
                 values.addAll(parameters);
             }
-            sql.append(" ORDER BY ").append(stream.orderBy(engine)).append(" LIMIT ").append(limit);
+            sql.append(" ORDER BY ").append(stream.orderBy).append(" LIMIT ").append(limit);
             return new Statement(sql.toString(), values);
         }
     }

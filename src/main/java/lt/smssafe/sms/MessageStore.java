@@ -46,6 +46,18 @@ final class MessageStore {
     private static final String COUNT = "UPDATE smssafe_session SET received_messages = ?, total = ?,"
             + " last_message_at = ?, wait_until = ?, closed_at = ?, version = version + 1"
             + " WHERE id = ? AND version = ?";
+    /**
+     * The lists' rows (schema v12): an unclosed session's place in the newest-activity order, moved by each of its
+     * messages; a closed one's, written once when it closes. Rows of their own, so that the session row, which every
+     * message updates, carries no index in that order: H2 rewrites every index of a row it updates.
+     */
+    private static final String OPEN_ACTIVITY = "INSERT INTO smssafe_open_session (session_id, safe_id, test,"
+            + " last_message_at) VALUES (?, ?, ?, ?)";
+    private static final String MOVE_ACTIVITY = "UPDATE smssafe_open_session SET last_message_at = ?"
+            + " WHERE session_id = ?";
+    private static final String END_ACTIVITY = "DELETE FROM smssafe_open_session WHERE session_id = ?";
+    private static final String CLOSED_ACTIVITY = "INSERT INTO smssafe_closed_session (session_id, safe_id,"
+            + " closed_at) VALUES (?, ?, ?)";
     /** What a reversal of one of its messages changes in a session, guarded alike. */
     private static final String REVERSE_SESSION = "UPDATE smssafe_session SET received_messages = ?, total = ?,"
             + " wait_until = ?, reversed_at = ?, reversed_total = ?, version = version + 1"
@@ -135,13 +147,23 @@ final class MessageStore {
             // the phone's next message finds it through its lock row; one that closed at once is never looked up
             PhoneLock.lastSession(connection, safeId, session.dialect(), session.msisdn(), session.test(),
                     session.id());
+            run(OPEN_ACTIVITY, session.id(), safeId, session.test(), session.lastMessageAt());
+        } else {
+            run(CLOSED_ACTIVITY, session.id(), safeId, session.closedAt().get());
         }
     }
 
-    /** Writes what {@link PaymentSession#accept} changed in a stored session. */
+    /** Writes what {@link PaymentSession#accept} changed in a stored session, and moves it in the lists. */
     void counted(PaymentSession session) throws SQLException {
         update(session, COUNT, session.receivedMessages(), session.total(), session.lastMessageAt(),
                 session.waitUntil().orElse(null), session.closedAt().orElse(null));
+        if (session.closedAt().isPresent()) {
+            run(END_ACTIVITY, session.id());
+            run(CLOSED_ACTIVITY, session.id(), safeId, session.closedAt().get());
+        } else if (run(MOVE_ACTIVITY, session.lastMessageAt(), session.id()) == 0) {
+            // opened by a node of a version before v12 during a rolling upgrade (docs/nodes.md): listed from now on
+            run(OPEN_ACTIVITY, session.id(), safeId, session.test(), session.lastMessageAt());
+        }
     }
 
     /** Writes what {@link PaymentSession#reverse} changed in a stored session. */
@@ -269,6 +291,8 @@ final class MessageStore {
             statement.setLong(index, number);
         } else if (value instanceof Integer number) {
             statement.setInt(index, number);
+        } else if (value instanceof Boolean flag) {
+            statement.setBoolean(index, flag);
         } else if (value instanceof BigDecimal amount) {
             statement.setBigDecimal(index, amount);
         } else {

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import lt.smssafe.testing.SessionListRows;
 
 /**
  * The pages scenario's shop (issue 23): what a site owner has after two years of payments, written straight into the
@@ -37,6 +38,8 @@ final class PagesPrefill {
     /** The tables written, the phones' (no identity column) first; every other {@code smssafe_} table but Flyway's is emptied too. */
     static final List<String> TABLES = List.of("smssafe_phone", "smssafe_session", "smssafe_message",
             "smssafe_action_run", "smssafe_redemption", "smssafe_mbs_transaction", "smssafe_unmatched_report");
+    /** The lists of sessions written beside them (no identity column): the reversed, open and closed ones. */
+    static final List<String> LISTS = List.of("smssafe_reversal", "smssafe_open_session", "smssafe_closed_session");
 
     private final Engine engine;
     private final boolean mariaDb;
@@ -95,6 +98,10 @@ final class PagesPrefill {
         sql.add(openMessages());
         sql.add(waitingSessions());
         sql.add(waitingMessages());
+        // the open and closed sessions' lists, as the message store writes them (schema v12)
+        for (long from = 0; from < closed + open + waiting; from += CHUNK) {
+            sql.addAll(SessionListRows.fromSessions("id BETWEEN " + (from + 1) + " AND " + (from + CHUNK)));
+        }
         sql.add(unattributed());
         sql.add(unmatched());
         for (long from = 0; from < mbs; from += CHUNK) {
@@ -111,7 +118,7 @@ final class PagesPrefill {
             if (mariaDb) {
                 s.execute("SET foreign_key_checks = 1");
                 s.execute("SET unique_checks = 1");
-                s.execute("ANALYZE TABLE " + String.join(", ", TABLES));
+                s.execute("ANALYZE TABLE " + String.join(", ", TABLES) + ", " + String.join(", ", LISTS));
             } else {
                 for (String table : TABLES.subList(1, TABLES.size())) {
                     long next;
@@ -149,7 +156,8 @@ final class PagesPrefill {
     /** On H2: adds to {@code sql} what drops the tables' secondary indexes, and returns what creates them again. */
     private List<String> dropSecondaryIndexes(Connection c, List<String> sql) throws SQLException {
         List<String> script = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(H2SecondaryIndexes.script(TABLES))) {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(H2SecondaryIndexes.script(
+                java.util.stream.Stream.concat(TABLES.stream(), LISTS.stream()).toList()))) {
             while (r.next()) {
                 script.add(r.getString(1));
             }

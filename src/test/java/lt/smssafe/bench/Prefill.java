@@ -3,6 +3,7 @@ package lt.smssafe.bench;
 import java.util.ArrayList;
 import java.util.List;
 import lt.smssafe.sms.SessionCode;
+import lt.smssafe.testing.SessionListRows;
 
 /**
  * What a scenario finds stored before its first round, written straight into both sides' tables by bulk
@@ -82,14 +83,21 @@ final class Prefill {
             sql.add(war ? warOpenSessions() : baselineOpenSessions());
             sql.add(war ? warOpenMessages() : baselineOpenMessages());
         }
+        if (war) {
+            // the open and closed sessions' lists, as the message store writes them (schema v12)
+            for (long from = 0; from < (long) closed + open; from += CHUNK) {
+                sql.addAll(SessionListRows.fromSessions("id BETWEEN " + (from + 1) + " AND " + (from + CHUNK)));
+            }
+        }
         sql.addAll(rebuild);
         sql.addAll(afterwards(side, mariaDb));
         return engine.execute(side, sql);
     }
 
-    /** The side's tables: phones, sessions, messages, payment actions. */
+    /** The side's tables: phones, sessions, messages, payment actions (and the WAR's session lists). */
     static List<String> tables(Side side) {
-        return side.war() ? List.of("smssafe_phone", "smssafe_session", "smssafe_message", "smssafe_action_run")
+        return side.war() ? List.of("smssafe_phone", "smssafe_session", "smssafe_message", "smssafe_action_run",
+                "smssafe_open_session", "smssafe_closed_session")
                 : List.of("baseline_phone", "baseline_session", "baseline_message", "baseline_action");
     }
 

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import javax.sql.DataSource;
+import lt.smssafe.testing.SessionListRows;
 import lt.smssafe.testing.TestDatabases;
 
 /** The history the list tests read, written by bulk INSERT … SELECT over a series, as the benchmark's Prefill does. */
@@ -55,6 +56,10 @@ final class ListFill {
                     + " ELSE NULL END, CASE WHEN " + closed + " AND MOD(n, 50) = 5 THEN " + activity
                     + " + 5000 ELSE NULL END, CASE WHEN " + closed + " AND MOD(n, 50) = 5 THEN 1.45 ELSE 0 END, 1"
                     + " FROM (" + series + ") s");
+            // the open and closed sessions' lists, as the message store writes them (schema v12)
+            for (String list : SessionListRows.fromSessions()) {
+                sql.execute(list);
+            }
             // the reversed sessions' list, as the first reversal writes it (schema v11)
             sql.execute("INSERT INTO smssafe_reversal (session_id, safe_id, reversed_at) SELECT id, safe_id,"
                     + " reversed_at FROM smssafe_session WHERE reversed_at IS NOT NULL");
@@ -85,7 +90,8 @@ final class ListFill {
                     + ", 1, " + activity + ", " + activity + " + 50 FROM (" + series + ") s WHERE " + closed);
             // one code a buyer could type (the others have 0 and 1, which codes never hold)
             sql.execute("UPDATE smssafe_session SET code = '" + CODE + "' WHERE id = 151");
-            sql.execute(h2 ? "ANALYZE" : "ANALYZE TABLE smssafe_session, smssafe_redemption, smssafe_message,"
+            sql.execute(h2 ? "ANALYZE" : "ANALYZE TABLE smssafe_session, smssafe_open_session, smssafe_closed_session,"
+                    + " smssafe_redemption, smssafe_message,"
                     + " smssafe_unmatched_report, smssafe_mbs_transaction, smssafe_action_run");
         }
     }

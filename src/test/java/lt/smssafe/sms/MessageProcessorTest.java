@@ -182,6 +182,31 @@ class MessageProcessorTest {
             assertThat(session.receivedMessages()).isEqualTo(4);
             assertThat(session.total()).isEqualByComparingTo("5.80");
         }
+        // the admin's lists: the seven closed at their close, the open one at its last message, each once
+        assertThat(StoredRows.sessionsListedWrong(database, 1234)).isZero();
+        assertThat(count("smssafe_closed_session", 1234)).isEqualTo(7);
+        assertThat(count("smssafe_open_session", 1234)).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aSessionOpenedByANodeOfAnEarlierVersionIsListedFromItsNextMessage(TestDatabases kind) {
+        MessageProcessor processor = processor(kind, 1234, 3, Duration.ZERO);
+        String code = code(processor.process(message(1234, "u-1", "37060000009")));
+        // as a node of a version before schema v12 leaves it during a rolling upgrade (docs/nodes.md)
+        StoredRows.execute(database, "DELETE FROM smssafe_open_session WHERE safe_id = ?", 1234);
+        assertThat(StoredRows.sessionsListedWrong(database, 1234)).isEqualTo(1);
+
+        clock.advance(Duration.ofMinutes(2));
+        processor.process(message(1234, "u-2", "37060000009"));
+
+        assertThat(StoredRows.sessionsListedWrong(database, 1234)).isZero();
+        assertThat(session(1234, code).receivedMessages()).isEqualTo(2);
+        clock.advance(Duration.ofMinutes(2));
+        processor.process(message(1234, "u-3", "37060000009"));
+        assertThat(StoredRows.sessionsListedWrong(database, 1234)).isZero();
+        assertThat(count("smssafe_open_session", 1234)).isZero();
+        assertThat(count("smssafe_closed_session", 1234)).isEqualTo(1);
     }
 
     @ParameterizedTest
@@ -227,6 +252,8 @@ class MessageProcessorTest {
         answers.forEach(a -> codes.add(code(a)));
         assertThat(codes).hasSize(300);
         assertThat(count("smssafe_session", 1234)).isEqualTo(300);
+        assertThat(StoredRows.sessionsListedWrong(database, 1234)).isZero();
+        assertThat(count("smssafe_open_session", 1234)).isEqualTo(300);
     }
 
     @ParameterizedTest
