@@ -80,8 +80,8 @@ final class SessionLists {
         // backwards) only when the ORDER BY does, even where the WHERE fixes the first one (safe_id); MariaDB skips
         // the fixed ones. "x >= 0" (times are positive) rather than "x IS NOT NULL": H2 takes only the former for a
         // range of the index (it read every reversed_at NULL entry after the last reversed session when the reversed
-        // sessions were an index of the session row). The index named (hint()): costing by rows alone, H2 otherwise
-        // chose another order and sorted.
+        // sessions were an index of the session row). The index named (hint()): costing by rows alone, H2 read the
+        // closed sessions through uq_session_code and sorted them when they were a range of the session row's index.
         OPEN(Cursor.Order.ACTIVITY, OPEN_SESSIONS, "ix_open_activity", "o.last_message_at >= 0", "o.last_message_at",
                 "o.safe_id DESC, o.last_message_at DESC, o.session_id DESC"),
         CLOSED(Cursor.Order.ACTIVITY, CLOSED_SESSIONS, "ix_closed_latest", "c.closed_at >= 0", "c.closed_at",
