@@ -147,9 +147,9 @@ final class MessageStore {
             // the phone's next message finds it through its lock row; one that closed at once is never looked up
             PhoneLock.lastSession(connection, safeId, session.dialect(), session.msisdn(), session.test(),
                     session.id());
-            run(OPEN_ACTIVITY, session.id(), safeId, session.test(), session.lastMessageAt());
+            listOpen(session);
         } else {
-            run(CLOSED_ACTIVITY, session.id(), safeId, session.closedAt().get());
+            listClosed(session);
         }
     }
 
@@ -159,11 +159,19 @@ final class MessageStore {
                 session.waitUntil().orElse(null), session.closedAt().orElse(null));
         if (session.closedAt().isPresent()) {
             run(END_ACTIVITY, session.id());
-            run(CLOSED_ACTIVITY, session.id(), safeId, session.closedAt().get());
+            listClosed(session);
         } else if (run(MOVE_ACTIVITY, session.lastMessageAt(), session.id()) == 0) {
             // opened by a node of a version before v12 during a rolling upgrade (docs/nodes.md): listed from now on
-            run(OPEN_ACTIVITY, session.id(), safeId, session.test(), session.lastMessageAt());
+            listOpen(session);
         }
+    }
+
+    private void listOpen(PaymentSession session) throws SQLException {
+        run(OPEN_ACTIVITY, session.id(), safeId, session.test(), session.lastMessageAt());
+    }
+
+    private void listClosed(PaymentSession session) throws SQLException {
+        run(CLOSED_ACTIVITY, session.id(), safeId, session.closedAt().orElseThrow());
     }
 
     /** Writes what {@link PaymentSession#reverse} changed in a stored session. */

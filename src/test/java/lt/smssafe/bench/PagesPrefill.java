@@ -39,7 +39,10 @@ final class PagesPrefill {
     static final List<String> TABLES = List.of("smssafe_phone", "smssafe_session", "smssafe_message",
             "smssafe_action_run", "smssafe_redemption", "smssafe_mbs_transaction", "smssafe_unmatched_report");
     /** The lists of sessions written beside them (no identity column): the reversed, open and closed ones. */
-    static final List<String> LISTS = List.of("smssafe_reversal", "smssafe_open_session", "smssafe_closed_session");
+    private static final List<String> LISTS = List.of("smssafe_reversal", "smssafe_open_session", "smssafe_closed_session");
+    /** Every table written: their indexes are rebuilt after the load, their statistics taken. */
+    private static final List<String> WRITTEN = java.util.stream.Stream.concat(TABLES.stream(), LISTS.stream())
+            .toList();
 
     private final Engine engine;
     private final boolean mariaDb;
@@ -120,7 +123,7 @@ final class PagesPrefill {
             if (mariaDb) {
                 s.execute("SET foreign_key_checks = 1");
                 s.execute("SET unique_checks = 1");
-                s.execute("ANALYZE TABLE " + String.join(", ", TABLES) + ", " + String.join(", ", LISTS));
+                s.execute("ANALYZE TABLE " + String.join(", ", WRITTEN));
             } else {
                 for (String table : TABLES.subList(1, TABLES.size())) {
                     long next;
@@ -158,8 +161,7 @@ final class PagesPrefill {
     /** On H2: adds to {@code sql} what drops the tables' secondary indexes, and returns what creates them again. */
     private List<String> dropSecondaryIndexes(Connection c, List<String> sql) throws SQLException {
         List<String> script = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(H2SecondaryIndexes.script(
-                java.util.stream.Stream.concat(TABLES.stream(), LISTS.stream()).toList()))) {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(H2SecondaryIndexes.script(WRITTEN))) {
             while (r.next()) {
                 script.add(r.getString(1));
             }

@@ -30,7 +30,7 @@ class SessionListUpgradeTest {
     private static final long SAFE = 15;
     private static final Instant NOW = Instant.parse("2026-12-07T10:00:00Z");
     /** What docs/nodes.md gives to run once the last node of an earlier version has stopped, read from it. */
-    static List<String> putRight() throws Exception {
+    private static List<String> putRight() throws Exception {
         String doc = Files.readString(Path.of("docs", "nodes.md"), StandardCharsets.UTF_8);
         int from = doc.indexOf("```sql", doc.indexOf("For schema v12"));
         assertThat(from).as("docs/nodes.md's statements for schema v12").isPositive();

@@ -1,5 +1,7 @@
 package lt.smssafe.sms;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.util.List;
 import lt.smssafe.persistence.Database;
 
@@ -37,24 +39,20 @@ final class StoredRows {
 
     /** Runs a statement that changes rows, in a transaction of its own. */
     static void execute(Database database, String sql, Object... parameters) {
-        database.inTransaction(em -> {
-            var query = em.createNativeQuery(sql);
-            for (int i = 0; i < parameters.length; i++) {
-                query.setParameter(i + 1, parameters[i]);
-            }
-            return query.executeUpdate();
-        });
+        database.inTransaction(em -> bound(em, sql, parameters).executeUpdate());
     }
 
     /** What the query selects: a value per row, or an array of values for several columns. */
     @SuppressWarnings("unchecked")
     static List<Object> rows(Database database, String sql, Object... parameters) {
-        return database.inTransaction(em -> {
-            var query = em.createNativeQuery(sql);
-            for (int i = 0; i < parameters.length; i++) {
-                query.setParameter(i + 1, parameters[i]);
-            }
-            return (List<Object>) query.getResultList();
-        });
+        return database.inTransaction(em -> (List<Object>) bound(em, sql, parameters).getResultList());
+    }
+
+    private static Query bound(EntityManager em, String sql, Object... parameters) {
+        Query query = em.createNativeQuery(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        return query;
     }
 }

@@ -216,6 +216,14 @@ class GaleraIT {
             assertThat(single(s, "select count(*) from smssafe_action_run r join smssafe_session s on s.code ="
                     + " r.reference where s.msisdn like '" + prefix + "%'"))
                     .as("one payment action owed per closed session, on node %d", galera).isEqualTo(phones);
+            // the admin's lists (schema v12), written in the message's transaction: each closed session once, at its
+            // close, and none left on the open list
+            assertThat(single(s, "select count(*) from smssafe_closed_session c join smssafe_session s on s.id ="
+                    + " c.session_id and c.closed_at = s.closed_at where s.msisdn like '" + prefix + "%'"))
+                    .as("every closed session on the closed list, on node %d", galera).isEqualTo(phones);
+            assertThat(single(s, "select count(*) from smssafe_open_session o join smssafe_session s on s.id ="
+                    + " o.session_id where s.msisdn like '" + prefix + "%'"))
+                    .as("no closed session on the open list, on node %d", galera).isZero();
         }
     }
 
